@@ -1,0 +1,70 @@
+//! Advice: which recommendations fire for an assessment, why, and in what order the sheet
+//! shows them.
+
+mod reasons;
+
+use std::cmp::Reverse;
+
+pub use reasons::{reason_sentences, sentence};
+
+use crate::model::condition::Witness;
+use crate::model::{Assessment, Questionnaire, Recommendation};
+use crate::score::Scorecard;
+
+/// A recommendation that fires, with the facts that made it fire.
+#[derive(Debug, Clone)]
+pub struct Advice<'q> {
+    pub recommendation: &'q Recommendation,
+    /// Position of the recommendation in the file.
+    pub index: usize,
+    /// (scale.max − dimension score) × dimension weight; 0 without a dimension or score.
+    pub gap: f64,
+    /// The leaf conditions that decided it, with the values they saw.
+    pub reasons: Vec<Witness<'q>>,
+}
+
+/// The recommendations whose `when` holds, ordered by priority, then by the gap of their
+/// dimension (largest first), then by file order.
+pub fn advise<'q>(q: &'q Questionnaire, a: &Assessment, card: &Scorecard) -> Vec<Advice<'q>> {
+    let facts = card.facts(q, a);
+    let mut fired: Vec<Advice<'q>> = q
+        .recommendation
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.when.as_ref().is_none_or(|c| c.eval(&facts)))
+        .map(|(index, r)| Advice {
+            recommendation: r,
+            index,
+            gap: gap(q, card, r),
+            reasons: r
+                .when
+                .as_ref()
+                .map(|c| c.witnesses(&facts))
+                .unwrap_or_default(),
+        })
+        .collect();
+    // Gaps are compared on a fine grid so that equal gaps computed along different paths tie.
+    fired.sort_by_key(|f| {
+        (
+            f.recommendation.priority,
+            Reverse((f.gap * 1e9).round() as i64),
+            f.index,
+        )
+    });
+    fired
+}
+
+fn gap(q: &Questionnaire, card: &Scorecard, r: &Recommendation) -> f64 {
+    r.dimension
+        .as_deref()
+        .and_then(|id| q.dimension_index(id))
+        .and_then(|i| {
+            card.dimensions[i]
+                .score
+                .map(|s| (q.scale.max - s) * q.dimension[i].weight)
+        })
+        .unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests;

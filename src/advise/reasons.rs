@@ -1,0 +1,149 @@
+//! Why a recommendation fired, in plain words: "Finance scored 2.25, below 3.00".
+
+use crate::i18n::{AdviseWords, Lang, fill};
+use crate::model::condition::{Actual, Witness};
+use crate::model::{Condition, ProfileKind, Questionnaire, Test};
+
+/// One sentence per deciding fact of a recommendation's condition.
+pub fn reason_sentences(q: &Questionnaire, reasons: &[Witness<'_>], lang: Lang) -> Vec<String> {
+    reasons.iter().map(|w| sentence(q, w, lang)).collect()
+}
+
+/// The sentence for one deciding fact.
+pub fn sentence(q: &Questionnaire, w: &Witness<'_>, lang: Lang) -> String {
+    let words = AdviseWords::of(lang);
+    let l = lang.code();
+    let (subject, test) = match w.condition {
+        Condition::Question { id, test } => (
+            q.question(id)
+                .map_or(id.clone(), |qu| format!("“{}”", q.text(&qu.text, l))),
+            test,
+        ),
+        Condition::Profile { id, test } => (
+            q.profile_field(id)
+                .map_or(id.clone(), |f| q.text(&f.label, l).to_string()),
+            test,
+        ),
+        Condition::Dimension { id, test } => (
+            q.dimension(id)
+                .map_or(id.clone(), |d| q.text(&d.title, l).to_string()),
+            test,
+        ),
+        Condition::Overall { test } => (words.overall_score.to_string(), test),
+        _ => return String::new(),
+    };
+    match (&w.actual, test) {
+        (Actual::Hidden, _) => fill(words.not_asked, &[&subject]),
+        (_, Test::Answered(want)) => {
+            let answered = w.holds == *want;
+            fill(
+                if answered {
+                    words.is_answered
+                } else {
+                    words.not_answered
+                },
+                &[&subject],
+            )
+        }
+        (Actual::Unanswered, _) => fill(words.not_answered, &[&subject]),
+        (Actual::NotApplicable, _) => fill(words.not_applicable, &[&subject]),
+        (Actual::Score(score), Test::Below(x) | Test::AtLeast(x)) => {
+            let Some(s) = score else {
+                return fill(words.no_score, &[&subject]);
+            };
+            let template = match (test, w.holds) {
+                (Test::Below(_), true) => words.scored_below,
+                (Test::Below(_), false) => words.scored_not_below,
+                (_, true) => words.scored_at_least,
+                (_, false) => words.scored_not_at_least,
+            };
+            fill(
+                template,
+                &[&subject, &format!("{s:.2}"), &format!("{x:.2}")],
+            )
+        }
+        (Actual::Choices(chosen), Test::AnyOf(list) | Test::AllOf(list)) => {
+            let sep = if matches!(test, Test::AllOf(_)) {
+                words.list_and
+            } else {
+                words.list_or
+            };
+            let names = |ids: &[String]| option_names(q, w.condition, ids, l).join(sep);
+            let template = match (test, w.holds) {
+                (Test::AnyOf(_), true) => words.answered_with,
+                (Test::AnyOf(_), false) => words.answered_none_of,
+                (_, true) => words.answered_all_of,
+                (_, false) => words.answered_not_all_of,
+            };
+            let shown = if w.holds && matches!(test, Test::AnyOf(_)) {
+                let hits: Vec<String> = chosen
+                    .iter()
+                    .filter(|c| list.contains(c))
+                    .cloned()
+                    .collect();
+                names(&hits)
+            } else {
+                names(list)
+            };
+            fill(template, &[&subject, &shown])
+        }
+        (Actual::Profile(value), _) => profile_sentence(q, w, &subject, value.as_ref(), test, lang),
+        _ => subject,
+    }
+}
+
+fn profile_sentence(
+    q: &Questionnaire,
+    w: &Witness<'_>,
+    subject: &str,
+    value: Option<&toml::Value>,
+    test: &Test,
+    lang: Lang,
+) -> String {
+    let words = AdviseWords::of(lang);
+    let Some(value) = value else {
+        return fill(words.not_answered, &[&subject]);
+    };
+    let shown = match value {
+        toml::Value::String(s) => {
+            option_names(q, w.condition, std::slice::from_ref(s), lang.code()).join("")
+        }
+        toml::Value::Integer(i) => i.to_string(),
+        toml::Value::Float(x) => format!("{x}"),
+        other => other.to_string(),
+    };
+    let template = match (test, w.holds) {
+        (Test::Below(_), true) => words.is_below,
+        (Test::Below(_), false) => words.is_not_below,
+        (Test::AtLeast(_), true) => words.is_at_least,
+        (Test::AtLeast(_), false) => words.is_not_at_least,
+        (_, true) => words.is_value,
+        (_, false) => words.is_not_value,
+    };
+    let x = match test {
+        Test::Below(x) | Test::AtLeast(x) => format!("{x}"),
+        _ => String::new(),
+    };
+    fill(template, &[&subject, &shown, &x])
+}
+
+/// The display names of option ids of the question or profile field a condition names.
+fn option_names(q: &Questionnaire, c: &Condition, ids: &[String], lang: &str) -> Vec<String> {
+    ids.iter()
+        .map(|id| {
+            let name = match c {
+                Condition::Question { id: qid, .. } => q
+                    .question(qid)
+                    .and_then(|qu| qu.option(id))
+                    .map(|o| q.text(&o.text, lang).to_string()),
+                Condition::Profile { id: fid, .. } => q
+                    .profile_field(fid)
+                    .filter(|f| f.kind == ProfileKind::Choice)
+                    .and_then(|f| f.options.iter().find(|o| &o.id == id))
+                    .map(|o| q.text(&o.label, lang).to_string()),
+                _ => None,
+            };
+            format!("“{}”", name.unwrap_or_else(|| id.clone()))
+        })
+        .collect()
+}

@@ -1,0 +1,383 @@
+//! Each condition form of DESIGN.md, and rule 8: which recommendations show, in what order.
+
+use super::*;
+use crate::model::condition::{Actual, Condition};
+use crate::model::{Response, Test};
+use crate::score::score;
+use crate::score::tests::{assessment, features};
+
+fn choice(c: &str) -> Response {
+    Response::Choice(c.into())
+}
+
+fn choices(cs: &[&str]) -> Response {
+    Response::Choices(cs.iter().map(|c| c.to_string()).collect())
+}
+
+fn cond(src: &str) -> Condition {
+    #[derive(serde::Deserialize)]
+    struct W {
+        when: Condition,
+    }
+    toml::from_str::<W>(&format!("when = {src}"))
+        .expect("a valid condition")
+        .when
+}
+
+/// Whether `when` holds for an assessment with these answers and profile.
+fn holds(when: &str, answers: &[(&str, Response)], profile: &[(&str, toml::Value)]) -> bool {
+    let q = features();
+    let mut a = assessment(answers);
+    for (k, v) in profile {
+        a.profile.insert(k.to_string(), v.clone());
+    }
+    let card = score(&q, &a);
+    cond(when).eval(&card.facts(&q, &a))
+}
+
+fn s(v: &str) -> toml::Value {
+    toml::Value::String(v.into())
+}
+
+#[test]
+fn question_any_of_on_single_and_multi() {
+    let w = r#"{ question = "has-cnc", any_of = ["yes"] }"#;
+    assert!(holds(w, &[("has-cnc", choice("yes"))], &[]));
+    assert!(!holds(w, &[("has-cnc", choice("no"))], &[]));
+    assert!(!holds(w, &[], &[]));
+    let w = r#"{ question = "automation", any_of = ["robot", "servo"] }"#;
+    assert!(holds(w, &[("automation", choices(&["plc", "servo"]))], &[]));
+    assert!(!holds(w, &[("automation", choices(&["plc"]))], &[]));
+    assert!(!holds(w, &[("automation", choices(&[]))], &[]));
+}
+
+#[test]
+fn question_all_of_needs_every_option() {
+    let w = r#"{ question = "systems", all_of = ["erp", "mes"] }"#;
+    assert!(holds(w, &[("systems", choices(&["mes", "erp"]))], &[]));
+    assert!(holds(
+        w,
+        &[("systems", choices(&["none", "mes", "erp"]))],
+        &[]
+    ));
+    assert!(!holds(w, &[("systems", choices(&["mes"]))], &[]));
+    assert!(!holds(w, &[("systems", choices(&[]))], &[]));
+}
+
+#[test]
+fn question_below_and_at_least_compare_the_score_with_boundaries() {
+    let below = r#"{ question = "automation", below = 3.5 }"#;
+    let at_least = r#"{ question = "automation", at_least = 3.5 }"#;
+    let servo = [("automation", choices(&["servo"]))];
+    let plc = [("automation", choices(&["plc"]))];
+    assert!(!holds(below, &servo, &[]));
+    assert!(holds(at_least, &servo, &[]));
+    assert!(holds(below, &plc, &[]));
+    assert!(!holds(at_least, &plc, &[]));
+}
+
+#[test]
+fn comparisons_on_unanswered_na_hidden_or_unscored_questions_are_false() {
+    for w in [
+        r#"{ question = "cnc-share", below = 4.0 }"#,
+        r#"{ question = "cnc-share", at_least = 2.0 }"#,
+    ] {
+        assert!(!holds(w, &[], &[]), "hidden and unanswered");
+        assert!(
+            !holds(
+                w,
+                &[
+                    ("has-cnc", choice("no")),
+                    ("cnc-share", Response::Value(10.0))
+                ],
+                &[]
+            ),
+            "hidden with a kept answer"
+        );
+        assert!(!holds(w, &[("has-cnc", choice("yes"))], &[]), "unanswered");
+        assert!(
+            !holds(
+                w,
+                &[
+                    ("has-cnc", choice("yes")),
+                    ("cnc-share", Response::NotApplicable)
+                ],
+                &[]
+            ),
+            "N/A"
+        );
+        assert!(holds(
+            w,
+            &[
+                ("has-cnc", choice("yes")),
+                ("cnc-share", Response::Value(50.0))
+            ],
+            &[]
+        ));
+    }
+    // A band-less number has no score.
+    assert!(!holds(
+        r#"{ question = "headcount", below = 4.0 }"#,
+        &[("headcount", Response::Value(3.0))],
+        &[]
+    ));
+}
+
+#[test]
+fn comparisons_on_unanswered_questions_are_false_even_when_unanswered_scores_min() {
+    let q = crate::score::tests::with_unanswered_min();
+    let a = assessment(&[]);
+    let card = score(&q, &a);
+    assert_eq!(
+        card.questions[q.position("automation").unwrap()].score,
+        Some(2.0)
+    );
+    assert!(!cond(r#"{ question = "automation", below = 3.0 }"#).eval(&card.facts(&q, &a)));
+}
+
+#[test]
+fn question_answered_counts_na_and_ignores_hidden_answers() {
+    let yes = r#"{ question = "cnc-share", answered = true }"#;
+    let no = r#"{ question = "cnc-share", answered = false }"#;
+    let na = [
+        ("has-cnc", choice("yes")),
+        ("cnc-share", Response::NotApplicable),
+    ];
+    assert!(holds(yes, &na, &[]));
+    assert!(!holds(no, &na, &[]));
+    let hidden = [
+        ("has-cnc", choice("no")),
+        ("cnc-share", Response::Value(5.0)),
+    ];
+    assert!(!holds(yes, &hidden, &[]));
+    assert!(holds(no, &hidden, &[]));
+    assert!(holds(no, &[], &[]));
+    assert!(holds(
+        r#"{ question = "remarks", answered = true }"#,
+        &[("remarks", Response::Text("x".into()))],
+        &[]
+    ));
+}
+
+#[test]
+fn profile_any_of_on_choice_fields() {
+    let w = r#"{ profile = "industry", any_of = ["fans", "motors"] }"#;
+    assert!(holds(w, &[], &[("industry", s("motors"))]));
+    assert!(!holds(w, &[], &[("industry", s("other"))]));
+    assert!(!holds(w, &[], &[]));
+}
+
+#[test]
+fn profile_below_and_at_least_on_number_fields() {
+    let below = r#"{ profile = "employees", below = 50 }"#;
+    let at_least = r#"{ profile = "employees", at_least = 50 }"#;
+    let n = |x: i64| [("employees", toml::Value::Integer(x))];
+    assert!(holds(below, &[], &n(49)));
+    assert!(!holds(below, &[], &n(50)));
+    assert!(holds(at_least, &[], &n(50)));
+    assert!(holds(
+        at_least,
+        &[],
+        &[("employees", toml::Value::Float(50.5))]
+    ));
+    assert!(!holds(below, &[], &[]), "unanswered");
+    assert!(!holds(at_least, &[], &[]), "unanswered");
+}
+
+#[test]
+fn profile_answered() {
+    let w = r#"{ profile = "products", answered = true }"#;
+    assert!(holds(w, &[], &[("products", s("fans"))]));
+    assert!(!holds(w, &[], &[("products", s("  "))]));
+    assert!(!holds(w, &[], &[]));
+}
+
+#[test]
+fn dimension_below_and_at_least_with_boundaries_and_no_score() {
+    let below = r#"{ dimension = "equipment", below = 3.0 }"#;
+    let at_least = r#"{ dimension = "equipment", at_least = 3.0 }"#;
+    let three = [("has-cnc", choice("yes"))];
+    assert!(!holds(below, &three, &[]));
+    assert!(holds(at_least, &three, &[]));
+    assert!(holds(below, &[("has-cnc", choice("no"))], &[]));
+    assert!(!holds(below, &[], &[]), "no score");
+    assert!(!holds(at_least, &[], &[]), "no score");
+}
+
+#[test]
+fn overall_below_and_at_least() {
+    let below = r#"{ overall = true, below = 2.5 }"#;
+    let at_least = r#"{ overall = true, at_least = 2.5 }"#;
+    let low = [("has-cnc", choice("no"))];
+    assert!(holds(below, &low, &[]));
+    assert!(!holds(at_least, &low, &[]));
+    assert!(!holds(below, &[], &[]), "no overall");
+    assert!(!holds(at_least, &[], &[]), "no overall");
+}
+
+#[test]
+fn all_any_and_not_combine_conditions() {
+    let yes = [("has-cnc", choice("yes"))];
+    let a = r#"{ question = "has-cnc", any_of = ["yes"] }"#;
+    let b = r#"{ profile = "industry", any_of = ["fans"] }"#;
+    let fans = [("industry", s("fans"))];
+    assert!(holds(&format!("{{ all = [{a}, {b}] }}"), &yes, &fans));
+    assert!(!holds(&format!("{{ all = [{a}, {b}] }}"), &yes, &[]));
+    assert!(holds(&format!("{{ any = [{a}, {b}] }}"), &yes, &[]));
+    assert!(!holds(&format!("{{ any = [{a}, {b}] }}"), &[], &[]));
+    assert!(holds(&format!("{{ not = {a} }}"), &[], &[]));
+    assert!(!holds(&format!("{{ not = {a} }}"), &yes, &[]));
+    // `not` of a comparison on something unanswered holds.
+    assert!(holds(
+        r#"{ not = { dimension = "talent", below = 3.0 } }"#,
+        &[],
+        &[]
+    ));
+}
+
+#[test]
+fn malformed_conditions_are_refused_with_a_reason() {
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct W {
+        when: Condition,
+    }
+    let bad = [
+        (r#"{ question = "a" }"#, "needs exactly one test"),
+        (
+            r#"{ question = "a", below = 1, at_least = 2 }"#,
+            "needs exactly one test",
+        ),
+        (
+            r#"{ question = "a", dimension = "b", below = 1 }"#,
+            "exactly one of",
+        ),
+        (
+            r#"{ dimension = "a", any_of = ["x"] }"#,
+            "cannot be used on `dimension`",
+        ),
+        (r#"{ all = [] }"#, "at least one condition"),
+        (
+            r#"{ not = { overall = true, below = 3 }, below = 2 }"#,
+            "takes no test",
+        ),
+        (r#"{ overall = false, below = 3 }"#, "can only be `true`"),
+        (
+            r#"{ profile = "a", all_of = ["x"] }"#,
+            "cannot be used on `profile`",
+        ),
+        (r#"{ below = 3 }"#, "needs one of"),
+    ];
+    for (src, msg) in bad {
+        let err = toml::from_str::<W>(&format!("when = {src}")).unwrap_err();
+        assert!(err.message().contains(msg), "{src}: {}", err.message());
+    }
+}
+
+#[test]
+fn witnesses_name_the_values_that_decided() {
+    let q = features();
+    let a = assessment(&[("has-cnc", choice("no")), ("systems", choices(&["none"]))]);
+    let card = score(&q, &a);
+    let c = cond(
+        r#"{ all = [{ dimension = "equipment", below = 3.0 }, { not = { question = "systems", any_of = ["mes"] } }] }"#,
+    );
+    let w = c.witnesses(&card.facts(&q, &a));
+    assert_eq!(w.len(), 2);
+    assert!(w[0].holds);
+    assert_eq!(w[0].actual, Actual::Score(Some(2.0)));
+    assert!(
+        matches!(w[0].condition, Condition::Dimension { test: Test::Below(x), .. } if *x == 3.0)
+    );
+    assert!(!w[1].holds);
+    assert_eq!(w[1].actual, Actual::Choices(vec!["none".into()]));
+}
+
+// Rule 8: which recommendations, in what order.
+
+fn fired(answers: &[(&str, Response)], profile: &[(&str, toml::Value)]) -> Vec<String> {
+    let q = features();
+    let mut a = assessment(answers);
+    for (k, v) in profile {
+        a.profile.insert(k.to_string(), v.clone());
+    }
+    let card = score(&q, &a);
+    advise(&q, &a, &card)
+        .iter()
+        .map(|f| f.recommendation.id.clone())
+        .collect()
+}
+
+#[test]
+fn rule8_only_recommendations_whose_condition_holds_are_shown() {
+    let ids = fired(&[], &[]);
+    // With nothing answered, only the one asking whether `remarks` is unanswered holds:
+    // every comparison on a missing score is false.
+    assert_eq!(ids, vec!["ask-remarks"]);
+}
+
+#[test]
+fn rule8_orders_by_priority_then_gap_then_file_order() {
+    let answers = [
+        ("has-cnc", choice("no")),       // equipment 2.0 (w 2): gap 4.0
+        ("systems", choices(&["none"])), // data 2.0 (w 1): gap 2.0
+        ("practices", choices(&[])),
+        ("training", Response::Value(0.0)), // talent 2.0 (w 1): gap 2.0
+    ];
+    let ids = fired(
+        &answers,
+        &[
+            ("industry", s("fans")),
+            ("employees", toml::Value::Integer(20)),
+        ],
+    );
+    assert_eq!(
+        ids,
+        vec![
+            // high: cnc-upgrade (gap 4) before data-basics (gap 2) before overall-low (no dimension)
+            "cnc-upgrade",
+            "data-basics",
+            "overall-low",
+            // medium: talent-gap (gap 2); combo fails, as has-cnc is no and industry is given
+            "talent-gap",
+            // medium without dimension, gap 0, in file order
+            "fans-chain",
+            "small-firm",
+            // low: ask-remarks (energy-na fails: energy is visible but unanswered)
+            "ask-remarks",
+        ]
+    );
+}
+
+#[test]
+fn rule8_equal_gaps_keep_file_order() {
+    let answers = [
+        ("systems", choices(&["none"])),
+        ("practices", choices(&[])),
+        ("training", Response::Value(0.0)),
+    ];
+    let ids = fired(&answers, &[]);
+    // data-basics (high) first; then medium talent-gap and combo: talent gap 2.0, data gap 2.0
+    // → file order: talent-gap (index 8) before combo (index 12).
+    let medium: Vec<_> = ids
+        .iter()
+        .filter(|i| ["talent-gap", "combo"].contains(&i.as_str()))
+        .collect();
+    assert_eq!(medium, vec!["talent-gap", "combo"]);
+}
+
+#[test]
+fn rule8_gap_is_weighted_by_the_dimension_weight() {
+    let q = features();
+    let a = assessment(&[("has-cnc", choice("no")), ("systems", choices(&["none"]))]);
+    let card = score(&q, &a);
+    let advice = advise(&q, &a, &card);
+    let gap = |id: &str| {
+        advice
+            .iter()
+            .find(|f| f.recommendation.id == id)
+            .map(|f| f.gap)
+    };
+    assert_eq!(gap("cnc-upgrade"), Some(4.0));
+    assert_eq!(gap("overall-low"), Some(0.0));
+}

@@ -1,0 +1,314 @@
+//! The command line: clap definitions, and one thin function per subcommand that calls into
+//! the layers below.
+
+mod demo;
+mod questionnaires;
+mod score;
+mod validate;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+use crate::store::{Catalog, LoadedQuestionnaire, StoreError, Workspace};
+
+const EXAMPLES: &str = "\
+Examples:
+  dmat                                   open the home screen of the workspace
+  dmat new --firm \"淄博某风机有限公司\"      start an interview on the bundled questionnaire
+  dmat open assessments/firm.toml        resume an interview
+  dmat validate questionnaires/my.toml   check a questionnaire (or assessments)
+  dmat score visits/ --format json       scores of every assessment in a folder
+  dmat score firm.toml --explain         how every number came about
+  dmat report firm.toml --format html -o sheet.html
+  dmat export visits/ --bom -o scorecards.csv
+  dmat compare visits/ --format table
+  dmat demo --firms 200 --seed 7 -o demo/
+
+Exit status: 0 success, 1 invalid input (the message names the file and place), 2 usage.
+Workspace: --workspace DIR, else $DMAT_WORKSPACE, else the user's data folder.";
+
+/// dmat: assess a manufacturing firm's digital maturity on site, from Industry 2.0 to 4.0, and
+/// write its one-firm-one-policy recommendation sheet (一企一策).
+#[derive(Debug, Parser)]
+#[command(name = "dmat", version, about, after_long_help = EXAMPLES, after_help = "Run `dmat --help` for examples.")]
+pub struct Cli {
+    /// The workspace folder (assessments/, questionnaires/, reports/)
+    #[arg(long, global = true, env = "DMAT_WORKSPACE", value_name = "DIR")]
+    pub workspace: Option<PathBuf>,
+    /// Language of dmat's own words [default: from LANG]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start an interview
+    New {
+        /// A bundled or workspace questionnaire id, or a questionnaire file
+        #[arg(long, value_name = "ID|PATH")]
+        questionnaire: Option<String>,
+        /// The firm's name
+        #[arg(long)]
+        firm: Option<String>,
+    },
+    /// Resume or edit an interview
+    Open {
+        file: PathBuf,
+        #[command(flatten)]
+        q: QuestionnaireArg,
+    },
+    /// Check questionnaires and assessments; exit 1 on any error
+    Validate {
+        /// Questionnaire or assessment files, or folders of them
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        q: QuestionnaireArg,
+    },
+    /// Print the scores of assessments
+    Score {
+        /// Assessment files, or folders of them
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
+        format: ScoreFormat,
+        /// Show how every number came about
+        #[arg(long)]
+        explain: bool,
+        #[command(flatten)]
+        q: QuestionnaireArg,
+    },
+    /// Write the one-firm-one-policy recommendation sheet
+    Report {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Output file [default: standard output]
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        q: QuestionnaireArg,
+    },
+    /// Export scorecards to CSV or Excel
+    Export {
+        /// Assessment files, or folders searched recursively
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        opts: ExportArgs,
+        #[command(flatten)]
+        q: QuestionnaireArg,
+    },
+    /// Compare firms side by side
+    Compare {
+        /// Assessment files, or folders searched recursively
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// tui on a terminal, table otherwise
+        #[arg(long, value_enum)]
+        format: Option<CompareFormat>,
+        #[command(flatten)]
+        q: QuestionnaireArg,
+    },
+    /// Write a synthetic cohort of assessments to try things on
+    Demo {
+        /// How many assessment files
+        #[arg(long, default_value_t = 30)]
+        firms: usize,
+        /// The same seed gives the same files, byte for byte
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The folder to write into
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// The questionnaire to answer [default: smart-manufacturing]
+        #[arg(long, value_name = "ID|PATH")]
+        questionnaire: Option<String>,
+    },
+    /// List the bundled and workspace questionnaires
+    Questionnaires,
+}
+
+/// `--questionnaire PATH`: score against this file whatever the assessments record.
+#[derive(Debug, Clone, Args)]
+pub struct QuestionnaireArg {
+    /// Use this questionnaire file instead of the one the assessment names
+    #[arg(long = "questionnaire", value_name = "PATH")]
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// Output file [default: standard output]
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// One row per answered question instead of one per assessment
+    #[arg(long)]
+    pub long: bool,
+    /// Start with a UTF-8 byte-order mark, so Excel and WPS read Chinese correctly
+    #[arg(long)]
+    pub bom: bool,
+    /// In the long export, option texts in the chosen language instead of option ids
+    #[arg(long)]
+    pub labels: bool,
+    /// Field delimiter, e.g. ';' where Excel expects it
+    #[arg(long, default_value_t = ',')]
+    pub delimiter: char,
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+    /// Fail when any file cannot be exported instead of skipping it
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScoreFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Tui,
+    Table,
+    Csv,
+    Md,
+}
+
+/// What every command gets: the workspace and the language.
+pub struct Context {
+    pub workspace: Workspace,
+    pub lang: Lang,
+}
+
+impl Context {
+    /// The questionnaires known to the command, with `--questionnaire PATH` fixed if given.
+    pub fn catalog(&self, q: &QuestionnaireArg) -> Result<Catalog, StoreError> {
+        let mut catalog = Catalog::load(&self.workspace);
+        if let Some(path) = &q.path {
+            catalog.fix(LoadedQuestionnaire::load(path)?);
+        }
+        Ok(catalog)
+    }
+}
+
+/// A command failed: what to print and the exit status.
+#[derive(Debug)]
+pub struct Failure {
+    pub status: u8,
+    pub message: String,
+}
+
+impl Failure {
+    /// Invalid input (status 1).
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self {
+            status: 1,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure::invalid(e.to_string())
+    }
+}
+
+/// Writing to standard output failed; a closed pipe (`dmat score … | head`) is not an error.
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Failure {
+                status: 0,
+                message: String::new(),
+            }
+        } else {
+            Failure::invalid(format!("cannot write the output: {e}"))
+        }
+    }
+}
+
+pub type Outcome = Result<ExitCode, Failure>;
+
+/// Runs dmat with the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let ctx = Context {
+        workspace: Workspace::resolve(cli.workspace.as_deref()),
+        lang: cli.lang.unwrap_or_else(Lang::from_env),
+    };
+    match run(&ctx, cli.command) {
+        Ok(code) => code,
+        Err(f) => {
+            if !f.message.is_empty() {
+                let _ = writeln!(std::io::stderr(), "{}", f.message);
+            }
+            ExitCode::from(f.status)
+        }
+    }
+}
+
+fn run(ctx: &Context, command: Option<Command>) -> Outcome {
+    match command {
+        None => not_yet("the home screen"),
+        Some(Command::New { .. }) => not_yet("the interview"),
+        Some(Command::Open { .. }) => not_yet("the interview"),
+        Some(Command::Validate { paths, q }) => validate::run(ctx, &paths, &q),
+        Some(Command::Score {
+            files,
+            format,
+            explain,
+            q,
+        }) => score::run(ctx, &files, format, explain, &q),
+        Some(Command::Report { .. }) => not_yet("the recommendation sheet"),
+        Some(Command::Export { .. }) => not_yet("export"),
+        Some(Command::Compare { .. }) => not_yet("compare"),
+        Some(Command::Demo {
+            firms,
+            seed,
+            output,
+            questionnaire,
+        }) => demo::run(ctx, firms, seed, &output, questionnaire.as_deref()),
+        Some(Command::Questionnaires) => questionnaires::run(ctx),
+    }
+}
+
+fn not_yet(what: &str) -> Outcome {
+    Err(Failure {
+        status: 2,
+        message: format!("{what} is not available in this build yet"),
+    })
+}
+
+/// Writes `text` to `path`, or to standard output without one.
+pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
+    match path {
+        Some(p) => crate::store::write_atomic(p, bytes)
+            .map_err(|e| Failure::from(StoreError::io(p, "write", e))),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}

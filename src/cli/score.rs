@@ -1,0 +1,343 @@
+//! `dmat score`: the scores of assessments as a readable table, as JSON lines, or explained
+//! number by number.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde_json::{Map, Value, json};
+
+use super::{Context, Failure, Outcome, QuestionnaireArg, ScoreFormat};
+use crate::advise::{Advice, advise, reason_sentences};
+use crate::i18n::{CliWords, Lang};
+use crate::model::{QuestionKind, Questionnaire, Response};
+use crate::plain_text::{inert, pad, pad_left};
+use crate::score::{QuestionState, RULES_VERSION, Scorecard, round2, score};
+use crate::store::{Opened, collect_assessment_files, open_many};
+
+pub fn run(
+    ctx: &Context,
+    files: &[PathBuf],
+    format: ScoreFormat,
+    explain: bool,
+    q: &QuestionnaireArg,
+) -> Outcome {
+    let catalog = ctx.catalog(q)?;
+    let files = collect_assessment_files(files)
+        .map_err(|e| Failure::invalid(format!("cannot read a folder: {e}")))?;
+    let mut failed = false;
+    let mut out = std::io::stdout().lock();
+    for (i, result) in open_many(&files, &catalog).into_iter().enumerate() {
+        let opened = match result {
+            Ok(o) => o,
+            Err(e) => {
+                eprintln!("{e}");
+                failed = true;
+                continue;
+            }
+        };
+        for line in opened.warning_lines() {
+            eprintln!("{line}");
+        }
+        let q = &opened.questionnaire.questionnaire;
+        let card = score(q, &opened.assessment);
+        let advice = advise(q, &opened.assessment, &card);
+        let text = match format {
+            ScoreFormat::Json => format!("{}\n", json_line(&opened, &card, &advice)),
+            ScoreFormat::Text => {
+                let sep = if i > 0 { "\n" } else { "" };
+                format!(
+                    "{sep}{}",
+                    text_report(&opened, &card, &advice, explain, ctx.lang)
+                )
+            }
+        };
+        out.write_all(text.as_bytes())?;
+    }
+    out.flush()?;
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn num(x: Option<f64>) -> Value {
+    x.map_or(Value::Null, |v| json!(round2(v)))
+}
+
+/// The JSON object of DESIGN.md for one assessment, on one line.
+pub fn json_line(o: &Opened, card: &Scorecard, advice: &[Advice<'_>]) -> Value {
+    let q = &o.questionnaire.questionnaire;
+    let a = &o.assessment;
+    let dimensions: Map<String, Value> = q
+        .dimension
+        .iter()
+        .zip(&card.dimensions)
+        .map(|(d, s)| (d.id.clone(), num(s.score)))
+        .collect();
+    json!({
+        "file": o.path.display().to_string(),
+        "firm": a.firm.name,
+        "questionnaire": q.id,
+        "version": q.version,
+        "rules": RULES_VERSION,
+        "status": a.visit.status.id(),
+        "completeness": round2(card.completeness()),
+        "overall": num(card.overall),
+        "stage": card.stage.map(|i| q.scale.stage[i].id.clone()),
+        "bottleneck": card.bottleneck.map(|i| q.dimension[i].id.clone()),
+        "dimensions": dimensions,
+        "recommendations": advice.iter().map(|f| f.recommendation.id.clone()).collect::<Vec<_>>(),
+    })
+}
+
+fn fmt_score(x: Option<f64>) -> String {
+    x.map_or_else(|| "–".to_string(), |v| format!("{:.2}", round2(v)))
+}
+
+/// The readable report of one assessment's scores.
+fn text_report(
+    o: &Opened,
+    card: &Scorecard,
+    advice: &[Advice<'_>],
+    explain: bool,
+    lang: Lang,
+) -> String {
+    let w = CliWords::of(lang);
+    let q = &o.questionnaire.questionnaire;
+    let a = &o.assessment;
+    let l = lang.code();
+    let mut s = String::new();
+    let _ = writeln!(s, "{}  ({})", inert(&a.firm.name), o.path.display());
+    let _ = writeln!(
+        s,
+        "{}: {} · {} {} · {} {}",
+        w.questionnaire,
+        q.text(&q.title, l),
+        q.id,
+        q.version,
+        w.scoring_rules,
+        RULES_VERSION
+    );
+    let status = match a.visit.status {
+        crate::model::Status::Complete => w.complete,
+        crate::model::Status::InProgress => w.in_progress,
+    };
+    let mut visit = vec![a.date_string().unwrap_or_else(|| "–".into())];
+    visit.extend(a.visit.assessor.as_deref().map(inert));
+    visit.push(status.to_string());
+    let _ = writeln!(
+        s,
+        "{}: {} · {}: {:.0}% ({}/{})",
+        w.visit,
+        visit.join(" · "),
+        w.completeness,
+        card.completeness() * 100.0,
+        card.answered,
+        card.visible
+    );
+    let stage = card.stage.map(|i| &q.scale.stage[i]);
+    let _ = writeln!(
+        s,
+        "{}: {} · {}: {} · {}: {}",
+        w.overall,
+        fmt_score(card.overall),
+        w.stage,
+        stage.map_or("–".into(), |st| format!(
+            "{} {}",
+            st.id,
+            q.text(&st.label, l)
+        )),
+        w.bottleneck,
+        card.bottleneck.map_or("–".into(), |i| q
+            .text(&q.dimension[i].title, l)
+            .to_string())
+    );
+    s.push('\n');
+    let name_w = q
+        .dimension
+        .iter()
+        .map(|d| crate::plain_text::width(q.text(&d.title, l)))
+        .max()
+        .unwrap_or(10)
+        .clamp(10, 36);
+    let _ = writeln!(
+        s,
+        "  {} {} {} {}  {}",
+        pad(w.dimension, name_w),
+        pad_left(w.weight, 6),
+        pad_left(w.score, 6),
+        pad(w.stage, 6),
+        w.answered
+    );
+    for (d, ds) in q.dimension.iter().zip(&card.dimensions) {
+        let _ = writeln!(
+            s,
+            "  {} {} {} {}  {}/{}",
+            pad(q.text(&d.title, l), name_w),
+            pad_left(&format!("{:.2}", d.weight), 6),
+            pad_left(&fmt_score(ds.score), 6),
+            pad(
+                &ds.stage.map_or("–".into(), |i| q.scale.stage[i].id.clone()),
+                6
+            ),
+            ds.answered,
+            ds.visible
+        );
+    }
+    s.push('\n');
+    let _ = writeln!(s, "{} ({})", w.recommendations, advice.len());
+    for (n, f) in advice.iter().enumerate() {
+        let r = f.recommendation;
+        let (from, to) = r.horizon.months();
+        let _ = writeln!(
+            s,
+            "  {:>2}. [{} · {}–{} {}] {} — {}",
+            n + 1,
+            priority_word(w, r.priority),
+            from,
+            to,
+            w.months,
+            r.id,
+            q.text(&r.title, l)
+        );
+        if explain {
+            for reason in reason_sentences(q, &f.reasons, lang) {
+                let _ = writeln!(s, "        {} {}", w.because, inert(&reason));
+            }
+        }
+    }
+    if explain {
+        s.push('\n');
+        s.push_str(&explanation(o, card, lang));
+    }
+    s
+}
+
+fn priority_word(w: &CliWords, p: crate::model::Priority) -> &'static str {
+    match p {
+        crate::model::Priority::High => w.high,
+        crate::model::Priority::Medium => w.medium,
+        crate::model::Priority::Low => w.low,
+    }
+}
+
+/// How every number came about: per dimension the answers that counted with their levels and
+/// weights, and those left out; then the overall mean.
+fn explanation(o: &Opened, card: &Scorecard, lang: Lang) -> String {
+    let w = CliWords::of(lang);
+    let q = &o.questionnaire.questionnaire;
+    let l = lang.code();
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", w.how_computed);
+    for (d, (dim, ds)) in q.dimension.iter().zip(&card.dimensions).enumerate() {
+        let _ = writeln!(
+            s,
+            "\n  {} [{}] · {} {:.2}",
+            q.text(&dim.title, l),
+            dim.id,
+            w.weight,
+            dim.weight
+        );
+        let counted: Vec<(f64, f64)> = q
+            .questions()
+            .filter(|r| r.dimension == d)
+            .filter_map(|r| {
+                card.questions[r.index]
+                    .score
+                    .map(|x| (r.question.weight, x))
+            })
+            .collect();
+        let _ = writeln!(
+            s,
+            "    {} = {}",
+            w.score,
+            mean_formula(&counted, ds.score, w)
+        );
+        for r in q.questions().filter(|r| r.dimension == d) {
+            let qs = &card.questions[r.index];
+            let id = pad(&r.question.id, 22);
+            let line = match (qs.score, qs.state) {
+                (Some(x), _) if qs.is_defaulted() => {
+                    format!(
+                        "+ {id} {:.2} × {:.2}  {}",
+                        x, r.question.weight, w.unanswered_at_min
+                    )
+                }
+                (Some(x), _) => format!(
+                    "+ {id} {:.2} × {:.2}  {}",
+                    x,
+                    r.question.weight,
+                    answer_text(q, &r.question.id, o.assessment.response(&r.question.id), l)
+                ),
+                (None, QuestionState::Hidden) => format!("- {id} {}", w.left_out_hidden),
+                (None, QuestionState::NotApplicable) => format!("- {id} {}", w.left_out_na),
+                (None, QuestionState::Unanswered) if qs.scorable => {
+                    format!("- {id} {}", w.left_out_unanswered)
+                }
+                (None, QuestionState::Unfit) => format!("- {id} {}", w.left_out_unfit),
+                (None, _) => format!("· {id} {}", w.not_scored),
+            };
+            let _ = writeln!(s, "    {line}");
+        }
+    }
+    let counted: Vec<(f64, f64)> = q
+        .dimension
+        .iter()
+        .zip(&card.dimensions)
+        .filter_map(|(d, ds)| ds.score.map(|x| (d.weight, x)))
+        .collect();
+    let _ = writeln!(
+        s,
+        "\n  {} = {}",
+        w.overall,
+        mean_formula(&counted, card.overall, w)
+    );
+    s
+}
+
+/// "(w1×s1 + w2×s2) / Σw = result", or why there is no result.
+fn mean_formula(items: &[(f64, f64)], result: Option<f64>, w: &CliWords) -> String {
+    let Some(r) = result else {
+        return w.no_score.to_string();
+    };
+    let terms: Vec<String> = items
+        .iter()
+        .map(|(wt, x)| format!("{wt:.2}×{x:.2}"))
+        .collect();
+    let total: f64 = items.iter().map(|(wt, _)| wt).sum();
+    format!("({}) / {:.2} = {:.2}", terms.join(" + "), total, round2(r))
+}
+
+fn answer_text(q: &Questionnaire, id: &str, r: Option<&Response>, lang: &str) -> String {
+    let Some(question) = q.question(id) else {
+        return String::new();
+    };
+    match r {
+        Some(Response::Choice(_) | Response::Choices(_)) => {
+            let names: Vec<&str> = r
+                .map(|r| r.chosen())
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|c| question.option(c).map(|o| q.text(&o.text, lang)))
+                .collect();
+            inert(&names.join("; "))
+        }
+        Some(Response::Value(v)) => {
+            let unit = question
+                .unit
+                .as_ref()
+                .map(|u| q.text(u, lang))
+                .unwrap_or("");
+            let shown = if question.kind == QuestionKind::Number {
+                format!("{v} {unit}")
+            } else {
+                v.to_string()
+            };
+            inert(shown.trim())
+        }
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,148 @@
+//! `dmat validate`: check questionnaires and assessments, reporting every problem found.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{Context, Failure, Outcome, QuestionnaireArg};
+use crate::i18n::{CliWords, fill};
+use crate::model::{Diagnostic, parse};
+use crate::store::{self, LoadedQuestionnaire, StoreError, collect_toml_files};
+
+/// One file's verdict.
+struct Checked {
+    summary: Option<String>,
+    diagnostics: Vec<Diagnostic>,
+    other: Option<StoreError>,
+}
+
+pub fn run(ctx: &Context, paths: &[PathBuf], q: &QuestionnaireArg) -> Outcome {
+    let w = CliWords::of(ctx.lang);
+    let files = collect_toml_files(paths, false)
+        .map_err(|e| Failure::invalid(format!("cannot read a folder: {e}")))?;
+    let mut catalog = ctx.catalog(q)?;
+    let texts: Vec<(PathBuf, Result<String, StoreError>)> = files
+        .iter()
+        .map(|p| (p.clone(), store::read_text(p)))
+        .collect();
+    // Questionnaires named on the command line come first, so assessments can refer to them.
+    let mut verdicts = Vec::new();
+    for (path, text) in &texts {
+        let verdict = match text {
+            Err(_) => None,
+            Ok(src) if parse::looks_like_assessment(src) => None,
+            Ok(src) => Some(check_questionnaire(path, src, w)),
+        };
+        if let Some((checked, loaded)) = verdict {
+            if let Some(loaded) = loaded {
+                catalog.add_first(loaded);
+            }
+            verdicts.push((path.clone(), checked));
+        }
+    }
+    for (path, text) in texts {
+        match text {
+            Err(e) => verdicts.push((
+                path,
+                Checked {
+                    summary: None,
+                    diagnostics: vec![],
+                    other: Some(e),
+                },
+            )),
+            Ok(src) if parse::looks_like_assessment(&src) => {
+                let checked = match store::open_assessment(&path, &catalog) {
+                    Ok(o) => Checked {
+                        summary: Some(fill(w.valid_assessment, &[&o.assessment.questionnaire.id])),
+                        diagnostics: o.warnings,
+                        other: None,
+                    },
+                    Err(StoreError::Invalid { diagnostics, .. }) => Checked {
+                        summary: None,
+                        diagnostics,
+                        other: None,
+                    },
+                    Err(e) => Checked {
+                        summary: None,
+                        diagnostics: vec![],
+                        other: Some(e),
+                    },
+                };
+                verdicts.push((path, checked));
+            }
+            Ok(_) => {}
+        }
+    }
+    report(&verdicts, w)
+}
+
+fn check_questionnaire(
+    path: &Path,
+    src: &str,
+    w: &CliWords,
+) -> (Checked, Option<LoadedQuestionnaire>) {
+    match LoadedQuestionnaire::parse(src, store::Source::File(path.to_path_buf())) {
+        Ok(loaded) => {
+            let q = &loaded.questionnaire;
+            let summary = fill(
+                w.valid_questionnaire,
+                &[&q.id, &q.version, &q.dimension.len(), &q.question_count()],
+            );
+            let checked = Checked {
+                summary: Some(summary),
+                diagnostics: loaded.warnings.clone(),
+                other: None,
+            };
+            (checked, Some(loaded))
+        }
+        Err(StoreError::Invalid { diagnostics, .. }) => (
+            Checked {
+                summary: None,
+                diagnostics,
+                other: None,
+            },
+            None,
+        ),
+        Err(e) => (
+            Checked {
+                summary: None,
+                diagnostics: vec![],
+                other: Some(e),
+            },
+            None,
+        ),
+    }
+}
+
+fn report(verdicts: &[(PathBuf, Checked)], w: &CliWords) -> Outcome {
+    let (mut errors, mut warnings) = (0, 0);
+    for (path, c) in verdicts {
+        let name = path.display().to_string();
+        for d in &c.diagnostics {
+            eprintln!("{}", d.in_file(&name));
+            if d.is_error() {
+                errors += 1;
+            } else {
+                warnings += 1;
+            }
+        }
+        if let Some(e) = &c.other {
+            eprintln!("{e}");
+            errors += 1;
+        }
+        let failed = c.other.is_some() || c.diagnostics.iter().any(Diagnostic::is_error);
+        if let (false, Some(s)) = (failed, &c.summary) {
+            println!("{name}: {s}");
+        }
+    }
+    if errors > 0 || warnings > 0 {
+        eprintln!(
+            "{}",
+            fill(w.problem_count, &[&errors, &warnings, &verdicts.len()])
+        );
+    }
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,764 @@
+//! The rules a questionnaire must follow, and the checks of an assessment against its
+//! questionnaire. Each problem names the place in the file it comes from.
+
+use std::collections::{HashMap, HashSet};
+
+use super::assessment::{Assessment, Response, Status};
+use super::condition::{Condition, Test};
+use super::diagnostic::{KeyPath, Problem};
+use super::questionnaire::{
+    Aggregate, AnswerOption, Band, ProfileKind, Question, QuestionKind, Questionnaire,
+};
+use super::text::Text;
+use crate::model::ASSESSMENT_SCHEMA;
+
+/// The format version of questionnaire files this build reads.
+pub const QUESTIONNAIRE_SCHEMA: u32 = 1;
+
+/// Every rule of the questionnaire format that serde cannot check on its own.
+pub fn questionnaire(q: &Questionnaire) -> Vec<Problem> {
+    let mut v = QuestionnaireCheck {
+        q,
+        out: Vec::new(),
+        questions: HashMap::new(),
+    };
+    v.run();
+    v.out
+}
+
+struct QuestionnaireCheck<'q> {
+    q: &'q Questionnaire,
+    out: Vec<Problem>,
+    /// Question id → position in file order, for `when` checks.
+    questions: HashMap<&'q str, (usize, &'q Question)>,
+}
+
+/// Where a condition is written, which decides what it may name.
+#[derive(Clone, Copy)]
+enum Scope {
+    /// In a question at this position: profile fields and earlier questions only.
+    Question(usize),
+    Recommendation,
+}
+
+impl<'q> QuestionnaireCheck<'q> {
+    fn err(&mut self, path: KeyPath, msg: impl Into<String>) {
+        self.out.push(Problem::error(path, msg));
+    }
+
+    fn run(&mut self) {
+        let q = self.q;
+        let root = KeyPath::root();
+        if q.schema != QUESTIONNAIRE_SCHEMA {
+            self.err(
+                root.key("schema"),
+                format!(
+                    "schema {} is not supported; this dmat reads schema {QUESTIONNAIRE_SCHEMA}",
+                    q.schema
+                ),
+            );
+        }
+        self.check_id(&root.key("id"), &q.id, "questionnaire");
+        if q.version.trim().is_empty() {
+            self.err(root.key("version"), "the version is empty");
+        }
+        if q.languages.is_empty() {
+            self.err(
+                root.key("languages"),
+                "list at least one language, the default first, e.g. [\"zh\", \"en\"]",
+            );
+        }
+        self.unique(
+            root.key("languages"),
+            q.languages.iter().map(String::as_str),
+            "language",
+        );
+        self.text(&root.key("title"), Some(&q.title));
+        self.text(&root.key("description"), q.description.as_ref());
+        self.scale();
+        self.profile();
+        let mut seen = HashSet::new();
+        for (p, r) in q.questions().map(|r| (r.index, r.question)) {
+            if seen.insert(r.id.as_str()) {
+                self.questions.insert(&r.id, (p, r));
+            }
+        }
+        self.dimensions();
+        self.recommendations();
+    }
+
+    fn check_id(&mut self, path: &KeyPath, id: &str, what: &str) {
+        let ok = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !ok {
+            self.err(
+                path.clone(),
+                format!("{what} id `{id}` may contain only lowercase letters a-z, digits and `-`"),
+            );
+        }
+    }
+
+    /// Reports ids that appear twice in one list.
+    fn unique<'a>(&mut self, path: KeyPath, ids: impl Iterator<Item = &'a str>, what: &str) {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            if !seen.insert(id) {
+                self.err(path.index(i), format!("duplicate {what} `{id}`"));
+            }
+        }
+    }
+
+    /// Reports ids that appear twice among items, pointing at each repeated item's `id`.
+    fn unique_ids<'a>(&mut self, items: impl Iterator<Item = (KeyPath, &'a str)>, what: &str) {
+        let mut seen = HashSet::new();
+        for (path, id) in items {
+            if !seen.insert(id) {
+                self.err(path.key("id"), format!("duplicate {what} id `{id}`"));
+            }
+        }
+    }
+
+    fn text(&mut self, path: &KeyPath, text: Option<&Text>) {
+        let Some(text) = text else { return };
+        let default = self.q.default_language();
+        if !text.has(default) {
+            self.err(
+                path.clone(),
+                format!(
+                    "this text has no `{default}` version, the questionnaire's default language"
+                ),
+            );
+        }
+        for lang in text.languages() {
+            if !self.q.languages.iter().any(|l| l == lang) {
+                self.out.push(Problem::warning(
+                    path.clone(),
+                    format!("language `{lang}` is not in the questionnaire's `languages`"),
+                ));
+            }
+        }
+    }
+
+    fn level(&mut self, path: KeyPath, level: f64, what: &str) {
+        let s = &self.q.scale;
+        if !level.is_finite() || level < s.min || level > s.max {
+            self.err(
+                path,
+                format!("{what} {level} is outside the scale [{}, {}]", s.min, s.max),
+            );
+        }
+    }
+
+    fn weight(&mut self, path: KeyPath, weight: f64) {
+        if !weight.is_finite() || weight < 0.0 {
+            self.err(
+                path,
+                format!("weight {weight} must be a number of 0 or more"),
+            );
+        }
+    }
+
+    fn scale(&mut self) {
+        let s = &self.q.scale;
+        let path = KeyPath::root().key("scale");
+        if !(s.min.is_finite() && s.max.is_finite() && s.min < s.max) {
+            self.err(
+                path.key("max"),
+                format!("scale max {} must be greater than min {}", s.max, s.min),
+            );
+        }
+        if s.stage.is_empty() {
+            self.err(
+                path.clone(),
+                "the scale needs at least one `[[scale.stage]]`, the first from `min`",
+            );
+        }
+        self.unique_ids(
+            s.stage
+                .iter()
+                .enumerate()
+                .map(|(i, st)| (path.key("stage").index(i), st.id.as_str())),
+            "stage",
+        );
+        for (i, st) in s.stage.iter().enumerate() {
+            let p = path.key("stage").index(i);
+            self.text(&p.key("label"), Some(&st.label));
+            self.text(&p.key("description"), st.description.as_ref());
+            if i == 0 && st.from != s.min {
+                self.err(
+                    p.key("from"),
+                    format!(
+                        "the first stage must start at the scale's min {}, not {}",
+                        s.min, st.from
+                    ),
+                );
+            } else if i > 0 && st.from <= s.stage[i - 1].from {
+                self.err(
+                    p.key("from"),
+                    format!(
+                        "stages must ascend: {} is not above the previous stage's {}",
+                        st.from,
+                        s.stage[i - 1].from
+                    ),
+                );
+            } else if i > 0 {
+                self.level(p.key("from"), st.from, "stage start");
+            }
+        }
+    }
+
+    fn profile(&mut self) {
+        let root = KeyPath::root().key("profile");
+        let q = self.q;
+        self.unique_ids(
+            q.profile
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (root.index(i), f.id.as_str())),
+            "profile field",
+        );
+        for (i, f) in q.profile.iter().enumerate() {
+            let p = root.index(i);
+            self.check_id(&p.key("id"), &f.id, "profile field");
+            self.text(&p.key("label"), Some(&f.label));
+            self.text(&p.key("help"), f.help.as_ref());
+            self.text(&p.key("unit"), f.unit.as_ref());
+            match f.kind {
+                ProfileKind::Choice if f.options.is_empty() => {
+                    self.err(p.key("options"), "a choice field needs `options`");
+                }
+                ProfileKind::Choice => {}
+                _ if !f.options.is_empty() => {
+                    self.err(p.key("options"), "`options` are only for choice fields");
+                }
+                _ => {}
+            }
+            self.unique_ids(
+                f.options
+                    .iter()
+                    .enumerate()
+                    .map(|(j, o)| (p.key("options").index(j), o.id.as_str())),
+                "option",
+            );
+            for (j, o) in f.options.iter().enumerate() {
+                self.check_id(&p.key("options").index(j).key("id"), &o.id, "option");
+                self.text(&p.key("options").index(j).key("label"), Some(&o.label));
+            }
+            if f.range.is_some() && f.kind != ProfileKind::Number {
+                self.err(p.key("range"), "`range` is only for number fields");
+            }
+            self.range(p.key("range"), f.range);
+        }
+    }
+
+    fn range(&mut self, path: KeyPath, range: Option<[f64; 2]>) {
+        if let Some([lo, hi]) = range
+            && !(lo.is_finite() && hi.is_finite() && lo <= hi)
+        {
+            self.err(
+                path,
+                format!("range [{lo}, {hi}] must be two numbers, the smaller first"),
+            );
+        }
+    }
+
+    fn dimensions(&mut self) {
+        let q = self.q;
+        let root = KeyPath::root().key("dimension");
+        if q.dimension.is_empty() {
+            self.err(KeyPath::root(), "the questionnaire has no `[[dimension]]`");
+        }
+        self.unique_ids(
+            q.dimension
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (root.index(i), d.id.as_str())),
+            "dimension",
+        );
+        let all_questions: Vec<_> = q
+            .dimension
+            .iter()
+            .enumerate()
+            .flat_map(|(d, dim)| {
+                dim.question
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, qu)| (d, i, qu.id.as_str()))
+            })
+            .map(|(d, i, id)| (root.index(d).key("question").index(i), id))
+            .collect();
+        self.unique_ids(all_questions.into_iter(), "question");
+        let mut position = 0;
+        for (d, dim) in q.dimension.iter().enumerate() {
+            let p = root.index(d);
+            self.check_id(&p.key("id"), &dim.id, "dimension");
+            self.text(&p.key("title"), Some(&dim.title));
+            self.text(&p.key("description"), dim.description.as_ref());
+            self.weight(p.key("weight"), dim.weight);
+            if dim.question.is_empty() {
+                self.out.push(Problem::warning(
+                    p.key("id"),
+                    format!(
+                        "dimension `{}` has no questions, so it never has a score",
+                        dim.id
+                    ),
+                ));
+            }
+            for (i, question) in dim.question.iter().enumerate() {
+                self.question(p.key("question").index(i), question, position);
+                position += 1;
+            }
+        }
+    }
+
+    fn question(&mut self, p: KeyPath, q: &Question, position: usize) {
+        self.check_id(&p.key("id"), &q.id, "question");
+        self.text(&p.key("text"), Some(&q.text));
+        self.text(&p.key("help"), q.help.as_ref());
+        self.text(&p.key("unit"), q.unit.as_ref());
+        self.weight(p.key("weight"), q.weight);
+        let choice = matches!(q.kind, QuestionKind::Single | QuestionKind::Multi);
+        let sum = q.kind == QuestionKind::Multi && q.aggregate == Aggregate::Sum;
+        if choice && q.options.is_empty() {
+            self.err(
+                p.key("options"),
+                format!("a {} question needs `options`", q.kind.id()),
+            );
+        }
+        if !choice && !q.options.is_empty() {
+            self.err(
+                p.key("options"),
+                "`options` are only for single and multi questions",
+            );
+        }
+        if q.aggregate != Aggregate::Max && q.kind != QuestionKind::Multi {
+            self.err(
+                p.key("aggregate"),
+                "`aggregate` is only for multi questions",
+            );
+        }
+        let banded = q.kind == QuestionKind::Number || sum;
+        if !q.bands.is_empty() && !banded {
+            self.err(p.key("bands"), "`bands` are only for number questions and multi questions with aggregate = \"sum\"");
+        }
+        if sum && q.bands.is_empty() {
+            self.err(p.key("aggregate"), "a multi question with aggregate = \"sum\" needs `bands` to turn its points into a level");
+        }
+        if q.range.is_some() && q.kind != QuestionKind::Number {
+            self.err(p.key("range"), "`range` is only for number questions");
+        }
+        self.range(p.key("range"), q.range);
+        self.unique_ids(
+            q.options
+                .iter()
+                .enumerate()
+                .map(|(j, o)| (p.key("options").index(j), o.id.as_str())),
+            "option",
+        );
+        for (j, o) in q.options.iter().enumerate() {
+            self.option(p.key("options").index(j), o, choice && !sum, sum);
+        }
+        self.bands(p.key("bands"), &q.bands);
+        if let Some(when) = &q.when {
+            self.condition(p.key("when"), when, Scope::Question(position));
+        }
+    }
+
+    fn option(&mut self, p: KeyPath, o: &AnswerOption, needs_level: bool, sum: bool) {
+        self.check_id(&p.key("id"), &o.id, "option");
+        self.text(&p.key("text"), Some(&o.text));
+        match o.level {
+            Some(level) => self.level(p.key("level"), level, "level"),
+            None if needs_level => {
+                self.err(p.clone(), format!("option `{}` needs a `level`", o.id))
+            }
+            None => {}
+        }
+        if let Some(points) = o.points {
+            if !sum {
+                self.err(
+                    p.key("points"),
+                    "`points` are only for multi questions with aggregate = \"sum\"",
+                );
+            } else if !points.is_finite() {
+                self.err(p.key("points"), "`points` must be a finite number");
+            }
+        }
+    }
+
+    fn bands(&mut self, p: KeyPath, bands: &[Band]) {
+        for (i, b) in bands.iter().enumerate() {
+            self.level(p.index(i).key("level"), b.level, "band level");
+            if !b.from.is_finite() {
+                self.err(
+                    p.index(i).key("from"),
+                    "a band's `from` must be a finite number",
+                );
+            } else if i > 0 && b.from <= bands[i - 1].from {
+                self.err(
+                    p.index(i).key("from"),
+                    format!(
+                        "bands must ascend: from = {} is not above the previous band's {}",
+                        b.from,
+                        bands[i - 1].from
+                    ),
+                );
+            }
+        }
+    }
+
+    fn recommendations(&mut self) {
+        let q = self.q;
+        let root = KeyPath::root().key("recommendation");
+        self.unique_ids(
+            q.recommendation
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (root.index(i), r.id.as_str())),
+            "recommendation",
+        );
+        for (i, r) in q.recommendation.iter().enumerate() {
+            let p = root.index(i);
+            self.check_id(&p.key("id"), &r.id, "recommendation");
+            self.text(&p.key("title"), Some(&r.title));
+            self.text(&p.key("action"), Some(&r.action));
+            self.text(&p.key("support"), r.support.as_ref());
+            if let Some(d) = &r.dimension
+                && q.dimension(d).is_none()
+            {
+                self.err(p.key("dimension"), format!("unknown dimension `{d}`"));
+            }
+            if let Some(when) = &r.when {
+                self.condition(p.key("when"), when, Scope::Recommendation);
+            }
+        }
+    }
+
+    fn condition(&mut self, p: KeyPath, c: &Condition, scope: Scope) {
+        match c {
+            Condition::All(cs) | Condition::Any(cs) => {
+                let key = if matches!(c, Condition::All(_)) {
+                    "all"
+                } else {
+                    "any"
+                };
+                for (i, c) in cs.iter().enumerate() {
+                    self.condition(p.key(key).index(i), c, scope);
+                }
+            }
+            Condition::Not(c) => self.condition(p.key("not"), c, scope),
+            Condition::Question { id, test } => self.question_condition(p, id, test, scope),
+            Condition::Profile { id, test } => self.profile_condition(p, id, test),
+            Condition::Dimension { id, .. } => {
+                if let Scope::Question(_) = scope {
+                    self.err(
+                        p.key("dimension"),
+                        "a question's `when` may name only profile fields and earlier questions",
+                    );
+                } else if self.q.dimension(id).is_none() {
+                    self.err(p.key("dimension"), format!("unknown dimension `{id}`"));
+                }
+            }
+            Condition::Overall { .. } => {
+                if let Scope::Question(_) = scope {
+                    self.err(
+                        p.key("overall"),
+                        "a question's `when` may name only profile fields and earlier questions",
+                    );
+                }
+            }
+        }
+    }
+
+    fn question_condition(&mut self, p: KeyPath, id: &str, test: &Test, scope: Scope) {
+        let Some(&(position, target)) = self.questions.get(id) else {
+            self.err(p.key("question"), format!("unknown question `{id}`"));
+            return;
+        };
+        if let Scope::Question(here) = scope
+            && position >= here
+        {
+            let msg = if position == here {
+                format!("question `{id}` cannot depend on itself")
+            } else {
+                format!(
+                    "question `{id}` comes later; a question's `when` may name only earlier questions"
+                )
+            };
+            self.err(p.key("question"), msg);
+        }
+        match test {
+            Test::AnyOf(opts) | Test::AllOf(opts) => {
+                if !matches!(target.kind, QuestionKind::Single | QuestionKind::Multi) {
+                    self.err(
+                        p.key(test.key()),
+                        format!(
+                            "`{}` needs a single or multi question, but `{id}` is {}",
+                            test.key(),
+                            target.kind.id()
+                        ),
+                    );
+                    return;
+                }
+                if matches!(test, Test::AllOf(_)) && target.kind == QuestionKind::Single {
+                    self.err(
+                        p.key("all_of"),
+                        format!("`all_of` is for multi questions; `{id}` is single, use `any_of`"),
+                    );
+                }
+                for (i, o) in opts.iter().enumerate() {
+                    if target.option(o).is_none() {
+                        self.err(
+                            p.key(test.key()).index(i),
+                            format!("question `{id}` has no option `{o}`"),
+                        );
+                    }
+                }
+            }
+            Test::Below(_) | Test::AtLeast(_) if !target.is_scorable() => {
+                self.err(
+                    p.key(test.key()),
+                    format!(
+                        "question `{id}` has no score, so `{}` can never hold",
+                        test.key()
+                    ),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    fn profile_condition(&mut self, p: KeyPath, id: &str, test: &Test) {
+        let Some(field) = self.q.profile_field(id) else {
+            self.err(p.key("profile"), format!("unknown profile field `{id}`"));
+            return;
+        };
+        match test {
+            Test::AnyOf(opts) => match field.kind {
+                ProfileKind::Choice => {
+                    for (i, o) in opts.iter().enumerate() {
+                        if !field.options.iter().any(|f| &f.id == o) {
+                            self.err(
+                                p.key("any_of").index(i),
+                                format!("profile field `{id}` has no option `{o}`"),
+                            );
+                        }
+                    }
+                }
+                ProfileKind::Number => {
+                    self.err(
+                        p.key("any_of"),
+                        format!("profile field `{id}` is a number; use `below` or `at_least`"),
+                    );
+                }
+                _ => {}
+            },
+            Test::Below(_) | Test::AtLeast(_) if field.kind != ProfileKind::Number => {
+                self.err(
+                    p.key(test.key()),
+                    format!(
+                        "`{}` needs a number field, but `{id}` is not one",
+                        test.key()
+                    ),
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Checks an assessment against its questionnaire. Answers the questionnaire does not know
+/// are warnings: they are kept in the file, never dropped.
+pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let root = KeyPath::root();
+    if a.schema != ASSESSMENT_SCHEMA {
+        out.push(Problem::error(
+            root.key("schema"),
+            format!(
+                "schema {} is not supported; this dmat reads schema {ASSESSMENT_SCHEMA}",
+                a.schema
+            ),
+        ));
+    }
+    if a.questionnaire.id != q.id {
+        out.push(Problem::error(
+            root.key("questionnaire").key("id"),
+            format!(
+                "the assessment is for questionnaire `{}`, not `{}`",
+                a.questionnaire.id, q.id
+            ),
+        ));
+        return out;
+    }
+    if a.questionnaire.version != q.version {
+        out.push(Problem::warning(
+            root.key("questionnaire").key("version"),
+            format!(
+                "recorded with version {} of the questionnaire; scored with version {}",
+                a.questionnaire.version, q.version
+            ),
+        ));
+    }
+    if a.firm.name.trim().is_empty() {
+        out.push(Problem::warning(
+            root.key("firm").key("name"),
+            "the firm has no name",
+        ));
+    }
+    if let Some(d) = &a.visit.date
+        && (d.date.is_none() || d.time.is_some())
+    {
+        out.push(Problem::error(
+            root.key("visit").key("date"),
+            format!("the visit date `{d}` must be a date such as 2026-11-27"),
+        ));
+    }
+    for (id, value) in &a.profile {
+        out.extend(profile_value(q, root.key("profile").key(id), id, value));
+    }
+    for (id, answer) in &a.answers {
+        let Some(r) = &answer.response else { continue };
+        out.extend(answer_problems(q, root.key("answers").key(id), id, r));
+    }
+    if a.visit.status == Status::Complete {
+        for qr in q.questions().filter(|r| r.question.required) {
+            if a.response(&qr.question.id).is_none() {
+                out.push(Problem::warning(
+                    root.key("visit").key("status"),
+                    format!(
+                        "marked complete, but required question `{}` is unanswered",
+                        qr.question.id
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn profile_value(q: &Questionnaire, p: KeyPath, id: &str, value: &toml::Value) -> Option<Problem> {
+    let Some(field) = q.profile_field(id) else {
+        return Some(
+            Problem::warning(
+                p.clone(),
+                format!("profile field `{id}` is not in the questionnaire; it is kept"),
+            )
+            .at_key(),
+        );
+    };
+    let number = match value {
+        toml::Value::Integer(i) => Some(*i as f64),
+        toml::Value::Float(x) => Some(*x),
+        _ => None,
+    };
+    match (field.kind, value) {
+        (ProfileKind::Choice, toml::Value::String(s))
+            if !field.options.iter().any(|o| &o.id == s) =>
+        {
+            Some(Problem::warning(
+                p,
+                format!("`{s}` is not an option of profile field `{id}`; it is kept"),
+            ))
+        }
+        (ProfileKind::Choice | ProfileKind::Text, toml::Value::String(_)) => None,
+        (ProfileKind::Number, _) if number.is_some() => {
+            let x = number.unwrap_or_default();
+            match field.range {
+                Some([lo, hi]) if x < lo || x > hi => Some(Problem::error(
+                    p,
+                    format!("{x} is outside the range [{lo}, {hi}] of profile field `{id}`"),
+                )),
+                _ => None,
+            }
+        }
+        (ProfileKind::Date, toml::Value::Datetime(_) | toml::Value::String(_)) => None,
+        (kind, _) => Some(Problem::error(
+            p,
+            format!(
+                "profile field `{id}` expects a {} value",
+                profile_kind_name(kind)
+            ),
+        )),
+    }
+}
+
+fn profile_kind_name(kind: ProfileKind) -> &'static str {
+    match kind {
+        ProfileKind::Text => "text",
+        ProfileKind::Number => "number",
+        ProfileKind::Choice => "choice (an option id)",
+        ProfileKind::Date => "date",
+    }
+}
+
+fn answer_problems(q: &Questionnaire, p: KeyPath, id: &str, r: &Response) -> Vec<Problem> {
+    let Some(question) = q.question(id) else {
+        return vec![
+            Problem::warning(
+                p,
+                format!(
+                    "question `{id}` is not in the questionnaire; the answer is kept as orphaned"
+                ),
+            )
+            .at_key(),
+        ];
+    };
+    let key = p.key(r.key());
+    let fits = matches!(
+        (question.kind, r),
+        (_, Response::NotApplicable)
+            | (QuestionKind::Single, Response::Choice(_))
+            | (QuestionKind::Multi, Response::Choices(_))
+            | (QuestionKind::Number, Response::Value(_))
+            | (QuestionKind::Text, Response::Text(_))
+    );
+    if !fits {
+        return vec![Problem::warning(
+            key,
+            format!(
+                "`{}` does not fit {} question `{id}`; the answer is kept as orphaned",
+                r.key(),
+                question.kind.id()
+            ),
+        )];
+    }
+    let mut out = Vec::new();
+    match r {
+        Response::NotApplicable if !question.na => out.push(Problem::warning(
+            key,
+            format!("question `{id}` does not allow \"not applicable\"; the answer is not counted"),
+        )),
+        Response::Choice(_) | Response::Choices(_) => {
+            for (i, c) in r.chosen().iter().enumerate() {
+                if question.option(c).is_none() {
+                    let at = if matches!(r, Response::Choices(_)) {
+                        key.index(i)
+                    } else {
+                        key.clone()
+                    };
+                    out.push(Problem::warning(
+                        at,
+                        format!(
+                            "question `{id}` has no option `{c}`; the answer is kept as orphaned"
+                        ),
+                    ));
+                }
+            }
+        }
+        Response::Value(x) => {
+            if let Some([lo, hi]) = question.range
+                && (*x < lo || *x > hi)
+            {
+                out.push(Problem::error(
+                    key,
+                    format!("{x} is outside the range [{lo}, {hi}] of question `{id}`"),
+                ));
+            }
+        }
+        _ => {}
+    }
+    out
+}

@@ -1,0 +1,77 @@
+//! The workspace: the folder holding a user's assessments, own questionnaires and reports.
+
+use std::path::{Path, PathBuf};
+
+use super::files::{collect_assessment_files, safe_file_stem};
+
+/// A workspace folder: `assessments/`, `questionnaires/` and `reports/` inside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workspace {
+    pub root: PathBuf,
+}
+
+impl Workspace {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    /// The workspace given by `--workspace` or `DMAT_WORKSPACE`, else the user's data folder
+    /// (e.g. `~/.local/share/dmat` on Linux).
+    pub fn resolve(given: Option<&Path>) -> Self {
+        match given {
+            Some(p) => Self::new(p),
+            None => Self::new(Self::default_root()),
+        }
+    }
+
+    pub fn default_root() -> PathBuf {
+        dirs::data_dir().map_or_else(|| PathBuf::from("dmat-workspace"), |d| d.join("dmat"))
+    }
+
+    pub fn assessments_dir(&self) -> PathBuf {
+        self.root.join("assessments")
+    }
+
+    pub fn questionnaires_dir(&self) -> PathBuf {
+        self.root.join("questionnaires")
+    }
+
+    pub fn reports_dir(&self) -> PathBuf {
+        self.root.join("reports")
+    }
+
+    /// The workspace's assessment files, sorted; none if the folder does not exist yet.
+    pub fn assessment_files(&self) -> Vec<PathBuf> {
+        let dir = self.assessments_dir();
+        if !dir.is_dir() {
+            return Vec::new();
+        }
+        collect_assessment_files(&[dir]).unwrap_or_default()
+    }
+
+    /// The `*.toml` files of the workspace's questionnaires folder, sorted.
+    pub fn questionnaire_files(&self) -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(self.questionnaires_dir()) else {
+            return Vec::new();
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// A path for a new assessment of `firm` visited on `date` that no file has yet.
+    pub fn new_assessment_path(&self, firm: &str, date: &str) -> PathBuf {
+        let stem = format!("{}-{}", safe_file_stem(firm), safe_file_stem(date));
+        let dir = self.assessments_dir();
+        let mut path = dir.join(format!("{stem}.toml"));
+        let mut n = 2;
+        while path.exists() {
+            path = dir.join(format!("{stem}-{n}.toml"));
+            n += 1;
+        }
+        path
+    }
+}

@@ -1,0 +1,159 @@
+//! `dmat validate` on one broken file per mistake: every fixture in `tests/fixtures/invalid`
+//! says in its header where its problems are (`# expect: LINE:COLUMN sentence`) and how dmat
+//! exits (`# exit: N`, default 1).
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn dmat(workspace: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("dmat").expect("the dmat binary is built");
+    cmd.env("DMAT_WORKSPACE", workspace)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL");
+    cmd
+}
+
+struct Expectation {
+    place: String,
+    sentence: String,
+}
+
+fn expectations(text: &str) -> (Vec<Expectation>, i32) {
+    let mut exit = 1;
+    let mut out = Vec::new();
+    for line in text.lines().take_while(|l| l.starts_with('#')) {
+        if let Some(rest) = line.strip_prefix("# expect: ") {
+            let (place, sentence) = rest.split_once(' ').unwrap_or((rest, ""));
+            out.push(Expectation {
+                place: place.to_string(),
+                sentence: sentence.to_string(),
+            });
+        } else if let Some(code) = line.strip_prefix("# exit: ") {
+            exit = code.trim().parse().expect("a number after # exit:");
+        }
+    }
+    (out, exit)
+}
+
+#[test]
+fn every_broken_fixture_is_reported_at_its_line_and_column() {
+    let ws = tempfile::tempdir().unwrap();
+    let dir = Path::new("tests/fixtures/invalid");
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    assert!(entries.len() >= 20, "one fixture per kind of mistake");
+    for path in entries {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (expected, exit) = expectations(&text);
+        assert!(
+            !expected.is_empty(),
+            "{} has no `# expect:` line",
+            path.display()
+        );
+        let out = dmat(ws.path())
+            .args([
+                "validate",
+                "--questionnaire",
+                "tests/fixtures/questionnaires/mini.toml",
+            ])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(exit),
+            "{}: {stderr}",
+            path.display()
+        );
+        for e in &expected {
+            let line = format!("{}:{}: {}", path.display(), e.place, e.sentence);
+            assert!(
+                stderr.lines().any(|l| l.starts_with(&line)),
+                "{}: expected a line starting with\n  {line}\ngot\n{stderr}",
+                path.display()
+            );
+        }
+        let problems = stderr
+            .lines()
+            .filter(|l| l.starts_with(&path.display().to_string()))
+            .count();
+        assert_eq!(
+            problems,
+            expected.len(),
+            "{}: every problem, once: {stderr}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn valid_files_pass_and_say_what_they_are() {
+    let ws = tempfile::tempdir().unwrap();
+    dmat(ws.path())
+        .args([
+            "validate",
+            "tests/fixtures/questionnaires/features.toml",
+            "tests/fixtures/questionnaires/mini.toml",
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "ok: questionnaire features 0.1.0, 4 dimensions, 10 questions",
+        ))
+        .stdout(predicates::str::contains("ok: questionnaire mini 1.0.0"));
+}
+
+#[test]
+fn an_assessment_is_checked_against_a_questionnaire_named_beside_it() {
+    let ws = tempfile::tempdir().unwrap();
+    let a = ws.path().join("visit.toml");
+    std::fs::write(
+        &a,
+        "schema = 1\n[questionnaire]\nid = \"mini\"\nversion = \"1.0.0\"\n[firm]\nname = \"x\"\n[answers.cnc-share]\nvalue = 101\n",
+    )
+    .unwrap();
+    let out = dmat(ws.path())
+        .args(["validate", "tests/fixtures/questionnaires/mini.toml"])
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("visit.toml:8:9: 101 is outside the range [0, 100]"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_folder_is_validated_file_by_file() {
+    let ws = tempfile::tempdir().unwrap();
+    let out = dmat(ws.path())
+        .args(["validate", "tests/fixtures/invalid"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("unknown-key.toml:46:1: unknown key `wieght`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("bad-priority.toml:61:12:"), "{stderr}");
+}
+
+#[test]
+fn a_missing_file_is_an_error_naming_it() {
+    let ws = tempfile::tempdir().unwrap();
+    dmat(ws.path())
+        .args(["validate", "no-such-file.toml"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "no-such-file.toml: cannot read the file: it does not exist",
+        ));
+}
