@@ -4,8 +4,9 @@
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use toml::value::{Date, Datetime};
+use toml::value::Datetime;
 
+use crate::model::assessment::civil_date;
 use crate::model::{
     Aggregate, Assessment, ProfileField, ProfileKind, Question, QuestionKind, Questionnaire,
     QuestionnaireRef, Response, Status,
@@ -320,18 +321,7 @@ fn pick<'a>(rng: &mut ChaCha8Rng, items: &[&'a str]) -> &'a str {
 /// The date `days` after 2024-09-01 (before it when negative).
 fn date_of(days: i64) -> Datetime {
     let start = jiff::civil::date(2024, 9, 1);
-    let d = start
-        .checked_add(jiff::Span::new().days(days))
-        .unwrap_or(start);
-    Datetime {
-        date: Some(Date {
-            year: d.year() as u16,
-            month: d.month() as u8,
-            day: d.day() as u8,
-        }),
-        time: None,
-        offset: None,
-    }
+    civil_date(start.checked_add(jiff::Span::new().days(days)).unwrap_or(start))
 }
 
 /// A firm name unique to its index (up to a large cohort), in Chinese or English.

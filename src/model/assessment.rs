@@ -5,6 +5,30 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use toml::value::Datetime;
 
+/// Today's date in the computer's time zone, as an assessment records it.
+pub fn today() -> Datetime {
+    civil_date(jiff::ZonedDateTime::now().date())
+}
+
+/// A calendar date as a TOML date.
+pub fn civil_date(d: jiff::civil::Date) -> Datetime {
+    Datetime {
+        date: Some(toml::value::Date {
+            year: d.year() as u16,
+            month: d.month() as u8,
+            day: d.day() as u8,
+        }),
+        time: None,
+        offset: None,
+    }
+}
+
+/// A TOML date as a calendar date; none for a time without a date or an impossible date.
+pub fn to_civil_date(d: &Datetime) -> Option<jiff::civil::Date> {
+    let date = d.date?;
+    jiff::civil::Date::new(date.year as i16, date.month as i8, date.day as i8).ok()
+}
+
 /// The format version of assessment files this build writes.
 pub const ASSESSMENT_SCHEMA: u32 = 1;
 

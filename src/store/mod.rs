@@ -204,6 +204,28 @@ pub fn open_many(paths: &[PathBuf], catalog: &Catalog) -> Vec<Result<Opened, Sto
     })
 }
 
+/// Starts a new assessment of `firm` in the workspace's assessments folder, dated `date`,
+/// and saves it at once; returns where it was saved.
+pub fn start_assessment(
+    ws: &Workspace,
+    questionnaire: &LoadedQuestionnaire,
+    firm: &str,
+    date: toml::value::Datetime,
+) -> Result<(PathBuf, Assessment), StoreError> {
+    let dir = ws.assessments_dir();
+    std::fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, "create", e))?;
+    let path = ws.new_assessment_path(firm, &date.to_string());
+    let q = &questionnaire.questionnaire;
+    let r = crate::model::QuestionnaireRef {
+        id: q.id.clone(),
+        version: q.version.clone(),
+        digest: questionnaire.digest.clone(),
+    };
+    let assessment = Assessment::new(r, firm, Some(date));
+    save_assessment(&path, &assessment)?;
+    Ok((path, assessment))
+}
+
 /// Writes an assessment atomically: temporary file in the same folder, sync, rename.
 pub fn save_assessment(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
     let text = assessment.to_toml().map_err(|e| {
