@@ -5,6 +5,7 @@
 
 pub mod advise;
 pub mod cli;
+pub mod compare;
 pub mod demo;
 pub mod i18n;
 pub mod model;

@@ -3,9 +3,11 @@
 
 mod advise;
 mod cli;
+mod compare;
 
 pub use advise::AdviseWords;
 pub use cli::CliWords;
+pub use compare::CompareWords;
 
 /// The language of dmat's own words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]

@@ -1,0 +1,71 @@
+//! An assessment made ready for comparison and export: loaded, scored and advised once.
+
+use std::path::Path;
+
+use crate::advise::advise;
+use crate::model::{Assessment, Questionnaire};
+use crate::score::{Scorecard, score};
+use crate::store::Opened;
+
+/// One loaded assessment with its scorecard and the recommendations that fire for it.
+#[derive(Debug, Clone)]
+pub struct Scored {
+    pub opened: Opened,
+    pub card: Scorecard,
+    /// Positions in the questionnaire's recommendations of those that fire, in sheet order.
+    pub fired: Vec<usize>,
+}
+
+impl Scored {
+    /// Scores and advises a loaded assessment.
+    pub fn new(opened: Opened) -> Self {
+        let q = &opened.questionnaire.questionnaire;
+        let card = score(q, &opened.assessment);
+        let fired = advise(q, &opened.assessment, &card)
+            .iter()
+            .map(|a| a.index)
+            .collect();
+        Self {
+            opened,
+            card,
+            fired,
+        }
+    }
+
+    /// The questionnaire the assessment is scored against.
+    pub fn questionnaire(&self) -> &Questionnaire {
+        &self.opened.questionnaire.questionnaire
+    }
+
+    pub fn assessment(&self) -> &Assessment {
+        &self.opened.assessment
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.opened.path
+    }
+}
+
+/// Scores many assessments on every core, keeping their order.
+pub fn score_all(mut opened: Vec<Opened>) -> Vec<Scored> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(opened.len().max(1));
+    let chunk = opened.len().div_ceil(threads).max(1);
+    let mut parts = Vec::with_capacity(threads);
+    while !opened.is_empty() {
+        let at = opened.len().saturating_sub(chunk);
+        parts.push(opened.split_off(at));
+    }
+    parts.reverse();
+    std::thread::scope(|s| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| s.spawn(move || part.into_iter().map(Scored::new).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
