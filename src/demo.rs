@@ -609,14 +609,20 @@ mod tests {
     }
 
     #[test]
-    fn dimensions_of_one_firm_are_correlated() {
-        let q = q();
-        let files = cohort(&q, "d", 400, 3);
+    fn a_firm_strong_in_automation_tends_to_be_strong_in_data_too() {
+        let catalog = crate::store::Catalog::bundled();
+        let loaded = catalog.resolve("smart-manufacturing").unwrap();
+        let q = &loaded.questionnaire;
+        let (eq, data) = (
+            q.dimension_index("equipment").unwrap(),
+            q.dimension_index("connectivity").unwrap(),
+        );
+        let files = cohort(q, "d", 300, 3);
         let pairs: Vec<(f64, f64)> = files
             .iter()
             .filter_map(|f| {
-                let c = score(&q, &f.assessment);
-                Some((c.dimensions[0].score?, c.dimensions[1].score?))
+                let c = score(q, &f.assessment);
+                Some((c.dimensions[eq].score?, c.dimensions[data].score?))
             })
             .collect();
         let n = pairs.len() as f64;
@@ -628,6 +634,6 @@ mod tests {
         let vx: f64 = pairs.iter().map(|p| (p.0 - mx).powi(2)).sum::<f64>();
         let vy: f64 = pairs.iter().map(|p| (p.1 - my).powi(2)).sum::<f64>();
         let r = cov / (vx * vy).sqrt();
-        assert!(r > 0.4, "correlation {r}");
+        assert!(r > 0.5, "correlation {r}");
     }
 }
