@@ -47,25 +47,7 @@ impl Scored {
 }
 
 /// Scores many assessments on every core, keeping their order.
-pub fn score_all(mut opened: Vec<Opened>) -> Vec<Scored> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(opened.len().max(1));
-    let chunk = opened.len().div_ceil(threads).max(1);
-    let mut parts = Vec::with_capacity(threads);
-    while !opened.is_empty() {
-        let at = opened.len().saturating_sub(chunk);
-        parts.push(opened.split_off(at));
-    }
-    parts.reverse();
-    std::thread::scope(|s| {
-        let handles: Vec<_> = parts
-            .into_iter()
-            .map(|part| s.spawn(move || part.into_iter().map(Scored::new).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+pub fn score_all(opened: Vec<Opened>) -> Vec<Scored> {
+    use rayon::prelude::*;
+    opened.into_par_iter().map(Scored::new).collect()
 }
