@@ -67,10 +67,7 @@ fn benches(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
-    let overall: Vec<Option<f64>> = comparison
-        .rows()
-        .map(|f| f.latest().overall)
-        .collect();
+    let overall: Vec<Option<f64>> = comparison.rows().map(|f| f.latest().overall).collect();
     g.bench_function("summary and percentiles", |b| {
         b.iter(|| {
             black_box(Summary::of(overall.iter().flatten().copied()));
