@@ -20,10 +20,12 @@ per dimension since the previous one.
 Every statistic is over the firms shown (after --filter), each firm counted once:
   Mean, Q1, Median, Q3  quartiles by linear interpolation between closest ranks, the method of
                         Excel's QUARTILE.INC, on the scores rounded to two decimals
-  Pctl (percentile)     the percentage of the other firms shown whose overall score is lower
-                        (100 = above all others, 0 = none lower)
+  Pctl (percentile)     the percentage of the other firms shown whose overall score is lower,
+                        rounded down in tables (100 = above all others, 0 = none lower);
+                        two decimals in CSV
 The cohort view counts the firms by stage, the dimensions most often the bottleneck, and for
-each recommendation and support instrument the firms it is for: the support to organise.
+each recommendation and each support instrument the firms it is for: the support to organise
+(a support text naming several instruments separated by semicolons counts for each).
 
 Assessments scored against different versions of one questionnaire are compared with a
 warning (a dimension a version lacks is empty); different questionnaires are compared on the

@@ -184,7 +184,8 @@ impl Renderer<'_> {
             }
             Cell::Score(x) => score(x),
             Cell::Share(x) => format!("{:.0}%", x * 100.0),
-            Cell::Percentile(x) => x.map_or_else(|| "–".into(), |p| format!("{p:.0}")),
+            // Rounded down, so that 100 is only shown above all others.
+            Cell::Percentile(x) => x.map_or_else(|| "–".into(), |p| format!("{}", p.floor())),
             Cell::Count(n) => n.to_string(),
             Cell::Stage(s) => s.map_or_else(
                 || "–".into(),

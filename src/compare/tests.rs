@@ -430,3 +430,36 @@ fn labels_follow_the_language() {
     assert_eq!(c.dimensions()[dim(&c, "data")].title, "数据与系统");
     assert_eq!(c.stages()[0].label, "工业2.0");
 }
+
+#[test]
+fn a_support_naming_several_instruments_counts_each_firm_once_per_instrument() {
+    let src = FEATURES
+        .replace(
+            "support = { zh = \"技改贷\", en = \"Technical-upgrade loan\" }",
+            "support = { zh = \"技改贷\", en = \"Technical-upgrade loan; Supply–demand matchmaking\" }",
+        )
+        .replace(
+            "en = \"Professional-title green channel\" }",
+            "en = \"Professional-title green channel; Technical-upgrade loan\" }",
+        );
+    assert_ne!(src, FEATURES);
+    let q = questionnaire(&src);
+    let files = COHORT.iter().map(|(n, s)| opened(n, s, &q)).collect();
+    let c = Comparison::new(&score_all(files), Lang::En);
+    let supports: Vec<(&str, usize)> = c
+        .view()
+        .supports
+        .iter()
+        .map(|(s, n)| (s.as_str(), *n))
+        .collect();
+    // Loan: B (cnc-upgrade and talent-gap, counted once) and A (talent-gap).
+    // Matchmaking: A and E (fans-chain) and B (cnc-upgrade).
+    assert_eq!(
+        supports,
+        vec![
+            ("Supply–demand matchmaking", 3),
+            ("Technical-upgrade loan", 2),
+            ("Professional-title green channel", 2),
+        ]
+    );
+}

@@ -22,7 +22,8 @@ pub struct CohortView {
     /// by priority, then in questionnaire order; only recommendations that fire.
     pub recommendations: Vec<(usize, usize)>,
     /// (support instrument, firms that need it for at least one recommendation), most firms
-    /// first, ties in order of first mention.
+    /// first, ties in order of first mention. A support text naming several instruments,
+    /// separated by semicolons, counts for each of them (see [`instruments`]).
     pub supports: Vec<(String, usize)>,
 }
 
@@ -35,13 +36,24 @@ impl CohortView {
         let mut recommendations = vec![0; c.recommendations().len()];
         let mut support_names: Vec<String> = Vec::new();
         let mut support_at: HashMap<&str, usize> = HashMap::new();
+        // Per recommendation, the instruments its support names (indices in support_names).
+        let mut rec_supports: Vec<Vec<usize>> = Vec::with_capacity(c.recommendations().len());
         for r in c.recommendations() {
-            if let Some(s) = r.support.as_deref()
-                && !support_at.contains_key(s)
-            {
-                support_at.insert(s, support_names.len());
-                support_names.push(s.to_string());
+            let mut mine = Vec::new();
+            for name in r.support.as_deref().map(instruments).unwrap_or_default() {
+                let k = match support_at.get(name) {
+                    Some(&k) => k,
+                    None => {
+                        support_at.insert(name, support_names.len());
+                        support_names.push(name.to_string());
+                        support_names.len() - 1
+                    }
+                };
+                if !mine.contains(&k) {
+                    mine.push(k);
+                }
             }
+            rec_supports.push(mine);
         }
         let mut supports = vec![0; support_names.len()];
         let mut firms = 0;
@@ -59,8 +71,7 @@ impl CohortView {
             seen.clear();
             for &r in &v.recommendations {
                 recommendations[r] += 1;
-                if let Some(s) = c.recommendations()[r].support.as_deref() {
-                    let k = support_at[s];
+                for &k in &rec_supports[r] {
                     if !seen.contains(&k) {
                         seen.push(k);
                         supports[k] += 1;
@@ -104,5 +115,48 @@ impl CohortView {
         } else {
             n as f64 / self.firms as f64
         }
+    }
+}
+
+/// The instruments a support text names: the parts between semicolons (`;` or `；`) outside
+/// brackets, trimmed.
+pub fn instruments(support: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in support.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            ';' | '；' if depth == 0 => {
+                out.push(&support[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&support[start..]);
+    out.into_iter()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::instruments;
+
+    #[test]
+    fn a_support_text_names_its_instruments_between_semicolons() {
+        assert_eq!(
+            instruments("技改贷；产业链主办银行（供应链金融；信用贷）；"),
+            ["技改贷", "产业链主办银行（供应链金融；信用贷）"]
+        );
+        assert_eq!(
+            instruments("Matchmaking events; tiered guidance (high, mid; low end)"),
+            ["Matchmaking events", "tiered guidance (high, mid; low end)"]
+        );
+        assert_eq!(instruments("One loan"), ["One loan"]);
+        assert!(instruments(" ; ").is_empty());
     }
 }

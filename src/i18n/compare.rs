@@ -36,7 +36,7 @@ words! {
         dimensions: "维度", "Dimensions";
         weight: "权重", "weight";
         note_latest: "多次走访的企业只计一次，按最近一次走访。", "A firm visited more than once counts once, with its latest visit.";
-        note_percentile: "百分位：在所列企业中，总分低于该企业的其他企业所占的百分比（100 = 高于其余所有企业）。", "Pctl (percentile): the percentage of the other firms shown whose overall score is lower (100 = above all others).";
+        note_percentile: "百分位：在所列企业中，总分低于该企业的其他企业所占的百分比，向下取整（100 = 高于其余所有企业）。", "Pctl (percentile): the percentage of the other firms shown whose overall score is lower, rounded down (100 = above all others).";
         note_quartiles: "四分位数按最近秩线性插值（与 Excel 的 QUARTILE.INC 相同），基于保留两位小数的得分。", "Quartiles by linear interpolation between closest ranks (as Excel's QUARTILE.INC), on the scores rounded to two decimals.";
         progress_title: "多次走访的企业（较上次走访的变化）", "Re-visited firms (change since the previous visit)";
         change: "变化", "change";
