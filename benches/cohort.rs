@@ -8,14 +8,14 @@ use std::sync::Arc;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use dmat::compare::stats::{Summary, percentile_ranks};
-use dmat::compare::{Column, Comparison, Direction, Filter, Scored, score_all};
+use dmat::compare::{Column, Comparison, Direction, Filter, ScoredVisit, score_visits};
 use dmat::i18n::Lang;
 use dmat::store::{LoadedQuestionnaire, Opened, Source};
 
 const FEATURES: &str = include_str!("../tests/fixtures/questionnaires/features.toml");
 const FIRMS: usize = 10_000;
 
-fn cohort() -> Vec<Scored> {
+fn cohort() -> Vec<ScoredVisit> {
     let q = Arc::new(
         LoadedQuestionnaire::parse(FEATURES, Source::Bundled("features.toml".into()))
             .expect("the feature questionnaire is valid"),
@@ -30,7 +30,7 @@ fn cohort() -> Vec<Scored> {
             warnings: Vec::new(),
         })
         .collect();
-    score_all(opened)
+    score_visits(opened)
 }
 
 fn benches(c: &mut Criterion) {

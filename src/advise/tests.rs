@@ -392,7 +392,10 @@ fn fires_lists_what_advise_shows_in_file_order() {
     ]);
     let card = score(&q, &a);
     let fired = fires(&q, &a, &card);
-    assert!(fired.windows(2).all(|w| w[0] < w[1]), "file order: {fired:?}");
+    assert!(
+        fired.windows(2).all(|w| w[0] < w[1]),
+        "file order: {fired:?}"
+    );
     let mut shown: Vec<usize> = advise(&q, &a, &card).iter().map(|f| f.index).collect();
     assert_ne!(shown, fired, "advise orders by priority, not file order");
     shown.sort();

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 use super::{CompareArgs, CompareFormat, Context, Failure, Outcome, QuestionnaireArg};
 use crate::compare::render::mixed_warning;
-use crate::compare::{Column, Comparison, Direction, Section, Style, render, score_all};
+use crate::compare::{Column, Comparison, Direction, ScoredVisit, Section, Style, render};
 use crate::export::{CsvOptions, write_csv};
 use crate::i18n::CompareWords;
-use crate::store::{Catalog, Opened, collect_assessment_files, open_many};
+use crate::store::{Catalog, Opened, collect_assessment_files, open_assessment};
 
 pub const HELP: &str = "\
 A firm is a firm name (spaces aside) with one questionnaire id. A firm visited more than once
@@ -54,11 +54,12 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
     };
     let sections = sections(format, &opts.section)?;
     let catalog = ctx.catalog(q)?;
-    let (opened, _failed) = load(paths, &catalog)?;
-    if opened.is_empty() {
+    let (visits, _failed) = load(paths, &catalog, ScoredVisit::new)?;
+    if visits.is_empty() {
         return Err(Failure::invalid(w.nothing_to_compare));
     }
-    let mut c = Comparison::new(&score_all(opened), ctx.lang);
+    let mut c = Comparison::new(&visits, ctx.lang);
+    drop(visits);
     if let Some(warning) = mixed_warning(&c, w) {
         eprintln!("{warning}");
     }
@@ -124,22 +125,35 @@ fn natural_direction(c: Column) -> Direction {
     }
 }
 
-/// Reads the assessments named by `paths` (folders searched recursively), in parallel. Files
-/// that cannot be read are reported on standard error with their path and reason, and so are
-/// the warnings of those read. Returns those read and how many could not be.
-pub(super) fn load(paths: &[PathBuf], catalog: &Catalog) -> Result<(Vec<Opened>, usize), Failure> {
+/// Reads the assessments named by `paths` (folders searched recursively) and makes each into
+/// what `each` returns, on every core, keeping the order of the files. Files that cannot be
+/// read are reported on standard error with their path and reason, and so are the warnings
+/// of those read. Returns what was made and how many files could not be read.
+pub(super) fn load<T: Send>(
+    paths: &[PathBuf],
+    catalog: &Catalog,
+    each: impl Fn(Opened) -> T + Sync,
+) -> Result<(Vec<T>, usize), Failure> {
+    use rayon::prelude::*;
     let files = collect_assessment_files(paths)
         .map_err(|e| Failure::invalid(format!("cannot read a folder: {e}")))?;
+    let results: Vec<Result<(Vec<String>, T), String>> = files
+        .par_iter()
+        .map(|path| {
+            let opened = open_assessment(path, catalog).map_err(|e| e.to_string())?;
+            Ok((opened.warning_lines(), each(opened)))
+        })
+        .collect();
     let mut failed = 0;
-    let mut opened = Vec::with_capacity(files.len());
+    let mut made = Vec::with_capacity(results.len());
     let mut err = std::io::BufWriter::new(std::io::stderr().lock());
-    for result in open_many(&files, catalog) {
+    for result in results {
         match result {
-            Ok(o) => {
-                for line in o.warning_lines() {
+            Ok((warnings, item)) => {
+                for line in warnings {
                     let _ = writeln!(err, "{line}");
                 }
-                opened.push(o);
+                made.push(item);
             }
             Err(e) => {
                 let _ = writeln!(err, "{e}");
@@ -148,5 +162,5 @@ pub(super) fn load(paths: &[PathBuf], catalog: &Catalog) -> Result<(Vec<Opened>,
         }
     }
     let _ = err.flush();
-    Ok((opened, failed))
+    Ok((made, failed))
 }

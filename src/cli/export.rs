@@ -1,13 +1,15 @@
 //! `dmat export`: the scorecards of a cohort as CSV (wide or long) or as an Excel workbook.
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Context, ExportArgs, ExportFormat, Failure, Outcome, QuestionnaireArg};
-use crate::compare::{Comparison, score_all};
-use crate::export::{CsvOptions, Scorecards, write_csv};
+use crate::compare::{Comparison, Scored, ScoredVisit};
+use crate::export::scorecard::long_rows;
+use crate::export::{CsvOptions, Scorecards, header_bytes, long_header, row_bytes, write_csv};
 use crate::i18n::{CompareWords, fill};
+use crate::store::StoreError;
 
 pub const HELP: &str = "\
 Wide (default), one row per assessment:
@@ -57,28 +59,60 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &ExportArgs, q: &Questionnair
         ));
     }
     let catalog = ctx.catalog(q)?;
-    let (opened, mut failed) = super::compare::load(paths, &catalog)?;
+    let csv = CsvOptions {
+        delimiter,
+        bom: opts.bom,
+    };
+    let labels = opts.labels.then_some(ctx.lang);
+    let (format, long) = (opts.format, opts.long);
+    // Each file is read and scored on every core; only what the export needs is kept.
+    let (loaded, mut failed) = super::compare::load(paths, &catalog, |opened| {
+        let scored = Scored::new(opened);
+        let visit = scored.visit();
+        match format {
+            ExportFormat::Xlsx => Loaded {
+                visit,
+                long: None,
+                full: Some(scored),
+            },
+            ExportFormat::Csv if long => Loaded {
+                visit,
+                long: Some(
+                    row_bytes(long_rows(&scored, labels), csv.delimiter).map_err(|e| e.to_string()),
+                ),
+                full: None,
+            },
+            ExportFormat::Csv => Loaded {
+                visit,
+                long: None,
+                full: None,
+            },
+        }
+    })?;
     let (reference, why) = match catalog.fixed() {
         Some(f) => (Some(f.questionnaire.id.clone()), w.reference_given),
         None => (
-            opened
+            loaded
                 .first()
-                .map(|o| o.assessment.questionnaire.id.clone()),
+                .map(|l| l.visit.recorded_questionnaire.clone()),
             w.reference_first,
         ),
     };
-    let mut kept = Vec::with_capacity(opened.len());
+    let mut kept = Vec::with_capacity(loaded.len());
     {
         let mut err = std::io::BufWriter::new(std::io::stderr().lock());
-        for o in opened {
-            let id = &o.assessment.questionnaire.id;
+        for l in loaded {
+            let id = &l.visit.recorded_questionnaire;
             match &reference {
                 Some(r) if r != id => {
-                    let line = fill(w.other_questionnaire, &[&o.path.display(), id, r, &why]);
+                    let line = fill(
+                        w.other_questionnaire,
+                        &[&l.visit.path.display(), id, r, &why],
+                    );
                     let _ = writeln!(err, "{line}");
                     failed += 1;
                 }
-                _ => kept.push(o),
+                _ => kept.push(l),
             }
         }
     }
@@ -88,8 +122,15 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &ExportArgs, q: &Questionnair
     if kept.is_empty() {
         return Err(Failure::invalid(w.nothing_to_export));
     }
-    let scored = score_all(kept);
-    let cards = Scorecards::new(&scored);
+    let mut visits = Vec::with_capacity(kept.len());
+    let mut long_parts = Vec::new();
+    let mut full = Vec::new();
+    for l in kept {
+        visits.push(l.visit);
+        long_parts.extend(l.long);
+        full.extend(l.full);
+    }
+    let cards = Scorecards::new(&visits);
     if cards.variants > 1
         && let Some(id) = &reference
     {
@@ -98,34 +139,69 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &ExportArgs, q: &Questionnair
             fill(w.mixed_versions, &[id, &cards.versions.join(", ")])
         );
     }
-    let bytes = match opts.format {
+    let csv_failed =
+        |e: &dyn std::fmt::Display| Failure::invalid(format!("cannot write the CSV: {e}"));
+    match opts.format {
+        ExportFormat::Csv if opts.long => {
+            let header = header_bytes(&long_header(), csv).map_err(|e| csv_failed(&e))?;
+            let parts = long_parts
+                .into_iter()
+                .collect::<Result<Vec<Vec<u8>>, String>>()
+                .map_err(|e| csv_failed(&e))?;
+            write_parts(
+                opts.output.as_deref(),
+                std::iter::once(&header).chain(&parts),
+            )?;
+        }
         ExportFormat::Csv => {
-            let csv = CsvOptions {
-                delimiter,
-                bom: opts.bom,
-            };
-            let written = if opts.long {
-                write_csv(
-                    &crate::export::long_header(),
-                    cards.long_rows(opts.labels.then_some(ctx.lang)),
-                    csv,
-                )
-            } else {
-                write_csv(&cards.wide_header(), cards.wide_rows(), csv)
-            };
-            written.map_err(|e| Failure::invalid(format!("cannot write the CSV: {e}")))?
+            let bytes = write_csv(&cards.wide_header(), cards.wide_rows(), csv)
+                .map_err(|e| csv_failed(&e))?;
+            super::write_output(opts.output.as_deref(), &bytes)?;
         }
         ExportFormat::Xlsx => {
-            let comparison = Comparison::new(&scored, ctx.lang);
-            crate::export::xlsx::workbook(&cards, &comparison, ctx.lang, opts.labels)
-                .map_err(|e| Failure::invalid(format!("cannot write the workbook: {e}")))?
+            let comparison = Comparison::new(&visits, ctx.lang);
+            let bytes =
+                crate::export::xlsx::workbook(&cards, &full, &comparison, ctx.lang, opts.labels)
+                    .map_err(|e| Failure::invalid(format!("cannot write the workbook: {e}")))?;
+            super::write_output(opts.output.as_deref(), &bytes)?;
         }
-    };
-    super::write_output(opts.output.as_deref(), &bytes)?;
+    }
     if failed > 0 {
-        eprintln!("{}", fill(w.skipped, &[&failed, &scored.len()]));
+        eprintln!("{}", fill(w.skipped, &[&failed, &visits.len()]));
     } else if let Some(out) = &opts.output {
-        eprintln!("{}", fill(w.exported, &[&scored.len(), &out.display()]));
+        eprintln!("{}", fill(w.exported, &[&visits.len(), &out.display()]));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What is kept of one file: the visit, its long rows as CSV lines (for `--long`), or the
+/// whole scored assessment (for a workbook).
+struct Loaded {
+    visit: ScoredVisit,
+    long: Option<Result<Vec<u8>, String>>,
+    full: Option<Scored>,
+}
+
+/// Writes parts of an output one after the other, to a file (atomically) or standard output.
+fn write_parts<'a>(
+    path: Option<&Path>,
+    parts: impl IntoIterator<Item = &'a Vec<u8>>,
+) -> Result<(), Failure> {
+    match path {
+        Some(p) => crate::store::write_atomic_with(p, |w| {
+            for part in parts {
+                w.write_all(part)?;
+            }
+            Ok(())
+        })
+        .map_err(|e| Failure::from(StoreError::io(p, "write", e))),
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for part in parts {
+                out.write_all(part)?;
+            }
+            out.flush()?;
+            Ok(())
+        }
+    }
 }

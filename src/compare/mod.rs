@@ -1,4 +1,4 @@
-//! Comparing firms side by side: the assessments of a cohort scored once ([`Scored`]), made
+//! Comparing firms side by side: the assessments of a cohort scored once ([`ScoredVisit`]), made
 //! into a [`Comparison`] (one row per firm, sorting, filters, cohort statistics, percentiles,
 //! progressions of re-visited firms, the cohort view), and rendered as text or Markdown.
 //!
@@ -21,7 +21,7 @@ pub use model::{
     Cell, Change, CohortRow, Column, Comparison, Direction, Filter, FirmRow, Mixed, Test, Visit,
 };
 pub use render::{Section, Style, render};
-pub use scored::{Scored, score_all};
+pub use scored::{Scored, ScoredVisit, score_visits};
 pub use stats::Summary;
 pub use view::CohortView;
 

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::scored::Scored;
+use super::scored::ScoredVisit;
 use super::stats::{Summary, percentile_ranks};
 use super::view::CohortView;
 use crate::i18n::Lang;
@@ -288,15 +288,12 @@ impl Comparison {
     /// Compares scored assessments, with labels in `lang`. Visits of the same firm (same name,
     /// spaces aside, and same questionnaire id) become one row with a progression. Sorted by
     /// overall score, highest first; no filter.
-    pub fn new(scored: &[Scored], lang: Lang) -> Self {
+    pub fn new(scored: &[ScoredVisit], lang: Lang) -> Self {
         let l = lang.code();
         let mut distinct: Vec<Arc<LoadedQuestionnaire>> = Vec::new();
         for s in scored {
-            if !distinct
-                .iter()
-                .any(|d| Arc::ptr_eq(d, &s.opened.questionnaire))
-            {
-                distinct.push(s.opened.questionnaire.clone());
+            if !distinct.iter().any(|d| Arc::ptr_eq(d, &s.questionnaire)) {
+                distinct.push(s.questionnaire.clone());
             }
         }
         let mut dimensions: Vec<DimensionInfo> = Vec::new();
@@ -389,20 +386,17 @@ impl Comparison {
         let mut firms: Vec<FirmRow> = Vec::new();
         let mut firm_at: HashMap<(String, String), usize> = HashMap::new();
         for s in scored {
-            let Some(m) = maps
-                .iter()
-                .find(|m| Arc::ptr_eq(&m.q, &s.opened.questionnaire))
-            else {
+            let Some(m) = maps.iter().find(|m| Arc::ptr_eq(&m.q, &s.questionnaire)) else {
                 continue;
             };
             let visit = visit(s, m, dimensions.len());
-            let key = (s.questionnaire().id.clone(), firm_key(&visit.firm));
+            let key = (s.q().id.clone(), firm_key(&visit.firm));
             match firm_at.get(&key) {
                 Some(&i) => firms[i].visits.push(visit),
                 None => {
                     firm_at.insert(key, firms.len());
                     firms.push(FirmRow {
-                        questionnaire: s.questionnaire().id.clone(),
+                        questionnaire: s.q().id.clone(),
                         visits: vec![visit],
                         percentile: None,
                     });
@@ -787,26 +781,24 @@ fn mixed(distinct: &[Arc<LoadedQuestionnaire>]) -> Mixed {
     }
 }
 
-fn visit(s: &Scored, m: &Maps, dimension_count: usize) -> Visit {
-    let a = s.assessment();
-    let card = &s.card;
+fn visit(s: &ScoredVisit, m: &Maps, dimension_count: usize) -> Visit {
     let mut dimensions = vec![None; dimension_count];
-    for (i, ds) in card.dimensions.iter().enumerate() {
-        dimensions[m.dimensions[i]] = ds.score.map(round2);
+    for (i, score) in s.dimensions.iter().enumerate() {
+        dimensions[m.dimensions[i]] = score.map(round2);
     }
     Visit {
-        file: s.path().to_path_buf(),
-        firm: a.firm.name.clone(),
-        date: a.date_string(),
-        version: s.questionnaire().version.clone(),
-        status: a.visit.status,
-        completeness: card.completeness(),
-        overall: card.overall.map(round2),
-        stage: card.stage.map(|i| m.stages[i]),
-        bottleneck: card.bottleneck.map(|i| m.dimensions[i]),
+        file: s.path.clone(),
+        firm: s.firm.clone(),
+        date: s.date.clone(),
+        version: s.q().version.clone(),
+        status: s.status,
+        completeness: s.completeness,
+        overall: s.overall.map(round2),
+        stage: s.stage.map(|i| m.stages[i]),
+        bottleneck: s.bottleneck.map(|i| m.dimensions[i]),
         dimensions,
         recommendations: s.fired.iter().map(|&i| m.recommendations[i]).collect(),
-        profile: a.profile.clone(),
+        profile: s.profile.clone(),
     }
 }
 

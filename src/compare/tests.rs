@@ -54,9 +54,9 @@ fn opened(name: &str, src: &str, q: &Arc<LoadedQuestionnaire>) -> Opened {
     }
 }
 
-fn cohort() -> Vec<Scored> {
+fn cohort() -> Vec<ScoredVisit> {
     let q = questionnaire(FEATURES);
-    score_all(COHORT.iter().map(|(n, s)| opened(n, s, &q)).collect())
+    score_visits(COHORT.iter().map(|(n, s)| opened(n, s, &q)).collect())
 }
 
 fn comparison() -> Comparison {
@@ -78,7 +78,7 @@ fn names(c: &Comparison) -> Vec<&str> {
 #[test]
 fn scoring_in_parallel_keeps_the_order_of_the_files() {
     let scored = cohort();
-    let files: Vec<_> = scored.iter().map(|s| s.path().to_str().unwrap()).collect();
+    let files: Vec<_> = scored.iter().map(|s| s.path.to_str().unwrap()).collect();
     let want: Vec<_> = COHORT.iter().map(|(n, _)| *n).collect();
     assert_eq!(files, want);
     assert_eq!(scored[0].fired.len(), 5);
@@ -116,7 +116,7 @@ fn visits_are_ordered_by_date_whatever_the_file_order() {
     let q = questionnaire(FEATURES);
     let mut files: Vec<Opened> = COHORT.iter().map(|(n, s)| opened(n, s, &q)).collect();
     files.reverse();
-    let c = Comparison::new(&score_all(files), Lang::En);
+    let c = Comparison::new(&score_visits(files), Lang::En);
     let d = c.progressions().next().unwrap();
     assert_eq!(d.visits[0].date.as_deref(), Some("2024-10-01"));
     assert_eq!(d.latest().date.as_deref(), Some("2025-09-15"));
@@ -129,7 +129,7 @@ fn firm_names_match_across_runs_of_spaces() {
     a.assessment.firm.name = "  周村 机械厂".into();
     let mut b = opened(COHORT[4].0, COHORT[4].1, &q);
     b.assessment.firm.name = "周村\u{3000}机械厂 ".into();
-    let c = Comparison::new(&score_all(vec![a, b]), Lang::En);
+    let c = Comparison::new(&score_visits(vec![a, b]), Lang::En);
     assert_eq!(c.rows().len(), 1);
 }
 
@@ -379,7 +379,7 @@ fn another_version_of_the_questionnaire_adds_its_dimensions_and_warns() {
     e.assessment
         .set_response("guards", Some(crate::model::Response::Choice("yes".into())));
     let files = vec![opened(COHORT[0].0, COHORT[0].1, &v1), e];
-    let c = Comparison::new(&score_all(files), Lang::En);
+    let c = Comparison::new(&score_visits(files), Lang::En);
     assert_eq!(
         c.mixed(),
         &Mixed::Versions(vec!["0.1.0".into(), "0.2.0".into()])
@@ -398,7 +398,7 @@ fn different_questionnaires_are_compared_on_the_overall_score_only() {
         opened(COHORT[0].0, COHORT[0].1, &q),
         opened(COHORT[5].0, COHORT[5].1, &other),
     ];
-    let c = Comparison::new(&score_all(files), Lang::En);
+    let c = Comparison::new(&score_visits(files), Lang::En);
     assert_eq!(
         c.mixed(),
         &Mixed::Questionnaires(vec!["features".into(), "other".into()])
@@ -416,7 +416,7 @@ fn different_questionnaires_are_compared_on_the_overall_score_only() {
 fn a_cohort_of_one_has_no_percentile_and_flat_quartiles() {
     let q = questionnaire(FEATURES);
     let c = Comparison::new(
-        &score_all(vec![opened(COHORT[0].0, COHORT[0].1, &q)]),
+        &score_visits(vec![opened(COHORT[0].0, COHORT[0].1, &q)]),
         Lang::En,
     );
     assert_eq!(c.rows().next().unwrap().percentile, None);
@@ -445,7 +445,7 @@ fn a_support_naming_several_instruments_counts_each_firm_once_per_instrument() {
     assert_ne!(src, FEATURES);
     let q = questionnaire(&src);
     let files = COHORT.iter().map(|(n, s)| opened(n, s, &q)).collect();
-    let c = Comparison::new(&score_all(files), Lang::En);
+    let c = Comparison::new(&score_visits(files), Lang::En);
     let supports: Vec<(&str, usize)> = c
         .view()
         .supports

@@ -48,18 +48,41 @@ pub fn write_csv<I>(header: &[String], rows: I, opts: CsvOptions) -> Result<Vec<
 where
     I: IntoIterator<Item = Vec<Field>>,
 {
+    let mut buf = header_bytes(header, opts)?;
+    buf.extend(row_bytes(rows, opts.delimiter)?);
+    Ok(buf)
+}
+
+/// The first line of a CSV file: the byte-order mark if asked, and the header.
+pub fn header_bytes(header: &[String], opts: CsvOptions) -> Result<Vec<u8>, ::csv::Error> {
     let mut buf = Vec::new();
     if opts.bom {
         buf.extend_from_slice("\u{feff}".as_bytes());
     }
-    let mut w = ::csv::WriterBuilder::new()
-        .delimiter(opts.delimiter)
-        .from_writer(buf);
+    let mut w = writer(buf, opts.delimiter);
     w.write_record(header.iter().map(|h| guard(h).into_owned()))?;
+    w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// Rows as CSV lines, to follow a header (so that parts of a file can be made apart).
+pub fn row_bytes<I>(rows: I, delimiter: u8) -> Result<Vec<u8>, ::csv::Error>
+where
+    I: IntoIterator<Item = Vec<Field>>,
+{
+    let mut w = writer(Vec::new(), delimiter);
     for row in rows {
-        w.write_record(row.iter().map(|f| cell(f).into_owned()))?;
+        for f in &row {
+            w.write_field(cell(f).as_bytes())?;
+        }
+        w.write_record(std::iter::empty::<&[u8]>())?;
     }
     w.into_inner().map_err(|e| e.into_error().into())
+}
+
+fn writer(buf: Vec<u8>, delimiter: u8) -> ::csv::Writer<Vec<u8>> {
+    ::csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(buf)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ pub mod csv;
 pub mod scorecard;
 pub mod xlsx;
 
-pub use self::csv::{CsvOptions, guard, write_csv};
+pub use self::csv::{CsvOptions, guard, header_bytes, row_bytes, write_csv};
 pub use scorecard::{Scorecards, long_header, wide_header};
 
 /// One cell of an export.

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::Field;
-use crate::compare::Scored;
+use crate::compare::{Scored, ScoredVisit};
 use crate::i18n::{CompareWords, Lang};
 use crate::model::{Questionnaire, Response};
 
@@ -49,26 +49,26 @@ pub fn long_header() -> Vec<String> {
     LONG.iter().map(|s| s.to_string()).collect()
 }
 
-/// Assessments of one questionnaire id to export, and the dimension columns they share.
+/// Visits of one questionnaire id to export, and the dimension columns they share.
 pub struct Scorecards<'a> {
-    pub scored: &'a [Scored],
+    pub visits: &'a [ScoredVisit],
     /// Dimension ids in questionnaire order; dimensions that only another version of the
     /// questionnaire has come after those of the first.
     pub dimensions: Vec<String>,
     /// The versions scored against, in order of first use; more than one questionnaire file
     /// may share a version.
     pub versions: Vec<String>,
-    /// How many different questionnaire files the assessments are scored against.
+    /// How many different questionnaire files the visits are scored against.
     pub variants: usize,
 }
 
 impl<'a> Scorecards<'a> {
-    pub fn new(scored: &'a [Scored]) -> Self {
+    pub fn new(visits: &'a [ScoredVisit]) -> Self {
         let mut seen: Vec<&Arc<crate::store::LoadedQuestionnaire>> = Vec::new();
         let mut dimensions: Vec<String> = Vec::new();
         let mut versions: Vec<String> = Vec::new();
-        for s in scored {
-            let lq = &s.opened.questionnaire;
+        for v in visits {
+            let lq = &v.questionnaire;
             if seen.iter().any(|x| Arc::ptr_eq(x, lq)) {
                 continue;
             }
@@ -83,7 +83,7 @@ impl<'a> Scorecards<'a> {
             }
         }
         Scorecards {
-            scored,
+            visits,
             dimensions,
             versions,
             variants: seen.len(),
@@ -94,41 +94,34 @@ impl<'a> Scorecards<'a> {
         wide_header(&self.dimensions)
     }
 
-    /// One row per assessment, in the order read.
+    /// One row per visit, in the order read.
     pub fn wide_rows(&self) -> impl Iterator<Item = Vec<Field>> + '_ {
-        self.scored.iter().map(|s| wide_row(s, &self.dimensions))
-    }
-
-    /// One row per answered question, assessment after assessment. With `labels`, option
-    /// texts in that language instead of option ids.
-    pub fn long_rows(&self, labels: Option<Lang>) -> impl Iterator<Item = Vec<Field>> + '_ {
-        self.scored.iter().flat_map(move |s| long_rows(s, labels))
+        self.visits.iter().map(|v| wide_row(v, &self.dimensions))
     }
 }
 
-/// The wide row of one assessment.
-pub fn wide_row(s: &Scored, dimensions: &[String]) -> Vec<Field> {
-    let q = s.questionnaire();
-    let a = s.assessment();
-    let card = &s.card;
+/// The wide row of one visit.
+pub fn wide_row(v: &ScoredVisit, dimensions: &[String]) -> Vec<Field> {
+    let q = v.q();
     let mut row = vec![
-        Field::text(Some(&s.path().display().to_string())),
-        Field::text(Some(&a.firm.name)),
-        Field::text(a.date_string().as_deref()),
-        Field::text(a.visit.assessor.as_deref()),
+        Field::text(Some(&v.path.display().to_string())),
+        Field::text(Some(&v.firm)),
+        Field::text(v.date.as_deref()),
+        Field::text(v.assessor.as_deref()),
         Field::text(Some(&q.id)),
         Field::text(Some(&q.version)),
-        Field::text(Some(a.visit.status.id())),
-        Field::Share(crate::score::round2(card.completeness())),
-        Field::score(card.overall),
-        Field::text(card.stage.map(|i| q.scale.stage[i].id.as_str())),
-        Field::text(card.bottleneck.map(|i| q.dimension[i].id.as_str())),
+        Field::text(Some(v.status.id())),
+        Field::Share(crate::score::round2(v.completeness)),
+        Field::score(v.overall),
+        Field::text(v.stage.map(|i| q.scale.stage[i].id.as_str())),
+        Field::text(v.bottleneck.map(|i| q.dimension[i].id.as_str())),
     ];
-    row.extend(
-        dimensions
-            .iter()
-            .map(|id| Field::score(q.dimension_index(id).and_then(|i| card.dimensions[i].score))),
-    );
+    row.extend(dimensions.iter().map(|id| {
+        Field::score(
+            q.dimension_index(id)
+                .and_then(|i| v.dimensions.get(i).copied().flatten()),
+        )
+    }));
     row
 }
 

@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
 
 use super::Field;
 use super::scorecard::Scorecards;
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Scored};
 use crate::i18n::{CompareWords, Lang, fill};
 
 /// Colours of the score scale: low red, middle yellow, high green (Excel's own).
@@ -25,9 +25,13 @@ struct Formats {
     title: Format,
 }
 
-/// Builds the workbook. `labels` writes option texts instead of option ids in the long sheet.
+/// Builds the workbook: the wide sheet from `cards`, the long one from the same assessments
+/// with their answers (`full`), the cohort sheet from `comparison`. `labels` writes option
+/// texts instead of option ids in the long sheet. The two large sheets are written row by row
+/// to temporary files, so a cohort of thousands does not sit in memory.
 pub fn workbook(
     cards: &Scorecards<'_>,
+    full: &[Scored],
     comparison: &Comparison,
     lang: Lang,
     labels: bool,
@@ -42,7 +46,7 @@ pub fn workbook(
     };
     let mut book = Workbook::new();
 
-    let ws = book.add_worksheet();
+    let ws = book.add_worksheet_with_low_memory()?;
     ws.set_name(w.sheet_scorecards)?;
     let header = cards.wide_header();
     let n = write_table(ws, 0, &header, cards.wide_rows(), &f)?;
@@ -51,9 +55,9 @@ pub fn workbook(
         ws.set_column_width(col, width)?;
     }
     if n > 0
-        && let Some(s) = cards.scored.first()
+        && let Some(v) = cards.visits.first()
     {
-        let scale = &s.questionnaire().scale;
+        let scale = &v.q().scale;
         let colours = ConditionalFormat3ColorScale::new()
             .set_minimum(ConditionalFormatType::Number, scale.min)
             .set_midpoint(ConditionalFormatType::Number, (scale.min + scale.max) / 2.0)
@@ -69,10 +73,14 @@ pub fn workbook(
         }
     }
 
-    let ws = book.add_worksheet();
+    let ws = book.add_worksheet_with_low_memory()?;
     ws.set_name(w.sheet_answers)?;
     let header = super::long_header();
-    let n = write_table(ws, 0, &header, cards.long_rows(labels.then_some(lang)), &f)?;
+    let lang_of_labels = labels.then_some(lang);
+    let rows = full
+        .iter()
+        .flat_map(|s| super::scorecard::long_rows(s, lang_of_labels));
+    let n = write_table(ws, 0, &header, rows, &f)?;
     finish_sheet(ws, &header, n, 2)?;
     for (col, width) in [(0, 28.0), (1, 28.0), (2, 11.0), (5, 24.0)] {
         ws.set_column_width(col, width)?;
