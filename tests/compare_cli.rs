@@ -262,3 +262,59 @@ fn different_questionnaires_compare_on_the_overall_score_with_a_warning() {
     assert!(!header.contains("equipment"), "{header}");
     insta::assert_snapshot!("table_mixed", stdout);
 }
+
+#[test]
+fn versions_of_one_questionnaire_compare_with_a_warning_and_all_dimensions() {
+    let ws = tempfile::tempdir().unwrap();
+    let qdir = ws.path().join("questionnaires");
+    std::fs::create_dir_all(&qdir).unwrap();
+    let v1 = std::fs::read_to_string(FEATURES).unwrap();
+    let v2 = v1.replace("version = \"0.1.0\"", "version = \"0.2.0\"")
+        + "\n[[dimension]]\nid = \"safety\"\ntitle = \"Safety\"\n\n[[dimension.question]]\nid = \"guards\"\nkind = \"single\"\ntext = \"Guards?\"\noptions = [{ id = \"no\", level = 2.0, text = \"No\" }, { id = \"yes\", level = 4.0, text = \"Yes\" }]\n";
+    std::fs::write(qdir.join("features.toml"), &v1).unwrap();
+    std::fs::write(qdir.join("features-2.toml"), &v2).unwrap();
+    let visits = ws.path().join("visits");
+    std::fs::create_dir_all(&visits).unwrap();
+    for (file, q, version, extra) in [
+        ("a-huatai.toml", &v1, "0.1.0", ""),
+        (
+            "e-boshan.toml",
+            &v2,
+            "0.2.0",
+            "\n[answers.guards]\nchoice = \"no\"\n",
+        ),
+    ] {
+        let src = std::fs::read_to_string(Path::new(COHORT).join(file)).unwrap();
+        let src = src.replace(
+            "version = \"0.1.0\"\n",
+            &format!(
+                "version = \"{version}\"\ndigest = \"{}\"\n",
+                dmat::store::digest(q.as_bytes())
+            ),
+        ) + extra;
+        std::fs::write(visits.join(file), src).unwrap();
+    }
+    let out = dmat(ws.path())
+        .arg("compare")
+        .arg(&visits)
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("different versions of questionnaire features (0.1.0, 0.2.0)"),
+        "{stderr}"
+    );
+    let (header, rows) = csv_rows(&String::from_utf8(out.stdout).unwrap());
+    let at = |h: &str| header.iter().position(|x| x == h).unwrap();
+    assert!(header.contains(&"safety".to_string()));
+    let boshan = rows
+        .iter()
+        .find(|r| &r[at("firm")] == "Boshan Fans")
+        .unwrap();
+    assert_eq!(&boshan[at("safety")], "2.00");
+    assert_eq!(&boshan[at("version")], "0.2.0");
+    let huatai = rows.iter().find(|r| &r[at("version")] == "0.1.0").unwrap();
+    assert_eq!(&huatai[at("safety")], "");
+}
