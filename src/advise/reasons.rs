@@ -25,8 +25,9 @@ pub fn sentence(q: &Questionnaire, w: &Witness<'_>, lang: Lang) -> String {
             test,
         ),
         Condition::Dimension { id, test } => (
-            q.dimension(id)
-                .map_or(id.clone(), |d| q.text(&d.title, l).to_string()),
+            q.dimension(id).map_or(id.clone(), |d| {
+                fill(words.dimension_named, &[&q.text(&d.title, l)])
+            }),
             test,
         ),
         Condition::Overall { test } => (words.overall_score.to_string(), test),
@@ -50,6 +51,13 @@ pub fn sentence(q: &Questionnaire, w: &Witness<'_>, lang: Lang) -> String {
         (Actual::Score(score), Test::Below(x) | Test::AtLeast(x)) => {
             let Some(s) = score else {
                 return fill(words.no_score, &[&subject]);
+            };
+            // A question's score is its answer's: "The answer to “…” scored 2.00".
+            let subject = match w.condition {
+                Condition::Question { id, .. } => q
+                    .question(id)
+                    .map_or(subject, |qu| fill(words.answer_to, &[&q.text(&qu.text, l)])),
+                _ => subject,
             };
             let template = match (test, w.holds) {
                 (Test::Below(_), true) => words.scored_below,
@@ -111,6 +119,22 @@ fn profile_sentence(
         toml::Value::Integer(i) => i.to_string(),
         toml::Value::Float(x) => format!("{x}"),
         other => other.to_string(),
+    };
+    // A number with its unit: "38 people", "38人".
+    let unit = match w.condition {
+        Condition::Profile { id, .. } => q
+            .profile_field(id)
+            .filter(|f| f.kind == ProfileKind::Number)
+            .and_then(|f| f.unit.as_ref())
+            .map(|u| q.text(u, lang.code())),
+        _ => None,
+    };
+    let shown = match unit {
+        Some(u) if matches!(value, toml::Value::Integer(_) | toml::Value::Float(_)) => {
+            let sep = if lang == Lang::Zh { "" } else { " " };
+            format!("{shown}{sep}{u}")
+        }
+        _ => shown,
     };
     let template = match (test, w.holds) {
         (Test::Below(_), true) => words.is_below,
