@@ -65,10 +65,7 @@ pub fn sentence(q: &Questionnaire, w: &Witness<'_>, lang: Lang) -> String {
                 (_, true) => words.scored_at_least,
                 (_, false) => words.scored_not_at_least,
             };
-            fill(
-                template,
-                &[&subject, &format!("{s:.2}"), &format!("{x:.2}")],
-            )
+            fill(template, &[&subject, &two_decimals(*s), &two_decimals(*x)])
         }
         (Actual::Choices(chosen), Test::AnyOf(list) | Test::AllOf(list)) => {
             let sep = if matches!(test, Test::AllOf(_)) {
@@ -98,6 +95,12 @@ pub fn sentence(q: &Questionnaire, w: &Witness<'_>, lang: Lang) -> String {
         (Actual::Profile(value), _) => profile_sentence(q, w, &subject, value.as_ref(), test, lang),
         _ => subject,
     }
+}
+
+/// A score as scores are printed everywhere: rounded half away from zero, two decimals
+/// (plain `{:.2}` would print 2.125 as 2.12 where the sheet says 2.13).
+fn two_decimals(x: f64) -> String {
+    format!("{:.2}", crate::score::round2(x))
 }
 
 fn profile_sentence(
