@@ -10,6 +10,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior, escape_formatter};
 use super::Format;
 use super::escape;
 use super::sheet::Sheet;
+use crate::model::diagnostic::line_col;
 use crate::model::{Diagnostic, Severity};
 use crate::store::StoreError;
 
@@ -168,12 +169,22 @@ impl Templates {
         if let Some(source) = std::error::Error::source(e) {
             message = format!("{message}: {source}");
         }
+        let path = self.origin(name);
+        // The column, where minijinja knows the span and the template's text is at hand.
+        let source = match self.override_path(name) {
+            Some(p) if !name.starts_with("bundled/") => std::fs::read_to_string(p).ok(),
+            _ => bundled(name).map(str::to_string),
+        };
+        let (line, column) = match (source, e.range()) {
+            (Some(src), Some(range)) => line_col(&src, range.start),
+            _ => (e.line().unwrap_or(1), 1),
+        };
         StoreError::Invalid {
-            path: self.origin(name),
+            path,
             diagnostics: vec![Diagnostic {
                 severity: Severity::Error,
-                line: e.line().unwrap_or(1),
-                column: 1,
+                line,
+                column,
                 message: format!("cannot render the sheet: {message}"),
             }],
         }

@@ -643,6 +643,29 @@ mod tests {
     }
 
     #[test]
+    fn in_the_lowest_stage_only_answers_above_the_lowest_level_are_strengths() {
+        // equipment 2.0 (w 2), data: systems erp 3.0 → 3.0; overall (4 + 3) / 3 = 2.33 → 2.0.
+        let s = sheet(
+            &[
+                ("has-cnc", choice("no")),
+                ("systems", Response::Choices(vec!["erp".into()])),
+            ],
+            |_| {},
+        );
+        assert_eq!(
+            s.standing.stage.as_ref().map(|st| st.id.as_str()),
+            Some("2.0")
+        );
+        assert_eq!(s.strengths_title, "Strengths (above the lowest level)");
+        assert_eq!(s.gaps_title, "Gaps (at the lowest level)");
+        assert!(s.dimensions[0].strengths.is_empty());
+        assert_eq!(s.dimensions[0].gaps[0].answer, "No");
+        assert_eq!(s.dimensions[1].strengths[0].answer, "ERP");
+        assert_eq!(s.standing.stages[0].range, "2.00–2.50");
+        assert_eq!(s.standing.stages[4].range, "4.00");
+    }
+
+    #[test]
     fn unscored_answers_and_not_applicable_are_observations() {
         let s = sheet(
             &[
