@@ -182,26 +182,11 @@ pub fn open_assessment(path: &Path, catalog: &Catalog) -> Result<Opened, StoreEr
 
 /// Loads many assessments at once, in parallel, keeping their order.
 pub fn open_many(paths: &[PathBuf], catalog: &Catalog) -> Vec<Result<Opened, StoreError>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(paths.len().max(1));
-    let chunk = paths.len().div_ceil(threads).max(1);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = paths
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|p| open_assessment(p, catalog))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    use rayon::prelude::*;
+    paths
+        .par_iter()
+        .map(|p| open_assessment(p, catalog))
+        .collect()
 }
 
 /// Starts a new assessment of `firm` in the workspace's assessments folder, dated `date`,

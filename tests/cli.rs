@@ -1,0 +1,378 @@
+//! The commands without a terminal UI, run as a user runs them.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+const FEATURES: &str = "tests/fixtures/questionnaires/features.toml";
+
+fn dmat(workspace: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("dmat").expect("the dmat binary is built");
+    cmd.env("DMAT_WORKSPACE", workspace)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    cmd
+}
+
+/// A workspace with the feature questionnaire installed.
+fn workspace() -> tempfile::TempDir {
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(ws.path().join("questionnaires")).unwrap();
+    std::fs::copy(FEATURES, ws.path().join("questionnaires/features.toml")).unwrap();
+    ws
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+const VISIT: &str = r#"schema = 1
+
+[questionnaire]
+id = "features"
+version = "0.1.0"
+
+[firm]
+name = "淄博华泰风机有限公司"
+
+[profile]
+employees = 20
+industry = "fans"
+
+[visit]
+date = 2026-11-27
+assessor = "王建国"
+status = "complete"
+summary = "基础较弱。"
+
+[answers.has-cnc]
+choice = "no"
+note = "全部为普通车床"
+
+[answers.systems]
+choices = ["erp"]
+
+[answers.practices]
+choices = ["counts"]
+
+[answers.training]
+value = 3.0
+
+[answers.energy]
+na = true
+
+[answers.retired-question]
+choice = "old"
+note = "kept from an earlier version"
+"#;
+
+#[test]
+fn score_json_is_one_object_per_line_with_the_design_fields() {
+    let ws = workspace();
+    let a = write(ws.path(), "a.toml", VISIT);
+    let out = dmat(ws.path())
+        .args(["score", "--format", "json"])
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1);
+    let v: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(v["firm"], "淄博华泰风机有限公司");
+    assert_eq!(v["questionnaire"], "features");
+    assert_eq!(v["version"], "0.1.0");
+    assert_eq!(v["rules"], "1");
+    assert_eq!(v["status"], "complete");
+    // equipment: has-cnc 2.0; data: systems 3.0 (w1), practices 2.0 (w2) = 7/3;
+    // talent: training 3.0 (w 0.5) = 3.0; green: N/A, no score.
+    assert_eq!(v["dimensions"]["equipment"], 2.0);
+    assert_eq!(v["dimensions"]["data"], 2.33);
+    assert_eq!(v["dimensions"]["talent"], 3.0);
+    assert_eq!(v["dimensions"]["green"], serde_json::Value::Null);
+    // overall: (2×2.0 + 7/3 + 3.0) / 4 = 2.333…
+    assert_eq!(v["overall"], 2.33);
+    assert_eq!(v["stage"], "2.0");
+    assert_eq!(v["bottleneck"], "equipment");
+    // Visible scorable: has-cnc, automation, systems, practices, training, energy = 6;
+    // answered: has-cnc, systems, practices, training, energy (N/A) = 5.
+    assert_eq!(v["completeness"], 0.83);
+    let recs: Vec<&str> = v["recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        recs,
+        [
+            "cnc-upgrade",
+            "data-basics",
+            "overall-low",
+            "fans-chain",
+            "small-firm",
+            "ask-remarks",
+            "energy-na"
+        ]
+    );
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "file",
+            "firm",
+            "questionnaire",
+            "version",
+            "rules",
+            "status",
+            "completeness",
+            "overall",
+            "stage",
+            "bottleneck",
+            "dimensions",
+            "recommendations"
+        ]
+    );
+}
+
+#[test]
+fn score_text_names_versions_and_explain_shows_every_number() {
+    let ws = workspace();
+    let a = write(ws.path(), "a.toml", VISIT);
+    dmat(ws.path())
+        .args(["score", "--explain"])
+        .arg(&a)
+        .assert()
+        .success()
+        .stdout(contains("features 0.1.0 · scoring rules 1"))
+        .stdout(contains(
+            "Overall: 2.33 · Stage: 2.0 Industry 2.0 · Bottleneck: Equipment and automation",
+        ))
+        .stdout(contains("(1.00×3.00 + 2.00×2.00) / 3.00 = 2.33"))
+        .stdout(contains(
+            "- energy                 left out: not applicable",
+        ))
+        .stdout(contains(
+            "- cnc-share              left out: not asked (its condition is false)",
+        ))
+        .stdout(contains("- automation             left out: unanswered"))
+        .stdout(contains(
+            "because “Does the firm have CNC machines?” was answered “No”",
+        ))
+        .stdout(contains(
+            "Overall = (2.00×2.00 + 1.00×2.33 + 1.00×3.00) / 4.00 = 2.33",
+        ));
+}
+
+#[test]
+fn score_text_comes_in_chinese() {
+    let ws = workspace();
+    let a = write(ws.path(), "a.toml", VISIT);
+    dmat(ws.path())
+        .args(["--lang", "zh", "score"])
+        .arg(&a)
+        .assert()
+        .success()
+        .stdout(contains(
+            "总分: 2.33 · 阶段: 2.0 工业2.0 · 短板: 装备与自动化",
+        ))
+        .stdout(contains("评分规则 1"));
+    // LANG decides when --lang is not given.
+    dmat(ws.path())
+        .env("LANG", "zh_CN.UTF-8")
+        .arg("score")
+        .arg(&a)
+        .assert()
+        .success()
+        .stdout(contains("短板"));
+}
+
+#[test]
+fn a_changed_questionnaire_is_a_warning_and_scoring_goes_on() {
+    let ws = workspace();
+    let text = VISIT.replace(
+        "version = \"0.1.0\"",
+        "version = \"0.1.0\"\ndigest = \"sha256:0000\"",
+    );
+    let a = write(ws.path(), "a.toml", &text);
+    dmat(ws.path())
+        .args(["score", "--format", "json"])
+        .arg(&a)
+        .assert()
+        .success()
+        .stdout(contains("\"overall\":2.33"))
+        .stderr(contains(
+            "a.toml:6:10: warning: questionnaire `features` has changed since this visit began",
+        ));
+}
+
+#[test]
+fn an_orphaned_answer_is_a_warning_and_is_kept() {
+    let ws = workspace();
+    let a = write(ws.path(), "a.toml", VISIT);
+    dmat(ws.path())
+        .arg("score")
+        .arg(&a)
+        .assert()
+        .success()
+        .stderr(contains("warning: question `retired-question` is not in the questionnaire; the answer is kept as orphaned"));
+}
+
+#[test]
+fn saving_a_loaded_assessment_keeps_every_answer_verbatim() {
+    let ws = workspace();
+    let text = VISIT.replace("choices = [\"erp\"]", "choices = [\"erp\", \"blockchain\"]");
+    let a = write(ws.path(), "a.toml", &text);
+    let catalog = dmat::store::Catalog::load(&dmat::store::Workspace::new(ws.path()));
+    let opened = dmat::store::open_assessment(&a, &catalog).unwrap();
+    dmat::store::save_assessment(&a, &opened.assessment).unwrap();
+    let saved = std::fs::read_to_string(&a).unwrap();
+    assert!(
+        saved.contains(
+            "[answers.retired-question]\nchoice = \"old\"\nnote = \"kept from an earlier version\""
+        ),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("choices = [\"erp\", \"blockchain\"]"),
+        "{saved}"
+    );
+    let again = dmat::store::open_assessment(&a, &catalog).unwrap();
+    assert_eq!(again.assessment, opened.assessment);
+}
+
+#[test]
+fn a_file_that_does_not_load_fails_with_status_1_and_others_still_score() {
+    let ws = workspace();
+    let good = write(ws.path(), "good.toml", VISIT);
+    let bad = write(
+        ws.path(),
+        "bad.toml",
+        "schema = 1\n[questionnaire]\nid = \"nope\"\nversion = \"1\"\n[firm]\nname = \"x\"\n",
+    );
+    dmat(ws.path())
+        .args(["score", "--format", "json"])
+        .arg(&good)
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stdout(contains("淄博华泰风机有限公司"))
+        .stderr(contains("bad.toml: questionnaire `nope` is neither bundled nor in the workspace's questionnaires folder"));
+}
+
+#[test]
+fn questionnaire_flag_scores_against_a_given_file() {
+    let ws = tempfile::tempdir().unwrap();
+    let a = write(ws.path(), "a.toml", VISIT);
+    dmat(ws.path())
+        .args(["score", "--format", "json", "--questionnaire", FEATURES])
+        .arg(&a)
+        .assert()
+        .success()
+        .stdout(contains("\"overall\":2.33"));
+}
+
+#[test]
+fn questionnaires_lists_bundled_and_workspace_ones() {
+    let ws = workspace();
+    dmat(ws.path())
+        .arg("questionnaires")
+        .assert()
+        .success()
+        .stdout(contains("features"))
+        .stdout(contains("Feature test questionnaire"))
+        .stdout(contains("bundled:"));
+}
+
+#[test]
+fn a_broken_workspace_questionnaire_is_reported_by_questionnaires() {
+    let ws = workspace();
+    write(
+        &ws.path().join("questionnaires"),
+        "broken.toml",
+        "schema = 1\nid = \"x\"\nwieght = 1\n",
+    );
+    dmat(ws.path())
+        .arg("questionnaires")
+        .assert()
+        .code(1)
+        .stdout(contains("features"))
+        .stderr(contains("broken.toml:3:1: unknown key `wieght`"));
+}
+
+#[test]
+fn demo_is_deterministic_and_its_files_validate_and_score() {
+    let ws = workspace();
+    let (one, two) = (ws.path().join("one"), ws.path().join("two"));
+    for dir in [&one, &two] {
+        dmat(ws.path())
+            .args([
+                "demo",
+                "--firms",
+                "25",
+                "--seed",
+                "9",
+                "--questionnaire",
+                "features",
+                "-o",
+            ])
+            .arg(dir)
+            .assert()
+            .success();
+    }
+    let files: Vec<_> = std::fs::read_dir(&one)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(files.len(), 25);
+    for f in &files {
+        assert_eq!(
+            std::fs::read(one.join(f)).unwrap(),
+            std::fs::read(two.join(f)).unwrap(),
+            "{f:?}"
+        );
+    }
+    dmat(ws.path()).arg("validate").arg(&one).assert().success();
+    let out = dmat(ws.path())
+        .args(["score", "--format", "json"])
+        .arg(&one)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 25);
+}
+
+#[test]
+fn version_and_help_teach_by_example() {
+    let ws = tempfile::tempdir().unwrap();
+    dmat(ws.path())
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(contains(env!("CARGO_PKG_VERSION")));
+    dmat(ws.path())
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(contains("Examples:"))
+        .stdout(contains("dmat score firm.toml --explain"))
+        .stdout(contains("Exit status: 0 success, 1 invalid input"));
+}
+
+#[test]
+fn usage_mistakes_exit_with_status_2() {
+    let ws = tempfile::tempdir().unwrap();
+    dmat(ws.path())
+        .args(["score", "--format", "yaml", "x.toml"])
+        .assert()
+        .code(2);
+    dmat(ws.path()).args(["frobnicate"]).assert().code(2);
+}

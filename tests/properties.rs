@@ -1,0 +1,188 @@
+//! Properties of scoring and of assessment files that must hold for any answers.
+
+use dmat::model::{
+    Answer, Assessment, QuestionKind, Questionnaire, QuestionnaireRef, Response, parse,
+};
+use dmat::score::{Scorecard, score};
+use proptest::prelude::*;
+
+fn features(unanswered_min: bool) -> Questionnaire {
+    let src = std::fs::read_to_string("tests/fixtures/questionnaires/features.toml").unwrap();
+    let src = if unanswered_min {
+        src.replace("unanswered = \"skip\"", "unanswered = \"min\"")
+    } else {
+        src
+    };
+    parse::questionnaire(&src).unwrap().0
+}
+
+/// What the expert did with one question.
+#[derive(Debug, Clone)]
+enum Move {
+    Skip,
+    NotApplicable,
+    /// Pick options by these indexes (one for single; any for multi).
+    Pick(Vec<usize>),
+    Value(f64),
+    Text(String),
+}
+
+fn moves(n: usize) -> impl Strategy<Value = Vec<Move>> {
+    let one = prop_oneof![
+        2 => Just(Move::Skip),
+        1 => Just(Move::NotApplicable),
+        4 => prop::collection::vec(0usize..8, 0..5).prop_map(Move::Pick),
+        2 => (-10.0f64..150.0).prop_map(Move::Value),
+        1 => "\\PC{0,12}".prop_map(Move::Text),
+    ];
+    prop::collection::vec(one, n)
+}
+
+fn profile() -> impl Strategy<Value = (Option<usize>, Option<i64>)> {
+    (prop::option::of(0usize..3), prop::option::of(0i64..500))
+}
+
+/// An assessment made by applying `moves` to the questions, fitting each to its kind.
+fn build(q: &Questionnaire, moves: &[Move], prof: (Option<usize>, Option<i64>)) -> Assessment {
+    let r = QuestionnaireRef {
+        id: q.id.clone(),
+        version: q.version.clone(),
+        digest: String::new(),
+    };
+    let mut a = Assessment::new(r, "Prop firm", None);
+    if let Some(i) = prof.0 {
+        let field = q.profile_field("industry").unwrap();
+        a.profile.insert(
+            "industry".into(),
+            toml::Value::String(field.options[i].id.clone()),
+        );
+    }
+    if let Some(n) = prof.1 {
+        a.profile
+            .insert("employees".into(), toml::Value::Integer(n));
+    }
+    for (r, m) in q.questions().zip(moves) {
+        let question = r.question;
+        let response = match (m, question.kind) {
+            (Move::Skip, _) => None,
+            (Move::NotApplicable, _) if question.na => Some(Response::NotApplicable),
+            (Move::NotApplicable, _) => None,
+            (Move::Pick(ix), QuestionKind::Single) => ix
+                .first()
+                .map(|i| Response::Choice(question.options[i % question.options.len()].id.clone())),
+            (Move::Pick(ix), QuestionKind::Multi) => Some(Response::Choices(
+                ix.iter()
+                    .map(|i| question.options[i % question.options.len()].id.clone())
+                    .collect(),
+            )),
+            (Move::Value(v), QuestionKind::Number) => {
+                let v = match question.range {
+                    Some([lo, hi]) => v.clamp(lo, hi),
+                    None => *v,
+                };
+                Some(Response::Value(v))
+            }
+            (Move::Text(t), QuestionKind::Text) => Some(Response::Text(t.clone())),
+            _ => None,
+        };
+        a.set_response(&question.id, response);
+    }
+    a
+}
+
+fn all_scores(card: &Scorecard) -> Vec<f64> {
+    card.questions
+        .iter()
+        .filter_map(|s| s.score)
+        .chain(card.dimensions.iter().filter_map(|d| d.score))
+        .chain(card.overall)
+        .collect()
+}
+
+fn close(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => (x - y).abs() < 1e-9,
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn every_score_lies_on_the_scale(m in moves(10), p in profile(), min in any::<bool>()) {
+        let q = features(min);
+        let a = build(&q, &m, p);
+        let card = score(&q, &a);
+        for s in all_scores(&card) {
+            prop_assert!(s >= q.scale.min - 1e-12 && s <= q.scale.max + 1e-12, "{s}");
+        }
+        let c = card.completeness();
+        prop_assert!((0.0..=1.0).contains(&c));
+    }
+
+    #[test]
+    fn multiplying_all_weights_by_a_constant_changes_no_score(
+        m in moves(10), p in profile(), k in 0.01f64..100.0, min in any::<bool>()
+    ) {
+        let q = features(min);
+        let mut scaled = q.clone();
+        for d in &mut scaled.dimension {
+            d.weight *= k;
+            for question in &mut d.question {
+                question.weight *= k;
+            }
+        }
+        let a = build(&q, &m, p);
+        let (c1, c2) = (score(&q, &a), score(&scaled, &a));
+        for (d1, d2) in c1.dimensions.iter().zip(&c2.dimensions) {
+            prop_assert!(close(d1.score, d2.score));
+        }
+        prop_assert!(close(c1.overall, c2.overall));
+        prop_assert_eq!(c1.stage, c2.stage);
+        prop_assert_eq!(c1.bottleneck, c2.bottleneck);
+    }
+
+    #[test]
+    fn answering_a_question_na_never_changes_other_dimensions(
+        m in moves(10), p in profile(), pick in 0usize..10, min in any::<bool>()
+    ) {
+        let q = features(min);
+        let na_questions: Vec<_> = q.questions().filter(|r| r.question.na).collect();
+        let target = na_questions[pick % na_questions.len()];
+        let mut a = build(&q, &m, p);
+        let before = score(&q, &a);
+        a.set_response(&target.question.id, Some(Response::NotApplicable));
+        let after = score(&q, &a);
+        for (d, (x, y)) in before.dimensions.iter().zip(&after.dimensions).enumerate() {
+            if d != target.dimension {
+                prop_assert!(close(x.score, y.score), "dimension {d} changed");
+            }
+        }
+    }
+
+    #[test]
+    fn save_load_save_gives_identical_bytes(
+        m in moves(10),
+        p in profile(),
+        notes in prop::collection::vec(("[a-z-]{1,12}", "\\PC{0,40}|[\"'\\\\\n\t=,]{0,6}"), 0..6),
+        firm in "\\PC{1,30}",
+        orphans in prop::collection::vec(("[a-z]{3,8}-old", "[a-z]{1,6}"), 0..3),
+    ) {
+        let q = features(false);
+        let mut a = build(&q, &m, p);
+        a.firm.name = firm;
+        for (id, note) in notes {
+            a.set_note(&id, Some(note));
+        }
+        for (id, choice) in orphans {
+            a.answers.insert(id, Answer::with(Response::Choice(choice)));
+        }
+        let first = a.to_toml().unwrap();
+        let (loaded, _) = parse::assessment(&first).unwrap();
+        prop_assert_eq!(&loaded, &a);
+        let second = loaded.to_toml().unwrap();
+        prop_assert_eq!(first, second);
+    }
+}
