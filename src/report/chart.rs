@@ -170,51 +170,79 @@ pub fn text_px(s: &str, font: f64) -> f64 {
 }
 
 /// `s` wrapped to lines of at most `max_px`: at spaces for words, anywhere between wide
-/// characters. At most `max_lines` lines; the last is shortened with `…` if needed.
+/// characters, with the lines balanced (no lone character on a last line). At most
+/// `max_lines` lines; the last is shortened with `…` if needed.
 pub fn wrap(s: &str, max_px: f64, font: f64, max_lines: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    // Split into pieces that may not be broken: words of narrow characters, single wide ones.
-    let mut pieces: Vec<String> = Vec::new();
+    let pieces = pieces(s);
+    let lines = greedy(&pieces, max_px, font);
+    if lines.len() > max_lines {
+        let mut out: Vec<String> = lines[..max_lines - 1]
+            .iter()
+            .map(|l| l.concat().trim().to_string())
+            .collect();
+        let rest: String = lines[max_lines - 1..].iter().flatten().cloned().collect();
+        out.push(shorten(rest.trim(), max_px, font));
+        return out;
+    }
+    // The narrowest width that still needs no more lines gives the most even lines.
+    let mut best = lines;
+    let mut width = max_px;
+    while best.len() > 1 && width > font {
+        width -= 1.0;
+        let narrower = greedy(&pieces, width, font);
+        if narrower.len() > best.len() {
+            break;
+        }
+        best = narrower;
+    }
+    best.into_iter()
+        .map(|l| shorten(l.concat().trim(), max_px, font))
+        .collect()
+}
+
+/// Pieces a line may not be broken inside: words of narrow characters, single wide ones,
+/// spaces.
+fn pieces(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
     let mut word = String::new();
     for c in s.chars() {
-        if c == ' ' {
+        if c == ' ' || c.width().unwrap_or(0) >= 2 {
             if !word.is_empty() {
-                pieces.push(std::mem::take(&mut word));
+                out.push(std::mem::take(&mut word));
             }
-            pieces.push(" ".into());
-        } else if c.width().unwrap_or(0) >= 2 {
-            if !word.is_empty() {
-                pieces.push(std::mem::take(&mut word));
-            }
-            pieces.push(c.to_string());
+            out.push(c.to_string());
         } else {
             word.push(c);
         }
     }
     if !word.is_empty() {
-        pieces.push(word);
+        out.push(word);
     }
+    out
+}
+
+/// Pieces filled greedily into lines of at most `max_px` (a piece wider than that gets a
+/// line of its own).
+fn greedy(pieces: &[String], max_px: f64, font: f64) -> Vec<Vec<String>> {
+    let mut lines: Vec<Vec<String>> = Vec::new();
+    let mut line: Vec<String> = Vec::new();
     for p in pieces {
-        let candidate = format!("{line}{p}");
-        if text_px(candidate.trim_end(), font) <= max_px || line.trim().is_empty() {
-            line = candidate;
+        let candidate = format!("{}{p}", line.concat());
+        if line.iter().all(|x| x == " ") || text_px(candidate.trim_end(), font) <= max_px {
+            if !(line.is_empty() && p == " ") {
+                line.push(p.clone());
+            }
         } else {
-            lines.push(line.trim().to_string());
-            line = if p == " " { String::new() } else { p };
+            lines.push(std::mem::take(&mut line));
+            if p != " " {
+                line.push(p.clone());
+            }
         }
     }
-    if !line.trim().is_empty() {
-        lines.push(line.trim().to_string());
-    }
-    if lines.len() > max_lines {
-        let rest = lines.split_off(max_lines - 1).join(" ");
-        lines.push(shorten(&rest, max_px, font));
+    if line.iter().any(|x| x != " ") {
+        lines.push(line);
     }
     lines
-        .into_iter()
-        .map(|l| shorten(&l, max_px, font))
-        .collect()
 }
 
 /// `s` cut with `…` to fit `max_px`.
@@ -245,21 +273,147 @@ fn share(input: &ChartInput, x: f64) -> f64 {
     ((x - input.min) / span).clamp(0.0, 1.0)
 }
 
+/// How large a chart is drawn: compact charts sit side by side, large ones one above the
+/// other (for questionnaires with many dimensions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Size {
+    Compact,
+    Large,
+}
+
 const RADAR_FONT: f64 = 13.0;
-const RADAR_R: f64 = 100.0;
-const RADAR_LABEL_W: f64 = 100.0;
+const RADAR_LINE: f64 = RADAR_FONT + 2.0;
+
+impl Size {
+    /// Radius of the radar, and the width its side labels may take.
+    fn radar(self) -> (f64, f64) {
+        match self {
+            Size::Compact => (100.0, 100.0),
+            Size::Large => (135.0, 150.0),
+        }
+    }
+
+    /// Width of the bar chart, and the most its labels may take.
+    fn bars(self) -> (f64, f64) {
+        match self {
+            Size::Compact => (380.0, 120.0),
+            Size::Large => (620.0, 220.0),
+        }
+    }
+}
+
+/// A label block of the radar while it is being placed: its box in picture coordinates.
+struct LabelBox {
+    left: f64,
+    right: f64,
+    top: f64,
+    height: f64,
+    /// Which way it may move to clear another: up above the centre, down below it.
+    up: bool,
+    /// Distance of its anchor from the horizontal through the centre; the farther one moves.
+    reach: f64,
+}
+
+impl LabelBox {
+    fn overlap(&self, other: &LabelBox) -> Option<f64> {
+        const GAP: f64 = 2.0;
+        let horizontal = self.left < other.right + GAP && other.left < self.right + GAP;
+        let vertical = (self.top + self.height + GAP).min(other.top + other.height + GAP)
+            - self.top.max(other.top);
+        (horizontal && vertical > 0.0).then_some(vertical)
+    }
+}
 
 /// The radar chart; none with fewer than three dimensions, where a radar says nothing.
-pub fn radar(input: &ChartInput) -> Option<Radar> {
+pub fn radar(input: &ChartInput, size: Size) -> Option<Radar> {
     let n = input.labels.len();
     if n < 3 {
         return None;
     }
-    let (w, h) = (
-        2.0 * (RADAR_R + RADAR_LABEL_W + 14.0),
-        2.0 * (RADAR_R + 62.0),
-    );
-    let (cx, cy) = (w / 2.0, h / 2.0);
+    let (radius, label_w) = size.radar();
+    let w = 2.0 * (radius + label_w + 14.0);
+    let cx = w / 2.0;
+    let angle =
+        |i: usize| -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n as f64;
+    // Labels are laid out around a centre at y = 0, then everything is moved down to fit.
+    let reach = radius + 10.0;
+    // Labels above or below the chart may be as wide as the gap to their neighbours.
+    let chord = 2.0 * reach * (std::f64::consts::PI / n as f64).sin();
+    let mut texts: Vec<Vec<String>> = Vec::with_capacity(n);
+    let mut anchors: Vec<&'static str> = Vec::with_capacity(n);
+    let mut boxes: Vec<LabelBox> = Vec::with_capacity(n);
+    for i in 0..n {
+        let (sin, cos) = angle(i).sin_cos();
+        let (lx, ly) = (cx + reach * cos, reach * sin);
+        let anchor = if cos > 0.25 {
+            "start"
+        } else if cos < -0.25 {
+            "end"
+        } else {
+            "middle"
+        };
+        let max_w = if anchor == "middle" {
+            (chord - 8.0).clamp(label_w * 0.6, 2.0 * label_w)
+        } else {
+            label_w
+        };
+        let lines = wrap(&input.labels[i], max_w, RADAR_FONT, 2);
+        let widest = lines
+            .iter()
+            .map(|l| text_px(l, RADAR_FONT))
+            .fold(text_px("0.00", RADAR_FONT), f64::max);
+        let height = (lines.len() + 1) as f64 * RADAR_LINE;
+        // Above the spoke's end at the top, below it at the bottom, centred on the sides.
+        let top = if sin < -0.75 || (anchor == "middle" && sin < 0.0) {
+            ly - 3.0 - height
+        } else if sin > 0.75 || (anchor == "middle" && sin > 0.0) {
+            ly + 3.0
+        } else {
+            ly - height / 2.0
+        };
+        let (left, right) = match anchor {
+            "start" => (lx, lx + widest),
+            "end" => (lx - widest, lx),
+            _ => (lx - widest / 2.0, lx + widest / 2.0),
+        };
+        boxes.push(LabelBox {
+            left,
+            right,
+            top,
+            height,
+            up: sin < 0.0,
+            reach: sin.abs(),
+        });
+        texts.push(lines);
+        anchors.push(anchor);
+    }
+    // Push overlapping neighbours apart, moving the one nearer the top or bottom outwards.
+    for _ in 0..100 {
+        let mut moved = false;
+        for a in 0..n {
+            for b in a + 1..n {
+                if let Some(by) = boxes[a].overlap(&boxes[b]) {
+                    let k = if boxes[a].reach >= boxes[b].reach {
+                        a
+                    } else {
+                        b
+                    };
+                    boxes[k].top += if boxes[k].up { -by } else { by };
+                    moved = true;
+                }
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    let top = boxes.iter().map(|b| b.top).fold(-radius - 4.0, f64::min);
+    let bottom = boxes
+        .iter()
+        .map(|b| b.top + b.height)
+        .fold(radius + 4.0, f64::max);
+    let cy = 4.0 - top;
+    let h = bottom - top + 8.0;
     let stages = &input.stages;
     let (label_sin, label_cos) =
         (-std::f64::consts::FRAC_PI_2 + std::f64::consts::PI / n as f64).sin_cos();
@@ -267,10 +421,10 @@ pub fn radar(input: &ChartInput) -> Option<Radar> {
         .iter()
         .enumerate()
         .map(|(i, (id, from))| {
-            let r = RADAR_R * share(input, *from);
+            let r = radius * share(input, *from);
             let outer = stages
                 .get(i + 1)
-                .map_or(RADAR_R, |(_, next)| RADAR_R * share(input, *next));
+                .map_or(radius, |(_, next)| radius * share(input, *next));
             Ring {
                 stage: id.clone(),
                 r: f1(r),
@@ -283,62 +437,36 @@ pub fn radar(input: &ChartInput) -> Option<Radar> {
             }
         })
         .collect();
-    let angle =
-        |i: usize| -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n as f64;
     let spokes = (0..n)
         .map(|i| {
             let (sin, cos) = angle(i).sin_cos();
-            let (x, y) = (cx + RADAR_R * cos, cy + RADAR_R * sin);
-            let (lx, ly) = (cx + (RADAR_R + 10.0) * cos, cy + (RADAR_R + 10.0) * sin);
-            let anchor = if cos > 0.25 {
-                "start"
-            } else if cos < -0.25 {
-                "end"
-            } else {
-                "middle"
-            };
-            let max_w = if anchor == "middle" {
-                2.0 * RADAR_LABEL_W
-            } else {
-                RADAR_LABEL_W
-            };
-            let texts = wrap(&input.labels[i], max_w, RADAR_FONT, 2);
-            let line_h = RADAR_FONT + 2.0;
-            // Block of label lines plus one line for the score; placed above the spoke's end
-            // at the top, below it at the bottom, centred beside it on the sides.
-            let block = (texts.len() + 1) as f64 * line_h;
-            let top = if sin < -0.25 {
-                ly - 2.0 - (block - line_h)
-            } else if sin > 0.25 {
-                ly + RADAR_FONT * 0.9
-            } else {
-                ly - block / 2.0 + RADAR_FONT * 0.9
-            };
-            let lines = texts
-                .into_iter()
+            let b = &boxes[i];
+            // Baselines: the first line's glyphs start at the box's top.
+            let first = cy + b.top + RADAR_FONT * 0.9;
+            let lines: Vec<Line> = texts[i]
+                .iter()
                 .enumerate()
                 .map(|(k, text)| Line {
-                    text,
-                    y: f1(top + k as f64 * line_h),
+                    text: text.clone(),
+                    y: f1(first + k as f64 * RADAR_LINE),
                 })
-                .collect::<Vec<_>>();
-            let score_y = top + lines.len() as f64 * line_h;
+                .collect();
             Spoke {
-                x: f1(x),
-                y: f1(y),
-                label_x: f1(lx),
-                label_y: f1(ly),
-                anchor,
-                lines,
+                x: f1(cx + radius * cos),
+                y: f1(cy + radius * sin),
+                label_x: f1(cx + reach * cos),
+                label_y: f1(cy + reach * sin),
+                anchor: anchors[i],
                 score: score_text(input.scores[i]),
-                score_y: f1(score_y),
+                score_y: f1(first + lines.len() as f64 * RADAR_LINE),
+                lines,
                 bottleneck: input.bottleneck == Some(i),
             }
         })
         .collect();
     let points: Vec<(f64, f64)> = (0..n)
         .map(|i| {
-            let r = RADAR_R * input.scores[i].map_or(0.0, |s| share(input, s));
+            let r = radius * input.scores[i].map_or(0.0, |s| share(input, s));
             let (sin, cos) = angle(i).sin_cos();
             (cx + r * cos, cy + r * sin)
         })
@@ -348,7 +476,7 @@ pub fn radar(input: &ChartInput) -> Option<Radar> {
         height: f1(h),
         cx: f1(cx),
         cy: f1(cy),
-        radius: f1(RADAR_R),
+        radius: f1(radius),
         rings,
         spokes,
         polygon: points
@@ -369,24 +497,34 @@ pub fn radar(input: &ChartInput) -> Option<Radar> {
 }
 
 const BAR_FONT: f64 = 13.0;
-const BAR_W: f64 = 380.0;
-const BAR_ROW: f64 = 38.0;
+/// Row height for one-line labels, and for labels wrapped onto two lines.
+const BAR_ROW: f64 = 26.0;
+const BAR_ROW_TWO_LINES: f64 = 36.0;
 const BAR_H: f64 = 16.0;
-const BAR_LABEL_MAX: f64 = 120.0;
 
 /// The bar chart of the dimension scores, stage bands behind, the overall score as a line.
-pub fn bars(input: &ChartInput) -> Bars {
+pub fn bars(input: &ChartInput, size: Size) -> Bars {
     let n = input.labels.len();
+    let (bar_w, label_max) = size.bars();
     let label_w = input
         .labels
         .iter()
-        .flat_map(|l| wrap(l, BAR_LABEL_MAX, BAR_FONT, 2))
+        .flat_map(|l| wrap(l, label_max, BAR_FONT, 2))
         .map(|l| text_px(&l, BAR_FONT))
         .fold(40.0, f64::max)
-        .min(BAR_LABEL_MAX);
-    let (x0, x1) = (label_w + 14.0, BAR_W - 44.0);
+        .min(label_max);
+    let (x0, x1) = (label_w + 14.0, bar_w - 44.0);
+    let two_lines = input
+        .labels
+        .iter()
+        .any(|l| wrap(l, label_w, BAR_FONT, 2).len() > 1);
+    let row_h = if two_lines {
+        BAR_ROW_TWO_LINES
+    } else {
+        BAR_ROW
+    };
     let top = 22.0;
-    let bottom = top + n as f64 * BAR_ROW;
+    let bottom = top + n as f64 * row_h;
     let height = bottom + 22.0;
     let x = |s: f64| x0 + (x1 - x0) * share(input, s);
     let bands = input
@@ -408,7 +546,7 @@ pub fn bars(input: &ChartInput) -> Bars {
         .collect();
     let rows = (0..n)
         .map(|i| {
-            let y = top + i as f64 * BAR_ROW + (BAR_ROW - BAR_H) / 2.0;
+            let y = top + i as f64 * row_h + (row_h - BAR_H) / 2.0;
             let end = input.scores[i].map_or(x0, x);
             let class = if input.bottleneck == Some(i) {
                 "bar bottleneck"
@@ -440,7 +578,7 @@ pub fn bars(input: &ChartInput) -> Bars {
         }
     });
     Bars {
-        width: f1(BAR_W),
+        width: f1(bar_w),
         height: f1(height),
         label_x: f1(label_w + 6.0),
         x0: f1(x0),
@@ -537,10 +675,11 @@ mod tests {
 
     #[test]
     fn radar_places_scores_on_their_rings() {
-        let r = radar(&input(4)).unwrap();
+        let r = radar(&input(4), Size::Compact).unwrap();
+        let radius = num(&r.radius);
         // Rings: the minimum is the centre; 3.0 halfway; 4.0 at the full radius.
         let radii: Vec<f64> = r.rings.iter().map(|g| num(&g.r)).collect();
-        assert_eq!(radii, vec![0.0, RADAR_R / 2.0, RADAR_R]);
+        assert_eq!(radii, vec![0.0, radius / 2.0, radius]);
         assert!(!r.rings[0].drawn && r.rings[1].drawn);
         // The first spoke points straight up; a score of 2.0 sits on the centre, and the
         // third dimension's 3.0 sits on the 3.0 ring, straight down.
@@ -554,7 +693,7 @@ mod tests {
             })
             .collect();
         assert_eq!(pts[0], (num(&r.cx), num(&r.cy)));
-        assert!((pts[2].1 - (num(&r.cy) + RADAR_R / 2.0)).abs() < 0.11);
+        assert!((pts[2].1 - (num(&r.cy) + radius / 2.0)).abs() < 0.11);
         assert_eq!(r.spokes[0].anchor, "middle");
         assert_eq!(r.spokes[1].anchor, "start");
         assert_eq!(r.spokes[3].anchor, "end");
@@ -563,36 +702,75 @@ mod tests {
 
     #[test]
     fn radar_needs_three_dimensions() {
-        assert!(radar(&input(2)).is_none());
+        assert!(radar(&input(2), Size::Compact).is_none());
+    }
+
+    /// The box a spoke's label takes, from what the template will draw.
+    fn label_box(s: &Spoke) -> (f64, f64, f64, f64) {
+        let widest = s
+            .lines
+            .iter()
+            .map(|l| text_px(&l.text, RADAR_FONT))
+            .fold(text_px(&s.score, RADAR_FONT), f64::max);
+        let x = num(&s.label_x);
+        let (left, right) = match s.anchor {
+            "start" => (x, x + widest),
+            "end" => (x - widest, x),
+            _ => (x - widest / 2.0, x + widest / 2.0),
+        };
+        let top = num(&s.lines[0].y) - RADAR_FONT * 0.9;
+        let bottom = num(&s.score_y) + RADAR_FONT * 0.25;
+        (left, right, top, bottom)
     }
 
     #[test]
-    fn radar_labels_stay_inside_the_picture() {
+    fn radar_labels_stay_inside_the_picture_and_clear_of_each_other() {
+        let titles = [
+            "Strategy and leadership",
+            "Product design and R&D",
+            "Production equipment and automation",
+            "Shop-floor connectivity and data",
+            "Information systems and integration",
+            "Quality and process control",
+            "Supply chain and chain collaboration",
+            "Talent and skills",
+            "Finance and investment",
+            "Energy and green manufacturing",
+            "Cybersecurity",
+            "车间联网与数据采集",
+        ];
+        for size in [Size::Compact, Size::Large] {
+            for n in 3..=titles.len() {
+                let mut i = input(n);
+                i.labels = titles[..n].iter().map(|t| t.to_string()).collect();
+                let r = radar(&i, size).unwrap();
+                let (w, h) = (num(&r.width), num(&r.height));
+                let boxes: Vec<_> = r.spokes.iter().map(label_box).collect();
+                for (k, (left, right, top, bottom)) in boxes.iter().enumerate() {
+                    assert!(
+                        *left >= 0.0 && *right <= w && *top >= 0.0 && *bottom <= h,
+                        "{size:?} n={n}: label {k} leaves the picture"
+                    );
+                    for (m, other) in boxes.iter().enumerate().skip(k + 1) {
+                        let apart = right <= &other.0
+                            || other.1 <= *left
+                            || bottom <= &other.2
+                            || other.3 <= *top;
+                        assert!(apart, "{size:?} n={n}: labels {k} and {m} overlap");
+                    }
+                }
+            }
+        }
         let mut i = input(5);
         i.labels[1] = "A very long dimension title that cannot fit on one line at all".into();
-        let r = radar(&i).unwrap();
-        let w = num(&r.width);
-        for s in &r.spokes {
-            for l in &s.lines {
-                let px = text_px(&l.text, RADAR_FONT);
-                let x = num(&s.label_x);
-                let (left, right) = match s.anchor {
-                    "start" => (x, x + px),
-                    "end" => (x - px, x),
-                    _ => (x - px / 2.0, x + px / 2.0),
-                };
-                assert!(left >= 0.0 && right <= w, "{:?} leaves the picture", l.text);
-                assert!(num(&l.y) > RADAR_FONT && num(&l.y) < num(&r.height));
-            }
-            assert!(num(&s.score_y) + 4.0 < num(&r.height));
-        }
+        let r = radar(&i, Size::Compact).unwrap();
         assert_eq!(r.spokes[1].lines.len(), 2);
         assert!(r.spokes[1].lines[1].text.ends_with('…'));
     }
 
     #[test]
     fn bars_scale_scores_between_the_ends() {
-        let b = bars(&input(3));
+        let b = bars(&input(3), Size::Compact);
         let (x0, x1) = (num(&b.x0), num(&b.x1));
         assert_eq!(num(&b.rows[0].w), 0.0);
         // 3.0 is halfway along a 2.0–4.0 scale.
@@ -612,6 +790,16 @@ mod tests {
         let zh = wrap("数字化研发设计与工艺管理", 60.0, 11.0, 3);
         assert!(zh.len() >= 2 && zh.iter().all(|l| text_px(l, 11.0) <= 60.0));
         assert_eq!(zh.concat(), "数字化研发设计与工艺管理");
+        // Balanced: eight characters in a width for seven give four and four, not seven and one.
+        assert_eq!(
+            wrap("生产装备与自动化", 7.0 * 13.0, 13.0, 2),
+            vec!["生产装备", "与自动化"]
+        );
+        // Cut after the last line, without spaces inserted into Chinese.
+        assert_eq!(
+            wrap("一二三四五六七八九十", 3.0 * 10.0, 10.0, 2),
+            vec!["一二三", "四五…"]
+        );
     }
 
     #[test]

@@ -98,6 +98,8 @@ pub struct Bottleneck {
 /// bars for Markdown.
 #[derive(Debug, Clone, Serialize)]
 pub struct Chart {
+    /// Whether the charts stand one above the other (many dimensions) or side by side.
+    pub stacked: bool,
     pub radar: Option<Radar>,
     pub bars: Bars,
     pub rows: Vec<ChartRow>,
@@ -180,6 +182,9 @@ pub struct PlanItem {
     /// Why it fired, one plain sentence per deciding fact.
     pub reasons: Vec<String>,
 }
+
+/// Up to this many dimensions, the radar and the bars fit side by side.
+const STACK_ABOVE: usize = 6;
 
 /// Builds the sheet of one assessment.
 pub fn build(
@@ -434,9 +439,17 @@ impl Builder<'_> {
                 counted: d.weight > 0.0,
             })
             .collect();
+        // Many dimensions need room: the charts then stand one above the other, larger.
+        let stacked = q.dimension.len() > STACK_ABOVE;
+        let size = if stacked {
+            chart::Size::Large
+        } else {
+            chart::Size::Compact
+        };
         Chart {
-            radar: chart::radar(&input),
-            bars: chart::bars(&input),
+            stacked,
+            radar: chart::radar(&input, size),
+            bars: chart::bars(&input, size),
             rows,
         }
     }
