@@ -50,6 +50,7 @@ words! {
         gaps: "差距（低于总体阶段 {0}）", "Gaps (below the overall stage, {0})";
         gaps_lowest: "差距（处于最低水平）", "Gaps (at the lowest level)";
         observations: "其他情况", "Other observations";
+        answers: "回答情况", "Answers";
         none_listed: "无", "None";
         evidence: "现场依据", "Evidence";
         unanswered_min: "未回答，按最低分计", "not answered, counted at the lowest score";

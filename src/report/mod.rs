@@ -130,3 +130,39 @@ fn sheet_path(dir: &Path, opened: &Opened, format: Format, marker: &str) -> Path
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Assessment, QuestionnaireRef, Response, parse};
+
+    const MINI: &str = include_str!("../../tests/fixtures/questionnaires/mini.toml");
+
+    #[test]
+    fn two_dimensions_get_bars_but_no_radar() {
+        let q = parse::questionnaire(MINI)
+            .expect("the mini questionnaire is valid")
+            .0;
+        let r = QuestionnaireRef {
+            id: q.id.clone(),
+            version: q.version.clone(),
+            digest: String::new(),
+        };
+        let mut a = Assessment::new(r, "Two-dimension firm", None);
+        a.set_response("has-cnc", Some(Response::Choice("no".into())));
+        let card = score(&q, &a);
+        let advice = advise(&q, &a, &card);
+        let sheet = sheet::build(&q, &a, &card, &advice, Lang::En);
+        assert!(sheet.chart.radar.is_none());
+        let html = Templates::bundled().render(&sheet, Format::Html).unwrap();
+        assert!(!html.contains("<figure class=\"radar\">"));
+        assert!(html.contains("<figure class=\"bars\">"));
+        // Without a visit date, the plan's group carries no due date.
+        assert_eq!(sheet.plan.count, 1);
+        assert!(sheet.plan.groups[0].due.is_none());
+        assert!(html.contains("<li class=\"rec\" id=\"rec-cnc\">"));
+        assert!(!html.contains("class=\"due\""));
+        let md = Templates::bundled().render(&sheet, Format::Md).unwrap();
+        assert!(md.contains("| Dimension | Score | Stage | |"));
+    }
+}

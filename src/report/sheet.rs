@@ -28,9 +28,13 @@ pub struct Sheet {
     pub standing: Standing,
     pub chart: Chart,
     pub dimensions: Vec<DimensionView>,
-    /// The headings of the strengths and gaps lists, with the overall stage filled in.
+    /// Whether answers are split into strengths and gaps: only with an overall stage to
+    /// measure them against; without one, every answer is an observation.
+    pub split_by_stage: bool,
+    /// The headings of the strengths, gaps and observations lists, the overall stage filled in.
     pub strengths_title: String,
     pub gaps_title: String,
+    pub observations_title: String,
     pub plan: Plan,
     /// The expert's closing remarks: paragraphs of lines.
     pub summary: Vec<Vec<String>>,
@@ -220,8 +224,15 @@ pub fn build(
         dimensions: (0..q.dimension.len())
             .map(|d| b.dimension(d, overall_stage))
             .collect(),
+        split_by_stage: overall_stage.is_some(),
         strengths_title,
         gaps_title,
+        observations_title: if overall_stage.is_some() {
+            w.observations
+        } else {
+            w.answers
+        }
+        .to_string(),
         plan: Plan {
             count: advice.len(),
             intro: if advice.len() == 1 {
