@@ -77,6 +77,5 @@ words! {
         sign_firm: "企业负责人（签字并盖章）", "For the firm (signature and seal)";
         sign_date: "日期", "Date";
         footer: "由 dmat {0} 生成 · 评分规则第 {1} 版", "Made with dmat {0} · scoring rules version {1}";
-        contents_note: "得分范围 {0}–{1}，保留两位小数。", "Scores run from {0} to {1}, shown with two decimals.";
     }
 }
