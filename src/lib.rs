@@ -9,5 +9,6 @@ pub mod demo;
 pub mod i18n;
 pub mod model;
 pub mod plain_text;
+pub mod report;
 pub mod score;
 pub mod store;

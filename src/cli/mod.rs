@@ -3,6 +3,7 @@
 
 mod demo;
 mod questionnaires;
+mod report;
 mod score;
 mod validate;
 
@@ -279,7 +280,12 @@ fn run(ctx: &Context, command: Option<Command>) -> Outcome {
             explain,
             q,
         }) => score::run(ctx, &files, format, explain, &q),
-        Some(Command::Report { .. }) => not_yet("the recommendation sheet"),
+        Some(Command::Report {
+            file,
+            format,
+            output,
+            q,
+        }) => report::run(ctx, &file, format, output.as_deref(), &q),
         Some(Command::Export { .. }) => not_yet("export"),
         Some(Command::Compare { .. }) => not_yet("compare"),
         Some(Command::Demo {

@@ -3,9 +3,11 @@
 
 mod advise;
 mod cli;
+mod report;
 
 pub use advise::AdviseWords;
 pub use cli::CliWords;
+pub use report::ReportWords;
 
 /// The language of dmat's own words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
