@@ -11,7 +11,9 @@ const FIRMS: usize = 10_000;
 
 fn bundled() -> (Catalog, std::sync::Arc<dmat::store::LoadedQuestionnaire>) {
     let catalog = Catalog::bundled();
-    let q = catalog.resolve("smart-manufacturing").expect("the bundled questionnaire loads");
+    let q = catalog
+        .resolve("smart-manufacturing")
+        .expect("the bundled questionnaire loads");
     (catalog, q)
 }
 
@@ -34,7 +36,10 @@ fn cohort_from_disk(c: &mut Criterion) {
         .into_iter()
         .map(|f| {
             let path = dir.path().join(&f.name);
-            let text = f.assessment.to_toml().expect("the demo assessment serialises");
+            let text = f
+                .assessment
+                .to_toml()
+                .expect("the demo assessment serialises");
             std::fs::write(&path, text).expect("the demo file is written");
             path
         })

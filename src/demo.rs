@@ -321,7 +321,11 @@ fn pick<'a>(rng: &mut ChaCha8Rng, items: &[&'a str]) -> &'a str {
 /// The date `days` after 2024-09-01 (before it when negative).
 fn date_of(days: i64) -> Datetime {
     let start = jiff::civil::date(2024, 9, 1);
-    civil_date(start.checked_add(jiff::Span::new().days(days)).unwrap_or(start))
+    civil_date(
+        start
+            .checked_add(jiff::Span::new().days(days))
+            .unwrap_or(start),
+    )
 }
 
 /// A firm name unique to its index (up to a large cohort), in Chinese or English.

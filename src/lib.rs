@@ -11,3 +11,4 @@ pub mod model;
 pub mod plain_text;
 pub mod score;
 pub mod store;
+pub mod tui;

@@ -9,7 +9,10 @@ const FEATURES: &str = "tests/fixtures/questionnaires/features.toml";
 
 fn dmat(workspace: &Path) -> Command {
     let mut cmd = Command::cargo_bin("dmat").expect("the dmat binary is built");
-    cmd.env("DMAT_WORKSPACE", workspace).env("LANG", "en_US.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
+    cmd.env("DMAT_WORKSPACE", workspace)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     cmd
 }
 
@@ -71,8 +74,16 @@ note = "kept from an earlier version"
 fn score_json_is_one_object_per_line_with_the_design_fields() {
     let ws = workspace();
     let a = write(ws.path(), "a.toml", VISIT);
-    let out = dmat(ws.path()).args(["score", "--format", "json"]).arg(&a).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = dmat(ws.path())
+        .args(["score", "--format", "json"])
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(stdout.lines().count(), 1);
     let v: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
@@ -94,14 +105,40 @@ fn score_json_is_one_object_per_line_with_the_design_fields() {
     // Visible scorable: has-cnc, automation, systems, practices, training, energy = 6;
     // answered: has-cnc, systems, practices, training, energy (N/A) = 5.
     assert_eq!(v["completeness"], 0.83);
-    let recs: Vec<&str> = v["recommendations"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
-    assert_eq!(recs, ["cnc-upgrade", "data-basics", "overall-low", "fans-chain", "small-firm", "ask-remarks", "energy-na"]);
+    let recs: Vec<&str> = v["recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        recs,
+        [
+            "cnc-upgrade",
+            "data-basics",
+            "overall-low",
+            "fans-chain",
+            "small-firm",
+            "ask-remarks",
+            "energy-na"
+        ]
+    );
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(
         keys,
         [
-            "file", "firm", "questionnaire", "version", "rules", "status", "completeness", "overall", "stage",
-            "bottleneck", "dimensions", "recommendations"
+            "file",
+            "firm",
+            "questionnaire",
+            "version",
+            "rules",
+            "status",
+            "completeness",
+            "overall",
+            "stage",
+            "bottleneck",
+            "dimensions",
+            "recommendations"
         ]
     );
 }
@@ -116,13 +153,23 @@ fn score_text_names_versions_and_explain_shows_every_number() {
         .assert()
         .success()
         .stdout(contains("features 0.1.0 · scoring rules 1"))
-        .stdout(contains("Overall: 2.33 · Stage: 2.0 Industry 2.0 · Bottleneck: Equipment and automation"))
+        .stdout(contains(
+            "Overall: 2.33 · Stage: 2.0 Industry 2.0 · Bottleneck: Equipment and automation",
+        ))
         .stdout(contains("(1.00×3.00 + 2.00×2.00) / 3.00 = 2.33"))
-        .stdout(contains("- energy                 left out: not applicable"))
-        .stdout(contains("- cnc-share              left out: not asked (its condition is false)"))
+        .stdout(contains(
+            "- energy                 left out: not applicable",
+        ))
+        .stdout(contains(
+            "- cnc-share              left out: not asked (its condition is false)",
+        ))
         .stdout(contains("- automation             left out: unanswered"))
-        .stdout(contains("because “Does the firm have CNC machines?” was answered “No”"))
-        .stdout(contains("Overall = (2.00×2.00 + 1.00×2.33 + 1.00×3.00) / 4.00 = 2.33"));
+        .stdout(contains(
+            "because “Does the firm have CNC machines?” was answered “No”",
+        ))
+        .stdout(contains(
+            "Overall = (2.00×2.00 + 1.00×2.33 + 1.00×3.00) / 4.00 = 2.33",
+        ));
 }
 
 #[test]
@@ -134,7 +181,9 @@ fn score_text_comes_in_chinese() {
         .arg(&a)
         .assert()
         .success()
-        .stdout(contains("总分: 2.33 · 阶段: 2.0 工业2.0 · 短板: 装备与自动化"))
+        .stdout(contains(
+            "总分: 2.33 · 阶段: 2.0 工业2.0 · 短板: 装备与自动化",
+        ))
         .stdout(contains("评分规则 1"));
     // LANG decides when --lang is not given.
     dmat(ws.path())
@@ -149,7 +198,10 @@ fn score_text_comes_in_chinese() {
 #[test]
 fn a_changed_questionnaire_is_a_warning_and_scoring_goes_on() {
     let ws = workspace();
-    let text = VISIT.replace("version = \"0.1.0\"", "version = \"0.1.0\"\ndigest = \"sha256:0000\"");
+    let text = VISIT.replace(
+        "version = \"0.1.0\"",
+        "version = \"0.1.0\"\ndigest = \"sha256:0000\"",
+    );
     let a = write(ws.path(), "a.toml", &text);
     dmat(ws.path())
         .args(["score", "--format", "json"])
@@ -157,7 +209,9 @@ fn a_changed_questionnaire_is_a_warning_and_scoring_goes_on() {
         .assert()
         .success()
         .stdout(contains("\"overall\":2.33"))
-        .stderr(contains("a.toml:6:10: warning: questionnaire `features` has changed since this visit began"));
+        .stderr(contains(
+            "a.toml:6:10: warning: questionnaire `features` has changed since this visit began",
+        ));
 }
 
 #[test]
@@ -181,8 +235,16 @@ fn saving_a_loaded_assessment_keeps_every_answer_verbatim() {
     let opened = dmat::store::open_assessment(&a, &catalog).unwrap();
     dmat::store::save_assessment(&a, &opened.assessment).unwrap();
     let saved = std::fs::read_to_string(&a).unwrap();
-    assert!(saved.contains("[answers.retired-question]\nchoice = \"old\"\nnote = \"kept from an earlier version\""), "{saved}");
-    assert!(saved.contains("choices = [\"erp\", \"blockchain\"]"), "{saved}");
+    assert!(
+        saved.contains(
+            "[answers.retired-question]\nchoice = \"old\"\nnote = \"kept from an earlier version\""
+        ),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("choices = [\"erp\", \"blockchain\"]"),
+        "{saved}"
+    );
     let again = dmat::store::open_assessment(&a, &catalog).unwrap();
     assert_eq!(again.assessment, opened.assessment);
 }
@@ -191,7 +253,11 @@ fn saving_a_loaded_assessment_keeps_every_answer_verbatim() {
 fn a_file_that_does_not_load_fails_with_status_1_and_others_still_score() {
     let ws = workspace();
     let good = write(ws.path(), "good.toml", VISIT);
-    let bad = write(ws.path(), "bad.toml", "schema = 1\n[questionnaire]\nid = \"nope\"\nversion = \"1\"\n[firm]\nname = \"x\"\n");
+    let bad = write(
+        ws.path(),
+        "bad.toml",
+        "schema = 1\n[questionnaire]\nid = \"nope\"\nversion = \"1\"\n[firm]\nname = \"x\"\n",
+    );
     dmat(ws.path())
         .args(["score", "--format", "json"])
         .arg(&good)
@@ -229,7 +295,11 @@ fn questionnaires_lists_bundled_and_workspace_ones() {
 #[test]
 fn a_broken_workspace_questionnaire_is_reported_by_questionnaires() {
     let ws = workspace();
-    write(&ws.path().join("questionnaires"), "broken.toml", "schema = 1\nid = \"x\"\nwieght = 1\n");
+    write(
+        &ws.path().join("questionnaires"),
+        "broken.toml",
+        "schema = 1\nid = \"x\"\nwieght = 1\n",
+    );
     dmat(ws.path())
         .arg("questionnaires")
         .assert()
@@ -244,18 +314,38 @@ fn demo_is_deterministic_and_its_files_validate_and_score() {
     let (one, two) = (ws.path().join("one"), ws.path().join("two"));
     for dir in [&one, &two] {
         dmat(ws.path())
-            .args(["demo", "--firms", "25", "--seed", "9", "--questionnaire", "features", "-o"])
+            .args([
+                "demo",
+                "--firms",
+                "25",
+                "--seed",
+                "9",
+                "--questionnaire",
+                "features",
+                "-o",
+            ])
             .arg(dir)
             .assert()
             .success();
     }
-    let files: Vec<_> = std::fs::read_dir(&one).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let files: Vec<_> = std::fs::read_dir(&one)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(files.len(), 25);
     for f in &files {
-        assert_eq!(std::fs::read(one.join(f)).unwrap(), std::fs::read(two.join(f)).unwrap(), "{f:?}");
+        assert_eq!(
+            std::fs::read(one.join(f)).unwrap(),
+            std::fs::read(two.join(f)).unwrap(),
+            "{f:?}"
+        );
     }
     dmat(ws.path()).arg("validate").arg(&one).assert().success();
-    let out = dmat(ws.path()).args(["score", "--format", "json"]).arg(&one).output().unwrap();
+    let out = dmat(ws.path())
+        .args(["score", "--format", "json"])
+        .arg(&one)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 25);
 }
@@ -263,7 +353,11 @@ fn demo_is_deterministic_and_its_files_validate_and_score() {
 #[test]
 fn version_and_help_teach_by_example() {
     let ws = tempfile::tempdir().unwrap();
-    dmat(ws.path()).arg("--version").assert().success().stdout(contains(env!("CARGO_PKG_VERSION")));
+    dmat(ws.path())
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(contains(env!("CARGO_PKG_VERSION")));
     dmat(ws.path())
         .arg("--help")
         .assert()
@@ -276,6 +370,9 @@ fn version_and_help_teach_by_example() {
 #[test]
 fn usage_mistakes_exit_with_status_2() {
     let ws = tempfile::tempdir().unwrap();
-    dmat(ws.path()).args(["score", "--format", "yaml", "x.toml"]).assert().code(2);
+    dmat(ws.path())
+        .args(["score", "--format", "yaml", "x.toml"])
+        .assert()
+        .code(2);
     dmat(ws.path()).args(["frobnicate"]).assert().code(2);
 }

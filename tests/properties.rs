@@ -1,12 +1,18 @@
 //! Properties of scoring and of assessment files that must hold for any answers.
 
-use dmat::model::{Answer, Assessment, QuestionKind, Questionnaire, QuestionnaireRef, Response, parse};
+use dmat::model::{
+    Answer, Assessment, QuestionKind, Questionnaire, QuestionnaireRef, Response, parse,
+};
 use dmat::score::{Scorecard, score};
 use proptest::prelude::*;
 
 fn features(unanswered_min: bool) -> Questionnaire {
     let src = std::fs::read_to_string("tests/fixtures/questionnaires/features.toml").unwrap();
-    let src = if unanswered_min { src.replace("unanswered = \"skip\"", "unanswered = \"min\"") } else { src };
+    let src = if unanswered_min {
+        src.replace("unanswered = \"skip\"", "unanswered = \"min\"")
+    } else {
+        src
+    };
     parse::questionnaire(&src).unwrap().0
 }
 
@@ -38,14 +44,22 @@ fn profile() -> impl Strategy<Value = (Option<usize>, Option<i64>)> {
 
 /// An assessment made by applying `moves` to the questions, fitting each to its kind.
 fn build(q: &Questionnaire, moves: &[Move], prof: (Option<usize>, Option<i64>)) -> Assessment {
-    let r = QuestionnaireRef { id: q.id.clone(), version: q.version.clone(), digest: String::new() };
+    let r = QuestionnaireRef {
+        id: q.id.clone(),
+        version: q.version.clone(),
+        digest: String::new(),
+    };
     let mut a = Assessment::new(r, "Prop firm", None);
     if let Some(i) = prof.0 {
         let field = q.profile_field("industry").unwrap();
-        a.profile.insert("industry".into(), toml::Value::String(field.options[i].id.clone()));
+        a.profile.insert(
+            "industry".into(),
+            toml::Value::String(field.options[i].id.clone()),
+        );
     }
     if let Some(n) = prof.1 {
-        a.profile.insert("employees".into(), toml::Value::Integer(n));
+        a.profile
+            .insert("employees".into(), toml::Value::Integer(n));
     }
     for (r, m) in q.questions().zip(moves) {
         let question = r.question;
@@ -53,11 +67,13 @@ fn build(q: &Questionnaire, moves: &[Move], prof: (Option<usize>, Option<i64>)) 
             (Move::Skip, _) => None,
             (Move::NotApplicable, _) if question.na => Some(Response::NotApplicable),
             (Move::NotApplicable, _) => None,
-            (Move::Pick(ix), QuestionKind::Single) => {
-                ix.first().map(|i| Response::Choice(question.options[i % question.options.len()].id.clone()))
-            }
+            (Move::Pick(ix), QuestionKind::Single) => ix
+                .first()
+                .map(|i| Response::Choice(question.options[i % question.options.len()].id.clone())),
             (Move::Pick(ix), QuestionKind::Multi) => Some(Response::Choices(
-                ix.iter().map(|i| question.options[i % question.options.len()].id.clone()).collect(),
+                ix.iter()
+                    .map(|i| question.options[i % question.options.len()].id.clone())
+                    .collect(),
             )),
             (Move::Value(v), QuestionKind::Number) => {
                 let v = match question.range {

@@ -3,9 +3,11 @@
 
 mod advise;
 mod cli;
+mod tui;
 
 pub use advise::AdviseWords;
 pub use cli::CliWords;
+pub use tui::TuiWords;
 
 /// The language of dmat's own words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]

@@ -11,7 +11,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use catalog::{Catalog, LoadedQuestionnaire, Source, digest};
+pub use catalog::{Catalog, DEFAULT_QUESTIONNAIRE, LoadedQuestionnaire, Source, digest};
 pub use files::{collect_assessment_files, collect_toml_files, safe_file_stem, write_atomic};
 pub use lock::AssessmentLock;
 pub use workspace::Workspace;
@@ -224,6 +224,36 @@ pub fn start_assessment(
     let assessment = Assessment::new(r, firm, Some(date));
     save_assessment(&path, &assessment)?;
     Ok((path, assessment))
+}
+
+/// Writes a demo cohort into `dir` (created if needed), on every core; demo files are plain
+/// writes, not synced one by one.
+pub fn write_cohort(dir: &Path, files: &[crate::demo::DemoFile]) -> Result<(), StoreError> {
+    std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, "create", e))?;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || -> Result<(), StoreError> {
+                    for f in part {
+                        let path = dir.join(&f.name);
+                        let text = f.assessment.to_toml().map_err(|e| {
+                            let e = io::Error::new(io::ErrorKind::InvalidData, e);
+                            StoreError::io(&path, "write", e)
+                        })?;
+                        std::fs::write(&path, text)
+                            .map_err(|e| StoreError::io(&path, "write", e))?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .try_for_each(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    })
 }
 
 /// Writes an assessment atomically: temporary file in the same folder, sync, rename.
