@@ -20,6 +20,7 @@ words! {
         note_empty: "按 e 记录现场看到的证据", "press e to write down the evidence seen on site";
         value: "数值", "Value";
         answer: "回答", "Answer";
+        date: "日期", "Date";
         range: "范围 {0}–{1}", "range {0}–{1}";
         bands: "分档", "Levels";
         from: "≥{0}", "≥{0}";
@@ -98,13 +99,15 @@ words! {
         sec_answer: "回答", "Answering";
         sec_move: "移动", "Moving";
         sec_edit: "输入时", "While typing";
-        k_move: "上下移动", "move";
+        k_move: "移动", "move";
         k_choose: "选择", "choose";
         k_toggle: "勾选", "tick";
         k_next: "下一题", "next";
         k_prev: "上一题", "back";
         k_pages: "翻页", "back/next";
         k_pick: "确认", "pick";
+        k_step: "下一步", "next";
+        k_start: "开始访谈", "start";
         k_na: "不适用", "n/a";
         k_note: "备注", "note";
         k_edit: "填写", "fill in";
@@ -128,6 +131,7 @@ words! {
         k_closing: "结论", "closing";
         k_dimension: "下一维度", "next dimension";
         k_scroll: "左右滚动", "scroll";
+        k_scroll_v: "滚动", "scroll";
         h_move: "在选项之间移动", "Move between options";
         h_choose_single: "单选：选择光标处的选项并进入下一题", "Single choice: choose the option under the cursor and go on";
         h_toggle_multi: "多选：勾选或取消光标处的选项", "Multiple choice: tick or untick the option under the cursor";

@@ -33,8 +33,9 @@ pub enum PageKind {
     Skipped,
 }
 
-/// The interview's keys for a page; `na` when the question allows "not applicable".
-pub fn interview(w: &TuiWords, kind: PageKind, na: bool) -> Vec<KeyHelp> {
+/// The interview's keys for a page; `na` when the question allows "not applicable",
+/// `note` when the page takes a note (questions do, profile fields do not).
+pub fn interview(w: &TuiWords, kind: PageKind, na: bool, note: bool) -> Vec<KeyHelp> {
     let mut out = Vec::new();
     match kind {
         PageKind::Single => out.extend([
@@ -56,7 +57,7 @@ pub fn interview(w: &TuiWords, kind: PageKind, na: bool) -> Vec<KeyHelp> {
     if na {
         out.push(k("x", w.k_na, w.h_na));
     }
-    if kind != PageKind::Skipped {
+    if note && kind != PageKind::Skipped {
         out.push(k("e", w.k_note, w.h_note));
     }
     out.extend([
@@ -201,8 +202,9 @@ pub fn new_form(w: &TuiWords, naming: bool) -> Vec<KeyHelp> {
     if !naming {
         out.push(k("↑↓", w.k_move, w.h_new_move));
     }
+    let enter = if naming { w.k_start } else { w.k_step };
     out.extend([
-        k("Enter", w.k_keep, w.h_new_enter),
+        k("Enter", enter, w.h_new_enter),
         k("Esc", w.k_back, w.h_new_back),
     ]);
     out

@@ -72,5 +72,17 @@ pub fn render(app: &App, frame: &mut Frame) {
     let max_scroll = (lines.len() as u16).saturating_sub(c.body.height);
     let scroll = app.help_scroll.min(max_scroll);
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), c.body);
-    footer(app, frame, c.footer, &[]);
+    let keys = [
+        KeyHelp {
+            keys: "↑↓",
+            short: w.k_scroll_v,
+            long: "",
+        },
+        KeyHelp {
+            keys: "Esc ?",
+            short: w.k_back,
+            long: "",
+        },
+    ];
+    footer(app, frame, c.footer, &keys);
 }

@@ -96,6 +96,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
         KeyCode::Char('x') => not_applicable(app),
         KeyCode::Backspace | KeyCode::Delete => clear(app),
         KeyCode::Char(c @ ('0'..='9' | '-' | '.')) => digit(app, c),
+        KeyCode::Char(c) if !c.is_ascii() && !c.is_control() => typed_text(app, c),
         KeyCode::Enter => enter(app),
         KeyCode::Char(' ') => space(app),
         _ => Action::None,
@@ -122,8 +123,8 @@ pub fn page_kind(s: &Session, page: usize) -> PageKind {
     match s.page(page) {
         Page::Profile(i) => match s.field(i).kind {
             ProfileKind::Choice => PageKind::Single,
-            ProfileKind::Number => PageKind::Number,
-            ProfileKind::Text | ProfileKind::Date => PageKind::Text,
+            ProfileKind::Number | ProfileKind::Date => PageKind::Number,
+            ProfileKind::Text => PageKind::Text,
         },
         Page::Question(p) => match s.question(p).kind {
             QuestionKind::Single => PageKind::Single,
@@ -298,6 +299,20 @@ fn digit(app: &mut App, c: char) -> Action {
         }
         PageKind::Text | PageKind::Skipped => Action::None,
     }
+}
+
+/// A character from an input method (Chinese) on a text page starts its editor with it.
+fn typed_text(app: &mut App, c: char) -> Action {
+    let Some(s) = &app.session else {
+        return Action::None;
+    };
+    if page_kind(s, app.interview.page) != PageKind::Text {
+        return Action::None;
+    }
+    let mut current = value_text(s, app.interview.page);
+    current.push(c);
+    open_value(app, Some(current));
+    draft(app)
 }
 
 fn enter(app: &mut App) -> Action {
@@ -585,7 +600,23 @@ fn parse_date(
         })
         .filter(|&c| c != '日')
         .collect();
-    let date: jiff::civil::Date = norm.parse().map_err(|_| fill(w.not_a_date, &[&inert(t)]))?;
+    let parts: Vec<i64> = norm
+        .split('-')
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| p.trim().parse::<i64>())
+        .collect::<Result<_, _>>()
+        .unwrap_or_default();
+    let date = match parts[..] {
+        [y, m, d] => jiff::civil::Date::new(
+            i16::try_from(y).unwrap_or(0),
+            i8::try_from(m).unwrap_or(0),
+            i8::try_from(d).unwrap_or(0),
+        )
+        .ok()
+        .filter(|_| y >= 1000),
+        _ => None,
+    }
+    .ok_or_else(|| fill(w.not_a_date, &[&inert(t)]))?;
     let value = toml::Value::Datetime(crate::model::assessment::civil_date(date));
     s.set_profile(field, Some(value));
     Ok(())
@@ -716,7 +747,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     let keys = if app.interview.editor.is_some() {
         keys::editing(app.words)
     } else {
-        keys::interview(app.words, page_kind(s, page), na_allowed(s, page))
+        let note = matches!(s.page(page), Page::Question(_));
+        keys::interview(app.words, page_kind(s, page), na_allowed(s, page), note)
     };
     footer(app, frame, c.footer, &keys);
 }
@@ -765,11 +797,14 @@ fn render_side(app: &App, frame: &mut Frame, area: Rect, s: &Session) {
         ))])
         .max()
         .unwrap_or(3);
-    let score_w = width_of(w.skipped).max(4);
+    let score_w = 4;
     // One row per dimension: title, answered/visible, score.
     let row = |title: &str, progress: String, score: String, current: bool| {
         let right = if score.is_empty() || progress.is_empty() {
-            pad_left(&format!("{progress}{score}"), progress_w + 1 + score_w)
+            pad_left(
+                &format!("{progress}{score}"),
+                (progress_w + 1 + score_w).max(width_of(&score)),
+            )
         } else {
             format!(
                 "{} {}",
@@ -898,7 +933,7 @@ fn render_main(app: &App, frame: &mut Frame, area: Rect, s: &Session) {
     };
     let [content, edit_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(editor_h)]).areas(area);
-    let (lines, cursor_line) = main_lines(app, s, content.width as usize);
+    let (lines, cursor_line) = main_lines(app, s, content.width as usize, content.height as usize);
     let h = content.height as usize;
     let top = (cursor_line + 1).saturating_sub(h);
     frame.render_widget(Paragraph::new(lines).scroll((top as u16, 0)), content);
@@ -917,7 +952,7 @@ fn render_main(app: &App, frame: &mut Frame, area: Rect, s: &Session) {
 }
 
 /// The lines of the main panel, and the line the cursor is on (kept in view).
-fn main_lines(app: &App, s: &Session, width: usize) -> (Vec<Line<'static>>, usize) {
+fn main_lines(app: &App, s: &Session, width: usize, height: usize) -> (Vec<Line<'static>>, usize) {
     let t = &app.theme;
     let w = app.words;
     let l = app.lang.code();
@@ -956,16 +991,22 @@ fn main_lines(app: &App, s: &Session, width: usize) -> (Vec<Line<'static>>, usiz
             )
         }
     };
-    let mut head = vec![Span::styled(place, t.muted())];
-    if required {
-        head.push(Span::styled(format!(" · {}", w.required), t.warn()));
-    }
+    let req = if required {
+        format!(" · {}", w.required)
+    } else {
+        String::new()
+    };
+    let place = truncate(&place, width.saturating_sub(width_of(&req)));
+    let head = vec![Span::styled(place, t.muted()), Span::styled(req, t.warn())];
     out.push(Line::from(head));
     out.push(Line::default());
     out.extend(wrapped(&inert(&text), width, t.strong(), ""));
-    if let Some(h) = help {
-        out.extend(wrapped(&inert_lines(&h), width, t.muted(), w.look_for));
-    }
+    let help_at = out.len();
+    let help_lines = help
+        .map(|h| wrapped(&inert_lines(&h), width, t.muted(), w.look_for))
+        .unwrap_or_default();
+    let help_len = help_lines.len();
+    out.extend(help_lines);
     out.push(Line::default());
 
     if s.is_hidden(page) {
@@ -1015,6 +1056,20 @@ fn main_lines(app: &App, s: &Session, width: usize) -> (Vec<Line<'static>>, usiz
                 Span::styled(label, t.title()),
                 Span::styled(w.note_empty.to_string(), t.muted()),
             ])),
+        }
+    }
+    // Too long for the panel: the help gives way first, down to one line.
+    let overflow = out.len().saturating_sub(height);
+    if overflow > 0 && help_len > 1 {
+        let cut = overflow.min(help_len - 1);
+        let last = help_at + help_len - cut - 1;
+        out.drain(last + 1..last + 1 + cut);
+        if let Some(span) = out[last].spans.last_mut() {
+            let text = format!("{}…", span.content.trim_end_matches('…'));
+            span.content = text.into();
+        }
+        if cursor_line > last {
+            cursor_line -= cut;
         }
     }
     (out, cursor_line)
@@ -1283,8 +1338,15 @@ fn value_lines(app: &App, s: &Session, width: usize, out: &mut Vec<Line<'static>
     let t = &app.theme;
     let w = app.words;
     let page = app.interview.page;
-    let number = page_kind(s, page) == PageKind::Number;
-    let label = if number { w.value } else { w.answer };
+    let date = matches!(s.page(page), Page::Profile(f) if s.field(f).kind == ProfileKind::Date);
+    let number = page_kind(s, page) == PageKind::Number && !date;
+    let label = if date {
+        w.date
+    } else if number {
+        w.value
+    } else {
+        w.answer
+    };
     let label = format!("{label}  ");
     let value = value_text(s, page);
     let empty = value.is_empty();

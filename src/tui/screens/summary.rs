@@ -152,14 +152,17 @@ pub fn render(app: &App, frame: &mut Frame) {
     };
     let dims = s.q().dimension.len() as u16;
     let closing_h = if app.summary.editor.is_some() { 5 } else { 2 };
-    let [stats, _, bars, _, lists, _, closing] = Layout::vertical([
+    let fired = advise(s.q(), &s.assessment, &s.card).len();
+    let list_h = (unanswered(s).len().max(fired).max(1) + 1) as u16;
+    let [stats, _, bars, _, lists, _, closing, _] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(1),
         Constraint::Length(dims + 2),
         Constraint::Length(1),
-        Constraint::Min(3),
+        Constraint::Max(list_h),
         Constraint::Length(1),
         Constraint::Length(closing_h),
+        Constraint::Fill(1),
     ])
     .areas(body);
     render_stats(app, frame, stats, s);
@@ -316,7 +319,13 @@ fn render_bars(app: &App, frame: &mut Frame, area: Rect, s: &Session) {
         }
         spans.push(Span::styled(bar, style));
         let rest: String = (used..bar_w)
-            .map(|i| if marks.contains(&i) { '┊' } else { ' ' })
+            .map(|i| {
+                if i > 0 && marks.contains(&i) {
+                    '┊'
+                } else {
+                    ' '
+                }
+            })
             .collect();
         spans.push(Span::styled(rest, t.border()));
         if dim.weight <= 0.0 {
