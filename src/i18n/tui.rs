@@ -22,6 +22,7 @@ words! {
         answer: "回答", "Answer";
         date: "日期", "Date";
         range: "范围 {0}–{1}", "range {0}–{1}";
+        unit: "单位：{0}", "in {0}";
         bands: "分档", "Levels";
         from: "≥{0}", "≥{0}";
         not_scored: "不计分", "not scored";

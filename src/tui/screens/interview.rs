@@ -1284,7 +1284,7 @@ fn value_context(
     };
     let mut facts: Vec<Span<'static>> = Vec::new();
     if let Some(u) = unit.filter(|_| with_unit) {
-        facts.push(Span::styled(inert(&u), t.muted()));
+        facts.push(Span::styled(fill(w.unit, &[&inert(&u)]), t.muted()));
     }
     if let Some([lo, hi]) = range {
         facts.push(Span::styled(
