@@ -56,7 +56,10 @@ fn interview_single_choice_with_note() {
         let f = Fixture::new();
         let mut app = under_way(&f, lang);
         typed(&mut app, ":has-cnc\n");
-        typed(&mut app, "e车间有三台数控车床，一台加工中心，2019 年购入。\n");
+        typed(
+            &mut app,
+            "e车间有三台数控车床，一台加工中心，2019 年购入。\n",
+        );
         snap("interview-single", lang, &app);
     }
 }
@@ -112,7 +115,10 @@ fn interview_long_chinese_text() {
         let mut catalog = Catalog::default();
         catalog.add_first(LoadedQuestionnaire::load(path).unwrap());
         let mut app = App::interview(session, f.ws.clone(), catalog, lang, Theme::plain());
-        typed(&mut app, "e关键设备二〇一九年后购入的都带传感器，但只有两台接入了车间看板。");
+        typed(
+            &mut app,
+            "e关键设备二〇一九年后购入的都带传感器，但只有两台接入了车间看板。",
+        );
         press(&mut app, KeyCode::Enter);
         snap("interview-long-text", lang, &app);
     }

@@ -416,7 +416,13 @@ fn render_recommendations(app: &App, frame: &mut Frame, area: Rect, s: &Session)
                 Priority::Medium => (w.medium, t.warn()),
                 Priority::Low => (w.low, t.muted()),
             };
-            let tag = format!("[{}]", pad(p, width_of(w.medium).max(width_of(p))));
+            let tag_w = [w.high, w.medium, w.low]
+                .map(width_of)
+                .into_iter()
+                .max()
+                .unwrap_or(0)
+                + 2;
+            let tag = pad(&format!("[{p}]"), tag_w);
             let title = inert(q.text(&r.title, l));
             let dim = r
                 .dimension
