@@ -113,7 +113,8 @@ fn assessment(q: &Questionnaire, digest: &str, seed: u64, i: usize) -> Assessmen
     for r in q.questions() {
         let dim_m = (maturity + base.offsets[r.dimension]).clamp(lo, hi);
         let target = (dim_m + normal(&mut rng) * 0.35).clamp(lo, hi);
-        if r.index >= stop || rng.random_bool(0.02) {
+        // In progress: the visit stopped somewhere; complete: a few optional questions skipped.
+        if r.index >= stop || (!r.question.required && rng.random_bool(0.02)) {
             continue;
         }
         let response = if r.question.na && rng.random_bool(0.06) {
@@ -197,13 +198,26 @@ fn profile_value(
     Some(match f.kind {
         ProfileKind::Choice if f.options.is_empty() => return None,
         ProfileKind::Choice => {
-            let n = f.options.len();
-            // Ordered fields (tiers, bands, status) follow maturity a little; others are spread.
+            let ids: Vec<&str> = f.options.iter().map(|o| o.id.as_str()).collect();
+            let n = ids.len();
             let i = if f.id == "industry" {
                 rng.random_range(0..n)
+            } else if ids.len() == 2 && ids.contains(&"yes") && ids.contains(&"no") {
+                // Designations such as chain leader or gazelle are rare, more so in weak firms.
+                let yes = rng.random_bool(0.03 + 0.2 * rank * rank);
+                ids.iter()
+                    .position(|id| *id == if yes { "yes" } else { "no" })
+                    .unwrap_or(0)
             } else {
-                let x = rank * 0.6 + rng.random::<f64>() * 0.4;
-                ((x * n as f64) as usize).min(n - 1)
+                // Ordered fields (bands, tiers, status) follow maturity, skewed to the low end;
+                // a list written from high to low is read the other way round.
+                let x = (rank * 0.7 + rng.random::<f64>() * 0.3).powi(2);
+                let i = ((x * n as f64) as usize).min(n - 1);
+                if ids.first() == Some(&"high") {
+                    n - 1 - i
+                } else {
+                    i
+                }
             };
             toml::Value::String(f.options[i].id.clone())
         }
@@ -213,9 +227,15 @@ fn profile_value(
             let x = (a.ln() + rng.random::<f64>() * (b.ln() - a.ln())).exp();
             toml::Value::Integer(x.round() as i64)
         }
-        ProfileKind::Text => toml::Value::String(
-            pick(rng, if chinese { PRODUCTS_ZH } else { PRODUCTS_EN }).to_string(),
-        ),
+        ProfileKind::Text => {
+            let list = match (f.id.contains("contact"), chinese) {
+                (true, true) => CONTACTS_ZH,
+                (true, false) => CONTACTS_EN,
+                (false, true) => PRODUCTS_ZH,
+                (false, false) => PRODUCTS_EN,
+            };
+            toml::Value::String(pick(rng, list).to_string())
+        }
         ProfileKind::Date => toml::Value::Datetime(date_of(-rng.random_range(365..365 * 30))),
     })
 }
@@ -487,6 +507,17 @@ const PRODUCTS_EN: &[&str] = &[
     "CNC lathes",
     "Conveyors",
 ];
+const CONTACTS_ZH: &[&str] = &[
+    "孙经理（生产副总）",
+    "周总（总经理）",
+    "吴工（技术部长）",
+    "郑会计（财务）",
+];
+const CONTACTS_EN: &[&str] = &[
+    "Mr Sun, production manager",
+    "Ms Zhou, general manager",
+    "Mr Wu, chief engineer",
+];
 const REMARKS_ZH: &[&str] = &[
     "资金不足是最大困难",
     "招不到懂自动化的年轻人",
@@ -578,14 +609,20 @@ mod tests {
     }
 
     #[test]
-    fn dimensions_of_one_firm_are_correlated() {
-        let q = q();
-        let files = cohort(&q, "d", 400, 3);
+    fn a_firm_strong_in_automation_tends_to_be_strong_in_data_too() {
+        let catalog = crate::store::Catalog::bundled();
+        let loaded = catalog.resolve("smart-manufacturing").unwrap();
+        let q = &loaded.questionnaire;
+        let (eq, data) = (
+            q.dimension_index("equipment").unwrap(),
+            q.dimension_index("connectivity").unwrap(),
+        );
+        let files = cohort(q, "d", 300, 3);
         let pairs: Vec<(f64, f64)> = files
             .iter()
             .filter_map(|f| {
-                let c = score(&q, &f.assessment);
-                Some((c.dimensions[0].score?, c.dimensions[1].score?))
+                let c = score(q, &f.assessment);
+                Some((c.dimensions[eq].score?, c.dimensions[data].score?))
             })
             .collect();
         let n = pairs.len() as f64;
@@ -597,6 +634,6 @@ mod tests {
         let vx: f64 = pairs.iter().map(|p| (p.0 - mx).powi(2)).sum::<f64>();
         let vy: f64 = pairs.iter().map(|p| (p.1 - my).powi(2)).sum::<f64>();
         let r = cov / (vx * vy).sqrt();
-        assert!(r > 0.4, "correlation {r}");
+        assert!(r > 0.5, "correlation {r}");
     }
 }

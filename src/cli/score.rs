@@ -6,6 +6,7 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
 use super::{Context, Failure, Outcome, QuestionnaireArg, ScoreFormat};
@@ -14,7 +15,7 @@ use crate::i18n::{CliWords, Lang};
 use crate::model::{QuestionKind, Questionnaire, Response};
 use crate::plain_text::{inert, pad, pad_left};
 use crate::score::{QuestionState, RULES_VERSION, Scorecard, round2, score};
-use crate::store::{Opened, collect_assessment_files, open_many};
+use crate::store::{Opened, collect_assessment_files, open_assessment};
 
 pub fn run(
     ctx: &Context,
@@ -26,34 +27,41 @@ pub fn run(
     let catalog = ctx.catalog(q)?;
     let files = collect_assessment_files(files)
         .map_err(|e| Failure::invalid(format!("cannot read a folder: {e}")))?;
+    // Each file is loaded, scored and written out in parallel; output keeps the file order.
+    let results: Vec<Result<(Vec<String>, String), String>> = files
+        .par_iter()
+        .map(|path| {
+            let opened = open_assessment(path, &catalog).map_err(|e| e.to_string())?;
+            let q = &opened.questionnaire.questionnaire;
+            let card = score(q, &opened.assessment);
+            let advice = advise(q, &opened.assessment, &card);
+            let text = match format {
+                ScoreFormat::Json => format!("{}\n", json_line(&opened, &card, &advice)),
+                ScoreFormat::Text => text_report(&opened, &card, &advice, explain, ctx.lang),
+            };
+            Ok((opened.warning_lines(), text))
+        })
+        .collect();
     let mut failed = false;
     let mut out = std::io::stdout().lock();
-    for (i, result) in open_many(&files, &catalog).into_iter().enumerate() {
-        let opened = match result {
-            Ok(o) => o,
+    let mut first = true;
+    for result in results {
+        match result {
+            Ok((warnings, text)) => {
+                for line in warnings {
+                    eprintln!("{line}");
+                }
+                if format == ScoreFormat::Text && !first {
+                    out.write_all(b"\n")?;
+                }
+                first = false;
+                out.write_all(text.as_bytes())?;
+            }
             Err(e) => {
                 eprintln!("{e}");
                 failed = true;
-                continue;
             }
-        };
-        for line in opened.warning_lines() {
-            eprintln!("{line}");
         }
-        let q = &opened.questionnaire.questionnaire;
-        let card = score(q, &opened.assessment);
-        let advice = advise(q, &opened.assessment, &card);
-        let text = match format {
-            ScoreFormat::Json => format!("{}\n", json_line(&opened, &card, &advice)),
-            ScoreFormat::Text => {
-                let sep = if i > 0 { "\n" } else { "" };
-                format!(
-                    "{sep}{}",
-                    text_report(&opened, &card, &advice, explain, ctx.lang)
-                )
-            }
-        };
-        out.write_all(text.as_bytes())?;
     }
     out.flush()?;
     Ok(if failed {

@@ -621,7 +621,7 @@ pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
     }
     for (id, answer) in &a.answers {
         let Some(r) = &answer.response else { continue };
-        out.extend(answer_problems(q, root.key("answers").key(id), id, r));
+        out.extend(answer_problems(q, &|| root.key("answers").key(id), id, r));
     }
     if a.visit.status == Status::Complete {
         for qr in q.questions().filter(|r| r.question.required) {
@@ -694,11 +694,17 @@ fn profile_kind_name(kind: ProfileKind) -> &'static str {
     }
 }
 
-fn answer_problems(q: &Questionnaire, p: KeyPath, id: &str, r: &Response) -> Vec<Problem> {
+/// Problems of one answer; `at` makes the answer's path, only when there is a problem.
+fn answer_problems(
+    q: &Questionnaire,
+    at: &dyn Fn() -> KeyPath,
+    id: &str,
+    r: &Response,
+) -> Vec<Problem> {
     let Some(question) = q.question(id) else {
         return vec![
             Problem::warning(
-                p,
+                at(),
                 format!(
                     "question `{id}` is not in the questionnaire; the answer is kept as orphaned"
                 ),
@@ -706,7 +712,7 @@ fn answer_problems(q: &Questionnaire, p: KeyPath, id: &str, r: &Response) -> Vec
             .at_key(),
         ];
     };
-    let key = p.key(r.key());
+    let key = || at().key(r.key());
     let fits = matches!(
         (question.kind, r),
         (_, Response::NotApplicable)
@@ -717,7 +723,7 @@ fn answer_problems(q: &Questionnaire, p: KeyPath, id: &str, r: &Response) -> Vec
     );
     if !fits {
         return vec![Problem::warning(
-            key,
+            key(),
             format!(
                 "`{}` does not fit {} question `{id}`; the answer is kept as orphaned",
                 r.key(),
@@ -728,16 +734,16 @@ fn answer_problems(q: &Questionnaire, p: KeyPath, id: &str, r: &Response) -> Vec
     let mut out = Vec::new();
     match r {
         Response::NotApplicable if !question.na => out.push(Problem::warning(
-            key,
+            key(),
             format!("question `{id}` does not allow \"not applicable\"; the answer is not counted"),
         )),
         Response::Choice(_) | Response::Choices(_) => {
             for (i, c) in r.chosen().iter().enumerate() {
                 if question.option(c).is_none() {
                     let at = if matches!(r, Response::Choices(_)) {
-                        key.index(i)
+                        key().index(i)
                     } else {
-                        key.clone()
+                        key()
                     };
                     out.push(Problem::warning(
                         at,
@@ -753,7 +759,7 @@ fn answer_problems(q: &Questionnaire, p: KeyPath, id: &str, r: &Response) -> Vec
                 && (*x < lo || *x > hi)
             {
                 out.push(Problem::error(
-                    key,
+                    key(),
                     format!("{x} is outside the range [{lo}, {hi}] of question `{id}`"),
                 ));
             }

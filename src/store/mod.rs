@@ -182,26 +182,11 @@ pub fn open_assessment(path: &Path, catalog: &Catalog) -> Result<Opened, StoreEr
 
 /// Loads many assessments at once, in parallel, keeping their order.
 pub fn open_many(paths: &[PathBuf], catalog: &Catalog) -> Vec<Result<Opened, StoreError>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(paths.len().max(1));
-    let chunk = paths.len().div_ceil(threads).max(1);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = paths
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|p| open_assessment(p, catalog))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    use rayon::prelude::*;
+    paths
+        .par_iter()
+        .map(|p| open_assessment(p, catalog))
+        .collect()
 }
 
 /// Starts a new assessment of `firm` in the workspace's assessments folder, dated `date`,
@@ -226,33 +211,21 @@ pub fn start_assessment(
     Ok((path, assessment))
 }
 
-/// Writes a demo cohort into `dir` (created if needed), on every core; demo files are plain
+/// Writes a demo cohort into `dir` (created if needed), in parallel; demo files are plain
 /// writes, not synced one by one.
 pub fn write_cohort(dir: &Path, files: &[crate::demo::DemoFile]) -> Result<(), StoreError> {
+    use rayon::prelude::*;
     std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, "create", e))?;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = files.len().div_ceil(threads).max(1);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || -> Result<(), StoreError> {
-                    for f in part {
-                        let path = dir.join(&f.name);
-                        let text = f.assessment.to_toml().map_err(|e| {
-                            let e = io::Error::new(io::ErrorKind::InvalidData, e);
-                            StoreError::io(&path, "write", e)
-                        })?;
-                        std::fs::write(&path, text)
-                            .map_err(|e| StoreError::io(&path, "write", e))?;
-                    }
-                    Ok(())
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .try_for_each(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    files.par_iter().try_for_each(|f| {
+        let path = dir.join(&f.name);
+        let text = f.assessment.to_toml().map_err(|e| {
+            StoreError::io(
+                &path,
+                "write",
+                io::Error::new(io::ErrorKind::InvalidData, e),
+            )
+        })?;
+        std::fs::write(&path, text).map_err(|e| StoreError::io(&path, "write", e))
     })
 }
 
