@@ -261,7 +261,7 @@ fn render_bars(app: &App, frame: &mut Frame, area: Rect, s: &Session) {
         0
     };
     let bar_w = (area.width as usize)
-        .saturating_sub(name_w + 1 + 5 + 2 + tag_w)
+        .saturating_sub(name_w + 1 + 5 + 2 + tag_w + 3)
         .max(10);
     let pos = |x: f64| -> usize {
         let f = ((x - min) / (max - min)).clamp(0.0, 1.0);
