@@ -12,3 +12,4 @@ pub mod plain_text;
 pub mod report;
 pub mod score;
 pub mod store;
+pub mod tui;

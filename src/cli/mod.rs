@@ -2,6 +2,7 @@
 //! the layers below.
 
 mod demo;
+mod interview;
 mod questionnaires;
 mod report;
 mod score;
@@ -270,9 +271,12 @@ pub fn main() -> ExitCode {
 
 fn run(ctx: &Context, command: Option<Command>) -> Outcome {
     match command {
-        None => not_yet("the home screen"),
-        Some(Command::New { .. }) => not_yet("the interview"),
-        Some(Command::Open { .. }) => not_yet("the interview"),
+        None => interview::home(ctx),
+        Some(Command::New {
+            questionnaire,
+            firm,
+        }) => interview::new(ctx, questionnaire.as_deref(), firm.as_deref()),
+        Some(Command::Open { file, q }) => interview::open(ctx, &file, &q),
         Some(Command::Validate { paths, q }) => validate::run(ctx, &paths, &q),
         Some(Command::Score {
             files,

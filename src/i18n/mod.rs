@@ -4,10 +4,12 @@
 mod advise;
 mod cli;
 mod report;
+mod tui;
 
 pub use advise::AdviseWords;
 pub use cli::CliWords;
 pub use report::ReportWords;
+pub use tui::TuiWords;
 
 /// The language of dmat's own words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
