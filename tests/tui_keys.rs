@@ -431,6 +431,33 @@ fn the_summary_jumps_to_unanswered_writes_the_closing_and_marks_complete() {
 }
 
 #[test]
+fn w_on_the_summary_writes_the_sheet_into_the_reports_folder_and_says_where() {
+    let (f, mut app) = past_profile(Lang::Zh);
+    typed(&mut app, "1");
+    typed(&mut app, "s");
+    typed(&mut app, "w");
+    let m = app.message.clone().unwrap();
+    assert_eq!(m.tone, Tone::Info, "{}", m.text);
+    let reports: Vec<_> = std::fs::read_dir(f.ws.reports_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(reports.len(), 1);
+    let sheet = &reports[0];
+    assert!(m.text.contains(&sheet.display().to_string()), "{}", m.text);
+    assert_eq!(sheet.extension().unwrap(), "html");
+    let html = std::fs::read_to_string(sheet).unwrap();
+    assert!(
+        html.contains(&saved(&app).firm.name),
+        "the sheet names the firm"
+    );
+    assert!(html.contains("一企一策"));
+    // Writing again for the same visit replaces the sheet rather than adding one.
+    typed(&mut app, "w");
+    assert_eq!(std::fs::read_dir(f.ws.reports_dir()).unwrap().count(), 1);
+}
+
+#[test]
 fn help_shows_the_keys_of_the_screen_and_goes_back() {
     let (_f, mut app) = past_profile(Lang::Zh);
     typed(&mut app, "?");

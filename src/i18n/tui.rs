@@ -65,6 +65,8 @@ words! {
         closing_empty: "按 e 撰写给企业的结论", "press e to write the closing remarks for the sheet";
         confirm_complete: "还有 {0} 道必答题未答；再按一次 c 仍标记为已完成", "{0} required question(s) unanswered; press c again to mark complete anyway";
         marked_complete: "已标记为已完成", "Marked complete";
+        sheet_written: "一企一策建议书已写入 {0}", "Recommendation sheet written to {0}";
+        sheet_failed: "建议书未能写出：{0}", "Could not write the sheet: {0}";
         marked_in_progress: "已改回进行中", "Back to in progress";
         high: "高", "high";
         medium: "中", "medium";
@@ -129,6 +131,7 @@ words! {
         k_keep: "保存", "keep";
         k_cancel: "取消", "cancel";
         k_complete: "完成", "complete";
+        k_sheet: "建议书", "sheet";
         k_closing: "结论", "closing";
         k_dimension: "下一维度", "next dimension";
         k_scroll: "左右滚动", "scroll";
@@ -158,6 +161,7 @@ words! {
         h_sum_move: "在未答题目之间移动", "Move among the unanswered questions";
         h_sum_jump: "跳到选中的未答题目", "Jump to the selected unanswered question";
         h_sum_closing: "撰写结论（写入建议书）", "Write the closing summary for the sheet";
+        h_sum_sheet: "把一企一策建议书（HTML，可打印）写入工作区的 reports 文件夹", "Write the one-firm-one-policy sheet (HTML, printable) into the workspace's reports folder";
         h_sum_complete: "标记为已完成 / 改回进行中（有必答题未答时先提醒）", "Mark complete / back to in progress (warns first when required questions are unanswered)";
         h_sum_back: "回到访谈", "Back to the interview";
         h_home_move: "在评估之间移动", "Move between assessments";

@@ -51,6 +51,8 @@ pub enum Action {
     Create,
     /// Write a demo cohort into the (empty) workspace.
     Demo,
+    /// Write the open assessment's recommendation sheet into the workspace's reports folder.
+    WriteSheet,
     /// Leave the interview: back to the home screen, or quit when dmat started in it.
     Leave,
     Quit,
@@ -354,6 +356,7 @@ impl App {
             Action::Open(path) => self.open(&path),
             Action::Create => self.create(),
             Action::Demo => self.demo(),
+            Action::WriteSheet => self.write_sheet(),
             Action::Leave => return self.leave(),
             Action::Quit => {
                 self.flush();
@@ -430,6 +433,31 @@ impl App {
                 self.enter_interview(session);
             }
             Err(e) => self.say(Tone::Error, crate::plain_text::inert(&e.to_string())),
+        }
+    }
+
+    fn write_sheet(&mut self) {
+        self.flush();
+        let Some(s) = &self.session else { return };
+        let opened = crate::store::Opened {
+            path: s.path.clone(),
+            assessment: s.assessment.clone(),
+            questionnaire: s.loaded.clone(),
+            warnings: Vec::new(),
+        };
+        let format = crate::report::Format::Html;
+        match crate::report::write_to_workspace(&self.workspace, &opened, self.lang, format) {
+            Ok(path) => {
+                let text = fill(self.words.sheet_written, &[&path.display()]);
+                self.say(Tone::Info, text);
+            }
+            Err(e) => {
+                let text = fill(
+                    self.words.sheet_failed,
+                    &[&crate::plain_text::inert(&e.to_string())],
+                );
+                self.say(Tone::Error, text);
+            }
         }
     }
 

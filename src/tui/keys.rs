@@ -133,6 +133,7 @@ pub fn summary(w: &TuiWords) -> Vec<KeyHelp> {
         k("Enter", w.k_jump, w.h_sum_jump),
         k("e", w.k_closing, w.h_sum_closing),
         k("c", w.k_complete, w.h_sum_complete),
+        k("w", w.k_sheet, w.h_sum_sheet),
         k("Esc s ←", w.k_back, w.h_sum_back),
         k("?", w.k_help, w.h_help),
         k("q", w.k_leave, w.h_leave),

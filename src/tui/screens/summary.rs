@@ -64,6 +64,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
             app.summary.editor = Some(Editor::new(EditTarget::Closing, &text));
         }
         KeyCode::Char('c') => return toggle_status(app, confirm),
+        KeyCode::Char('w') => return Action::WriteSheet,
         _ => {}
     }
     Action::None
