@@ -11,5 +11,7 @@ pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod plain_text;
+pub mod report;
 pub mod score;
 pub mod store;
+pub mod tui;

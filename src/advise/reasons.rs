@@ -25,8 +25,9 @@ pub fn sentence(q: &Questionnaire, w: &Witness<'_>, lang: Lang) -> String {
             test,
         ),
         Condition::Dimension { id, test } => (
-            q.dimension(id)
-                .map_or(id.clone(), |d| q.text(&d.title, l).to_string()),
+            q.dimension(id).map_or(id.clone(), |d| {
+                fill(words.dimension_named, &[&q.text(&d.title, l)])
+            }),
             test,
         ),
         Condition::Overall { test } => (words.overall_score.to_string(), test),
@@ -51,16 +52,20 @@ pub fn sentence(q: &Questionnaire, w: &Witness<'_>, lang: Lang) -> String {
             let Some(s) = score else {
                 return fill(words.no_score, &[&subject]);
             };
+            // A question's score is its answer's: "The answer to “…” scored 2.00".
+            let subject = match w.condition {
+                Condition::Question { id, .. } => q
+                    .question(id)
+                    .map_or(subject, |qu| fill(words.answer_to, &[&q.text(&qu.text, l)])),
+                _ => subject,
+            };
             let template = match (test, w.holds) {
                 (Test::Below(_), true) => words.scored_below,
                 (Test::Below(_), false) => words.scored_not_below,
                 (_, true) => words.scored_at_least,
                 (_, false) => words.scored_not_at_least,
             };
-            fill(
-                template,
-                &[&subject, &format!("{s:.2}"), &format!("{x:.2}")],
-            )
+            fill(template, &[&subject, &two_decimals(*s), &two_decimals(*x)])
         }
         (Actual::Choices(chosen), Test::AnyOf(list) | Test::AllOf(list)) => {
             let sep = if matches!(test, Test::AllOf(_)) {
@@ -92,6 +97,12 @@ pub fn sentence(q: &Questionnaire, w: &Witness<'_>, lang: Lang) -> String {
     }
 }
 
+/// A score as scores are printed everywhere: rounded half away from zero, two decimals
+/// (plain `{:.2}` would print 2.125 as 2.12 where the sheet says 2.13).
+fn two_decimals(x: f64) -> String {
+    format!("{:.2}", crate::score::round2(x))
+}
+
 fn profile_sentence(
     q: &Questionnaire,
     w: &Witness<'_>,
@@ -111,6 +122,22 @@ fn profile_sentence(
         toml::Value::Integer(i) => i.to_string(),
         toml::Value::Float(x) => format!("{x}"),
         other => other.to_string(),
+    };
+    // A number with its unit: "38 people", "38人".
+    let unit = match w.condition {
+        Condition::Profile { id, .. } => q
+            .profile_field(id)
+            .filter(|f| f.kind == ProfileKind::Number)
+            .and_then(|f| f.unit.as_ref())
+            .map(|u| q.text(u, lang.code())),
+        _ => None,
+    };
+    let shown = match unit {
+        Some(u) if matches!(value, toml::Value::Integer(_) | toml::Value::Float(_)) => {
+            let sep = if lang == Lang::Zh { "" } else { " " };
+            format!("{shown}{sep}{u}")
+        }
+        _ => shown,
     };
     let template = match (test, w.holds) {
         (Test::Below(_), true) => words.is_below,

@@ -402,3 +402,73 @@ fn fires_lists_what_advise_shows_in_file_order() {
     assert_eq!(shown, fired);
     assert!(fired.contains(&0), "cnc-upgrade fires without CNC");
 }
+
+/// The "why" sentences of the recommendations that fire for these answers and profile.
+fn reasons_of(
+    answers: &[(&str, Response)],
+    profile: &[(&str, toml::Value)],
+    lang: crate::i18n::Lang,
+) -> Vec<(String, Vec<String>)> {
+    let q = features();
+    let mut a = assessment(answers);
+    for (k, v) in profile {
+        a.profile.insert(k.to_string(), v.clone());
+    }
+    let card = score(&q, &a);
+    advise(&q, &a, &card)
+        .iter()
+        .map(|f| {
+            (
+                f.recommendation.id.clone(),
+                reason_sentences(&q, &f.reasons, lang),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn reasons_read_as_plain_sentences_in_both_languages() {
+    use crate::i18n::Lang;
+    let answers = [
+        ("has-cnc", choice("no")),
+        ("systems", choices(&["none"])),
+        ("practices", choices(&["counts"])),
+        ("training", Response::Value(2.0)),
+    ];
+    let profile = [("employees", toml::Value::Integer(38))];
+    let find = |all: &[(String, Vec<String>)], id: &str| {
+        all.iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, r)| r.clone())
+            .unwrap_or_default()
+    };
+    let en = reasons_of(&answers, &profile, Lang::En);
+    // The overall score is (2 × 2.0 + 2.0 + 2.5) / 4 = 2.125, printed 2.13 as everywhere.
+    assert_eq!(
+        find(&en, "overall-low"),
+        vec!["Overall, the firm scored 2.13, below 2.50"]
+    );
+    assert_eq!(
+        find(&en, "talent-gap"),
+        vec!["Talent scored 2.50, below 3.00"]
+    );
+    assert_eq!(
+        find(&en, "data-basics"),
+        vec!["The answer to “Which data practices?” scored 2.00, below 3.00"]
+    );
+    assert_eq!(
+        find(&en, "small-firm"),
+        vec!["Employees: 38 people, below 50"]
+    );
+    let zh = reasons_of(&answers, &profile, Lang::Zh);
+    assert_eq!(find(&zh, "overall-low"), vec!["企业综合得分2.13，低于2.50"]);
+    assert_eq!(
+        find(&zh, "talent-gap"),
+        vec!["“人才”维度得分2.50，低于3.00"]
+    );
+    assert_eq!(
+        find(&zh, "data-basics"),
+        vec!["“有哪些数据实践？”一题得分2.00，低于3.00"]
+    );
+    assert_eq!(find(&zh, "small-firm"), vec!["员工人数为38人，低于50"]);
+}

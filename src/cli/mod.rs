@@ -4,7 +4,9 @@
 mod compare;
 mod demo;
 mod export;
+mod interview;
 mod questionnaires;
+mod report;
 mod score;
 mod validate;
 
@@ -309,9 +311,12 @@ pub fn main() -> ExitCode {
 
 fn run(ctx: &Context, command: Option<Command>) -> Outcome {
     match command {
-        None => not_yet("the home screen"),
-        Some(Command::New { .. }) => not_yet("the interview"),
-        Some(Command::Open { .. }) => not_yet("the interview"),
+        None => interview::home(ctx),
+        Some(Command::New {
+            questionnaire,
+            firm,
+        }) => interview::new(ctx, questionnaire.as_deref(), firm.as_deref()),
+        Some(Command::Open { file, q }) => interview::open(ctx, &file, &q),
         Some(Command::Validate { paths, q }) => validate::run(ctx, &paths, &q),
         Some(Command::Score {
             files,
@@ -319,7 +324,12 @@ fn run(ctx: &Context, command: Option<Command>) -> Outcome {
             explain,
             q,
         }) => score::run(ctx, &files, format, explain, &q),
-        Some(Command::Report { .. }) => not_yet("the recommendation sheet"),
+        Some(Command::Report {
+            file,
+            format,
+            output,
+            q,
+        }) => report::run(ctx, &file, format, output.as_deref(), &q),
         Some(Command::Export { paths, opts, q }) => export::run(ctx, &paths, &opts, &q),
         Some(Command::Compare { paths, opts, q }) => compare::run(ctx, &paths, &opts, &q),
         Some(Command::Demo {
@@ -330,13 +340,6 @@ fn run(ctx: &Context, command: Option<Command>) -> Outcome {
         }) => demo::run(ctx, firms, seed, &output, questionnaire.as_deref()),
         Some(Command::Questionnaires) => questionnaires::run(ctx),
     }
-}
-
-fn not_yet(what: &str) -> Outcome {
-    Err(Failure {
-        status: 2,
-        message: format!("{what} is not available in this build yet"),
-    })
 }
 
 /// Writes `text` to `path`, or to standard output without one.

@@ -4,10 +4,14 @@
 mod advise;
 mod cli;
 mod compare;
+mod report;
+mod tui;
 
 pub use advise::AdviseWords;
 pub use cli::CliWords;
 pub use compare::CompareWords;
+pub use report::ReportWords;
+pub use tui::TuiWords;
 
 /// The language of dmat's own words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]

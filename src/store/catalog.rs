@@ -12,6 +12,9 @@ use crate::model::{Diagnostic, Questionnaire, parse};
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
+/// The questionnaire a new interview or a demo uses when none is named.
+pub const DEFAULT_QUESTIONNAIRE: &str = "smart-manufacturing";
+
 /// Where a questionnaire came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {

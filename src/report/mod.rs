@@ -1,0 +1,168 @@
+//! The one-firm-one-policy recommendation sheet (一企一策): a view-model decided from the
+//! model, scores and advice ([`sheet`]), laid out by templates ([`render`]) as Markdown or
+//! self-contained HTML, and written to standard output, a file or the workspace's `reports/`.
+
+pub mod chart;
+pub mod escape;
+pub mod render;
+pub mod sheet;
+
+use std::path::{Path, PathBuf};
+
+pub use render::Templates;
+pub use sheet::Sheet;
+
+use crate::advise::advise;
+use crate::i18n::Lang;
+use crate::score::score;
+use crate::store::{Opened, StoreError, Workspace, digest, safe_file_stem, write_atomic};
+
+/// The formats of the sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Md,
+    Html,
+}
+
+impl Format {
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// The sheet of an opened assessment in a language: scored, advised, laid out as data.
+pub fn build_sheet(opened: &Opened, lang: Lang) -> Sheet {
+    let q = &opened.questionnaire.questionnaire;
+    let a = &opened.assessment;
+    let card = score(q, a);
+    let advice = advise(q, a, &card);
+    sheet::build(q, a, &card, &advice, lang)
+}
+
+/// The folder of a workspace whose `sheet.html.j2` and `sheet.md.j2` replace the bundled
+/// templates.
+pub fn templates_dir(ws: &Workspace) -> PathBuf {
+    ws.root.join("templates")
+}
+
+/// The sheet of an opened assessment as text, with the workspace's templates if it has any.
+pub fn render_sheet(
+    ws: &Workspace,
+    opened: &Opened,
+    lang: Lang,
+    format: Format,
+) -> Result<String, StoreError> {
+    Templates::in_dir(templates_dir(ws)).render(&build_sheet(opened, lang), format)
+}
+
+/// Writes the sheet into the workspace's `reports/` folder and returns where.
+///
+/// The file is named after the firm and the visit date (`<firm>-<date>.html`, made safe for
+/// every operating system). A sheet written earlier for the same visit (same firm, visit
+/// date, questionnaire and assessment file, recognised by a marker comment at the end of the
+/// file) is replaced; any other file of that name is kept, and the new sheet gets `-2`, `-3`,
+/// … instead.
+pub fn write_to_workspace(
+    ws: &Workspace,
+    opened: &Opened,
+    lang: Lang,
+    format: Format,
+) -> Result<PathBuf, StoreError> {
+    let text = render_sheet(ws, opened, lang, format)?;
+    let marker = marker(opened);
+    let dir = ws.reports_dir();
+    std::fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, "create", e))?;
+    let path = sheet_path(&dir, opened, format, &marker);
+    let bytes = format!("{}\n{marker}\n", text.trim_end());
+    write_atomic(&path, bytes.as_bytes()).map_err(|e| StoreError::io(&path, "write", e))?;
+    Ok(path)
+}
+
+/// The default file stem of a sheet: firm and visit date.
+pub fn file_stem(opened: &Opened) -> String {
+    let a = &opened.assessment;
+    let date = a.date_string().unwrap_or_else(|| "undated".into());
+    format!("{}-{}", safe_file_stem(&a.firm.name), safe_file_stem(&date))
+}
+
+/// The comment that marks a sheet as made from one visit; the same in HTML and Markdown
+/// (where it does not show).
+fn marker(opened: &Opened) -> String {
+    let a = &opened.assessment;
+    let source = opened
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let key = [
+        a.firm.name.as_str(),
+        &a.date_string().unwrap_or_default(),
+        &a.questionnaire.id,
+        &source,
+    ]
+    .join("\u{0}");
+    let hash = digest(key.as_bytes());
+    let short = hash.trim_start_matches("sha256:");
+    format!("<!-- dmat sheet {} -->", &short[..16.min(short.len())])
+}
+
+/// The first free name among `<stem>.<ext>`, `<stem>-2.<ext>`, …, or the one already holding
+/// this visit's sheet.
+fn sheet_path(dir: &Path, opened: &Opened, format: Format, marker: &str) -> PathBuf {
+    let stem = file_stem(opened);
+    let ext = format.extension();
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            format!("{stem}.{ext}")
+        } else {
+            format!("{stem}-{n}.{ext}")
+        };
+        let path = dir.join(name);
+        match std::fs::read_to_string(&path) {
+            Err(_) if !path.exists() => return path,
+            Ok(old) if old.trim_end().ends_with(marker) => return path,
+            _ => n += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Assessment, QuestionnaireRef, Response, parse};
+
+    const MINI: &str = include_str!("../../tests/fixtures/questionnaires/mini.toml");
+
+    #[test]
+    fn two_dimensions_get_bars_but_no_radar() {
+        let q = parse::questionnaire(MINI)
+            .expect("the mini questionnaire is valid")
+            .0;
+        let r = QuestionnaireRef {
+            id: q.id.clone(),
+            version: q.version.clone(),
+            digest: String::new(),
+        };
+        let mut a = Assessment::new(r, "Two-dimension firm", None);
+        a.set_response("has-cnc", Some(Response::Choice("no".into())));
+        let card = score(&q, &a);
+        let advice = advise(&q, &a, &card);
+        let sheet = sheet::build(&q, &a, &card, &advice, Lang::En);
+        assert!(sheet.chart.radar.is_none());
+        let html = Templates::bundled().render(&sheet, Format::Html).unwrap();
+        assert!(!html.contains("<figure class=\"radar\">"));
+        assert!(html.contains("<figure class=\"bars\">"));
+        // Without a visit date, the plan's group carries no due date.
+        assert_eq!(sheet.plan.count, 1);
+        assert!(sheet.plan.groups[0].due.is_none());
+        assert!(html.contains("<li class=\"rec\" id=\"rec-cnc\">"));
+        assert!(!html.contains("class=\"due\""));
+        let md = Templates::bundled().render(&sheet, Format::Md).unwrap();
+        assert!(md.contains("| Dimension | Score | Stage | |"));
+    }
+}

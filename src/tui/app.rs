@@ -1,0 +1,564 @@
+//! The application: one [`App`] owns all state; a key becomes an [`Action`] (pure state
+//! change plus an intent); [`App::perform`] carries the intent out (save, open, quit); the
+//! loop in [`run`] draws, reads an event, and repeats.
+
+use std::collections::BTreeSet;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::Frame;
+use ratatui_textarea::TextArea;
+
+use super::screens::{compare, help, home, interview, new_form, summary};
+use super::session::Session;
+use super::theme::Theme;
+use crate::i18n::{Lang, TuiWords, fill};
+use crate::store::{Catalog, DEFAULT_QUESTIONNAIRE, LoadedQuestionnaire, Workspace};
+
+/// Below this size the app asks for a larger terminal instead of drawing.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
+/// How many firms the demo cohort of an empty workspace has.
+pub const DEMO_FIRMS: usize = 30;
+
+/// The screen in front.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    New,
+    Interview,
+    Summary,
+    Compare,
+    Help,
+}
+
+/// What a key asks the loop to do after the state has changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Nothing beyond drawing again.
+    None,
+    /// The open assessment changed: save it before the next key is read.
+    Save,
+    /// Text being typed changed the assessment: save it as soon as no more input waits.
+    SaveDraft,
+    /// Open an assessment file for the interview.
+    Open(PathBuf),
+    /// Start the interview the new-interview form describes.
+    Create,
+    /// Write a demo cohort into the (empty) workspace.
+    Demo,
+    /// Write the open assessment's recommendation sheet into the workspace's reports folder.
+    WriteSheet,
+    /// Leave the interview: back to the home screen, or quit when dmat started in it.
+    Leave,
+    Quit,
+}
+
+/// Whether the loop goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Quit,
+}
+
+/// How a message in the footer reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Warn,
+    Error,
+}
+
+/// A line for the footer until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// What an open editor writes into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditTarget {
+    /// The note on the question at this position.
+    Note(usize),
+    /// The value of the page at this index (number, text or date).
+    Value(usize),
+    /// The closing summary of the visit.
+    Closing,
+}
+
+/// A text being typed, and what it replaces if cancelled.
+pub struct Editor {
+    pub target: EditTarget,
+    pub area: TextArea<'static>,
+    pub original: String,
+}
+
+impl Editor {
+    pub fn new(target: EditTarget, text: &str) -> Self {
+        Self {
+            target,
+            area: text_area(text),
+            original: text.to_string(),
+        }
+    }
+
+    /// What has been typed.
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+}
+
+/// A text area set up for dmat: soft wrapping by display width, the cursor at the end.
+pub fn text_area(text: &str) -> TextArea<'static> {
+    let mut area = TextArea::new(text.split('\n').map(String::from).collect());
+    area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    area.set_cursor_line_style(ratatui::style::Style::new());
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+/// Where the interview stands: the page, the option under the cursor, an open editor or
+/// jump list.
+#[derive(Default)]
+pub struct InterviewState {
+    pub page: usize,
+    pub option: usize,
+    pub editor: Option<Editor>,
+    pub jump: Option<Jump>,
+}
+
+/// The jump list: every page, filtered by what is typed.
+pub struct Jump {
+    pub filter: TextArea<'static>,
+    pub cursor: usize,
+}
+
+/// The summary screen's cursor in the unanswered list, its editor and a pending confirmation.
+#[derive(Default)]
+pub struct SummaryState {
+    pub cursor: usize,
+    pub editor: Option<Editor>,
+    /// `c` was pressed once with required questions unanswered.
+    pub confirm_complete: bool,
+}
+
+/// One assessment of the workspace as the home screen lists it.
+#[derive(Debug, Clone)]
+pub struct HomeRow {
+    pub path: PathBuf,
+    pub firm: String,
+    pub date: String,
+    pub complete: bool,
+    pub completeness: Option<f64>,
+    pub overall: Option<f64>,
+    pub stage: Option<String>,
+    /// Dimension title and score, for the comparison.
+    pub dimensions: Vec<(String, Option<f64>)>,
+    /// Why the file could not be read.
+    pub error: Option<String>,
+}
+
+/// The home screen: the workspace's assessments.
+#[derive(Default)]
+pub struct HomeState {
+    pub rows: Vec<HomeRow>,
+    pub cursor: usize,
+    /// Open while the filter is being typed.
+    pub filter_input: Option<TextArea<'static>>,
+    pub filter: String,
+    pub marked: BTreeSet<PathBuf>,
+}
+
+/// The new-interview form: a questionnaire, then the firm's name.
+pub struct NewForm {
+    pub choices: Vec<Arc<LoadedQuestionnaire>>,
+    pub cursor: usize,
+    pub naming: bool,
+    pub name: TextArea<'static>,
+    /// The questionnaire was given on the command line: only the name is asked.
+    pub fixed: bool,
+}
+
+/// The side-by-side comparison of marked firms.
+#[derive(Default)]
+pub struct CompareState {
+    pub rows: Vec<HomeRow>,
+    pub offset: usize,
+}
+
+/// Everything the terminal UI knows.
+pub struct App {
+    pub lang: Lang,
+    pub words: &'static TuiWords,
+    pub theme: Theme,
+    pub screen: Screen,
+    /// The screen the help screen explains and returns to.
+    pub help_over: Screen,
+    pub help_scroll: u16,
+    pub workspace: Workspace,
+    pub catalog: Catalog,
+    /// Present when dmat started on the home screen; leaving an interview returns there.
+    pub home: Option<HomeState>,
+    pub form: Option<NewForm>,
+    pub session: Option<Session>,
+    pub interview: InterviewState,
+    pub summary: SummaryState,
+    pub compare: CompareState,
+    pub message: Option<Message>,
+    /// A draft typed into the assessment is not saved yet.
+    pub dirty: bool,
+    /// The visit date of interviews started here.
+    pub today: toml::value::Datetime,
+}
+
+impl App {
+    fn base(workspace: Workspace, catalog: Catalog, lang: Lang, theme: Theme) -> Self {
+        Self {
+            lang,
+            words: TuiWords::of(lang),
+            theme,
+            screen: Screen::Home,
+            help_over: Screen::Home,
+            help_scroll: 0,
+            workspace,
+            catalog,
+            home: None,
+            form: None,
+            session: None,
+            interview: InterviewState::default(),
+            summary: SummaryState::default(),
+            compare: CompareState::default(),
+            message: None,
+            dirty: false,
+            today: crate::model::assessment::today(),
+        }
+    }
+
+    /// The home screen of a workspace.
+    pub fn home(workspace: Workspace, catalog: Catalog, lang: Lang, theme: Theme) -> Self {
+        let mut app = Self::base(workspace, catalog, lang, theme);
+        app.home = Some(HomeState::default());
+        app.reload_home();
+        app
+    }
+
+    /// The interview of an open assessment.
+    pub fn interview(
+        session: Session,
+        workspace: Workspace,
+        catalog: Catalog,
+        lang: Lang,
+        theme: Theme,
+    ) -> Self {
+        let mut app = Self::base(workspace, catalog, lang, theme);
+        app.enter_interview(session);
+        app
+    }
+
+    /// The new-interview form; with a questionnaire given, only the firm's name is asked.
+    pub fn new_interview(
+        workspace: Workspace,
+        catalog: Catalog,
+        questionnaire: Option<Arc<LoadedQuestionnaire>>,
+        lang: Lang,
+        theme: Theme,
+    ) -> Self {
+        let mut app = Self::base(workspace, catalog, lang, theme);
+        app.open_form(questionnaire);
+        app
+    }
+
+    /// Opens the new-interview form.
+    pub fn open_form(&mut self, fixed: Option<Arc<LoadedQuestionnaire>>) {
+        let (choices, cursor) = match &fixed {
+            Some(q) => (vec![q.clone()], 0),
+            None => {
+                let choices: Vec<_> = self.catalog.entries().to_vec();
+                let default = choices
+                    .iter()
+                    .position(|q| q.questionnaire.id == DEFAULT_QUESTIONNAIRE)
+                    .unwrap_or(0);
+                (choices, default)
+            }
+        };
+        self.form = Some(NewForm {
+            naming: fixed.is_some(),
+            fixed: fixed.is_some(),
+            choices,
+            cursor,
+            name: text_area(""),
+        });
+        self.screen = Screen::New;
+    }
+
+    /// Reads an event: keys (presses only), pasted text, and a resize, which only redraws.
+    pub fn handle(&mut self, event: Event) -> Action {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(key),
+            Event::Paste(text) => self.on_paste(&text),
+            _ => Action::None,
+        }
+    }
+
+    fn on_key(&mut self, key: KeyEvent) -> Action {
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            return Action::Quit;
+        }
+        self.message = None;
+        match self.screen {
+            Screen::Home => home::on_key(self, key),
+            Screen::New => new_form::on_key(self, key),
+            Screen::Interview => interview::on_key(self, key),
+            Screen::Summary => summary::on_key(self, key),
+            Screen::Compare => compare::on_key(self, key),
+            Screen::Help => help::on_key(self, key),
+        }
+    }
+
+    /// Pasted text goes to whatever is being typed; elsewhere it is ignored.
+    fn on_paste(&mut self, text: &str) -> Action {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        match self.screen {
+            Screen::Interview => interview::on_paste(self, &text),
+            Screen::Summary => summary::on_paste(self, &text),
+            Screen::Home => home::on_paste(self, &text),
+            Screen::New => new_form::on_paste(self, &text),
+            _ => Action::None,
+        }
+    }
+
+    /// Shows the help of the current screen.
+    pub fn open_help(&mut self) {
+        self.help_over = self.screen;
+        self.help_scroll = 0;
+        self.screen = Screen::Help;
+    }
+
+    pub fn say(&mut self, tone: Tone, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            tone,
+        });
+    }
+
+    /// Carries out what a key asked for.
+    pub fn perform(&mut self, action: Action) -> Flow {
+        match action {
+            Action::None => {}
+            Action::Save => self.save(),
+            Action::SaveDraft => self.dirty = true,
+            Action::Open(path) => self.open(&path),
+            Action::Create => self.create(),
+            Action::Demo => self.demo(),
+            Action::WriteSheet => self.write_sheet(),
+            Action::Leave => return self.leave(),
+            Action::Quit => {
+                self.flush();
+                return Flow::Quit;
+            }
+        }
+        Flow::Continue
+    }
+
+    /// Handles an event and carries out its action at once, saving any draft: what the loop
+    /// does when no further input is waiting. Tests drive the app with it.
+    pub fn feed(&mut self, event: Event) -> Flow {
+        let action = self.handle(event);
+        let flow = self.perform(action);
+        self.flush();
+        flow
+    }
+
+    /// Saves a draft that is not saved yet.
+    pub fn flush(&mut self) {
+        if self.dirty {
+            self.save();
+        }
+    }
+
+    fn save(&mut self) {
+        self.dirty = false;
+        let Some(session) = &self.session else { return };
+        if let Err(e) = session.save() {
+            self.dirty = true;
+            let text = fill(self.words.save_failed, &[&e]);
+            self.say(Tone::Error, text);
+        }
+    }
+
+    fn open(&mut self, path: &Path) {
+        match Session::open(path, &self.catalog) {
+            Ok(session) => self.enter_interview(session),
+            Err(e) => self.say(Tone::Error, crate::plain_text::inert(&e.to_string())),
+        }
+    }
+
+    fn enter_interview(&mut self, session: Session) {
+        let page = session.resume_page();
+        if !session.warnings.is_empty() {
+            let text = fill(self.words.opened_with_warnings, &[&session.warnings.len()]);
+            self.say(Tone::Warn, text);
+        }
+        self.interview = InterviewState {
+            page,
+            option: session.chosen_option(page).unwrap_or(0),
+            editor: None,
+            jump: None,
+        };
+        self.summary = SummaryState::default();
+        self.session = Some(session);
+        self.screen = Screen::Interview;
+    }
+
+    fn create(&mut self) {
+        let Some(form) = &self.form else { return };
+        let name = form.name.lines().join(" ").trim().to_string();
+        if name.is_empty() {
+            self.say(Tone::Warn, self.words.name_empty);
+            return;
+        }
+        let Some(q) = form.choices.get(form.cursor).cloned() else {
+            self.say(Tone::Error, self.words.no_questionnaires);
+            return;
+        };
+        match Session::start(&self.workspace, q, &name, self.today) {
+            Ok(session) => {
+                self.form = None;
+                self.enter_interview(session);
+            }
+            Err(e) => self.say(Tone::Error, crate::plain_text::inert(&e.to_string())),
+        }
+    }
+
+    fn write_sheet(&mut self) {
+        self.flush();
+        let Some(s) = &self.session else { return };
+        let opened = crate::store::Opened {
+            path: s.path.clone(),
+            assessment: s.assessment.clone(),
+            questionnaire: s.loaded.clone(),
+            warnings: Vec::new(),
+        };
+        let format = crate::report::Format::Html;
+        match crate::report::write_to_workspace(&self.workspace, &opened, self.lang, format) {
+            Ok(path) => {
+                let text = fill(self.words.sheet_written, &[&path.display()]);
+                self.say(Tone::Info, text);
+            }
+            Err(e) => {
+                let text = fill(
+                    self.words.sheet_failed,
+                    &[&crate::plain_text::inert(&e.to_string())],
+                );
+                self.say(Tone::Error, text);
+            }
+        }
+    }
+
+    fn demo(&mut self) {
+        let q = match self.catalog.resolve(DEFAULT_QUESTIONNAIRE) {
+            Ok(q) => q,
+            Err(_) => {
+                let text = fill(self.words.demo_needs, &[&DEFAULT_QUESTIONNAIRE]);
+                return self.say(Tone::Error, text);
+            }
+        };
+        let files = crate::demo::cohort(&q.questionnaire, &q.digest, DEMO_FIRMS, 1);
+        let dir = self.workspace.assessments_dir();
+        match crate::store::write_cohort(&dir, &files) {
+            Ok(()) => {
+                let text = fill(self.words.demo_written, &[&DEMO_FIRMS, &dir.display()]);
+                self.reload_home();
+                self.say(Tone::Info, text);
+            }
+            Err(e) => self.say(Tone::Error, crate::plain_text::inert(&e.to_string())),
+        }
+    }
+
+    fn leave(&mut self) -> Flow {
+        self.flush();
+        if self.dirty {
+            // The last save failed: stay, so nothing typed is lost; Ctrl-C still quits.
+            return Flow::Continue;
+        }
+        self.session = None;
+        self.interview = InterviewState::default();
+        if self.home.is_some() {
+            self.reload_home();
+            self.screen = Screen::Home;
+            Flow::Continue
+        } else {
+            Flow::Quit
+        }
+    }
+
+    /// Reads the workspace's assessments again for the home screen.
+    pub fn reload_home(&mut self) {
+        let rows = home::load_rows(&self.workspace, &self.catalog, self.lang);
+        if let Some(h) = &mut self.home {
+            h.marked.retain(|p| rows.iter().any(|r| &r.path == p));
+            h.rows = rows;
+            h.cursor = h.cursor.min(h.rows.len().saturating_sub(1));
+        }
+    }
+
+    /// Draws the screen in front, or asks for a larger terminal.
+    pub fn draw(&self, frame: &mut Frame) {
+        let area = frame.area();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            super::draw::too_small(self, frame);
+            return;
+        }
+        match self.screen {
+            Screen::Home => home::render(self, frame),
+            Screen::New => new_form::render(self, frame),
+            Screen::Interview => interview::render(self, frame),
+            Screen::Summary => summary::render(self, frame),
+            Screen::Compare => compare::render(self, frame),
+            Screen::Help => help::render(self, frame),
+        }
+    }
+}
+
+/// Draws, reads an event, carries out its action; until the app quits, input ends, or
+/// `stop` is raised (a signal). A draft typed is saved once no further input waits.
+pub fn run(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let result = run_loop(terminal, app, stop);
+    app.flush();
+    result
+}
+
+fn run_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    loop {
+        terminal.draw(|f| app.draw(f))?;
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if !event::poll(Duration::from_millis(200))? {
+            app.flush();
+            continue;
+        }
+        let event = event::read()?;
+        let action = app.handle(event);
+        if app.perform(action) == Flow::Quit {
+            return Ok(());
+        }
+        if app.dirty && !event::poll(Duration::ZERO)? {
+            app.flush();
+        }
+    }
+}

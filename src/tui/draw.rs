@@ -1,0 +1,197 @@
+//! Pieces every screen draws with: the header with the firm and progress, the footer with
+//! the keys that work (or the last message), the "enlarge the terminal" notice.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::app::{App, MIN_HEIGHT, MIN_WIDTH, Tone};
+use super::keys::KeyHelp;
+use super::session::Session;
+use super::wrap::wrap;
+use crate::i18n::fill;
+use crate::plain_text::{inert, truncate, width};
+
+/// The whole frame split into a one-line header, a rule, the body and a one-line footer.
+pub struct Chrome {
+    pub header: Rect,
+    pub body: Rect,
+    pub footer: Rect,
+}
+
+pub fn chrome(area: Rect) -> Chrome {
+    let [header, rule, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let _ = rule;
+    Chrome {
+        header,
+        body,
+        footer,
+    }
+}
+
+/// Draws the rule under the header.
+pub fn rule(app: &App, frame: &mut Frame, header: Rect) {
+    let area = Rect {
+        y: header.y + 1,
+        height: 1,
+        ..header
+    };
+    frame.render_widget(
+        Block::new()
+            .borders(Borders::TOP)
+            .border_style(app.theme.border()),
+        area,
+    );
+}
+
+/// The header of the interview and summary: firm, questionnaire, and a progress gauge.
+pub fn session_header(app: &App, frame: &mut Frame, area: Rect, s: &Session, what: Option<&str>) {
+    let t = &app.theme;
+    let w = app.words;
+    let (done, visible) = s.progress();
+    let label = fill(w.answered_of, &[&done, &visible]);
+    let gauge_w = (area.width / 4).clamp(10, 30) as usize;
+    let right_w = gauge_w + 1 + width(&label) + 1;
+    let left_w = (area.width as usize).saturating_sub(right_w + 2);
+    let q = s.q();
+    let firm = inert(&s.assessment.firm.name);
+    let title = inert(q.text(&q.title, app.lang.code()));
+    let mut left = vec![Span::styled(
+        format!(" {}", truncate(&firm, left_w / 2)),
+        t.title(),
+    )];
+    let rest = left_w.saturating_sub(width(&firm).min(left_w / 2) + 1);
+    let tail = match what {
+        Some(what) => format!(" · {title} · {what}"),
+        None => format!(" · {title}"),
+    };
+    left.push(Span::styled(truncate(&tail, rest), t.muted()));
+    let filled = (gauge_w * done).checked_div(visible).unwrap_or(0);
+    let right = vec![
+        Span::styled("━".repeat(filled), t.title()),
+        Span::styled("─".repeat(gauge_w - filled), t.border()),
+        Span::raw(" "),
+        Span::styled(label, t.text()),
+        Span::raw(" "),
+    ];
+    let [l, r] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(right_w as u16)]).areas(area);
+    frame.render_widget(Line::from(left), l);
+    frame.render_widget(Line::from(right).alignment(Alignment::Right), r);
+    rule(app, frame, area);
+}
+
+/// The footer: the last message if there is one, else the keys that work here, as many as
+/// fit.
+pub fn footer(app: &App, frame: &mut Frame, area: Rect, keys: &[KeyHelp]) {
+    let t = &app.theme;
+    if let Some(m) = &app.message {
+        let style = match m.tone {
+            Tone::Info => t.good(),
+            Tone::Warn => t.warn(),
+            Tone::Error => t.bad(),
+        };
+        let text = truncate(&inert(&m.text), area.width.saturating_sub(2) as usize);
+        frame.render_widget(Line::from(Span::styled(format!(" {text}"), style)), area);
+        return;
+    }
+    // Help and leaving stay at the right end; the rest fill from the left as they fit.
+    let pinned = |k: &&KeyHelp| k.keys == "?" || k.keys.contains('q');
+    let piece = |k: &KeyHelp| width(k.keys) + 1 + width(k.short) + 2;
+    let spans_of = |ks: &[&KeyHelp]| -> Vec<Span<'static>> {
+        ks.iter()
+            .flat_map(|k| {
+                [
+                    Span::styled(k.keys.to_string(), t.key()),
+                    Span::styled(format!(" {}  ", k.short), t.muted()),
+                ]
+            })
+            .collect()
+    };
+    let shown: Vec<&KeyHelp> = keys.iter().filter(|k| !k.short.is_empty()).collect();
+    let right: Vec<&KeyHelp> = shown.iter().copied().filter(pinned).collect();
+    let right_w: usize = right.iter().map(|k| piece(k)).sum();
+    let mut left: Vec<&KeyHelp> = Vec::new();
+    let mut used = 1 + right_w;
+    for k in shown.iter().copied().filter(|k| !pinned(k)) {
+        if used + piece(k) > area.width as usize {
+            break;
+        }
+        used += piece(k);
+        left.push(k);
+    }
+    let mut spans = vec![Span::raw(" ")];
+    spans.extend(spans_of(&left));
+    let [l, r] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(right_w as u16)]).areas(area);
+    frame.render_widget(Line::from(spans), l);
+    frame.render_widget(Line::from(spans_of(&right)), r);
+}
+
+/// The notice shown instead of a screen when the terminal is too small.
+pub fn too_small(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let text = fill(
+        app.words.too_small,
+        &[&MIN_WIDTH, &MIN_HEIGHT, &area.width, &area.height],
+    );
+    let lines: Vec<Line> = wrap(&text, area.width.saturating_sub(2).max(2) as usize)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, app.theme.warn())).alignment(Alignment::Center))
+        .collect();
+    let h = (lines.len() as u16).min(area.height);
+    let y = area.y + area.height.saturating_sub(h) / 2;
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            y,
+            height: h,
+            ..area
+        },
+    );
+}
+
+/// Lines of wrapped text, each in one style, with a first-line prefix and a hanging indent.
+pub fn wrapped(text: &str, width: usize, style: Style, prefix: &str) -> Vec<Line<'static>> {
+    let indent = crate::plain_text::width(prefix);
+    wrap(text, width.saturating_sub(indent).max(2))
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let lead = if i == 0 {
+                prefix.to_string()
+            } else {
+                " ".repeat(indent)
+            };
+            Line::from(vec![Span::styled(lead, style), Span::styled(l, style)])
+        })
+        .collect()
+}
+
+/// A score as printed everywhere: two decimals, or a dash.
+pub fn score_text(x: Option<f64>) -> String {
+    x.map_or_else(
+        || "—".to_string(),
+        |v| format!("{:.2}", crate::score::round2(v)),
+    )
+}
+
+/// A centred rectangle of at most `w`×`h` inside `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}

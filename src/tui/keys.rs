@@ -1,0 +1,259 @@
+//! The keys of every screen, written once: the footer shows the short words of those that
+//! work right now, the help screen the long words of all of them.
+
+use crate::i18n::TuiWords;
+
+/// One key (or a few keys doing one thing) and what it does.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyHelp {
+    pub keys: &'static str,
+    /// A word or two for the footer; empty when it stays off the footer.
+    pub short: &'static str,
+    /// A sentence for the help screen.
+    pub long: &'static str,
+}
+
+/// A titled group of keys on the help screen.
+pub struct Section {
+    pub title: &'static str,
+    pub keys: Vec<KeyHelp>,
+}
+
+const fn k(keys: &'static str, short: &'static str, long: &'static str) -> KeyHelp {
+    KeyHelp { keys, short, long }
+}
+
+/// What the interview page under the cursor asks for, which decides the keys that work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    Single,
+    Multi,
+    Number,
+    Text,
+    Skipped,
+}
+
+/// The interview's keys for a page; `na` when the question allows "not applicable",
+/// `note` when the page takes a note (questions do, profile fields do not).
+pub fn interview(w: &TuiWords, kind: PageKind, na: bool, note: bool) -> Vec<KeyHelp> {
+    let mut out = Vec::new();
+    match kind {
+        PageKind::Single => out.extend([
+            k("1-9", w.k_choose, w.h_digit),
+            k("↑↓", w.k_move, w.h_move),
+            k("Enter", w.k_pick, w.h_choose_single),
+        ]),
+        PageKind::Multi => out.extend([
+            k("1-9", w.k_toggle, w.h_digit),
+            k("↑↓", w.k_move, w.h_move),
+            k("Space", w.k_toggle, w.h_toggle_multi),
+            k("Enter", w.k_next, w.h_enter_multi),
+        ]),
+        PageKind::Number => out.push(k("Enter 0-9", w.k_edit, w.h_digit_number)),
+        PageKind::Text => out.push(k("Enter", w.k_edit, w.h_enter_multi)),
+        PageKind::Skipped => {}
+    }
+    out.push(k("←→", w.k_pages, w.h_next));
+    if na {
+        out.push(k("x", w.k_na, w.h_na));
+    }
+    if note && kind != PageKind::Skipped {
+        out.push(k("e", w.k_note, w.h_note));
+    }
+    out.extend([
+        k("g", w.k_unanswered, w.h_unanswered),
+        k("J :", w.k_jump, w.h_jump),
+        k("s", w.k_summary, w.h_summary),
+        k("?", w.k_help, w.h_help),
+        k("q", w.k_leave, w.h_leave),
+    ]);
+    out
+}
+
+/// Every key of the interview, for the help screen.
+pub fn interview_help(w: &'static TuiWords) -> Vec<Section> {
+    vec![
+        Section {
+            title: w.sec_answer,
+            keys: vec![
+                k("↑ ↓  k j", "", w.h_move),
+                k("Enter  Space", "", w.h_choose_single),
+                k("Space", "", w.h_toggle_multi),
+                k("1 – 9", "", w.h_digit),
+                k("Enter", "", w.h_enter_multi),
+                k("0 – 9", "", w.h_digit_number),
+                k("x", "", w.h_na),
+                k("e", "", w.h_note),
+                k("Backspace  Del", "", w.h_clear),
+            ],
+        },
+        Section {
+            title: w.sec_move,
+            keys: vec![
+                k("→  n", "", w.h_next),
+                k("←  p", "", w.h_prev),
+                k("g", "", w.h_unanswered),
+                k("J  :", "", w.h_jump),
+                k("Tab  Shift-Tab", "", w.h_dimension),
+                k("Home  End", "", w.h_first_last),
+                k("s", "", w.h_summary),
+            ],
+        },
+        editing_section(w),
+        everywhere(w, w.h_leave),
+    ]
+}
+
+fn editing_section(w: &'static TuiWords) -> Section {
+    Section {
+        title: w.sec_edit,
+        keys: vec![
+            k("Enter", "", w.h_edit_keep),
+            k("Esc", "", w.h_edit_cancel),
+            k("← → Home End Backspace", "", w.h_edit_keys),
+        ],
+    }
+}
+
+fn everywhere(w: &'static TuiWords, q: &'static str) -> Section {
+    Section {
+        title: w.sec_everywhere,
+        keys: vec![
+            k("?", "", w.h_help),
+            k("q", "", q),
+            k("Ctrl-C", "", w.h_ctrl_c),
+        ],
+    }
+}
+
+/// The summary screen's keys.
+pub fn summary(w: &TuiWords) -> Vec<KeyHelp> {
+    vec![
+        k("↑↓", w.k_move, w.h_sum_move),
+        k("Enter", w.k_jump, w.h_sum_jump),
+        k("e", w.k_closing, w.h_sum_closing),
+        k("c", w.k_complete, w.h_sum_complete),
+        k("w", w.k_sheet, w.h_sum_sheet),
+        k("Esc s ←", w.k_back, w.h_sum_back),
+        k("?", w.k_help, w.h_help),
+        k("q", w.k_leave, w.h_leave),
+    ]
+}
+
+pub fn summary_help(w: &'static TuiWords) -> Vec<Section> {
+    vec![
+        Section {
+            title: w.summary,
+            keys: summary(w)
+                .into_iter()
+                .filter(|h| h.keys != "?" && h.keys != "q")
+                .collect(),
+        },
+        editing_section(w),
+        everywhere(w, w.h_leave),
+    ]
+}
+
+/// The home screen's keys.
+pub fn home(w: &TuiWords, empty: bool) -> Vec<KeyHelp> {
+    let mut out = Vec::new();
+    if empty {
+        out.push(k("d", w.k_demo, w.h_home_demo));
+    } else {
+        out.extend([
+            k("↑↓", w.k_move, w.h_home_move),
+            k("Enter", w.k_open, w.h_home_open),
+        ]);
+    }
+    out.push(k("n", w.k_new, w.h_home_new));
+    if !empty {
+        out.extend([
+            k("/", w.k_filter, w.h_home_filter),
+            k("Space", w.k_mark, w.h_home_mark),
+            k("c", w.k_compare, w.h_home_compare),
+        ]);
+    }
+    out.extend([k("?", w.k_help, w.h_help), k("q", w.k_quit, w.h_quit)]);
+    out
+}
+
+pub fn home_help(w: &'static TuiWords) -> Vec<Section> {
+    let keys = vec![
+        k("↑ ↓  k j", "", w.h_home_move),
+        k("Enter", "", w.h_home_open),
+        k("n", "", w.h_home_new),
+        k("/", "", w.h_home_filter),
+        k("Space", "", w.h_home_mark),
+        k("c", "", w.h_home_compare),
+        k("d", "", w.h_home_demo),
+        k("r", "", w.h_home_reload),
+    ];
+    vec![
+        Section {
+            title: w.assessments,
+            keys,
+        },
+        everywhere(w, w.h_quit),
+    ]
+}
+
+/// The new-interview form's keys.
+pub fn new_form(w: &TuiWords, naming: bool) -> Vec<KeyHelp> {
+    let mut out = Vec::new();
+    if !naming {
+        out.push(k("↑↓", w.k_move, w.h_new_move));
+    }
+    let enter = if naming { w.k_start } else { w.k_step };
+    out.extend([
+        k("Enter", enter, w.h_new_enter),
+        k("Esc", w.k_back, w.h_new_back),
+    ]);
+    out
+}
+
+pub fn new_form_help(w: &'static TuiWords) -> Vec<Section> {
+    vec![
+        Section {
+            title: w.new_interview,
+            keys: vec![
+                k("↑ ↓", "", w.h_new_move),
+                k("Enter", "", w.h_new_enter),
+                k("Esc", "", w.h_new_back),
+            ],
+        },
+        Section {
+            title: w.sec_everywhere,
+            keys: vec![k("Ctrl-C", "", w.h_ctrl_c)],
+        },
+    ]
+}
+
+/// The comparison's keys.
+pub fn compare(w: &TuiWords) -> Vec<KeyHelp> {
+    vec![
+        k("← →", w.k_scroll, w.h_compare_scroll),
+        k("Esc q", w.k_back, w.h_back),
+        k("?", w.k_help, w.h_help),
+    ]
+}
+
+pub fn compare_help(w: &'static TuiWords) -> Vec<Section> {
+    vec![
+        Section {
+            title: w.compare,
+            keys: compare(w),
+        },
+        Section {
+            title: w.sec_everywhere,
+            keys: vec![k("Ctrl-C", "", w.h_ctrl_c)],
+        },
+    ]
+}
+
+/// Keys while typing in an editor (note, value, closing summary, firm name).
+pub fn editing(w: &TuiWords) -> Vec<KeyHelp> {
+    vec![
+        k("Enter", w.k_keep, w.h_edit_keep),
+        k("Esc", w.k_cancel, w.h_edit_cancel),
+    ]
+}

@@ -1,0 +1,88 @@
+//! The help screen: every key of the screen it was opened from, with what it does.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::plain_text::{pad, width};
+use crate::tui::app::{Action, App, Screen};
+use crate::tui::draw::{chrome, footer, rule};
+use crate::tui::keys::{self, KeyHelp, Section};
+use crate::tui::wrap::wrap;
+
+pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
+    match key.code {
+        KeyCode::Esc | KeyCode::Char('?' | 'q') => app.screen = app.help_over,
+        KeyCode::Up | KeyCode::Char('k') => app.help_scroll = app.help_scroll.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => app.help_scroll = app.help_scroll.saturating_add(1),
+        _ => {}
+    }
+    Action::None
+}
+
+/// The sections of keys for a screen.
+pub fn sections(app: &App, screen: Screen) -> Vec<Section> {
+    let w = app.words;
+    match screen {
+        Screen::Home => keys::home_help(w),
+        Screen::New => keys::new_form_help(w),
+        Screen::Interview | Screen::Help => keys::interview_help(w),
+        Screen::Summary => keys::summary_help(w),
+        Screen::Compare => keys::compare_help(w),
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let t = &app.theme;
+    let w = app.words;
+    let c = chrome(frame.area());
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled(format!(" dmat · {}", w.help), t.title()),
+            Span::styled(format!(" · {}", w.help_back), t.muted()),
+        ]),
+        c.header,
+    );
+    rule(app, frame, c.header);
+    let secs = sections(app, app.help_over);
+    let key_w = secs
+        .iter()
+        .flat_map(|s| s.keys.iter().map(|k| width(k.keys)))
+        .max()
+        .unwrap_or(8)
+        + 2;
+    let text_w = (c.body.width as usize).saturating_sub(key_w + 4).max(10);
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, s) in secs.iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::default());
+        }
+        lines.push(Line::from(Span::styled(format!(" {}", s.title), t.title())));
+        for KeyHelp { keys, long, .. } in &s.keys {
+            for (k, part) in wrap(long, text_w).into_iter().enumerate() {
+                let key = if k == 0 { *keys } else { "" };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("   {}", pad(key, key_w)), t.key()),
+                    Span::raw(part),
+                ]));
+            }
+        }
+    }
+    let max_scroll = (lines.len() as u16).saturating_sub(c.body.height);
+    let scroll = app.help_scroll.min(max_scroll);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), c.body);
+    let keys = [
+        KeyHelp {
+            keys: "↑↓",
+            short: w.k_scroll_v,
+            long: "",
+        },
+        KeyHelp {
+            keys: "Esc ?",
+            short: w.k_back,
+            long: "",
+        },
+    ];
+    footer(app, frame, c.footer, &keys);
+}

@@ -1,0 +1,350 @@
+//! The home screen: the workspace's assessments as a table (firm, visit date, status,
+//! completeness, overall score, stage), with resume, new, filter, mark and compare; an empty
+//! workspace says how to start and offers a demo cohort.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::i18n::{Lang, fill};
+use crate::model::Status;
+use crate::plain_text::{inert, pad, pad_left, truncate, width};
+use crate::score::score;
+use crate::store::{Catalog, Workspace, open_many};
+use crate::tui::app::{
+    Action, App, CompareState, DEMO_FIRMS, HomeRow, HomeState, Screen, Tone, text_area,
+};
+use crate::tui::draw::{chrome, footer, rule, score_text};
+use crate::tui::keys;
+
+/// Reads and scores every assessment of the workspace, newest visit first.
+pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> {
+    let files = ws.assessment_files();
+    let l = lang.code();
+    let mut rows: Vec<HomeRow> = open_many(&files, catalog)
+        .into_iter()
+        .zip(&files)
+        .map(|(result, path)| match result {
+            Ok(o) => {
+                let q = &o.questionnaire.questionnaire;
+                let card = score(q, &o.assessment);
+                HomeRow {
+                    path: path.clone(),
+                    firm: inert(&o.assessment.firm.name),
+                    date: o.assessment.date_string().unwrap_or_default(),
+                    complete: o.assessment.visit.status == Status::Complete,
+                    completeness: Some(card.completeness()),
+                    overall: card.overall,
+                    stage: card
+                        .stage
+                        .map(|i| inert(q.text(&q.scale.stage[i].label, l))),
+                    dimensions: q
+                        .dimension
+                        .iter()
+                        .zip(&card.dimensions)
+                        .map(|(d, s)| (inert(q.text(&d.title, l)), s.score))
+                        .collect(),
+                    error: None,
+                }
+            }
+            Err(e) => HomeRow {
+                path: path.clone(),
+                firm: path
+                    .file_name()
+                    .map(|n| inert(&n.to_string_lossy()))
+                    .unwrap_or_default(),
+                date: String::new(),
+                complete: false,
+                completeness: None,
+                overall: None,
+                stage: None,
+                dimensions: Vec::new(),
+                error: Some(inert(&e.to_string())),
+            },
+        })
+        .collect();
+    rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.firm.cmp(&b.firm)));
+    rows
+}
+
+/// The rows the filter lets through, as indices into `rows`.
+pub fn shown(h: &HomeState) -> Vec<usize> {
+    let f = h.filter.trim().to_lowercase();
+    (0..h.rows.len())
+        .filter(|&i| {
+            f.is_empty() || {
+                let r = &h.rows[i];
+                r.firm.to_lowercase().contains(&f)
+                    || r.path.to_string_lossy().to_lowercase().contains(&f)
+            }
+        })
+        .collect()
+}
+
+pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
+    let Some(h) = &mut app.home else {
+        return Action::None;
+    };
+    if let Some(input) = &mut h.filter_input {
+        match key.code {
+            KeyCode::Enter => h.filter_input = None,
+            KeyCode::Esc => {
+                h.filter_input = None;
+                h.filter.clear();
+            }
+            _ => {
+                if input.input(key) {
+                    h.filter = input.lines().join(" ");
+                    h.cursor = 0;
+                }
+            }
+        }
+        return Action::None;
+    }
+    let rows = shown(h);
+    let under = rows.get(h.cursor).copied();
+    match key.code {
+        KeyCode::Char('q') => return Action::Quit,
+        KeyCode::Char('?') => app.open_help(),
+        KeyCode::Up | KeyCode::Char('k') => h.cursor = h.cursor.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => {
+            h.cursor = (h.cursor + 1).min(rows.len().saturating_sub(1));
+        }
+        KeyCode::Home => h.cursor = 0,
+        KeyCode::End => h.cursor = rows.len().saturating_sub(1),
+        KeyCode::Enter => {
+            if let Some(i) = under {
+                let row = &h.rows[i];
+                match &row.error {
+                    None => return Action::Open(row.path.clone()),
+                    Some(e) => {
+                        let e = e.clone();
+                        app.say(Tone::Error, e);
+                    }
+                }
+            }
+        }
+        KeyCode::Char('n') => app.open_form(None),
+        KeyCode::Char('/') => h.filter_input = Some(text_area(&h.filter)),
+        KeyCode::Esc => h.filter.clear(),
+        KeyCode::Char(' ') => {
+            if let Some(i) = under {
+                let path = h.rows[i].path.clone();
+                if !h.marked.remove(&path) {
+                    h.marked.insert(path);
+                }
+                h.cursor = (h.cursor + 1).min(rows.len().saturating_sub(1));
+            }
+        }
+        KeyCode::Char('c') => {
+            let marked: Vec<_> = h
+                .rows
+                .iter()
+                .filter(|r| h.marked.contains(&r.path) && r.error.is_none())
+                .cloned()
+                .collect();
+            if marked.is_empty() {
+                app.say(Tone::Warn, app.words.mark_first);
+            } else {
+                app.compare = CompareState {
+                    rows: marked,
+                    offset: 0,
+                };
+                app.screen = Screen::Compare;
+            }
+        }
+        KeyCode::Char('d') if h.rows.is_empty() => return Action::Demo,
+        KeyCode::Char('r') => app.reload_home(),
+        _ => {}
+    }
+    Action::None
+}
+
+pub fn on_paste(app: &mut App, text: &str) -> Action {
+    if let Some(h) = &mut app.home
+        && let Some(input) = &mut h.filter_input
+    {
+        input.insert_str(text.replace('\n', " "));
+        h.filter = input.lines().join(" ");
+        h.cursor = 0;
+    }
+    Action::None
+}
+
+// ---------------------------------------------------------------- drawing
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let Some(h) = &app.home else { return };
+    let t = &app.theme;
+    let w = app.words;
+    let c = chrome(frame.area());
+    let rows = shown(h);
+    let mut right = fill(w.shown_of, &[&rows.len(), &h.rows.len()]);
+    if !h.marked.is_empty() {
+        right = format!("{right} · {}", fill(w.marked, &[&h.marked.len()]));
+    }
+    let right = format!("{right} ");
+    let left_w = (c.header.width as usize).saturating_sub(width(&right) + 1);
+    let place = format!(
+        " · {}  {}",
+        w.workspace,
+        inert(&app.workspace.root.display().to_string())
+    );
+    let head = Line::from(vec![
+        Span::styled(format!(" dmat · {}", w.assessments), t.title()),
+        Span::styled(
+            truncate(&place, left_w.saturating_sub(width(w.assessments) + 8)),
+            t.muted(),
+        ),
+    ]);
+    let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(width(&right) as u16)])
+        .areas(c.header);
+    frame.render_widget(head, l);
+    frame.render_widget(Span::styled(right, t.muted()), r);
+    rule(app, frame, c.header);
+
+    let filtering = h.filter_input.is_some() || !h.filter.is_empty();
+    let [table, filter] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(u16::from(filtering))])
+            .areas(c.body);
+    if h.rows.is_empty() {
+        render_empty(app, frame, table);
+    } else {
+        render_table(app, frame, table, h, &rows);
+    }
+    if filtering {
+        let [label, field] = Layout::horizontal([
+            Constraint::Length(width(w.filter) as u16 + 1),
+            Constraint::Min(1),
+        ])
+        .areas(filter);
+        frame.render_widget(Span::styled(format!(" {}", w.filter), t.key()), label);
+        match &h.filter_input {
+            Some(input) => frame.render_widget(input, field),
+            None => frame.render_widget(Span::raw(inert(&h.filter)), field),
+        }
+    }
+    let keys = if h.filter_input.is_some() {
+        keys::editing(w)
+    } else {
+        keys::home(w, h.rows.is_empty())
+    };
+    footer(app, frame, c.footer, &keys);
+}
+
+fn render_empty(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let w = app.words;
+    let lines = vec![
+        Line::from(Span::styled(w.empty_workspace, t.strong())),
+        Line::default(),
+        Line::from(Span::raw(w.how_to_start)),
+        Line::from(Span::raw(fill(w.offer_demo, &[&DEMO_FIRMS]))),
+    ];
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| l.alignment(Alignment::Center))
+        .collect();
+    let h = lines.len() as u16;
+    let y = area.y + area.height.saturating_sub(h) / 3;
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            y,
+            height: h.min(area.height),
+            ..area
+        },
+    );
+}
+
+fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &[usize]) {
+    let t = &app.theme;
+    let w = app.words;
+    let status_w = width(w.complete)
+        .max(width(w.in_progress))
+        .max(width(w.unreadable))
+        .max(width(w.col_status));
+    let stage_w = h
+        .rows
+        .iter()
+        .filter_map(|r| r.stage.as_deref().map(width))
+        .max()
+        .unwrap_or(0)
+        .max(width(w.col_stage))
+        .min(18);
+    let fixed = 3 + 1 + 10 + 2 + status_w + 2 + 6 + 2 + 5 + 2 + stage_w + 1;
+    let firm_w = (area.width as usize).saturating_sub(fixed).max(8);
+    let cells = |mark: Span<'static>,
+                 firm: &str,
+                 date: &str,
+                 status: &str,
+                 done: &str,
+                 overall: &str,
+                 stage: &str| {
+        vec![
+            mark,
+            Span::raw(format!("{} ", pad(firm, firm_w))),
+            Span::raw(format!("{}  ", pad(date, 10))),
+            Span::raw(format!("{}  ", pad(status, status_w))),
+            Span::raw(format!("{}  ", pad_left(done, 6))),
+            Span::raw(format!("{}  ", pad_left(overall, 5))),
+            Span::raw(pad(stage, stage_w)),
+        ]
+    };
+    let mut lines = vec![
+        Line::from(cells(
+            Span::raw("   "),
+            w.col_firm,
+            w.col_date,
+            w.col_status,
+            w.col_complete,
+            w.col_overall,
+            w.col_stage,
+        ))
+        .style(t.muted()),
+    ];
+    let height = area.height.saturating_sub(1) as usize;
+    let top = h.cursor.saturating_sub(height.saturating_sub(1));
+    for (k, &i) in rows.iter().enumerate().skip(top).take(height) {
+        let r = &h.rows[i];
+        let marked = h.marked.contains(&r.path);
+        let mark = if marked {
+            Span::styled(" ● ", t.title())
+        } else {
+            Span::raw("   ")
+        };
+        let status = match (&r.error, r.complete) {
+            (Some(_), _) => w.unreadable,
+            (None, true) => w.complete,
+            (None, false) => w.in_progress,
+        };
+        let done = r
+            .completeness
+            .map(|c| format!("{:.0}%", c * 100.0))
+            .unwrap_or_default();
+        let mut spans = cells(
+            mark,
+            &r.firm,
+            &r.date,
+            status,
+            &done,
+            &score_text(r.overall),
+            r.stage.as_deref().unwrap_or("—"),
+        );
+        let status_style = match (&r.error, r.complete) {
+            (Some(_), _) => t.bad(),
+            (None, true) => t.good(),
+            (None, false) => t.text(),
+        };
+        spans[3].style = status_style;
+        spans[5].style = t.strong();
+        let mut line = Line::from(spans);
+        if k == h.cursor {
+            line = line.style(t.cursor());
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}

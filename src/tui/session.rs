@@ -1,0 +1,309 @@
+//! The assessment open in the interview: its file and lock, the questionnaire it follows, the
+//! scorecard kept up to date after every change, and the edits the screens make to it.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::model::{
+    Assessment, ProfileField, ProfileKind, Question, QuestionKind, Questionnaire, Response,
+};
+use crate::score::{QuestionState, Scorecard, score};
+use crate::store::{
+    AssessmentLock, Catalog, LoadedQuestionnaire, StoreError, Workspace, open_assessment,
+    save_assessment, start_assessment,
+};
+
+/// One page of the interview: the profile fields come first, then every question in file
+/// order (hidden ones included, shown as skipped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// Index into the questionnaire's profile fields.
+    Profile(usize),
+    /// Position among all questions, in file order.
+    Question(usize),
+}
+
+/// An assessment being edited, with the lock that keeps other dmat processes off it.
+#[derive(Debug)]
+pub struct Session {
+    pub path: PathBuf,
+    pub assessment: Assessment,
+    pub loaded: Arc<LoadedQuestionnaire>,
+    /// Scores as of the last change.
+    pub card: Scorecard,
+    /// Warnings found when the file was opened, as `path:line:column: warning: …` lines.
+    pub warnings: Vec<String>,
+    _lock: AssessmentLock,
+}
+
+impl Session {
+    /// Locks and opens an assessment file; refuses when another dmat has it open.
+    pub fn open(path: &Path, catalog: &Catalog) -> Result<Self, StoreError> {
+        if !path.is_file() {
+            // Report the missing file itself, not its lock.
+            let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+            return Err(StoreError::io(path, "read", missing));
+        }
+        let lock = AssessmentLock::acquire(path)?;
+        let opened = open_assessment(path, catalog)?;
+        let warnings = opened.warning_lines();
+        Ok(Self::with(
+            opened.path,
+            opened.assessment,
+            opened.questionnaire,
+            warnings,
+            lock,
+        ))
+    }
+
+    /// Starts a new assessment of `firm` in the workspace, saves it and locks it.
+    pub fn start(
+        ws: &Workspace,
+        loaded: Arc<LoadedQuestionnaire>,
+        firm: &str,
+        date: toml::value::Datetime,
+    ) -> Result<Self, StoreError> {
+        let (path, assessment) = start_assessment(ws, &loaded, firm.trim(), date)?;
+        let lock = AssessmentLock::acquire(&path)?;
+        Ok(Self::with(path, assessment, loaded, Vec::new(), lock))
+    }
+
+    fn with(
+        path: PathBuf,
+        assessment: Assessment,
+        loaded: Arc<LoadedQuestionnaire>,
+        warnings: Vec<String>,
+        lock: AssessmentLock,
+    ) -> Self {
+        let card = score(&loaded.questionnaire, &assessment);
+        Self {
+            path,
+            assessment,
+            loaded,
+            card,
+            warnings,
+            _lock: lock,
+        }
+    }
+
+    pub fn q(&self) -> &Questionnaire {
+        &self.loaded.questionnaire
+    }
+
+    /// Writes the assessment atomically.
+    pub fn save(&self) -> Result<(), StoreError> {
+        save_assessment(&self.path, &self.assessment)
+    }
+
+    /// Scores again after a change.
+    pub fn rescore(&mut self) {
+        self.card = score(&self.loaded.questionnaire, &self.assessment);
+    }
+
+    pub fn page_count(&self) -> usize {
+        self.q().profile.len() + self.q().question_count()
+    }
+
+    /// The page at an index (profile fields first); `index` must be below the page count.
+    pub fn page(&self, index: usize) -> Page {
+        let profile = self.q().profile.len();
+        if index < profile {
+            Page::Profile(index)
+        } else {
+            Page::Question(index - profile)
+        }
+    }
+
+    /// The index of the page of a question.
+    pub fn question_page(&self, position: usize) -> usize {
+        self.q().profile.len() + position
+    }
+
+    pub fn field(&self, i: usize) -> &ProfileField {
+        &self.q().profile[i]
+    }
+
+    pub fn question(&self, position: usize) -> &Question {
+        self.q().question_at(position).question
+    }
+
+    pub fn state(&self, position: usize) -> QuestionState {
+        self.card.questions[position].state
+    }
+
+    /// Whether a page is skipped: a question whose `when` is false.
+    pub fn is_hidden(&self, index: usize) -> bool {
+        match self.page(index) {
+            Page::Profile(_) => false,
+            Page::Question(p) => self.state(p) == QuestionState::Hidden,
+        }
+    }
+
+    /// Whether a page holds an answer (N/A counts).
+    pub fn is_done(&self, index: usize) -> bool {
+        match self.page(index) {
+            Page::Profile(i) => self.assessment.profile.contains_key(&self.field(i).id),
+            Page::Question(p) => self.card.questions[p].is_done(),
+        }
+    }
+
+    /// Visible questions answered (N/A included) and visible questions, of every kind: the
+    /// progress of the interview.
+    pub fn progress(&self) -> (usize, usize) {
+        self.progress_in(|_| true)
+    }
+
+    /// The progress within one dimension.
+    pub fn dimension_progress(&self, dimension: usize) -> (usize, usize) {
+        self.progress_in(|p| self.q().question_at(p).dimension == dimension)
+    }
+
+    fn progress_in(&self, keep: impl Fn(usize) -> bool) -> (usize, usize) {
+        let shown = self
+            .card
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(p, s)| keep(*p) && s.is_visible());
+        let visible = shown.clone().count();
+        (shown.filter(|(_, s)| s.is_done()).count(), visible)
+    }
+
+    /// Profile fields filled in, and profile fields.
+    pub fn profile_progress(&self) -> (usize, usize) {
+        let q = self.q();
+        let filled = q
+            .profile
+            .iter()
+            .filter(|f| self.assessment.profile.contains_key(&f.id))
+            .count();
+        (filled, q.profile.len())
+    }
+
+    /// The next visible question after page `from` that has no answer, wrapping around.
+    pub fn next_unanswered(&self, from: usize) -> Option<usize> {
+        let n = self.q().question_count();
+        let start = match self.page(from) {
+            Page::Profile(_) => 0,
+            Page::Question(p) => p + 1,
+        };
+        (0..n)
+            .map(|k| (start + k) % n)
+            .find(|&p| {
+                matches!(
+                    self.state(p),
+                    QuestionState::Unanswered | QuestionState::Unfit
+                )
+            })
+            .map(|p| self.question_page(p))
+    }
+
+    /// Where an interview opens: the first page (the profile) while no question has an
+    /// answer; else the first visible question without one; the first page when every
+    /// question is answered.
+    pub fn resume_page(&self) -> usize {
+        let n = self.q().question_count();
+        if (0..n).all(|p| self.assessment.response(&self.question(p).id).is_none()) {
+            return 0;
+        }
+        (0..n)
+            .find(|&p| {
+                matches!(
+                    self.state(p),
+                    QuestionState::Unanswered | QuestionState::Unfit
+                )
+            })
+            .map_or(0, |p| self.question_page(p))
+    }
+
+    // ---- edits; each leaves the scorecard up to date ----
+
+    pub fn set_response(&mut self, position: usize, response: Option<Response>) {
+        let id = self.question(position).id.clone();
+        self.assessment.set_response(&id, response);
+        self.rescore();
+    }
+
+    pub fn set_note(&mut self, position: usize, note: Option<String>) {
+        let id = self.question(position).id.clone();
+        self.assessment.set_note(&id, note);
+    }
+
+    pub fn set_profile(&mut self, field: usize, value: Option<toml::Value>) {
+        let id = self.field(field).id.clone();
+        match value {
+            Some(v) => {
+                self.assessment.profile.insert(id, v);
+            }
+            None => {
+                self.assessment.profile.remove(&id);
+            }
+        }
+        self.rescore();
+    }
+
+    /// Ticks or unticks an option of a multi-choice question; no option left ticked leaves
+    /// the question unanswered.
+    pub fn toggle(&mut self, position: usize, option: usize) {
+        let q = self.question(position);
+        let Some(id) = q.options.get(option).map(|o| o.id.clone()) else {
+            return;
+        };
+        let mut chosen: Vec<String> = match self.assessment.response(&q.id) {
+            Some(Response::Choices(cs)) => cs.clone(),
+            _ => Vec::new(),
+        };
+        if let Some(at) = chosen.iter().position(|c| *c == id) {
+            chosen.remove(at);
+        } else {
+            chosen.push(id);
+            // Keep the questionnaire's order, so the file reads like the screen.
+            let order = |c: &String| q.options.iter().position(|o| &o.id == c);
+            chosen.sort_by_key(order);
+        }
+        let response = (!chosen.is_empty()).then_some(Response::Choices(chosen));
+        self.set_response(position, response);
+    }
+
+    /// Whether a question currently has option `id` chosen.
+    pub fn is_chosen(&self, position: usize, id: &str) -> bool {
+        self.assessment
+            .response(&self.question(position).id)
+            .is_some_and(|r| r.chosen().iter().any(|c| c == id))
+    }
+
+    /// Whether a question can take an answer by choosing an option.
+    pub fn is_choice(&self, index: usize) -> bool {
+        match self.page(index) {
+            Page::Profile(i) => self.field(i).kind == ProfileKind::Choice,
+            Page::Question(p) => matches!(
+                self.question(p).kind,
+                QuestionKind::Single | QuestionKind::Multi
+            ),
+        }
+    }
+
+    /// How many options the page offers.
+    pub fn option_count(&self, index: usize) -> usize {
+        match self.page(index) {
+            Page::Profile(i) => self.field(i).options.len(),
+            Page::Question(p) => self.question(p).options.len(),
+        }
+    }
+
+    /// The option under which the cursor starts on a page: the (first) chosen one.
+    pub fn chosen_option(&self, index: usize) -> Option<usize> {
+        match self.page(index) {
+            Page::Profile(i) => {
+                let f = self.field(i);
+                let v = self.assessment.profile.get(&f.id)?.as_str()?;
+                f.options.iter().position(|o| o.id == v)
+            }
+            Page::Question(p) => {
+                let q = self.question(p);
+                let first = self.assessment.response(&q.id)?.chosen().first()?;
+                q.options.iter().position(|o| &o.id == first)
+            }
+        }
+    }
+}

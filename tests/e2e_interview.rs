@@ -1,0 +1,386 @@
+//! The real binary in a real terminal: tmux runs `dmat new` on the feature questionnaire,
+//! keys answer every question (a note typed in Chinese), and the saved file is checked; then
+//! an interview is killed with SIGKILL half-way and reopened with every answer still there.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use dmat::model::{Assessment, Response};
+
+const FEATURES: &str = "tests/fixtures/questionnaires/features.toml";
+
+/// A tmux server of its own, with one session running one command.
+struct Tmux {
+    socket: String,
+    session: &'static str,
+}
+
+impl Tmux {
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-u", "-L", &self.socket])
+            .args(args)
+            .env("LANG", "C.UTF-8")
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// Starts `command` in a 120×40 terminal.
+    fn start(name: &str, command: &str) -> Self {
+        let ok = Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        assert!(
+            ok,
+            "tmux is missing: install it (e.g. `apt-get install tmux`) to run the end-to-end tests"
+        );
+        let t = Tmux {
+            socket: format!("dmat-e2e-{}-{name}", std::process::id()),
+            session: "dmat",
+        };
+        let out = t.tmux(&[
+            "new-session",
+            "-d",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "-s",
+            t.session,
+            command,
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        t
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", self.session];
+        args.extend_from_slice(keys);
+        assert!(self.tmux(&args).status.success());
+    }
+
+    /// Types text literally (Chinese included).
+    fn literal(&self, text: &str) {
+        assert!(
+            self.tmux(&["send-keys", "-t", self.session, "-l", text])
+                .status
+                .success()
+        );
+    }
+
+    fn screen(&self) -> String {
+        let out = self.tmux(&["capture-pane", "-p", "-t", self.session]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn alive(&self) -> bool {
+        self.tmux(&["has-session", "-t", self.session])
+            .status
+            .success()
+    }
+
+    /// Waits until the screen shows `text`.
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "waited for {text:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_until_gone(&self) {
+        let start = Instant::now();
+        while self.alive() {
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "dmat did not quit; the screen shows:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn pane_pid(&self) -> String {
+        let out = self.tmux(&["display-message", "-p", "-t", self.session, "#{pane_pid}"]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+fn dmat_command(ws: &Path, args: &str) -> String {
+    format!(
+        "exec env DMAT_WORKSPACE='{}' LANG=C.UTF-8 NO_COLOR=1 '{}' --lang en {args}",
+        ws.display(),
+        env!("CARGO_BIN_EXE_dmat"),
+    )
+}
+
+fn questionnaire() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(FEATURES)
+}
+
+fn the_assessment(ws: &Path) -> PathBuf {
+    let files = dmat::store::Workspace::new(ws).assessment_files();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files[0].clone()
+}
+
+fn read(path: &Path) -> Assessment {
+    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn an_interview_answered_by_keys_is_saved_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path();
+    let cmd = format!(
+        "new --questionnaire '{}' --firm '淄博华泰风机有限公司'",
+        questionnaire().display()
+    );
+    let t = Tmux::start("whole", &dmat_command(ws, &cmd));
+    t.wait_for("Industry segment");
+    // Profile: industry, employees, products, founding date.
+    t.keys(&["1"]);
+    t.wait_for("Employees");
+    t.keys(&["4", "0", "Enter"]);
+    t.wait_for("Main products");
+    t.keys(&["Enter"]);
+    t.literal("离心风机");
+    t.keys(&["Enter"]);
+    t.wait_for("Founded");
+    t.literal("2003-05-18");
+    t.keys(&["Enter"]);
+    t.wait_for("Does the firm have CNC machines?");
+    // Equipment: yes, 45 %, PLC + servo.
+    t.keys(&["2"]);
+    t.wait_for("Share of CNC machines");
+    t.keys(&["4", "5", "Enter"]);
+    t.wait_for("Which automation is in use?");
+    t.keys(&["2", "3", "Enter"]);
+    // Data: ERP + MES makes the link question appear; linked; counts + OEE.
+    t.wait_for("Which information systems?");
+    t.keys(&["2", "3", "Enter"]);
+    t.wait_for("Is the MES linked to the ERP?");
+    t.keys(&["2"]);
+    t.wait_for("Which data practices?");
+    t.keys(&["1", "2", "Enter"]);
+    // Talent: 4 days, 6 engineers, a remark.
+    t.wait_for("Training days per worker per year");
+    t.keys(&["4", "Enter"]);
+    t.wait_for("Number of engineers");
+    t.keys(&["6", "Enter"]);
+    t.wait_for("How does the owner see talent?");
+    t.keys(&["Enter"]);
+    t.literal("老板重视人才");
+    t.keys(&["Enter"]);
+    // Green: online monitoring; the summary follows the last question.
+    t.wait_for("How is energy metered?");
+    t.keys(&["3"]);
+    t.wait_for("Dimension scores");
+    // A note in Chinese on the first question, through the jump list.
+    t.keys(&["Escape"]);
+    t.wait_for("How is energy metered?");
+    t.keys(&[":"]);
+    t.literal("has-cnc");
+    t.keys(&["Enter"]);
+    t.wait_for("Does the firm have CNC machines?");
+    t.keys(&["e"]);
+    t.wait_for("Enter keeps");
+    t.literal("车间有三台数控车床");
+    t.keys(&["Enter"]);
+    t.wait_for("Note  车间有三台数控车床");
+    t.keys(&["q"]);
+    t.wait_until_gone();
+
+    let a = read(&the_assessment(ws));
+    assert_eq!(a.firm.name, "淄博华泰风机有限公司");
+    assert_eq!(a.profile["industry"].as_str(), Some("fans"));
+    assert_eq!(a.profile["employees"].as_integer(), Some(40));
+    assert_eq!(a.profile["products"].as_str(), Some("离心风机"));
+    assert_eq!(a.profile["founded"].to_string(), "2003-05-18");
+    let r = |id: &str| a.answers[id].response.clone();
+    let choices = |ids: &[&str]| {
+        Some(Response::Choices(
+            ids.iter().map(|s| s.to_string()).collect(),
+        ))
+    };
+    assert_eq!(r("has-cnc"), Some(Response::Choice("yes".into())));
+    assert_eq!(r("cnc-share"), Some(Response::Value(45.0)));
+    assert_eq!(r("automation"), choices(&["plc", "servo"]));
+    assert_eq!(r("systems"), choices(&["erp", "mes"]));
+    assert_eq!(r("mes-link"), Some(Response::Choice("yes".into())));
+    assert_eq!(r("practices"), choices(&["counts", "oee"]));
+    assert_eq!(r("training"), Some(Response::Value(4.0)));
+    assert_eq!(r("headcount"), Some(Response::Value(6.0)));
+    assert_eq!(r("remarks"), Some(Response::Text("老板重视人才".into())));
+    assert_eq!(r("energy"), Some(Response::Choice("online".into())));
+    assert_eq!(
+        a.answers["has-cnc"].note.as_deref(),
+        Some("车间有三台数控车床")
+    );
+    assert_eq!(a.answers.len(), 10);
+}
+
+#[test]
+fn a_killed_interview_loses_nothing_and_reopens_where_it_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path();
+    let cmd = format!(
+        "new --questionnaire '{}' --firm 'Zibo Motors'",
+        questionnaire().display()
+    );
+    let t = Tmux::start("killed", &dmat_command(ws, &cmd));
+    t.wait_for("Industry segment");
+    t.keys(&["2"]);
+    t.wait_for("Employees");
+    t.keys(&["Right", "Right", "Right"]);
+    t.wait_for("Does the firm have CNC machines?");
+    t.keys(&["2", "7", "5", "Enter"]);
+    t.wait_for("Which automation is in use?");
+    t.keys(&["e"]);
+    t.wait_for("Enter keeps");
+    t.literal("焊接机器人两台");
+    t.wait_for("焊接机器人两台");
+    t.keys(&["Enter", "4", "Enter"]);
+    t.wait_for("Which information systems?");
+    let pid = t.pane_pid();
+    let killed = Command::new("kill").args(["-KILL", &pid]).status().unwrap();
+    assert!(killed.success());
+    t.wait_until_gone();
+
+    let path = the_assessment(ws);
+    let a = read(&path);
+    assert_eq!(a.profile["industry"].as_str(), Some("motors"));
+    assert_eq!(
+        a.answers["has-cnc"].response,
+        Some(Response::Choice("yes".into()))
+    );
+    assert_eq!(a.answers["cnc-share"].response, Some(Response::Value(75.0)));
+    assert_eq!(
+        a.answers["automation"].response,
+        Some(Response::Choices(vec!["robot".into()]))
+    );
+    assert_eq!(
+        a.answers["automation"].note.as_deref(),
+        Some("焊接机器人两台")
+    );
+
+    // Reopened (the killed process held the lock; the kernel released it), the interview
+    // resumes at the first unanswered question and shows what was answered.
+    let cmd = format!(
+        "open '{}' --questionnaire '{}'",
+        path.display(),
+        questionnaire().display()
+    );
+    let t = Tmux::start("reopened", &dmat_command(ws, &cmd));
+    t.wait_for("Which information systems?");
+    t.wait_for("3/9 answered");
+    t.keys(&["p"]);
+    t.wait_for("焊接机器人两台");
+    t.keys(&["q"]);
+    t.wait_until_gone();
+    assert_eq!(read(&path), a, "opening and leaving changes nothing");
+}
+
+#[test]
+fn a_second_open_of_the_same_file_is_refused_before_the_terminal_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path();
+    let cmd = format!(
+        "new --questionnaire '{}' --firm 'Locked Co'",
+        questionnaire().display()
+    );
+    let t = Tmux::start("locked", &dmat_command(ws, &cmd));
+    t.wait_for("Industry segment");
+    let path = the_assessment(ws);
+    let out = Command::new(env!("CARGO_BIN_EXE_dmat"))
+        .args(["open"])
+        .arg(&path)
+        .arg("--questionnaire")
+        .arg(questionnaire())
+        .env("DMAT_WORKSPACE", ws)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("open in another dmat"), "{err}");
+    assert!(out.stdout.is_empty(), "nothing was drawn");
+    t.keys(&["q"]);
+    t.wait_until_gone();
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal_and_keep_what_was_typed() {
+    for (name, signal, status) in [("term", "-TERM", "143"), ("hup", "-HUP", "129")] {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = dir.path();
+        let cmd = format!(
+            "new --questionnaire '{}' --firm 'Signal Co'",
+            questionnaire().display()
+        );
+        let t = Tmux::start(name, &dmat_command(ws, &cmd));
+        assert!(
+            t.tmux(&["set-option", "-t", t.session, "remain-on-exit", "on"])
+                .status
+                .success()
+        );
+        t.wait_for("Industry segment");
+        let format = "#{alternate_on}";
+        let alt = t.tmux(&["display-message", "-p", "-t", t.session, format]);
+        assert_eq!(String::from_utf8_lossy(&alt.stdout).trim(), "1");
+        t.keys(&["3"]);
+        t.wait_for("Employees");
+        let pid = t.pane_pid();
+        assert!(
+            Command::new("kill")
+                .args([signal, &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        let start = Instant::now();
+        loop {
+            let out = t.tmux(&[
+                "display-message",
+                "-p",
+                "-t",
+                t.session,
+                "#{pane_dead} #{pane_dead_status} #{alternate_on}",
+            ]);
+            let state = String::from_utf8_lossy(&out.stdout).trim().to_string();
+            if state.starts_with('1') {
+                assert_eq!(
+                    state,
+                    format!("1 {status} 0"),
+                    "dead, with 128 + signal, alternate screen left"
+                );
+                break;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "still running: {state}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let a = read(&the_assessment(ws));
+        assert_eq!(a.profile["industry"].as_str(), Some("other"));
+    }
+}

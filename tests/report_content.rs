@@ -1,0 +1,315 @@
+//! What the recommendation sheet must say: every fired recommendation with its reasons, in
+//! the sheet's order under its horizon, and text from an assessment shown as text — markup
+//! in names, notes and the summary escaped in HTML and in Markdown, control characters gone.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use dmat::advise::{advise, reason_sentences};
+use dmat::i18n::Lang;
+use dmat::model::Horizon;
+use dmat::score::score;
+use dmat::store::{Catalog, LoadedQuestionnaire, open_assessment};
+
+const FEATURES: &str = "tests/fixtures/questionnaires/features.toml";
+
+fn dmat(workspace: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("dmat").expect("the dmat binary is built");
+    cmd.env("DMAT_WORKSPACE", workspace)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL");
+    cmd
+}
+
+/// Whether a fixture is of the feature questionnaire (else it names a bundled one).
+fn uses_features(file: &Path) -> bool {
+    !file.ends_with("stainless-firm.toml")
+}
+
+fn report(file: &Path, lang: &str, format: &str) -> String {
+    let ws = tempfile::tempdir().unwrap();
+    let mut cmd = dmat(ws.path());
+    cmd.args(["--lang", lang, "report"])
+        .arg(file)
+        .args(["--format", format]);
+    if uses_features(file) {
+        cmd.args(["--questionnaire", FEATURES]);
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Text as minijinja's HTML auto-escaping writes it.
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#x27;")
+        .replace('/', "&#x2f;")
+}
+
+/// A recommendation as the sheet must show it.
+struct Expected {
+    title: String,
+    reasons: Vec<String>,
+    horizon: Horizon,
+}
+
+/// The fired recommendations of a fixture, straight from the advice layer, in the order the
+/// sheet must print them: grouped by horizon (short, medium, long), advice order within.
+fn expected(file: &Path, lang: Lang) -> Vec<Expected> {
+    let mut catalog = Catalog::bundled();
+    if uses_features(file) {
+        catalog.fix(LoadedQuestionnaire::load(Path::new(FEATURES)).unwrap());
+    }
+    let opened = open_assessment(file, &catalog).unwrap();
+    let q = &opened.questionnaire.questionnaire;
+    let card = score(q, &opened.assessment);
+    let mut out: Vec<Expected> = advise(q, &opened.assessment, &card)
+        .iter()
+        .map(|f| Expected {
+            title: q.text(&f.recommendation.title, lang.code()).to_string(),
+            reasons: reason_sentences(q, &f.reasons, lang),
+            horizon: f.recommendation.horizon,
+        })
+        .collect();
+    out.sort_by_key(|e| e.horizon);
+    out
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    ["fans-firm", "motors-firm", "stainless-firm"]
+        .iter()
+        .map(|f| PathBuf::from(format!("tests/fixtures/report/{f}.toml")))
+        .collect()
+}
+
+/// Every recommendation's title appears in the plan, in order; its reasons sit between its
+/// title and the next one; its horizon's heading comes before it.
+fn assert_plan(
+    text: &str,
+    plan_heading: &str,
+    expected: &[Expected],
+    horizon_titles: [&str; 3],
+    escape: &dyn Fn(&str) -> String,
+) {
+    let plan_at = text.find(plan_heading).expect("the plan's heading");
+    let plan = &text[plan_at..];
+    let mut cursor = 0;
+    let mut starts = Vec::new();
+    for e in expected {
+        let title = escape(&e.title);
+        let heading = escape(horizon_titles[e.horizon as usize]);
+        let h = plan[..]
+            .find(&heading)
+            .unwrap_or_else(|| panic!("no heading {heading}"));
+        let at = plan[cursor..]
+            .find(&title)
+            .map(|i| cursor + i)
+            .unwrap_or_else(|| panic!("{title} is missing or out of order"));
+        assert!(h < at, "{title} comes before its horizon's heading");
+        starts.push(at);
+        cursor = at + title.len();
+    }
+    starts.push(plan.len());
+    for (i, e) in expected.iter().enumerate() {
+        let item = &plan[starts[i]..starts[i + 1]];
+        assert!(!e.reasons.is_empty(), "{} fired without a reason", e.title);
+        for reason in &e.reasons {
+            assert!(
+                item.contains(&escape(reason)),
+                "the reason {reason:?} is not under {}",
+                e.title
+            );
+        }
+    }
+}
+
+#[test]
+fn every_fired_recommendation_appears_with_its_reasons_in_order() {
+    let horizons_en = [
+        "Short term (0–6 months)",
+        "Medium term (6–18 months)",
+        "Long term (18–36 months)",
+    ];
+    let horizons_zh = ["近期（0–6个月）", "中期（6–18个月）", "远期（18–36个月）"];
+    for file in fixtures() {
+        for (lang, code, plan, horizons) in [
+            (Lang::En, "en", "4. The plan", horizons_en),
+            (Lang::Zh, "zh", "四、提升路径与建议", horizons_zh),
+        ] {
+            let expected = expected(&file, lang);
+            assert!(!expected.is_empty());
+            let html = report(&file, code, "html");
+            assert_plan(&html, &html_escape(plan), &expected, horizons, &html_escape);
+            let md = report(&file, code, "md");
+            let md_plan = dmat::report::escape::markdown(plan);
+            assert_plan(&md, &md_plan, &expected, horizons, &|s| {
+                dmat::report::escape::markdown(s)
+            });
+            // As many numbered items as fired recommendations.
+            assert_eq!(
+                html.matches("<li class=\"rec\"").count(),
+                expected.len(),
+                "{}",
+                file.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_many_recommendation_firm_shows_its_plan_grouped_and_dated() {
+    let html = report(
+        Path::new("tests/fixtures/report/fans-firm.toml"),
+        "en",
+        "html",
+    );
+    let expected = expected(Path::new("tests/fixtures/report/fans-firm.toml"), Lang::En);
+    assert_eq!(expected.len(), 8);
+    // Visit 2026-11-27: short term by 2027-05, medium term by 2028-05.
+    assert!(html.contains("<span class=\"due\">by 2027-05</span>"));
+    assert!(html.contains("<span class=\"due\">by 2028-05</span>"));
+    assert!(html.contains("Overall, the firm scored 2.21, below 2.50"));
+    assert!(html.contains("Talent scored 2.50, below 3.00"));
+    let md = report(
+        Path::new("tests/fixtures/report/fans-firm.toml"),
+        "zh",
+        "md",
+    );
+    assert!(md.contains("### 近期（0–6个月） · 2027年5月前完成"));
+    assert!(md.contains("依据：“人才”维度得分2.50，低于3.00"));
+    assert!(md.contains("依据：员工人数为38人，低于50"));
+}
+
+#[test]
+fn an_unfinished_assessment_carries_a_visible_warning() {
+    let html = report(
+        Path::new("tests/fixtures/report/fans-firm.toml"),
+        "en",
+        "html",
+    );
+    assert!(html.contains("<div class=\"warning\" role=\"note\">"));
+    assert!(html.contains("5 of 6 questions answered (83%)"));
+    assert!(html.contains("this sheet is a draft"));
+    let done = report(
+        Path::new("tests/fixtures/report/motors-firm.toml"),
+        "en",
+        "html",
+    );
+    assert!(!done.contains("class=\"warning\""));
+}
+
+/// An assessment whose every free text tries to be markup, with control characters.
+const HOSTILE: &str = r#"schema = 1
+
+[questionnaire]
+id = "features"
+version = "0.1.0"
+
+[firm]
+name = "<script>alert('firm')</script> **Bold** [link](http://evil.example) | pipe & co\u001b[31m"
+
+[profile]
+industry = "fans"
+products = "<img src=x onerror=alert(3)>"
+
+[visit]
+date = 2026-11-27
+assessor = "<b>expert</b>\u0007"
+status = "complete"
+summary = "</p><script>alert(2)</script>\n# heading\n- item\n![img](http://evil.example/x.png)\n<!-- hidden -->"
+
+[answers.has-cnc]
+choice = "no"
+note = "<script>alert(4)</script> `code` _em_ <iframe src=x></iframe>"
+
+[answers.remarks]
+text = "1. <a href=\"http://evil.example\">click</a> ~~gone~~"
+"#;
+
+fn hostile() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.toml");
+    std::fs::write(&path, HOSTILE).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn markup_from_the_assessment_is_escaped_in_html() {
+    let (_dir, path) = hostile();
+    for lang in ["en", "zh"] {
+        let html = report(&path, lang, "html");
+        for raw in [
+            "<script",
+            "<img",
+            "<iframe",
+            "<b>expert",
+            "<a href",
+            "<!-- hidden",
+            "</p><script",
+        ] {
+            assert!(!html.contains(raw), "{raw} got through in {lang}");
+        }
+        assert!(!html.contains('\u{1b}') && !html.contains('\u{7}'));
+        assert!(
+            html.contains("&lt;script&gt;alert(&#x27;firm&#x27;)&lt;&#x2f;script&gt; **Bold**")
+        );
+        assert!(html.contains("&lt;img src=x onerror=alert(3)&gt;"));
+        assert!(html.contains("&lt;script&gt;alert(4)&lt;&#x2f;script&gt;"));
+        assert!(html.contains("&lt;&#x2f;p&gt;&lt;script&gt;alert(2)&lt;&#x2f;script&gt;"));
+        assert!(html.contains("&lt;b&gt;expert&lt;&#x2f;b&gt;"));
+        assert!(html.contains("pipe &amp; co[31m"));
+    }
+}
+
+#[test]
+fn markup_from_the_assessment_is_escaped_in_markdown() {
+    let (_dir, path) = hostile();
+    for lang in ["en", "zh"] {
+        let md = report(&path, lang, "md");
+        assert!(!md.contains('\u{1b}') && !md.contains('\u{7}'));
+        // Rendered as a Markdown viewer would, the hostile text stays text.
+        let mut html = String::new();
+        let options =
+            pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_STRIKETHROUGH;
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&md, options));
+        for raw in [
+            "<script",
+            "<img",
+            "<iframe",
+            "<b>expert",
+            "<a href",
+            "<!-- hidden",
+            "<del>",
+        ] {
+            assert!(!html.contains(raw), "{raw} got through in {lang}:\n{html}");
+        }
+        assert!(!html.contains("<em>em</em>") && !html.contains("<code>code</code>"));
+        assert!(!html.contains("<strong>Bold</strong>"));
+        // The summary's "# heading" and "- item" are not a heading and a list of their own.
+        assert_eq!(html.matches("<h1>").count(), 1, "{html}");
+        assert!(!html.contains("<li>item"));
+        assert!(html.contains(
+            "&lt;script&gt;alert('firm')&lt;/script&gt; **Bold** [link](http://evil.example) | pipe &amp; co[31m"
+        ));
+        assert!(html.contains("&lt;script&gt;alert(4)&lt;/script&gt; `code` _em_"));
+        assert!(html.contains("![img](http://evil.example/x.png)"));
+        assert!(
+            html.contains("1. &lt;a href=\"http://evil.example\"&gt;click&lt;/a&gt; ~~gone~~"),
+            "{html}"
+        );
+        // The firm's name, with its `|`, did not break the header table: still four columns.
+        let header_table = html.split("</table>").next().unwrap();
+        assert!(
+            header_table.contains("<td>&lt;b&gt;expert&lt;/b&gt;</td>"),
+            "{header_table}"
+        );
+    }
+}

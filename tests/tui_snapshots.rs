@@ -1,0 +1,199 @@
+//! Snapshots of every screen drawn into a `TestBackend`, at 80×24 and 140×40, in Chinese and
+//! English, on the feature questionnaire of the fixtures (and one with long texts), so that
+//! they do not change when the bundled questionnaires do.
+
+mod tui_common;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crossterm::event::KeyCode;
+use dmat::i18n::Lang;
+use dmat::store::{Catalog, LoadedQuestionnaire};
+use dmat::tui::{App, Session, Theme};
+use tui_common::*;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (140, 40)];
+const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
+
+/// Snapshots an app at both sizes; temporary paths are redacted.
+fn snap(name: &str, lang: Lang, app: &App) {
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"/[^\s]*/\.tmp[A-Za-z0-9]+", "[workspace]");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for (w, h) in SIZES {
+            let name = format!("{name}-{}-{w}x{h}", lang.code());
+            insta::assert_snapshot!(name, draw(app, w, h));
+        }
+    });
+}
+
+/// The feature interview with the profile filled in and a few questions answered.
+fn under_way(f: &Fixture, lang: Lang) -> App {
+    let mut app = f.interview(lang);
+    typed(&mut app, "140\n");
+    typed(&mut app, "\n离心风机、轴流风机\n");
+    typed(&mut app, "2003-05-18\n");
+    typed(&mut app, "2"); // has CNC: yes
+    typed(&mut app, "45\n"); // CNC share
+    typed(&mut app, "23\n"); // automation: PLC, servo
+    app
+}
+
+#[test]
+fn interview_profile_page() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let app = f.interview(lang);
+        snap("interview-profile", lang, &app);
+    }
+}
+
+#[test]
+fn interview_single_choice_with_note() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let mut app = under_way(&f, lang);
+        typed(&mut app, ":has-cnc\n");
+        typed(
+            &mut app,
+            "e车间有三台数控车床，一台加工中心，2019 年购入。\n",
+        );
+        snap("interview-single", lang, &app);
+    }
+}
+
+#[test]
+fn interview_multi_choice() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let mut app = under_way(&f, lang);
+        typed(&mut app, ":automation\n");
+        snap("interview-multi", lang, &app);
+    }
+}
+
+#[test]
+fn interview_number_being_edited() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let mut app = under_way(&f, lang);
+        typed(&mut app, ":training\n");
+        typed(&mut app, "3.5");
+        snap("interview-number-editing", lang, &app);
+    }
+}
+
+#[test]
+fn interview_skipped_question() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let mut app = under_way(&f, lang);
+        typed(&mut app, ":mes-link\n");
+        snap("interview-skipped", lang, &app);
+    }
+}
+
+#[test]
+fn interview_jump_list() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let mut app = under_way(&f, lang);
+        typed(&mut app, "J");
+        snap("interview-jump", lang, &app);
+    }
+}
+
+#[test]
+fn interview_long_chinese_text() {
+    let path = Path::new("tests/fixtures/questionnaires/long-text.toml");
+    for lang in LANGS {
+        let f = Fixture::new();
+        let q = Arc::new(LoadedQuestionnaire::load(path).unwrap());
+        let session = Session::start(&f.ws, q, "淄博市周村区某不锈钢制品有限公司", date()).unwrap();
+        let mut catalog = Catalog::default();
+        catalog.add_first(LoadedQuestionnaire::load(path).unwrap());
+        let mut app = App::interview(session, f.ws.clone(), catalog, lang, Theme::plain());
+        typed(
+            &mut app,
+            "e关键设备二〇一九年后购入的都带传感器，但只有两台接入了车间看板。",
+        );
+        press(&mut app, KeyCode::Enter);
+        snap("interview-long-text", lang, &app);
+    }
+}
+
+#[test]
+fn summary_screen() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let mut app = under_way(&f, lang);
+        typed(&mut app, "12\n"); // systems: none, ERP
+        typed(&mut app, "1\n"); // practices: output counted
+        typed(&mut app, "s");
+        typed(&mut app, "e先建立产量与停机记录，再考虑 MES。\n");
+        snap("summary", lang, &app);
+    }
+}
+
+#[test]
+fn help_screen() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let mut app = f.interview(lang);
+        typed(&mut app, "?");
+        snap("help-interview", lang, &app);
+    }
+}
+
+#[test]
+fn home_screens() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let app = f.home(lang);
+        snap("home-empty", lang, &app);
+        let mut a = under_way(&f, lang);
+        typed(&mut a, "s");
+        typed(&mut a, "cc");
+        drop(a);
+        let mut b = f.interview(lang);
+        b.session.as_mut().unwrap().assessment.firm.name =
+            "Zibo \u{1b}[31mMotors\u{7} Co., Ltd.".into();
+        typed(&mut b, "2");
+        drop(b);
+        let mut app = f.home(lang);
+        typed(&mut app, " ");
+        snap("home-list", lang, &app);
+        typed(&mut app, "/zibo");
+        snap("home-filter", lang, &app);
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Esc);
+        typed(&mut app, "j c");
+        snap("compare", lang, &app);
+    }
+}
+
+#[test]
+fn new_interview_form() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let mut app = f.home(lang);
+        typed(&mut app, "n");
+        snap("new-choose", lang, &app);
+        typed(&mut app, "\n淄博某风机有限公司");
+        snap("new-name", lang, &app);
+    }
+}
+
+#[test]
+fn too_small() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let app = f.interview(lang);
+        let name = format!("too-small-{}", lang.code());
+        insta::with_settings!({prepend_module_to_snapshot => false}, {
+            insta::assert_snapshot!(name, draw(&app, 59, 17));
+        });
+    }
+}
