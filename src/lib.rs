@@ -5,7 +5,9 @@
 
 pub mod advise;
 pub mod cli;
+pub mod compare;
 pub mod demo;
+pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod plain_text;

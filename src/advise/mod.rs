@@ -27,11 +27,9 @@ pub struct Advice<'q> {
 /// dimension (largest first), then by file order.
 pub fn advise<'q>(q: &'q Questionnaire, a: &Assessment, card: &Scorecard) -> Vec<Advice<'q>> {
     let facts = card.facts(q, a);
-    let mut fired: Vec<Advice<'q>> = q
-        .recommendation
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.when.as_ref().is_none_or(|c| c.eval(&facts)))
+    let mut fired: Vec<Advice<'q>> = fires(q, a, card)
+        .into_iter()
+        .map(|index| (index, &q.recommendation[index]))
         .map(|(index, r)| Advice {
             recommendation: r,
             index,
@@ -52,6 +50,18 @@ pub fn advise<'q>(q: &'q Questionnaire, a: &Assessment, card: &Scorecard) -> Vec
         )
     });
     fired
+}
+
+/// Positions of the recommendations whose `when` holds, in file order: which fire, without
+/// the order and reasons [`advise`] adds (what counting them over a cohort needs).
+pub fn fires(q: &Questionnaire, a: &Assessment, card: &Scorecard) -> Vec<usize> {
+    let facts = card.facts(q, a);
+    q.recommendation
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.when.as_ref().is_none_or(|c| c.eval(&facts)))
+        .map(|(index, _)| index)
+        .collect()
 }
 
 fn gap(q: &Questionnaire, card: &Scorecard, r: &Recommendation) -> f64 {

@@ -382,6 +382,27 @@ fn rule8_gap_is_weighted_by_the_dimension_weight() {
     assert_eq!(gap("overall-low"), Some(0.0));
 }
 
+#[test]
+fn fires_lists_what_advise_shows_in_file_order() {
+    let q = features();
+    let a = assessment(&[
+        ("has-cnc", choice("no")),
+        ("systems", choices(&["erp", "mes"])),
+        ("practices", choices(&["counts"])),
+    ]);
+    let card = score(&q, &a);
+    let fired = fires(&q, &a, &card);
+    assert!(
+        fired.windows(2).all(|w| w[0] < w[1]),
+        "file order: {fired:?}"
+    );
+    let mut shown: Vec<usize> = advise(&q, &a, &card).iter().map(|f| f.index).collect();
+    assert_ne!(shown, fired, "advise orders by priority, not file order");
+    shown.sort();
+    assert_eq!(shown, fired);
+    assert!(fired.contains(&0), "cnc-upgrade fires without CNC");
+}
+
 /// The "why" sentences of the recommendations that fire for these answers and profile.
 fn reasons_of(
     answers: &[(&str, Response)],

@@ -1,7 +1,9 @@
 //! The command line: clap definitions, and one thin function per subcommand that calls into
 //! the layers below.
 
+mod compare;
 mod demo;
+mod export;
 mod interview;
 mod questionnaires;
 mod report;
@@ -98,6 +100,7 @@ pub enum Command {
         q: QuestionnaireArg,
     },
     /// Export scorecards to CSV or Excel
+    #[command(after_long_help = export::HELP)]
     Export {
         /// Assessment files, or folders searched recursively
         #[arg(required = true)]
@@ -108,13 +111,13 @@ pub enum Command {
         q: QuestionnaireArg,
     },
     /// Compare firms side by side
+    #[command(after_long_help = compare::HELP)]
     Compare {
         /// Assessment files, or folders searched recursively
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// tui on a terminal, table otherwise
-        #[arg(long, value_enum)]
-        format: Option<CompareFormat>,
+        #[command(flatten)]
+        opts: CompareArgs,
         #[command(flatten)]
         q: QuestionnaireArg,
     },
@@ -162,11 +165,40 @@ pub struct ExportArgs {
     /// Field delimiter, e.g. ';' where Excel expects it
     #[arg(long, default_value_t = ',')]
     pub delimiter: char,
+    /// csv, or an Excel workbook (xlsx, written to the file given with -o)
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
     pub format: ExportFormat,
     /// Fail when any file cannot be exported instead of skipping it
     #[arg(long)]
     pub strict: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CompareArgs {
+    /// tui on a terminal, table otherwise; the interactive screen is not in this build yet, so
+    /// tui prints the table too
+    #[arg(long, value_enum)]
+    pub format: Option<CompareFormat>,
+    /// Sort by a column: firm, date, overall, stage, bottleneck, a dimension id, percentile,
+    /// visits, completeness, status, file
+    #[arg(long, value_name = "COLUMN", default_value = "overall")]
+    pub sort: String,
+    /// Sort ascending [default for firm, date, questionnaire, status, file]
+    #[arg(long, conflicts_with = "desc")]
+    pub asc: bool,
+    /// Sort descending [default for scores, stage, bottleneck, percentile, visits]
+    #[arg(long)]
+    pub desc: bool,
+    /// Only firms where FIELD=VALUE[,VALUE…], FIELD<NUMBER or FIELD>=NUMBER; FIELD is a
+    /// profile field or a column; repeat to combine
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Vec<crate::compare::Filter>,
+    /// What to show, comma-separated [default: firms,progress,cohort; csv: firms, and only one]
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub section: Vec<crate::compare::Section>,
+    /// Output file [default: standard output]
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -220,6 +252,14 @@ pub struct Failure {
 }
 
 impl Failure {
+    /// A usage mistake (status 2).
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self {
+            status: 2,
+            message: message.into(),
+        }
+    }
+
     /// Invalid input (status 1).
     pub fn invalid(message: impl Into<String>) -> Self {
         Self {
@@ -290,8 +330,8 @@ fn run(ctx: &Context, command: Option<Command>) -> Outcome {
             output,
             q,
         }) => report::run(ctx, &file, format, output.as_deref(), &q),
-        Some(Command::Export { .. }) => not_yet("export"),
-        Some(Command::Compare { .. }) => not_yet("compare"),
+        Some(Command::Export { paths, opts, q }) => export::run(ctx, &paths, &opts, &q),
+        Some(Command::Compare { paths, opts, q }) => compare::run(ctx, &paths, &opts, &q),
         Some(Command::Demo {
             firms,
             seed,
@@ -300,13 +340,6 @@ fn run(ctx: &Context, command: Option<Command>) -> Outcome {
         }) => demo::run(ctx, firms, seed, &output, questionnaire.as_deref()),
         Some(Command::Questionnaires) => questionnaires::run(ctx),
     }
-}
-
-fn not_yet(what: &str) -> Outcome {
-    Err(Failure {
-        status: 2,
-        message: format!("{what} is not available in this build yet"),
-    })
 }
 
 /// Writes `text` to `path`, or to standard output without one.

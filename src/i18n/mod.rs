@@ -3,11 +3,13 @@
 
 mod advise;
 mod cli;
+mod compare;
 mod report;
 mod tui;
 
 pub use advise::AdviseWords;
 pub use cli::CliWords;
+pub use compare::CompareWords;
 pub use report::ReportWords;
 pub use tui::TuiWords;
 

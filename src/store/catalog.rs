@@ -130,6 +130,11 @@ impl Catalog {
         self.entries.insert(0, Arc::new(q));
     }
 
+    /// The questionnaire given with `--questionnaire PATH`, if any.
+    pub fn fixed(&self) -> Option<&Arc<LoadedQuestionnaire>> {
+        self.fixed.as_ref()
+    }
+
     pub fn entries(&self) -> &[Arc<LoadedQuestionnaire>] {
         &self.entries
     }

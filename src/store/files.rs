@@ -8,6 +8,15 @@ use std::path::{Path, PathBuf};
 /// Writes `bytes` to `path` so that a crash leaves either the old file or the new one: a
 /// temporary file in the same folder is written, synced, and renamed over the old one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Like [`write_atomic`], for output written piece by piece by `write` (a large export that
+/// is never held whole in memory).
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -16,7 +25,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .prefix(".dmat-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
+    {
+        let mut w = io::BufWriter::new(tmp.as_file_mut());
+        write(&mut w)?;
+        w.flush()?;
+    }
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     // Make the rename itself durable; not every platform can sync a folder.
@@ -140,6 +153,26 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn atomic_write_in_pieces_leaves_the_old_file_when_writing_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        write_atomic(&path, b"old").unwrap();
+        write_atomic_with(&path, |w| {
+            w.write_all(b"a,")?;
+            w.write_all(b"b")
+        })
+        .unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "a,b");
+        let failed = write_atomic_with(&path, |w| {
+            w.write_all(b"half")?;
+            Err(io::Error::other("disk full"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "a,b");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use catalog::{Catalog, DEFAULT_QUESTIONNAIRE, LoadedQuestionnaire, Source, digest};
-pub use files::{collect_assessment_files, collect_toml_files, safe_file_stem, write_atomic};
+pub use files::{
+    collect_assessment_files, collect_toml_files, safe_file_stem, write_atomic, write_atomic_with,
+};
 pub use lock::AssessmentLock;
 pub use workspace::Workspace;
 

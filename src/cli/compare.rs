@@ -1,0 +1,166 @@
+//! `dmat compare`: load, score and compare a cohort of assessments, then print the table,
+//! Markdown or CSV. Also the loading that `dmat export` shares.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{CompareArgs, CompareFormat, Context, Failure, Outcome, QuestionnaireArg};
+use crate::compare::render::mixed_warning;
+use crate::compare::{Column, Comparison, Direction, ScoredVisit, Section, Style, render};
+use crate::export::{CsvOptions, write_csv};
+use crate::i18n::CompareWords;
+use crate::store::{Catalog, Opened, collect_assessment_files, open_assessment};
+
+pub const HELP: &str = "\
+A firm is a firm name (spaces aside) with one questionnaire id. A firm visited more than once
+is one row, with its latest visit (by date); the progression shows every visit and the change
+per dimension since the previous one.
+
+Every statistic is over the firms shown (after --filter), each firm counted once:
+  Mean, Q1, Median, Q3  quartiles by linear interpolation between closest ranks, the method of
+                        Excel's QUARTILE.INC, on the scores rounded to two decimals
+  Pctl (percentile)     the percentage of the other firms shown whose overall score is lower,
+                        rounded down in tables (100 = above all others, 0 = none lower);
+                        two decimals in CSV
+The cohort view counts the firms by stage, the dimensions most often the bottleneck, and for
+each recommendation and each support instrument the firms it is for: the support to organise
+(a support text naming several instruments separated by semicolons counts for each).
+
+Assessments scored against different versions of one questionnaire are compared with a
+warning (a dimension a version lacks is empty); different questionnaires are compared on the
+overall score only, with a warning. Files that cannot be read are reported and left out.
+
+Filters name a profile field or a column:
+  industry=fans,motors   employees<50   data>=3   stage=2.5   bottleneck=talent   status=complete
+
+Sections: firms (with the cohort rows), stats (n, mean, min, quartiles, max), progress, cohort.
+CSV holds one section at a time.
+
+Examples:
+  dmat compare visits/ --format table
+  dmat compare visits/ --filter industry=fans --sort data --format md -o fans.md
+  dmat compare visits/ --format csv --section cohort -o support.csv";
+
+pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &QuestionnaireArg) -> Outcome {
+    let w = CompareWords::of(ctx.lang);
+    let format = match opts.format {
+        None | Some(CompareFormat::Table) => CompareFormat::Table,
+        Some(CompareFormat::Tui) => {
+            eprintln!("{}", w.tui_fallback);
+            CompareFormat::Table
+        }
+        Some(f) => f,
+    };
+    let sections = sections(format, &opts.section)?;
+    let catalog = ctx.catalog(q)?;
+    let (visits, _failed) = load(paths, &catalog, ScoredVisit::new)?;
+    if visits.is_empty() {
+        return Err(Failure::invalid(w.nothing_to_compare));
+    }
+    let mut c = Comparison::new(&visits, ctx.lang);
+    drop(visits);
+    if let Some(warning) = mixed_warning(&c, w) {
+        eprintln!("{warning}");
+    }
+    for f in &opts.filter {
+        c.filter(f.clone()).map_err(Failure::usage)?;
+    }
+    let column = c.column(&opts.sort).ok_or_else(|| {
+        Failure::usage(format!(
+            "cannot sort by `{}`; the columns are {}",
+            opts.sort,
+            c.column_ids().join(", ")
+        ))
+    })?;
+    let direction = if opts.asc {
+        Direction::Ascending
+    } else if opts.desc {
+        Direction::Descending
+    } else {
+        natural_direction(column)
+    };
+    c.sort_by(column, direction);
+    let bytes = match format {
+        CompareFormat::Csv => {
+            let (header, rows) = crate::export::comparison::section(&c, sections[0]);
+            write_csv(&header, rows, CsvOptions::default())
+                .map_err(|e| Failure::invalid(format!("cannot write the CSV: {e}")))?
+        }
+        CompareFormat::Md => render(&c, &sections, Style::Markdown, ctx.lang).into_bytes(),
+        CompareFormat::Table | CompareFormat::Tui => {
+            render(&c, &sections, Style::Text, ctx.lang).into_bytes()
+        }
+    };
+    super::write_output(opts.output.as_deref(), &bytes)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The sections asked for, or the default of the format; CSV takes exactly one.
+fn sections(format: CompareFormat, asked: &[Section]) -> Result<Vec<Section>, Failure> {
+    if format == CompareFormat::Csv {
+        return match asked {
+            [] => Ok(vec![Section::Firms]),
+            [one] => Ok(vec![*one]),
+            _ => Err(Failure::usage(
+                "CSV holds one section at a time: choose one of --section firms, stats, progress, cohort",
+            )),
+        };
+    }
+    if asked.is_empty() {
+        Ok(vec![Section::Firms, Section::Progress, Section::Cohort])
+    } else {
+        Ok(asked.to_vec())
+    }
+}
+
+/// Names, dates and words read best A to Z; scores and counts highest first.
+fn natural_direction(c: Column) -> Direction {
+    match c {
+        Column::Firm | Column::File | Column::Date | Column::Questionnaire | Column::Version => {
+            Direction::Ascending
+        }
+        Column::Status => Direction::Ascending,
+        _ => Direction::Descending,
+    }
+}
+
+/// Reads the assessments named by `paths` (folders searched recursively) and makes each into
+/// what `each` returns, on every core, keeping the order of the files. Files that cannot be
+/// read are reported on standard error with their path and reason, and so are the warnings
+/// of those read. Returns what was made and how many files could not be read.
+pub(super) fn load<T: Send>(
+    paths: &[PathBuf],
+    catalog: &Catalog,
+    each: impl Fn(Opened) -> T + Sync,
+) -> Result<(Vec<T>, usize), Failure> {
+    use rayon::prelude::*;
+    let files = collect_assessment_files(paths)
+        .map_err(|e| Failure::invalid(format!("cannot read a folder: {e}")))?;
+    let results: Vec<Result<(Vec<String>, T), String>> = files
+        .par_iter()
+        .map(|path| {
+            let opened = open_assessment(path, catalog).map_err(|e| e.to_string())?;
+            Ok((opened.warning_lines(), each(opened)))
+        })
+        .collect();
+    let mut failed = 0;
+    let mut made = Vec::with_capacity(results.len());
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
+    for result in results {
+        match result {
+            Ok((warnings, item)) => {
+                for line in warnings {
+                    let _ = writeln!(err, "{line}");
+                }
+                made.push(item);
+            }
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                failed += 1;
+            }
+        }
+    }
+    let _ = err.flush();
+    Ok((made, failed))
+}

@@ -1,0 +1,29 @@
+//! Comparing firms side by side: the assessments of a cohort scored once ([`ScoredVisit`]), made
+//! into a [`Comparison`] (one row per firm, sorting, filters, cohort statistics, percentiles,
+//! progressions of re-visited firms, the cohort view), and rendered as text or Markdown.
+//!
+//! Definitions, as the outputs state them:
+//! - a firm is a firm name (spaces aside) with one questionnaire id; a firm visited more than
+//!   once counts once in the cohort, with its latest visit (by date, then file name);
+//! - quartiles and medians interpolate linearly between closest ranks, as Excel's
+//!   `QUARTILE.INC` does ([`stats::quantile`]), on scores rounded to two decimals;
+//! - a firm's percentile is the percentage of the *other* firms shown whose overall score is
+//!   lower ([`stats::percentile_ranks`]);
+//! - filters choose the firms shown, and every statistic is computed over the firms shown.
+
+pub mod model;
+pub mod render;
+pub mod scored;
+pub mod stats;
+pub mod view;
+
+pub use model::{
+    Cell, Change, CohortRow, Column, Comparison, Direction, Filter, FirmRow, Mixed, Test, Visit,
+};
+pub use render::{Section, Style, render};
+pub use scored::{Scored, ScoredVisit, score_visits};
+pub use stats::Summary;
+pub use view::CohortView;
+
+#[cfg(test)]
+mod tests;

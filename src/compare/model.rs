@@ -1,0 +1,847 @@
+//! The comparison of firms as data: one row per firm (its latest visit, with the earlier ones
+//! kept as its progression), the columns, sorting, filters, the cohort row, percentiles and
+//! the cohort view. Everything is computed here, so a screen or a file only renders it.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::scored::ScoredVisit;
+use super::stats::{Summary, percentile_ranks};
+use super::view::CohortView;
+use crate::i18n::Lang;
+use crate::model::{Horizon, Priority, ProfileKind, Status};
+use crate::plain_text::inert;
+use crate::score::round2;
+use crate::store::LoadedQuestionnaire;
+
+/// A dimension of one of the questionnaires compared, known by questionnaire id and its id.
+#[derive(Debug, Clone)]
+pub struct DimensionInfo {
+    pub questionnaire: String,
+    pub id: String,
+    /// The title in the comparison's language.
+    pub title: String,
+    pub weight: f64,
+}
+
+/// A stage of the score axis; stages of the same id in several questionnaires are one.
+#[derive(Debug, Clone)]
+pub struct StageInfo {
+    pub id: String,
+    pub label: String,
+    pub from: f64,
+}
+
+/// A recommendation of one of the questionnaires compared.
+#[derive(Debug, Clone)]
+pub struct RecommendationInfo {
+    pub questionnaire: String,
+    pub id: String,
+    pub title: String,
+    /// The public instrument or body that helps, if the questionnaire names one.
+    pub support: Option<String>,
+    pub priority: Priority,
+    pub horizon: Horizon,
+}
+
+/// A profile field that filters can name.
+#[derive(Debug, Clone)]
+pub struct ProfileInfo {
+    pub id: String,
+    pub label: String,
+    pub kind: ProfileKind,
+}
+
+/// One visit to a firm, reduced to what the comparison shows. Scores are rounded to two
+/// decimals, as they are printed and exported, and every statistic is computed on them.
+#[derive(Debug, Clone)]
+pub struct Visit {
+    pub file: PathBuf,
+    pub firm: String,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The version of the questionnaire the visit is scored against.
+    pub version: String,
+    pub status: Status,
+    pub completeness: f64,
+    pub overall: Option<f64>,
+    /// Index in [`Comparison::stages`].
+    pub stage: Option<usize>,
+    /// Index in [`Comparison::dimensions`].
+    pub bottleneck: Option<usize>,
+    /// One per entry of [`Comparison::dimensions`]; none where the visit's questionnaire
+    /// lacks the dimension or it has no score.
+    pub dimensions: Vec<Option<f64>>,
+    /// Indices in [`Comparison::recommendations`] of those that fire, in sheet order.
+    pub recommendations: Vec<usize>,
+    pub profile: BTreeMap<String, toml::Value>,
+}
+
+/// A firm: every visit to it with one questionnaire, oldest first. The latest visit is the
+/// firm's row; the cohort counts each firm once.
+#[derive(Debug, Clone)]
+pub struct FirmRow {
+    pub questionnaire: String,
+    pub visits: Vec<Visit>,
+    /// Percentile rank of the latest overall score in the cohort shown (see
+    /// [`super::stats::percentile_ranks`]); none while filtered out.
+    pub percentile: Option<f64>,
+}
+
+/// How a re-visited firm moved since its previous visit: later score − earlier score, on the
+/// rounded scores; none where either visit lacks the score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub overall: Option<f64>,
+    pub dimensions: Vec<Option<f64>>,
+}
+
+impl FirmRow {
+    /// The latest visit: the last by date, then by file name.
+    pub fn latest(&self) -> &Visit {
+        &self.visits[self.visits.len() - 1]
+    }
+
+    /// The firm's name as its latest visit records it.
+    pub fn name(&self) -> &str {
+        &self.latest().firm
+    }
+
+    /// The change from visit `i − 1` to visit `i`; none for the first visit.
+    pub fn change(&self, i: usize) -> Option<Change> {
+        let (prev, cur) = (self.visits.get(i.checked_sub(1)?)?, self.visits.get(i)?);
+        let diff = |a: Option<f64>, b: Option<f64>| Some(round2(a? - b?));
+        Some(Change {
+            overall: diff(cur.overall, prev.overall),
+            dimensions: cur
+                .dimensions
+                .iter()
+                .zip(&prev.dimensions)
+                .map(|(c, p)| diff(*c, *p))
+                .collect(),
+        })
+    }
+}
+
+/// Whether the assessments compared share one questionnaire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mixed {
+    /// One questionnaire, one version.
+    No,
+    /// One questionnaire id in several versions (listed); dimensions a version lacks are empty.
+    Versions(Vec<String>),
+    /// Several questionnaire ids (listed): firms are compared on the overall score only.
+    Questionnaires(Vec<String>),
+}
+
+/// A column of the comparison table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    Firm,
+    File,
+    Date,
+    Questionnaire,
+    Version,
+    Status,
+    Completeness,
+    Overall,
+    Stage,
+    Bottleneck,
+    /// Index in [`Comparison::dimensions`].
+    Dimension(usize),
+    Percentile,
+    Visits,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Ascending,
+    Descending,
+}
+
+/// What a table cell holds, for a renderer to format.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
+    /// Untrusted text from a file: renderers make it inert or escape it.
+    Text(&'a str),
+    Score(Option<f64>),
+    /// A share between 0 and 1.
+    Share(f64),
+    /// A percentile rank between 0 and 100.
+    Percentile(Option<f64>),
+    Count(usize),
+    /// Index in [`Comparison::stages`].
+    Stage(Option<usize>),
+    /// Index in [`Comparison::dimensions`].
+    Dimension(Option<usize>),
+}
+
+/// A filter on the firms compared: `field=a,b` (any of the values), `field<x`, `field>=x`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Filter {
+    pub field: String,
+    pub test: Test,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Test {
+    OneOf(Vec<String>),
+    Below(f64),
+    AtLeast(f64),
+}
+
+impl std::str::FromStr for Filter {
+    type Err = String;
+
+    /// Reads `industry=fans,motors`, `employees<50` or `data>=3`.
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || {
+            format!(
+                "`{s}` is not a filter; write FIELD=VALUE[,VALUE…], FIELD<NUMBER or FIELD>=NUMBER"
+            )
+        };
+        let (field, test) = if let Some((f, v)) = s.split_once(">=") {
+            (f, Test::AtLeast(v.trim().parse().map_err(|_| bad())?))
+        } else if let Some((f, v)) = s.split_once('<') {
+            (f, Test::Below(v.trim().parse().map_err(|_| bad())?))
+        } else if let Some((f, v)) = s.split_once('=') {
+            let values: Vec<String> = v
+                .split(',')
+                .map(|x| x.trim().to_string())
+                .filter(|x| !x.is_empty())
+                .collect();
+            if values.is_empty() {
+                return Err(bad());
+            }
+            (f, Test::OneOf(values))
+        } else {
+            return Err(bad());
+        };
+        let field = field.trim();
+        if field.is_empty() {
+            return Err(bad());
+        }
+        Ok(Filter {
+            field: field.to_string(),
+            test,
+        })
+    }
+}
+
+impl std::fmt::Display for Filter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.test {
+            Test::OneOf(v) => write!(f, "{}={}", self.field, v.join(",")),
+            Test::Below(x) => write!(f, "{}<{x}", self.field),
+            Test::AtLeast(x) => write!(f, "{}>={x}", self.field),
+        }
+    }
+}
+
+/// What a filter's field names.
+#[derive(Debug, Clone, PartialEq)]
+enum Target {
+    Profile(String),
+    Column(Column),
+}
+
+/// The cohort row: how each score column is spread over the firms shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CohortRow {
+    pub overall: Option<Summary>,
+    /// One per entry of [`Comparison::dimensions`].
+    pub dimensions: Vec<Option<Summary>>,
+}
+
+/// The firms compared, and how they are currently sorted and filtered.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    dimensions: Vec<DimensionInfo>,
+    /// Dimensions shown as columns: all of one questionnaire id, none across several.
+    shown_dimensions: Vec<usize>,
+    stages: Vec<StageInfo>,
+    recommendations: Vec<RecommendationInfo>,
+    profile: Vec<ProfileInfo>,
+    /// (id, version) of each distinct questionnaire scored against, in order of first use.
+    questionnaires: Vec<(String, String)>,
+    mixed: Mixed,
+    firms: Vec<FirmRow>,
+    /// The firms shown, in display order.
+    order: Vec<usize>,
+    sort: (Column, Direction),
+    filters: Vec<(Filter, Target)>,
+    cohort: CohortRow,
+    view: CohortView,
+}
+
+/// Per distinct questionnaire: where its dimensions, stages and recommendations went.
+struct Maps {
+    q: Arc<LoadedQuestionnaire>,
+    dimensions: Vec<usize>,
+    stages: Vec<usize>,
+    recommendations: Vec<usize>,
+}
+
+impl Comparison {
+    /// Compares scored assessments, with labels in `lang`. Visits of the same firm (same name,
+    /// spaces aside, and same questionnaire id) become one row with a progression. Sorted by
+    /// overall score, highest first; no filter.
+    pub fn new(scored: &[ScoredVisit], lang: Lang) -> Self {
+        let l = lang.code();
+        let mut distinct: Vec<Arc<LoadedQuestionnaire>> = Vec::new();
+        for s in scored {
+            if !distinct.iter().any(|d| Arc::ptr_eq(d, &s.questionnaire)) {
+                distinct.push(s.questionnaire.clone());
+            }
+        }
+        let mut dimensions: Vec<DimensionInfo> = Vec::new();
+        let mut recommendations: Vec<RecommendationInfo> = Vec::new();
+        let mut stages: Vec<StageInfo> = Vec::new();
+        let mut profile: Vec<ProfileInfo> = Vec::new();
+        let mut dim_at: HashMap<(String, String), usize> = HashMap::new();
+        let mut rec_at: HashMap<(String, String), usize> = HashMap::new();
+        for lq in &distinct {
+            let q = &lq.questionnaire;
+            for d in &q.dimension {
+                dim_at
+                    .entry((q.id.clone(), d.id.clone()))
+                    .or_insert_with(|| {
+                        dimensions.push(DimensionInfo {
+                            questionnaire: q.id.clone(),
+                            id: d.id.clone(),
+                            title: q.text(&d.title, l).to_string(),
+                            weight: d.weight,
+                        });
+                        dimensions.len() - 1
+                    });
+            }
+            for r in &q.recommendation {
+                rec_at
+                    .entry((q.id.clone(), r.id.clone()))
+                    .or_insert_with(|| {
+                        recommendations.push(RecommendationInfo {
+                            questionnaire: q.id.clone(),
+                            id: r.id.clone(),
+                            title: q.text(&r.title, l).to_string(),
+                            support: r.support.as_ref().map(|s| q.text(s, l).to_string()),
+                            priority: r.priority,
+                            horizon: r.horizon,
+                        });
+                        recommendations.len() - 1
+                    });
+            }
+            for s in &q.scale.stage {
+                if !stages.iter().any(|x| x.id == s.id) {
+                    stages.push(StageInfo {
+                        id: s.id.clone(),
+                        label: q.text(&s.label, l).to_string(),
+                        from: s.from,
+                    });
+                }
+            }
+            for p in &q.profile {
+                if !profile.iter().any(|x| x.id == p.id) {
+                    profile.push(ProfileInfo {
+                        id: p.id.clone(),
+                        label: q.text(&p.label, l).to_string(),
+                        kind: p.kind,
+                    });
+                }
+            }
+        }
+        stages.sort_by(|a, b| a.from.total_cmp(&b.from));
+        let maps: Vec<Maps> = distinct
+            .iter()
+            .map(|lq| {
+                let q = &lq.questionnaire;
+                Maps {
+                    q: lq.clone(),
+                    dimensions: q
+                        .dimension
+                        .iter()
+                        .map(|d| dim_at[&(q.id.clone(), d.id.clone())])
+                        .collect(),
+                    stages: q
+                        .scale
+                        .stage
+                        .iter()
+                        .map(|s| stages.iter().position(|x| x.id == s.id).unwrap_or(0))
+                        .collect(),
+                    recommendations: q
+                        .recommendation
+                        .iter()
+                        .map(|r| rec_at[&(q.id.clone(), r.id.clone())])
+                        .collect(),
+                }
+            })
+            .collect();
+        let mixed = mixed(&distinct);
+        let shown_dimensions = match (&mixed, distinct.first()) {
+            (Mixed::Questionnaires(_), _) | (_, None) => Vec::new(),
+            _ => (0..dimensions.len()).collect(),
+        };
+
+        let mut firms: Vec<FirmRow> = Vec::new();
+        let mut firm_at: HashMap<(String, String), usize> = HashMap::new();
+        for s in scored {
+            let Some(m) = maps.iter().find(|m| Arc::ptr_eq(&m.q, &s.questionnaire)) else {
+                continue;
+            };
+            let visit = visit(s, m, dimensions.len());
+            let key = (s.q().id.clone(), firm_key(&visit.firm));
+            match firm_at.get(&key) {
+                Some(&i) => firms[i].visits.push(visit),
+                None => {
+                    firm_at.insert(key, firms.len());
+                    firms.push(FirmRow {
+                        questionnaire: s.q().id.clone(),
+                        visits: vec![visit],
+                        percentile: None,
+                    });
+                }
+            }
+        }
+        for f in &mut firms {
+            f.visits
+                .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.file.cmp(&b.file)));
+        }
+        let mut c = Comparison {
+            dimensions,
+            shown_dimensions,
+            stages,
+            recommendations,
+            profile,
+            questionnaires: distinct
+                .iter()
+                .map(|lq| {
+                    let q = &lq.questionnaire;
+                    (q.id.clone(), q.version.clone())
+                })
+                .collect(),
+            mixed,
+            firms,
+            order: Vec::new(),
+            sort: (Column::Overall, Direction::Descending),
+            filters: Vec::new(),
+            cohort: CohortRow {
+                overall: None,
+                dimensions: Vec::new(),
+            },
+            view: CohortView::default(),
+        };
+        c.refresh();
+        c
+    }
+
+    /// Every dimension of the questionnaires compared.
+    pub fn dimensions(&self) -> &[DimensionInfo] {
+        &self.dimensions
+    }
+
+    /// The dimensions shown as columns (indices in [`Self::dimensions`]).
+    pub fn shown_dimensions(&self) -> &[usize] {
+        &self.shown_dimensions
+    }
+
+    /// The stages of the score axis, lowest first.
+    pub fn stages(&self) -> &[StageInfo] {
+        &self.stages
+    }
+
+    pub fn recommendations(&self) -> &[RecommendationInfo] {
+        &self.recommendations
+    }
+
+    /// The profile fields filters can name.
+    pub fn profile_fields(&self) -> &[ProfileInfo] {
+        &self.profile
+    }
+
+    /// (id, version) of each questionnaire scored against, in order of first use.
+    pub fn questionnaires(&self) -> &[(String, String)] {
+        &self.questionnaires
+    }
+
+    pub fn mixed(&self) -> &Mixed {
+        &self.mixed
+    }
+
+    /// Every firm, shown or not, in the order first read.
+    pub fn all_firms(&self) -> &[FirmRow] {
+        &self.firms
+    }
+
+    /// The firms shown (filters applied), in the current order.
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = &FirmRow> + Clone {
+        self.order.iter().map(|&i| &self.firms[i])
+    }
+
+    /// The re-visited firms among those shown, in the current order.
+    pub fn progressions(&self) -> impl Iterator<Item = &FirmRow> + Clone {
+        self.rows().filter(|f| f.visits.len() > 1)
+    }
+
+    /// The columns of the table: firm, date, (questionnaire when several), overall, stage,
+    /// bottleneck, the dimensions, percentile and number of visits.
+    pub fn columns(&self) -> Vec<Column> {
+        let mut c = vec![Column::Firm, Column::Date];
+        if matches!(self.mixed, Mixed::Questionnaires(_)) {
+            c.push(Column::Questionnaire);
+        }
+        c.extend([Column::Overall, Column::Stage, Column::Bottleneck]);
+        c.extend(self.shown_dimensions.iter().map(|&i| Column::Dimension(i)));
+        c.extend([Column::Percentile, Column::Visits]);
+        c
+    }
+
+    /// The id of a column, as `--sort` takes it and CSV headers show it.
+    pub fn column_id(&self, c: Column) -> &str {
+        match c {
+            Column::Firm => "firm",
+            Column::File => "file",
+            Column::Date => "date",
+            Column::Questionnaire => "questionnaire",
+            Column::Version => "version",
+            Column::Status => "status",
+            Column::Completeness => "completeness",
+            Column::Overall => "overall",
+            Column::Stage => "stage",
+            Column::Bottleneck => "bottleneck",
+            Column::Dimension(i) => &self.dimensions[i].id,
+            Column::Percentile => "percentile",
+            Column::Visits => "visits",
+        }
+    }
+
+    /// The column with an id: a fixed column, else a dimension shown.
+    pub fn column(&self, id: &str) -> Option<Column> {
+        let fixed = [
+            Column::Firm,
+            Column::File,
+            Column::Date,
+            Column::Questionnaire,
+            Column::Version,
+            Column::Status,
+            Column::Completeness,
+            Column::Overall,
+            Column::Stage,
+            Column::Bottleneck,
+            Column::Percentile,
+            Column::Visits,
+        ];
+        fixed
+            .into_iter()
+            .find(|c| self.column_id(*c) == id)
+            .or_else(|| {
+                self.shown_dimensions
+                    .iter()
+                    .find(|&&i| self.dimensions[i].id == id)
+                    .map(|&i| Column::Dimension(i))
+            })
+    }
+
+    /// The ids `--sort` accepts.
+    pub fn column_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .columns()
+            .into_iter()
+            .map(|c| self.column_id(c).to_string())
+            .collect();
+        for c in [Column::Completeness, Column::Status, Column::File] {
+            ids.push(self.column_id(c).to_string());
+        }
+        ids
+    }
+
+    /// What a firm's row shows in a column.
+    pub fn cell<'a>(&'a self, firm: &'a FirmRow, column: Column) -> Cell<'a> {
+        let v = firm.latest();
+        match column {
+            Column::Firm => Cell::Text(&v.firm),
+            Column::File => Cell::Text(v.file.to_str().unwrap_or("")),
+            Column::Date => Cell::Text(v.date.as_deref().unwrap_or("")),
+            Column::Questionnaire => Cell::Text(&firm.questionnaire),
+            Column::Version => Cell::Text(&v.version),
+            Column::Status => Cell::Text(v.status.id()),
+            Column::Completeness => Cell::Share(v.completeness),
+            Column::Overall => Cell::Score(v.overall),
+            Column::Stage => Cell::Stage(v.stage),
+            Column::Bottleneck => Cell::Dimension(v.bottleneck),
+            Column::Dimension(i) => Cell::Score(v.dimensions.get(i).copied().flatten()),
+            Column::Percentile => Cell::Percentile(firm.percentile),
+            Column::Visits => Cell::Count(firm.visits.len()),
+        }
+    }
+
+    /// The current sort.
+    pub fn sort(&self) -> (Column, Direction) {
+        self.sort
+    }
+
+    /// Sorts the rows by a column. Missing values go last in either direction; ties keep the
+    /// order of firm name, then file.
+    pub fn sort_by(&mut self, column: Column, direction: Direction) {
+        self.sort = (column, direction);
+        let firms = &self.firms;
+        let key = |i: usize| SortKey::of(firms, i, column);
+        self.order.sort_by(|&a, &b| {
+            let (ka, kb) = (key(a), key(b));
+            let primary = match (ka.is_missing(), kb.is_missing()) {
+                (true, true) => Ordering::Equal,
+                (true, false) => Ordering::Greater,
+                (false, true) => Ordering::Less,
+                (false, false) => {
+                    let o = ka.cmp(&kb);
+                    if direction == Direction::Descending {
+                        o.reverse()
+                    } else {
+                        o
+                    }
+                }
+            };
+            primary.then_with(|| {
+                let (fa, fb) = (firms[a].latest(), firms[b].latest());
+                fa.firm.cmp(&fb.firm).then_with(|| fa.file.cmp(&fb.file))
+            })
+        });
+    }
+
+    /// Adds a filter and recomputes the cohort. A field is a profile field, else one of the
+    /// columns overall, a dimension, completeness, stage, bottleneck, status, questionnaire.
+    pub fn filter(&mut self, filter: Filter) -> Result<(), String> {
+        let target = self.target(&filter)?;
+        self.filters.push((filter, target));
+        self.refresh();
+        Ok(())
+    }
+
+    /// Removes every filter.
+    pub fn clear_filters(&mut self) {
+        self.filters.clear();
+        self.refresh();
+    }
+
+    pub fn filters(&self) -> impl Iterator<Item = &Filter> {
+        self.filters.iter().map(|(f, _)| f)
+    }
+
+    /// The cohort row of the firms shown.
+    pub fn cohort(&self) -> &CohortRow {
+        &self.cohort
+    }
+
+    /// The cohort view of the firms shown: stages, bottlenecks, recommendations, support.
+    pub fn view(&self) -> &CohortView {
+        &self.view
+    }
+
+    fn target(&self, filter: &Filter) -> Result<Target, String> {
+        let field = filter.field.as_str();
+        if self.profile.iter().any(|p| p.id == field) {
+            return Ok(Target::Profile(field.to_string()));
+        }
+        let column = self
+            .column(field)
+            .filter(|c| !matches!(c, Column::Firm | Column::File | Column::Percentile));
+        let Some(column) = column else {
+            let mut known: Vec<&str> = self.profile.iter().map(|p| p.id.as_str()).collect();
+            known.extend(["overall", "stage", "bottleneck", "status", "completeness"]);
+            known.extend(
+                self.shown_dimensions
+                    .iter()
+                    .map(|&i| self.dimensions[i].id.as_str()),
+            );
+            return Err(format!(
+                "cannot filter on `{field}`: it is neither a profile field nor a column; known: {}",
+                known.join(", ")
+            ));
+        };
+        let numeric = matches!(
+            column,
+            Column::Overall | Column::Dimension(_) | Column::Completeness | Column::Visits
+        );
+        if !numeric && !matches!(filter.test, Test::OneOf(_)) {
+            return Err(format!(
+                "`{field}` is compared by value ({field}=…), not as a number"
+            ));
+        }
+        Ok(Target::Column(column))
+    }
+
+    /// Applies the filters, then recomputes percentiles, the cohort row and view, and sorts.
+    fn refresh(&mut self) {
+        self.order = (0..self.firms.len())
+            .filter(|&i| {
+                self.filters
+                    .iter()
+                    .all(|(f, t)| self.matches(&self.firms[i], &f.test, t))
+            })
+            .collect();
+        let overall: Vec<Option<f64>> = self
+            .order
+            .iter()
+            .map(|&i| self.firms[i].latest().overall)
+            .collect();
+        for f in &mut self.firms {
+            f.percentile = None;
+        }
+        for (&i, p) in self.order.iter().zip(percentile_ranks(&overall)) {
+            self.firms[i].percentile = p;
+        }
+        let latest = || self.order.iter().map(|&i| self.firms[i].latest());
+        self.cohort = CohortRow {
+            overall: Summary::of(latest().filter_map(|v| v.overall)),
+            dimensions: (0..self.dimensions.len())
+                .map(|d| Summary::of(latest().filter_map(|v| v.dimensions[d])))
+                .collect(),
+        };
+        self.view = CohortView::of(self);
+        let (c, d) = self.sort;
+        self.sort_by(c, d);
+    }
+
+    fn matches(&self, firm: &FirmRow, test: &Test, target: &Target) -> bool {
+        let v = firm.latest();
+        match target {
+            Target::Profile(id) => match v.profile.get(id) {
+                None => false,
+                Some(toml::Value::String(s)) => match test {
+                    Test::OneOf(vals) => vals.iter().any(|x| x == s),
+                    _ => s.trim().parse().is_ok_and(|x| number_test(test, x)),
+                },
+                Some(toml::Value::Integer(n)) => number_test(test, *n as f64),
+                Some(toml::Value::Float(x)) => number_test(test, *x),
+                Some(other) => match test {
+                    Test::OneOf(vals) => {
+                        let s = other.to_string();
+                        vals.iter().any(|x| *x == s.trim_matches('"'))
+                    }
+                    _ => false,
+                },
+            },
+            Target::Column(c) => match self.cell(firm, *c) {
+                Cell::Score(x) | Cell::Percentile(x) => x.is_some_and(|x| number_test(test, x)),
+                Cell::Share(x) => number_test(test, x),
+                Cell::Count(n) => number_test(test, n as f64),
+                Cell::Text(s) => one_of(test, s),
+                Cell::Stage(s) => s.is_some_and(|s| one_of(test, &self.stages[s].id)),
+                Cell::Dimension(d) => d.is_some_and(|d| one_of(test, &self.dimensions[d].id)),
+            },
+        }
+    }
+}
+
+fn one_of(test: &Test, s: &str) -> bool {
+    matches!(test, Test::OneOf(vals) if vals.iter().any(|x| x == s))
+}
+
+fn number_test(test: &Test, x: f64) -> bool {
+    match test {
+        Test::OneOf(vals) => vals
+            .iter()
+            .any(|v| v.parse::<f64>().is_ok_and(|y| (x - y).abs() < 1e-9)),
+        Test::Below(y) => x < *y,
+        Test::AtLeast(y) => x >= *y,
+    }
+}
+
+/// A firm's name as a key: inert, with runs of spaces made one, trimmed.
+fn firm_key(name: &str) -> String {
+    inert(name).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn mixed(distinct: &[Arc<LoadedQuestionnaire>]) -> Mixed {
+    let mut ids: Vec<String> = Vec::new();
+    let mut versions: Vec<String> = Vec::new();
+    for lq in distinct {
+        let q = &lq.questionnaire;
+        if !ids.contains(&q.id) {
+            ids.push(q.id.clone());
+        }
+        let v = format!("{} {}", q.id, q.version);
+        if !versions.contains(&v) {
+            versions.push(v);
+        }
+    }
+    if ids.len() > 1 {
+        Mixed::Questionnaires(ids)
+    } else if distinct.len() > 1 {
+        // Same id; two files of one version may still differ in content.
+        let mut versions: Vec<String> = Vec::new();
+        for lq in distinct {
+            if !versions.contains(&lq.questionnaire.version) {
+                versions.push(lq.questionnaire.version.clone());
+            }
+        }
+        Mixed::Versions(versions)
+    } else {
+        Mixed::No
+    }
+}
+
+fn visit(s: &ScoredVisit, m: &Maps, dimension_count: usize) -> Visit {
+    let mut dimensions = vec![None; dimension_count];
+    for (i, score) in s.dimensions.iter().enumerate() {
+        dimensions[m.dimensions[i]] = score.map(round2);
+    }
+    Visit {
+        file: s.path.clone(),
+        firm: s.firm.clone(),
+        date: s.date.clone(),
+        version: s.q().version.clone(),
+        status: s.status,
+        completeness: s.completeness,
+        overall: s.overall.map(round2),
+        stage: s.stage.map(|i| m.stages[i]),
+        bottleneck: s.bottleneck.map(|i| m.dimensions[i]),
+        dimensions,
+        recommendations: s.fired.iter().map(|&i| m.recommendations[i]).collect(),
+        profile: s.profile.clone(),
+    }
+}
+
+/// The value a row sorts by in a column.
+#[derive(Debug, PartialEq, PartialOrd)]
+enum SortKey<'a> {
+    Missing,
+    Text(&'a str),
+    Number(f64),
+    Index(usize),
+}
+
+impl SortKey<'_> {
+    fn of(firms: &[FirmRow], i: usize, column: Column) -> SortKey<'_> {
+        let f = &firms[i];
+        let v = f.latest();
+        let num = |x: Option<f64>| x.map_or(SortKey::Missing, SortKey::Number);
+        let idx = |x: Option<usize>| x.map_or(SortKey::Missing, SortKey::Index);
+        match column {
+            Column::Firm => SortKey::Text(&v.firm),
+            Column::File => SortKey::Text(v.file.to_str().unwrap_or("")),
+            Column::Date => v.date.as_deref().map_or(SortKey::Missing, SortKey::Text),
+            Column::Questionnaire => SortKey::Text(&f.questionnaire),
+            Column::Version => SortKey::Text(&v.version),
+            Column::Status => SortKey::Text(v.status.id()),
+            Column::Completeness => SortKey::Number(v.completeness),
+            Column::Overall => num(v.overall),
+            Column::Stage => idx(v.stage),
+            Column::Bottleneck => idx(v.bottleneck),
+            Column::Dimension(d) => num(v.dimensions.get(d).copied().flatten()),
+            Column::Percentile => num(f.percentile),
+            Column::Visits => SortKey::Index(f.visits.len()),
+        }
+    }
+
+    fn is_missing(&self) -> bool {
+        matches!(self, SortKey::Missing)
+    }
+
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self, other) {
+            (SortKey::Number(a), SortKey::Number(b)) => a.total_cmp(b),
+            _ => self.partial_cmp(other).unwrap_or(Ordering::Equal),
+        }
+    }
+}

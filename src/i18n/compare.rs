@@ -1,0 +1,76 @@
+//! Words of the comparison of firms and of the scorecard export (tables, headings, notes,
+//! warnings, workbook sheets).
+
+use super::words;
+
+words! {
+    /// The comparison and the export.
+    CompareWords {
+        title: "企业对比", "Comparison of firms";
+        firms_line: "{0} 家企业 · {1} 份评估 · 问卷 {2}", "{0} firms · {1} assessments · questionnaire {2}";
+        sorted_by: "按 {0} {1}排列", "sorted by {0}, {1}";
+        ascending: "升序", "ascending";
+        descending: "降序", "descending";
+        filtered_by: "筛选", "filtered by";
+        col_firm: "企业", "Firm";
+        col_file: "文件", "File";
+        col_date: "走访日期", "Date";
+        col_questionnaire: "问卷", "Questionnaire";
+        col_version: "版本", "Version";
+        col_status: "状态", "Status";
+        col_completeness: "完成度", "Done";
+        col_overall: "总分", "Overall";
+        col_stage: "阶段", "Stage";
+        col_bottleneck: "短板", "Bottleneck";
+        col_percentile: "百分位", "Pctl";
+        col_visits: "走访", "Visits";
+        stat_n: "企业数", "Firms";
+        stat_mean: "平均", "Mean";
+        stat_min: "最低", "Min";
+        stat_q1: "下四分位", "Q1";
+        stat_median: "中位数", "Median";
+        stat_q3: "上四分位", "Q3";
+        stat_max: "最高", "Max";
+        statistic: "统计量", "Statistic";
+        stats_title: "群体统计", "Cohort statistics";
+        dimensions: "维度", "Dimensions";
+        weight: "权重", "weight";
+        note_latest: "多次走访的企业只计一次，按最近一次走访。", "A firm visited more than once counts once, with its latest visit.";
+        note_percentile: "百分位：在所列企业中，总分低于该企业的其他企业所占的百分比，向下取整（100 = 高于其余所有企业）。", "Pctl (percentile): the percentage of the other firms shown whose overall score is lower, rounded down (100 = above all others).";
+        note_quartiles: "四分位数按最近秩线性插值（与 Excel 的 QUARTILE.INC 相同），基于保留两位小数的得分。", "Quartiles by linear interpolation between closest ranks (as Excel's QUARTILE.INC), on the scores rounded to two decimals.";
+        progress_title: "多次走访的企业（较上次走访的变化）", "Re-visited firms (change since the previous visit)";
+        change: "变化", "change";
+        no_revisits: "没有多次走访的企业。", "No firm was visited more than once.";
+        cohort_title: "群体概览", "Cohort view";
+        stages_title: "各阶段企业数", "Firms by stage";
+        no_score: "无得分", "no score";
+        bottlenecks_title: "最常见的短板", "Most frequent bottlenecks";
+        recommendations_title: "建议及涉及企业数", "Recommendations by number of firms";
+        supports_title: "需组织的支持（按企业数）", "Support to organise, by number of firms";
+        col_firms: "企业数", "Firms";
+        col_share: "占比", "Share";
+        col_priority: "优先级", "Priority";
+        col_recommendation: "建议", "Recommendation";
+        col_support: "支持", "Support";
+        col_dimension: "维度", "Dimension";
+        none: "（无）", "(none)";
+        high: "高", "high";
+        medium: "中", "medium";
+        low: "低", "low";
+        not_applicable: "不适用", "not applicable";
+        mixed_versions: "注意：评估所用的问卷 {0} 版本不同（{1}）；某一版本没有的维度留空。", "warning: the assessments use different versions of questionnaire {0} ({1}); a dimension a version lacks is left empty.";
+        mixed_questionnaires: "注意：评估来自不同的问卷（{0}），企业之间只比较总分。", "warning: the assessments come from different questionnaires ({0}); firms are compared on the overall score only.";
+        tui_fallback: "交互式对比界面尚未提供，改为输出表格。", "the interactive comparison screen is not in this build yet; printing the table instead.";
+        other_questionnaire: "{0}：问卷为 {1}，不是 {2}（{3}），已跳过", "{0}: questionnaire `{1}`, not `{2}` ({3}); skipped";
+        reference_first: "最先读到的评估所用的问卷", "the questionnaire of the first file read";
+        reference_given: "由 --questionnaire 指定", "given with --questionnaire";
+        skipped: "已跳过 {0} 个文件，导出其余 {1} 份评估", "{0} file(s) skipped; exported the other {1} assessment(s)";
+        strict_failed: "有 {0} 个文件无法导出；因为使用了 --strict，未写出任何内容", "{0} file(s) cannot be exported; nothing was written because of --strict";
+        nothing_to_export: "没有可导出的评估", "no assessment to export";
+        nothing_to_compare: "没有可对比的评估", "no assessment to compare";
+        exported: "已将 {0} 份评估导出到 {1}", "exported {0} assessment(s) to {1}";
+        sheet_scorecards: "评分卡", "Scorecards";
+        sheet_answers: "答题明细", "Answers";
+        sheet_cohort: "群体", "Cohort";
+    }
+}

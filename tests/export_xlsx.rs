@@ -1,0 +1,163 @@
+//! `dmat export --format xlsx`: the workbook read back with calamine — sheet names, headers,
+//! numbers as numbers, Chinese text, the long sheet's notes and the cohort sheet's counts.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use calamine::{Data, Range, Reader, Xlsx, open_workbook};
+
+const COHORT: &str = "tests/fixtures/cohort";
+const FEATURES: &str = "tests/fixtures/questionnaires/features.toml";
+
+fn dmat(workspace: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("dmat").expect("the dmat binary is built");
+    cmd.env("DMAT_WORKSPACE", workspace)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    cmd
+}
+
+/// Exports the cohort in `lang` to a workbook and opens it.
+fn workbook(lang: &str, dir: &Path) -> Xlsx<std::io::BufReader<std::fs::File>> {
+    let path = dir.join("cards.xlsx");
+    let out = dmat(dir)
+        .args([
+            "--lang",
+            lang,
+            "export",
+            COHORT,
+            "--questionnaire",
+            FEATURES,
+        ])
+        .args(["--format", "xlsx", "--labels", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    open_workbook(&path).unwrap()
+}
+
+fn text(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// The row (as cells) whose first cell ends with `first`.
+fn row_of<'a>(range: &'a Range<Data>, first: &str) -> &'a [Data] {
+    range
+        .rows()
+        .find(|r| text(&r[0]).ends_with(first))
+        .unwrap_or_else(|| panic!("no row starting with {first}"))
+}
+
+#[test]
+fn workbook_holds_scorecards_answers_and_cohort_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = workbook("zh", dir.path());
+    assert_eq!(book.sheet_names(), ["评分卡", "答题明细", "群体"]);
+
+    let cards = book.worksheet_range("评分卡").unwrap();
+    let header: Vec<String> = cards.rows().next().unwrap().iter().map(text).collect();
+    assert_eq!(
+        header,
+        [
+            "file",
+            "firm",
+            "date",
+            "assessor",
+            "questionnaire",
+            "version",
+            "status",
+            "completeness",
+            "overall",
+            "stage",
+            "bottleneck",
+            "equipment",
+            "data",
+            "talent",
+            "green"
+        ]
+    );
+    assert_eq!(cards.height(), 7);
+    let a = row_of(&cards, "a-huatai.toml");
+    assert_eq!(a[1], Data::String("淄博华泰风机有限公司".into()));
+    assert_eq!(a[3], Data::String("王建国".into()));
+    assert_eq!(a[8], Data::Float(2.89), "scores are numbers");
+    assert_eq!(a[12], Data::Float(3.06));
+    let b = row_of(&cards, "b-formula.toml");
+    // A string cell is never a formula in a workbook: the name is kept as written.
+    assert_eq!(
+        b[1],
+        Data::String("=HYPERLINK(\"http://example.com\",\"x\")".into())
+    );
+    let c = row_of(&cards, "c-motors.toml");
+    assert_eq!(c[7], Data::Float(0.75));
+    assert_eq!(c[13], Data::Empty, "no talent score: an empty cell");
+
+    let answers = book.worksheet_range("答题明细").unwrap();
+    let header: Vec<String> = answers.rows().next().unwrap().iter().map(text).collect();
+    assert_eq!(
+        header,
+        [
+            "file",
+            "firm",
+            "date",
+            "dimension",
+            "question",
+            "answer",
+            "score",
+            "weight",
+            "note"
+        ]
+    );
+    let has_cnc = answers
+        .rows()
+        .find(|r| text(&r[0]).ends_with("a-huatai.toml") && text(&r[4]) == "has-cnc")
+        .unwrap();
+    assert_eq!(has_cnc[5], Data::String("有".into()), "--labels in Chinese");
+    assert_eq!(has_cnc[6], Data::Float(3.0));
+    assert_eq!(
+        has_cnc[8],
+        Data::String("Saw 5 CNC lathes, \"Fanuc\", 2019;\ntwo idle.".into())
+    );
+
+    let cohort = book.worksheet_range("群体").unwrap();
+    assert_eq!(cohort.get((0, 0)), Some(&Data::String("群体概览".into())));
+    // Firms by stage: 2.5 holds A and D (D counted once, with its latest visit).
+    let stage = row_of(&cohort, "2.5");
+    assert_eq!(stage[1], Data::String("工业2.5".into()));
+    assert_eq!(stage[2], Data::Float(2.0));
+    assert_eq!(stage[3], Data::Float(0.4));
+    // Statistics: the overall row has five firms and a median of 2.89.
+    let overall = row_of(&cohort, "总分");
+    assert_eq!(overall[1], Data::Float(5.0));
+    assert_eq!(overall[5], Data::Float(2.89));
+    let support = row_of(&cohort, "供需对接活动");
+    assert_eq!(support[2], Data::Float(2.0));
+}
+
+#[test]
+fn a_workbook_needs_an_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dmat(dir.path())
+        .args([
+            "export",
+            COHORT,
+            "--questionnaire",
+            FEATURES,
+            "--format",
+            "xlsx",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-o OUT.xlsx"));
+}
