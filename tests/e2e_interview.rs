@@ -336,19 +336,22 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_what_was_typed() {
             "new --questionnaire '{}' --firm 'Signal Co'",
             questionnaire().display()
         );
-        let t = Tmux::start(name, &dmat_command(ws, &cmd));
-        assert!(
-            t.tmux(&["set-option", "-t", t.session, "remain-on-exit", "on"])
-                .status
-                .success()
-        );
+        // A shell runs dmat and then shows how it ended, on the screen it left behind.
+        let dmat = dmat_command(ws, &cmd).replacen("exec ", "", 1);
+        let t = Tmux::start(name, &format!("{dmat}; echo \"dmat ended: $?\"; sleep 60"));
         t.wait_for("Industry segment");
         let format = "#{alternate_on}";
         let alt = t.tmux(&["display-message", "-p", "-t", t.session, format]);
         assert_eq!(String::from_utf8_lossy(&alt.stdout).trim(), "1");
         t.keys(&["3"]);
         t.wait_for("Employees");
-        let pid = t.pane_pid();
+        let shell = t.pane_pid();
+        let children = format!("/proc/{shell}/task/{shell}/children");
+        let pid = std::fs::read_to_string(children)
+            .unwrap()
+            .trim()
+            .to_string();
+        assert!(!pid.is_empty(), "dmat runs under the shell");
         assert!(
             Command::new("kill")
                 .args([signal, &pid])
@@ -356,31 +359,53 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_what_was_typed() {
                 .unwrap()
                 .success()
         );
-        let start = Instant::now();
-        loop {
-            let out = t.tmux(&[
-                "display-message",
-                "-p",
-                "-t",
-                t.session,
-                "#{pane_dead} #{pane_dead_status} #{alternate_on}",
-            ]);
-            let state = String::from_utf8_lossy(&out.stdout).trim().to_string();
-            if state.starts_with('1') {
-                assert_eq!(
-                    state,
-                    format!("1 {status} 0"),
-                    "dead, with 128 + signal, alternate screen left"
-                );
-                break;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "still running: {state}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        t.wait_for(&format!("dmat ended: {status}"));
+        let alt = t.tmux(&["display-message", "-p", "-t", t.session, format]);
+        assert_eq!(
+            String::from_utf8_lossy(&alt.stdout).trim(),
+            "0",
+            "the alternate screen is left"
+        );
         let a = read(&the_assessment(ws));
         assert_eq!(a.profile["industry"].as_str(), Some("other"));
     }
+}
+
+#[test]
+fn closing_the_terminal_ends_dmat_and_keeps_the_text_being_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path();
+    let cmd = format!(
+        "new --questionnaire '{}' --firm 'Closed Co'",
+        questionnaire().display()
+    );
+    let t = Tmux::start("closed", &dmat_command(ws, &cmd));
+    t.wait_for("Industry segment");
+    t.keys(&["3"]);
+    t.wait_for("Employees");
+    t.literal("40");
+    t.keys(&["Enter"]);
+    t.wait_for("Main products");
+    // Text typed on a text page is saved as it is typed, before Enter.
+    t.literal("离心风");
+    t.wait_for("离心风");
+    let pid = t.pane_pid();
+    // Closing the window hangs up the terminal; dmat must end rather than spin on it.
+    assert!(t.tmux(&["kill-session", "-t", t.session]).status.success());
+    let proc_dir = PathBuf::from(format!("/proc/{pid}"));
+    let start = Instant::now();
+    while proc_dir.exists() {
+        let state = std::fs::read_to_string(proc_dir.join("stat")).unwrap_or_default();
+        if state.split_whitespace().nth(2) == Some("Z") {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "dmat still runs after its terminal closed: {state}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let a = read(&the_assessment(ws));
+    assert_eq!(a.profile["products"].as_str(), Some("离心风"));
+    assert_eq!(a.profile["employees"].as_integer(), Some(40));
 }

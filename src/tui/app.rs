@@ -43,7 +43,7 @@ pub enum Action {
     None,
     /// The open assessment changed: save it before the next key is read.
     Save,
-    /// Text being typed changed the assessment: save it as soon as no more input waits.
+    /// Text being typed changed the assessment: save it before the next key is read.
     SaveDraft,
     /// Open an assessment file for the interview.
     Open(PathBuf),
@@ -548,17 +548,16 @@ fn run_loop(
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
+        // Whatever was typed is on disk before the next key is waited for: a kill, a closed
+        // terminal or a crash from here on loses nothing.
+        app.flush();
         if !event::poll(Duration::from_millis(200))? {
-            app.flush();
             continue;
         }
         let event = event::read()?;
         let action = app.handle(event);
         if app.perform(action) == Flow::Quit {
             return Ok(());
-        }
-        if app.dirty && !event::poll(Duration::ZERO)? {
-            app.flush();
         }
     }
 }

@@ -52,6 +52,54 @@ fn install_panic_hook() {
     }));
 }
 
+/// Ends the process when the terminal has gone away, or when a stop signal has not been
+/// honoured within a second. crossterm (0.29) spins forever reading a terminal that is gone
+/// (crossterm issue #793), so the event loop itself may never see the signal. Everything typed
+/// is saved before each wait for a key, so ending here loses nothing.
+fn spawn_watchdog(stop: Arc<AtomicBool>, signal: Arc<AtomicUsize>) {
+    std::thread::spawn(move || {
+        let mut waited = 0;
+        loop {
+            std::thread::sleep(std::time::Duration::from_millis(250));
+            if terminal_gone() {
+                std::process::exit(128 + signal_hook::consts::SIGHUP);
+            }
+            if stop.load(Ordering::Relaxed) {
+                waited += 1;
+                if waited >= 4 {
+                    std::process::exit(128 + signal.load(Ordering::Relaxed) as i32);
+                }
+            }
+        }
+    });
+}
+
+/// Whether standard input is a terminal that has hung up.
+#[cfg(unix)]
+fn terminal_gone() -> bool {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = rustix::stdio::stdin();
+    if !rustix::termios::isatty(stdin) {
+        return false;
+    }
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let zero = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    match poll(&mut fds, Some(&zero)) {
+        Ok(_) => fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
+        Err(_) => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn terminal_gone() -> bool {
+    false
+}
+
 fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     enable_raw_mode()?;
     execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
@@ -73,6 +121,7 @@ pub fn run(app: &mut App) -> io::Result<Option<i32>> {
         signal_hook::flag::register(sig, stop.clone())?;
     }
     install_panic_hook();
+    spawn_watchdog(stop.clone(), signal.clone());
     let _restore = Restore;
     let mut terminal = enter()?;
     let result = app::run(&mut terminal, app, &stop);
