@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use super::{CompareArgs, CompareFormat, Context, Failure, Outcome, QuestionnaireArg};
 use crate::compare::render::mixed_warning;
-use crate::compare::{Column, Comparison, Direction, ScoredVisit, Section, Style, render};
+use crate::compare::{Comparison, Direction, ScoredVisit, Section, Style, render};
 use crate::export::{CsvOptions, write_csv};
 use crate::i18n::CompareWords;
 use crate::store::{Catalog, Opened, collect_assessment_files, open_assessment};
@@ -78,7 +78,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
     } else if opts.desc {
         Direction::Descending
     } else {
-        natural_direction(column)
+        column.natural_direction()
     };
     c.sort_by(column, direction);
     let bytes = match format {
@@ -111,17 +111,6 @@ fn sections(format: CompareFormat, asked: &[Section]) -> Result<Vec<Section>, Fa
         Ok(vec![Section::Firms, Section::Progress, Section::Cohort])
     } else {
         Ok(asked.to_vec())
-    }
-}
-
-/// Names, dates and words read best A to Z; scores and counts highest first.
-fn natural_direction(c: Column) -> Direction {
-    match c {
-        Column::Firm | Column::File | Column::Date | Column::Questionnaire | Column::Version => {
-            Direction::Ascending
-        }
-        Column::Status => Direction::Ascending,
-        _ => Direction::Descending,
     }
 }
 
