@@ -607,6 +607,7 @@ fn cells_are_coloured_by_stage_and_show_the_stage_id_without_colour() {
             .unwrap()
     };
     app.theme = Theme::colored();
+    press(&mut app, KeyCode::End);
     let b = render(&app);
     let text = screen(&b);
     let line_of = |name: &str| text.lines().position(|l| l.contains(name)).unwrap() as u16;
@@ -619,10 +620,16 @@ fn cells_are_coloured_by_stage_and_show_the_stage_id_without_colour() {
         b[(x, row)].fg,
         "a score has its stage's colour"
     );
-    // The last row (stage 2.0) has another colour.
-    let low_row = line_of("=HYPERLINK");
-    let low = find(&b, "2.0 ", low_row);
+    // Another stage, another colour.
+    let low_row = line_of("淄博华泰");
+    let low = find(&b, "2.5 ", low_row);
+    assert_ne!(b[(low, low_row)].fg, Color::Reset);
     assert_ne!(b[(low, low_row)].fg, b[(x, row)].fg);
+    // The row under the cursor is one reversed bar, without the stage colours.
+    let last = line_of("=HYPERLINK");
+    let cell = &b[(find(&b, "2.0 ", last), last)];
+    assert_eq!(cell.fg, Color::Reset);
+    assert!(cell.modifier.contains(ratatui::style::Modifier::REVERSED));
     app.theme = Theme::plain();
     let b = render(&app);
     let x = find(&b, "3.0 ", row);

@@ -213,7 +213,9 @@ fn compare_sorted_and_filtered() {
         // Choose the data dimension's column and sort by it, lowest first after a second o.
         typed(&mut app, "lllllloo");
         // Filter: the industry field, fans and motors ticked.
-        typed(&mut app, "f\n");
+        typed(&mut app, "f");
+        snap("compare-filter-fields", lang, &app);
+        typed(&mut app, "\n");
         snap("compare-filter-window", lang, &app);
         typed(&mut app, "j  \n");
         typed(&mut app, "j");

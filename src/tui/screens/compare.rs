@@ -30,7 +30,7 @@ use crate::tui::wrap::wrap;
 
 /// Cells between two columns.
 const GAP: usize = 2;
-/// Widest a dimension's column grows; longer titles wrap onto a second header line.
+/// A dimension's title longer than this wraps onto a second header line.
 const DIMENSION_CELLS: usize = 12;
 /// Widest the bottleneck column grows.
 const BOTTLENECK_CELLS: usize = 14;
@@ -673,6 +673,12 @@ impl Ctx<'_> {
 
     /// A filter in words: the field's label and its values' labels.
     fn filter_text(&self, f: &Filter) -> String {
+        let (field, test) = self.filter_parts(f);
+        format!("{field} {test}")
+    }
+
+    /// A filter's field and its values (or condition), in words.
+    fn filter_parts(&self, f: &Filter) -> (String, String) {
         let c = self.c;
         let profile = c.profile_fields().iter().find(|p| p.id == f.field);
         let field = match (profile, f.field.as_str()) {
@@ -702,7 +708,7 @@ impl Ctx<'_> {
             Test::Below(x) => format!("<{x}"),
             Test::AtLeast(x) => format!("≥{x}"),
         };
-        format!("{field} {test}")
+        (field, test)
     }
 }
 
@@ -974,15 +980,17 @@ fn render_firms(x: &Ctx, frame: &mut Frame, area: Rect) {
     // The header: titles, the sort arrow, the chosen column, and arrows where columns hide.
     for k in (0..2).filter(|&k| k == 1 || two_lines) {
         let firm_title = if k == 1 { x.cw.col_firm } else { "" };
-        let mut firm_title = pad(firm_title, firm_w);
-        let mut firm_style = t.muted();
+        let mut firm_title = firm_title.to_string();
         if k == 1 && sort.0 == Column::Firm {
-            firm_title = pad(&format!("{}{}", x.cw.col_firm, arrow(sort.1)), firm_w);
+            firm_title.push_str(arrow(sort.1));
         }
-        if k == 1 && st.column == 0 {
-            firm_style = chosen_style(t, st.on_header);
-        }
-        let mut spans = vec![Span::raw(" "), Span::styled(firm_title, firm_style)];
+        let firm_style = if k == 1 && st.column == 0 {
+            chosen_style(t, st.on_header)
+        } else {
+            t.muted()
+        };
+        let mut spans = vec![Span::raw(" ")];
+        spans.extend(head_cell(&firm_title, firm_w, false, firm_style));
         let more_left = k == 1 && left > 0;
         for (i, col) in shown.iter().enumerate() {
             let gap = if i == 0 && more_left { "◂ " } else { "  " };
@@ -991,13 +999,12 @@ fn render_firms(x: &Ctx, frame: &mut Frame, area: Rect) {
             if k == 1 && sort.0 == col.column {
                 text.push_str(arrow(sort.1));
             }
-            let cell = align(&text, col.width, col.right);
             let style = if st.column == left + i + 1 {
                 chosen_style(t, st.on_header)
             } else {
                 t.muted()
             };
-            spans.push(Span::styled(cell, style));
+            spans.extend(head_cell(&text, col.width, col.right, style));
         }
         if k == 1 && end < cols.len() {
             spans.push(Span::styled(" ▸", t.muted()));
@@ -1022,7 +1029,7 @@ fn render_firms(x: &Ctx, frame: &mut Frame, area: Rect) {
         }
         let mut line = Line::from(spans);
         if k == cursor && !st.on_header {
-            line = fill_line(line, total_w).style(t.cursor());
+            line = cursor_line(line, total_w, t);
         }
         lines.push(line);
     }
@@ -1061,6 +1068,18 @@ fn chosen_style(t: &Theme, on_header: bool) -> Style {
     }
 }
 
+/// A title in a header cell of `w` cells: the style on the title alone, so that an
+/// underline does not run into the padding.
+fn head_cell(text: &str, w: usize, right: bool, style: Style) -> [Span<'static>; 2] {
+    let text = truncate(text, w);
+    let fill = " ".repeat(w.saturating_sub(width(&text)));
+    if right {
+        [Span::raw(fill), Span::styled(text, style)]
+    } else {
+        [Span::styled(text, style), Span::raw(fill)]
+    }
+}
+
 fn align(text: &str, w: usize, right: bool) -> String {
     let text = truncate(text, w);
     if right {
@@ -1070,13 +1089,19 @@ fn align(text: &str, w: usize, right: bool) -> String {
     }
 }
 
-/// A line padded with spaces to `w` cells, so that a style over it covers the whole row.
-fn fill_line(mut line: Line<'static>, w: usize) -> Line<'static> {
-    let used: usize = line.spans.iter().map(|s| width(&s.content)).sum();
+/// The line under the cursor: padded to `w` cells and reversed as a whole, its own colours
+/// dropped so that the row reads as one bar.
+fn cursor_line(line: Line<'static>, w: usize, t: &Theme) -> Line<'static> {
+    let mut spans: Vec<Span<'static>> = line
+        .spans
+        .into_iter()
+        .map(|s| Span::raw(s.content))
+        .collect();
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     if used < w {
-        line.spans.push(Span::raw(" ".repeat(w - used)));
+        spans.push(Span::raw(" ".repeat(w - used)));
     }
-    line
+    Line::from(spans).style(t.cursor())
 }
 
 fn rule_line(x: &Ctx, w: usize) -> Line<'static> {
@@ -1228,7 +1253,7 @@ fn firm_block(
         Span::styled(format!(" · {count}"), t.muted()),
     ]);
     if under_cursor {
-        title = fill_line(title, total_w).style(t.cursor());
+        title = cursor_line(title, total_w, t);
     }
     let mut out = vec![title];
     for (i, v) in f.visits.iter().enumerate() {
@@ -1563,7 +1588,7 @@ fn render_picker(x: &Ctx, frame: &mut Frame, area: Rect, p: &Picker) {
                     let current =
                         x.c.filters()
                             .find(|x| x.field == f.id)
-                            .map(|f| x.filter_text(f))
+                            .map(|f| x.filter_parts(f).1)
                             .unwrap_or_default();
                     Line::from(vec![
                         Span::styled(format!(" {} ", pad(&f.label, label_w)), t.text()),
@@ -1619,10 +1644,11 @@ fn render_picker(x: &Ctx, frame: &mut Frame, area: Rect, p: &Picker) {
         }
         Some(PickStep::Number { field, .. }) => {
             let label = &p.fields[*field].label;
-            let lines = vec![
-                Line::default(),
-                Line::from(Span::styled(format!(" {}", w.pick_number_hint), t.muted())),
-            ];
+            // One line for the input above the hint.
+            let lines = vec![Line::from(Span::styled(
+                format!(" {}", w.pick_number_hint),
+                t.muted(),
+            ))];
             (fill(w.pick_number, &[label]), lines, None)
         }
     };
@@ -1632,44 +1658,50 @@ fn render_picker(x: &Ctx, frame: &mut Frame, area: Rect, p: &Picker) {
         .chain([width(&title) + 4])
         .max()
         .unwrap_or(20);
-    let box_w = (content_w as u16 + 4).clamp(30, area.width.saturating_sub(4));
+    let box_w = (content_w as u16 + 4)
+        .max(30)
+        .min(area.width.saturating_sub(4));
     let inner_h = area.height.saturating_sub(4).max(1);
-    let box_h = (lines.len() as u16).min(inner_h) + 2;
+    let input_h = u16::from(matches!(p.step, Some(PickStep::Number { .. })));
+    let box_h = (lines.len() as u16 + input_h).min(inner_h) + 2;
     let rect = crate::tui::draw::centered(area, box_w, box_h);
-    frame.render_widget(Clear, rect);
+    // A blank cell around the window keeps the table behind from touching its border.
+    let x0 = rect.x.saturating_sub(1).max(area.x);
+    let halo = Rect {
+        x: x0,
+        width: (rect.right() + 1).min(area.right()) - x0,
+        ..rect
+    };
+    frame.render_widget(Clear, halo);
     let block = Block::bordered()
         .border_style(t.border_focus())
         .title(Span::styled(
-            format!(" {} ", truncate(&title, box_w as usize - 4)),
+            format!(" {} ", truncate(&title, (box_w as usize).saturating_sub(4))),
             t.title(),
         ));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    if let Some(PickStep::Number { input, .. }) = &p.step {
-        let [field, _] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-        let field = Rect {
-            x: field.x + 1,
-            width: field.width.saturating_sub(2),
-            ..field
-        };
-        frame.render_widget(&**input, field);
-    }
-    let h = inner.height as usize;
+    // A condition being typed: the input on the first line, the hint below.
+    let list = match &p.step {
+        Some(PickStep::Number { input, .. }) => {
+            let [field, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+            let [prompt, field] =
+                Layout::horizontal([Constraint::Length(3), Constraint::Min(1)]).areas(field);
+            frame.render_widget(Span::styled(" › ", t.key()), prompt);
+            frame.render_widget(&**input, field);
+            rest
+        }
+        _ => inner,
+    };
+    let h = list.height as usize;
     let top = cursor.map_or(0, |c| c.saturating_sub(h.saturating_sub(1)));
     if let Some(c) = cursor
         && let Some(line) = lines.get_mut(c)
     {
         let l = std::mem::take(line);
-        *line = fill_line(l, inner.width as usize).style(t.cursor());
+        *line = cursor_line(l, list.width as usize, t);
     }
     let shown: Vec<Line> = lines.into_iter().skip(top).take(h).collect();
-    if !matches!(p.step, Some(PickStep::Number { .. })) {
-        frame.render_widget(Paragraph::new(shown), inner);
-    } else {
-        let [_, hint] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-        frame.render_widget(
-            Paragraph::new(shown.into_iter().skip(1).collect::<Vec<_>>()),
-            hint,
-        );
-    }
+    frame.render_widget(Paragraph::new(shown), list);
 }
