@@ -2,9 +2,12 @@
 //! the sheet's order under its horizon, and text from an assessment shown as text — markup
 //! in names, notes and the summary escaped in HTML and in Markdown, control characters gone.
 
+mod common;
+
+use common::dmat;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use dmat::advise::{advise, reason_sentences};
 use dmat::i18n::Lang;
 use dmat::model::Horizon;
@@ -12,14 +15,6 @@ use dmat::score::score;
 use dmat::store::{Catalog, LoadedQuestionnaire, open_assessment};
 
 const FEATURES: &str = "tests/fixtures/questionnaires/features.toml";
-
-fn dmat(workspace: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("dmat").expect("the dmat binary is built");
-    cmd.env("DMAT_WORKSPACE", workspace)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL");
-    cmd
-}
 
 /// Whether a fixture is of the feature questionnaire (else it names a bundled one).
 fn uses_features(file: &Path) -> bool {
