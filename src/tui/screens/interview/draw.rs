@@ -240,6 +240,7 @@ pub(super) fn render_main(app: &App, frame: &mut Frame, area: Rect, s: &Session)
         let inner = block.inner(edit_area);
         frame.render_widget(block, edit_area);
         frame.render_widget(&ed.area, inner);
+        crate::tui::app::place_cursor(frame, &ed.area, inner);
     }
 }
 
@@ -729,6 +730,7 @@ pub(super) fn render_jump(app: &App, frame: &mut Frame, body: Rect, s: &Session)
         Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(input);
     frame.render_widget(Span::styled("/ ", t.key()), prompt);
     frame.render_widget(&j.filter, field);
+    crate::tui::app::place_cursor(frame, &j.filter, field);
     frame.render_widget(
         Block::new().borders(Borders::TOP).border_style(t.border()),
         rule,
