@@ -3,10 +3,11 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Text from a file made safe to show: control characters (escape sequences, bells, carriage
-/// returns) removed, line breaks and tabs turned into spaces.
+/// Text from a file made safe to show: terminal escape sequences and other control
+/// characters (bells, carriage returns) removed, line breaks and tabs turned into spaces.
 pub fn inert(s: &str) -> String {
-    s.chars()
+    strip_ansi_escapes::strip_str(s)
+        .chars()
         .filter_map(|c| match c {
             '\n' | '\t' => Some(' '),
             c if c.is_control() => None,
@@ -67,7 +68,12 @@ mod tests {
 
     #[test]
     fn inert_removes_escapes_and_controls() {
-        assert_eq!(inert("a\u{1b}[31mb\u{7}c\r\nd"), "a[31mbc d");
+        assert_eq!(inert("a\u{1b}[31mb\u{7}c\r\nd"), "abc d");
+        assert_eq!(
+            inert("Zibo \u{1b}]0;title\u{7}Motors\u{1b}[0m"),
+            "Zibo Motors"
+        );
+        assert_eq!(inert("cut short\u{1b}"), "cut short");
         assert_eq!(inert("ok\u{202E}txt"), "oktxt");
         assert_eq!(inert_lines("a\u{1b}\nb"), "a\nb");
     }

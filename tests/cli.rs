@@ -1,20 +1,14 @@
 //! The commands without a terminal UI, run as a user runs them.
 
+mod common;
+
+use common::dmat;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::str::contains;
 
 const FEATURES: &str = "tests/fixtures/questionnaires/features.toml";
-
-fn dmat(workspace: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("dmat").expect("the dmat binary is built");
-    cmd.env("DMAT_WORKSPACE", workspace)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    cmd
-}
 
 /// A workspace with the feature questionnaire installed.
 fn workspace() -> tempfile::TempDir {

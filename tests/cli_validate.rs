@@ -2,17 +2,11 @@
 //! says in its header where its problems are (`# expect: LINE:COLUMN sentence`) and how dmat
 //! exits (`# exit: N`, default 1).
 
+mod common;
+
+use common::dmat;
+
 use std::path::Path;
-
-use assert_cmd::Command;
-
-fn dmat(workspace: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("dmat").expect("the dmat binary is built");
-    cmd.env("DMAT_WORKSPACE", workspace)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL");
-    cmd
-}
 
 struct Expectation {
     place: String,

@@ -2,21 +2,14 @@
 //! twice): the table and Markdown against committed snapshots, the CSV sections read back,
 //! sorting, filters, the table off a terminal and mixed questionnaires.
 
-use std::path::Path;
+mod common;
 
-use assert_cmd::Command;
+use common::dmat;
+
+use std::path::Path;
 
 const COHORT: &str = "tests/fixtures/cohort";
 const FEATURES: &str = "tests/fixtures/questionnaires/features.toml";
-
-fn dmat(workspace: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("dmat").expect("the dmat binary is built");
-    cmd.env("DMAT_WORKSPACE", workspace)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    cmd
-}
 
 struct Run {
     code: Option<i32>,

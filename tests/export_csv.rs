@@ -2,21 +2,14 @@
 //! feature questionnaire): wide, long and BOM output against committed snapshots, then read
 //! back with the csv crate; skipping files of another questionnaire or that fail to load.
 
-use std::path::Path;
+mod common;
 
-use assert_cmd::Command;
+use common::dmat;
+
+use std::path::Path;
 
 const COHORT: &str = "tests/fixtures/cohort";
 const FEATURES: &str = "tests/fixtures/questionnaires/features.toml";
-
-fn dmat(workspace: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("dmat").expect("the dmat binary is built");
-    cmd.env("DMAT_WORKSPACE", workspace)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    cmd
-}
 
 /// Runs `dmat export` on the cohort with extra arguments; returns standard output.
 fn export(args: &[&str]) -> Vec<u8> {

@@ -1,22 +1,16 @@
 //! `dmat export --format xlsx`: the workbook read back with calamine — sheet names, headers,
 //! numbers as numbers, Chinese text, the long sheet's notes and the cohort sheet's counts.
 
+mod common;
+
+use common::dmat;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use calamine::{Data, Range, Reader, Xlsx, open_workbook};
 
 const COHORT: &str = "tests/fixtures/cohort";
 const FEATURES: &str = "tests/fixtures/questionnaires/features.toml";
-
-fn dmat(workspace: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("dmat").expect("the dmat binary is built");
-    cmd.env("DMAT_WORKSPACE", workspace)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    cmd
-}
 
 /// Exports the cohort in `lang` to a workbook and opens it.
 fn workbook(lang: &str, dir: &Path) -> Xlsx<std::io::BufReader<std::fs::File>> {

@@ -4,20 +4,12 @@
 //! questionnaire, whose golden pair changes when that questionnaire's content does. Review
 //! changes with `cargo insta review`.
 
-use std::path::Path;
+mod common;
 
-use assert_cmd::Command;
+use common::dmat;
 
 const FEATURES: &str = "tests/fixtures/questionnaires/features.toml";
 const FIRMS: [&str; 2] = ["fans-firm", "motors-firm"];
-
-fn dmat(workspace: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("dmat").expect("the dmat binary is built");
-    cmd.env("DMAT_WORKSPACE", workspace)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL");
-    cmd
-}
 
 /// The sheet `dmat report` prints, with dmat's own version masked so that releases do not
 /// change the golden files.

@@ -2,24 +2,19 @@
 //! safe name that never silently replaces another sheet; and a workspace's own templates
 //! replacing the bundled ones.
 
+mod common;
+
+use common::dmat;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use dmat::i18n::Lang;
 use dmat::report::{Format, write_to_workspace};
 use dmat::store::{Catalog, LoadedQuestionnaire, Opened, Workspace, open_assessment};
 
 const FEATURES: &str = "tests/fixtures/questionnaires/features.toml";
 const FANS: &str = "tests/fixtures/report/fans-firm.toml";
-
-fn dmat(workspace: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("dmat").expect("the dmat binary is built");
-    cmd.env("DMAT_WORKSPACE", workspace)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL");
-    cmd
-}
 
 fn open(path: &Path) -> Opened {
     let mut catalog = Catalog::bundled();

@@ -651,3 +651,21 @@ fn the_new_form_goes_back_a_step_and_out() {
     assert_eq!(home.screen, Screen::Home);
     assert!(f.ws.assessment_files().is_empty());
 }
+
+#[test]
+fn while_typing_the_terminal_cursor_stands_after_the_text_for_input_methods() {
+    let (_f, mut app) = past_profile(Lang::Zh);
+    let cursor_after = |app: &dmat::tui::App| {
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+        t.draw(|f| app.draw(f)).unwrap();
+        let p = t.get_cursor_position().unwrap();
+        let buf = t.backend().buffer();
+        // The last character typed is wide: it starts two cells left of the cursor.
+        buf[(p.x - 2, p.y)].symbol().to_string()
+    };
+    typed(&mut app, "e车间三台数控");
+    assert_eq!(cursor_after(&app), "控");
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, ":数控");
+    assert_eq!(cursor_after(&app), "控", "in the jump list's filter too");
+}

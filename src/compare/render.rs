@@ -697,7 +697,7 @@ mod tests {
     #[test]
     fn markdown_specials_are_escaped_and_controls_dropped() {
         assert_eq!(md_escape(r"a|b *c* <x> \ n"), r"a\|b \*c\* \<x\> \\ n");
-        assert_eq!(md_escape("[link](u)\u{1b}[31m\nx"), r"\[link\](u)\[31m x");
+        assert_eq!(md_escape("[link](u)\u{1b}[31m\nx"), r"\[link\](u) x");
     }
 
     #[test]

@@ -663,7 +663,7 @@ mod tests {
         let data = &s.dimensions[1];
         assert_eq!(data.gaps.len(), 1);
         assert_eq!(data.gaps[0].answer, "None");
-        assert_eq!(data.gaps[0].note, vec!["paper[31m ledgers", "only"]);
+        assert_eq!(data.gaps[0].note, vec!["paper ledgers", "only"]);
     }
 
     #[test]

@@ -128,6 +128,18 @@ pub fn text_area(text: &str) -> TextArea<'static> {
     area
 }
 
+/// Puts the terminal's own cursor on the text area's cursor, drawn in `inner`, so that an
+/// input method opens its candidate window beside the text being typed.
+pub fn place_cursor(frame: &mut ratatui::Frame, area: &TextArea<'_>, inner: ratatui::layout::Rect) {
+    let c = area.screen_cursor();
+    let (top, left) = area.scroll_offset();
+    let row = c.row.saturating_sub(usize::from(top));
+    let col = c.col.saturating_sub(usize::from(left));
+    if row < usize::from(inner.height) && col < usize::from(inner.width) {
+        frame.set_cursor_position((inner.x + col as u16, inner.y + row as u16));
+    }
+}
+
 /// Where the interview stands: the page, the option under the cursor, an open editor or
 /// jump list.
 #[derive(Default)]

@@ -1690,6 +1690,7 @@ fn render_picker(x: &Ctx, frame: &mut Frame, area: Rect, p: &Picker) {
                 Layout::horizontal([Constraint::Length(3), Constraint::Min(1)]).areas(field);
             frame.render_widget(Span::styled(" › ", t.key()), prompt);
             frame.render_widget(&**input, field);
+            crate::tui::app::place_cursor(frame, input, field);
             rest
         }
         _ => inner,

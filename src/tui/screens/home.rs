@@ -261,16 +261,22 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
         .max(width(w.in_progress))
         .max(width(w.unreadable))
         .max(width(w.col_status));
-    let stage_w = h
-        .rows
-        .iter()
-        .filter_map(|r| r.stage.as_deref().map(width))
-        .max()
-        .unwrap_or(0)
-        .max(width(w.col_stage))
-        .min(18);
-    let fixed = 3 + 1 + 10 + 2 + status_w + 2 + 6 + 2 + 5 + 2 + stage_w + 1;
-    let firm_w = (area.width as usize).saturating_sub(fixed).max(8);
+    let widest = |cells: &mut dyn Iterator<Item = usize>, head: &str| {
+        cells.max().unwrap_or(0).max(width(head))
+    };
+    let stage_full = widest(
+        &mut h.rows.iter().filter_map(|r| r.stage.as_deref().map(width)),
+        w.col_stage,
+    );
+    let firm_full = widest(&mut h.rows.iter().map(|r| width(&r.firm)), w.col_firm);
+    // The firm takes what its longest name needs, as long as the stage keeps 18 cells; the
+    // stage takes the rest, up to its longest label.
+    let fixed = 3 + 2 + 10 + 2 + status_w + 2 + 6 + 2 + 5 + 2 + 1;
+    let free = (area.width as usize).saturating_sub(fixed);
+    let firm_w = firm_full
+        .min(free.saturating_sub(stage_full.min(18)))
+        .max(8);
+    let stage_w = stage_full.min(free.saturating_sub(firm_w));
     let cells = |mark: Span<'static>,
                  firm: &str,
                  date: &str,
@@ -280,7 +286,7 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
                  stage: &str| {
         vec![
             mark,
-            Span::raw(format!("{} ", pad(firm, firm_w))),
+            Span::raw(format!("{}  ", pad(firm, firm_w))),
             Span::raw(format!("{}  ", pad(date, 10))),
             Span::raw(format!("{}  ", pad(status, status_w))),
             Span::raw(format!("{}  ", pad_left(done, 6))),

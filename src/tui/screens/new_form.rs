@@ -136,6 +136,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         let inner = block.inner(input);
         frame.render_widget(block, input);
         frame.render_widget(&form.name, inner);
+        crate::tui::app::place_cursor(frame, &form.name, inner);
     }
     let keys = keys::new_form(w, form.naming);
     footer(app, frame, c.footer, &keys);

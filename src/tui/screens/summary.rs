@@ -456,6 +456,7 @@ fn render_closing(app: &App, frame: &mut Frame, area: Rect, s: &Session) {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         frame.render_widget(&ed.area, inner);
+        crate::tui::app::place_cursor(frame, &ed.area, inner);
         return;
     }
     let label = format!("{}  ", w.closing);

@@ -1,730 +1,22 @@
-//! The interview screen: a header with the firm and progress, the dimensions with their
-//! progress and live scores at the side, the question with its help, options, value and note,
-//! and the jump list. Keys answer, move and edit; every change asks to be saved.
-
-use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+//! Drawing the interview screen: the dimensions at the side, the page in the middle, the
+//! jump list over it.
 
 use crate::advise::sentence;
 use crate::i18n::fill;
 use crate::model::{Aggregate, ProfileKind, QuestionKind, Response};
 use crate::plain_text::{inert, inert_lines, pad, pad_left, truncate, width};
 use crate::score::QuestionState;
-use crate::tui::app::{Action, App, EditTarget, Editor, Jump, Screen, Tone, text_area};
+use crate::tui::app::{App, EditTarget};
 use crate::tui::draw::{chrome, footer, score_text, session_header, wrapped};
 use crate::tui::keys::{self, PageKind};
 use crate::tui::session::{Page, Session};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-// ---------------------------------------------------------------- keys
-
-pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
-    if app.interview.editor.is_some() {
-        return editor_key(app, key);
-    }
-    if app.interview.jump.is_some() {
-        return jump_key(app, key);
-    }
-    let Some(s) = &app.session else {
-        return Action::None;
-    };
-    let hidden = s.is_hidden(app.interview.page);
-    match key.code {
-        KeyCode::Char('q') => Action::Leave,
-        KeyCode::Char('?') => {
-            app.open_help();
-            Action::None
-        }
-        KeyCode::Char('s') => {
-            open_summary(app);
-            Action::None
-        }
-        KeyCode::Char('g') => {
-            next_unanswered(app);
-            Action::None
-        }
-        KeyCode::Char('J' | ':') => {
-            open_jump(app);
-            Action::None
-        }
-        KeyCode::Right | KeyCode::Char('n') => {
-            step(app, true);
-            Action::None
-        }
-        KeyCode::Left | KeyCode::Char('p') => {
-            step(app, false);
-            Action::None
-        }
-        KeyCode::Tab => {
-            dimension_step(app, true);
-            Action::None
-        }
-        KeyCode::BackTab => {
-            dimension_step(app, false);
-            Action::None
-        }
-        KeyCode::Home => {
-            go_to(app, 0);
-            Action::None
-        }
-        KeyCode::End => {
-            let last = s.page_count().saturating_sub(1);
-            go_to(app, last);
-            Action::None
-        }
-        KeyCode::Up | KeyCode::Char('k') => {
-            move_cursor(app, false);
-            Action::None
-        }
-        KeyCode::Down | KeyCode::Char('j') => {
-            move_cursor(app, true);
-            Action::None
-        }
-        KeyCode::Char('e' | 'x' | ' ' | '-' | '.' | '0'..='9')
-        | KeyCode::Enter
-        | KeyCode::Backspace
-        | KeyCode::Delete
-            if hidden =>
-        {
-            app.say(Tone::Warn, app.words.skipped_no_answer);
-            Action::None
-        }
-        KeyCode::Char('e') => open_note(app),
-        KeyCode::Char('x') => not_applicable(app),
-        KeyCode::Backspace | KeyCode::Delete => clear(app),
-        KeyCode::Char(c @ ('0'..='9' | '-' | '.')) => digit(app, c),
-        KeyCode::Char(c) if !c.is_ascii() && !c.is_control() => typed_text(app, c),
-        KeyCode::Enter => enter(app),
-        KeyCode::Char(' ') => space(app),
-        _ => Action::None,
-    }
-}
-
-pub fn on_paste(app: &mut App, text: &str) -> Action {
-    if let Some(ed) = &mut app.interview.editor {
-        ed.area.insert_str(text);
-        return draft(app);
-    }
-    if let Some(j) = &mut app.interview.jump {
-        j.filter.insert_str(text.replace('\n', " "));
-        j.cursor = 0;
-    }
-    Action::None
-}
-
-/// What the page asks for, which decides the keys that work.
-pub fn page_kind(s: &Session, page: usize) -> PageKind {
-    if s.is_hidden(page) {
-        return PageKind::Skipped;
-    }
-    match s.page(page) {
-        Page::Profile(i) => match s.field(i).kind {
-            ProfileKind::Choice => PageKind::Single,
-            ProfileKind::Number | ProfileKind::Date => PageKind::Number,
-            ProfileKind::Text => PageKind::Text,
-        },
-        Page::Question(p) => match s.question(p).kind {
-            QuestionKind::Single => PageKind::Single,
-            QuestionKind::Multi => PageKind::Multi,
-            QuestionKind::Number => PageKind::Number,
-            QuestionKind::Text => PageKind::Text,
-        },
-    }
-}
-
-fn na_allowed(s: &Session, page: usize) -> bool {
-    match s.page(page) {
-        Page::Profile(_) => false,
-        Page::Question(p) => s.question(p).na,
-    }
-}
-
-/// Shows a page, with the cursor on its chosen option.
-pub fn go_to(app: &mut App, page: usize) {
-    let Some(s) = &app.session else { return };
-    let page = page.min(s.page_count().saturating_sub(1));
-    app.interview.page = page;
-    app.interview.option = s.chosen_option(page).unwrap_or(0);
-    app.interview.jump = None;
-    app.screen = Screen::Interview;
-}
-
-fn open_summary(app: &mut App) {
-    app.summary.cursor = 0;
-    app.summary.confirm_complete = false;
-    app.screen = Screen::Summary;
-}
-
-/// The next (or previous) page that is not skipped.
-fn neighbour(s: &Session, from: usize, forward: bool) -> Option<usize> {
-    if forward {
-        (from + 1..s.page_count()).find(|&i| !s.is_hidden(i))
-    } else {
-        (0..from).rev().find(|&i| !s.is_hidden(i))
-    }
-}
-
-fn step(app: &mut App, forward: bool) {
-    let Some(s) = &app.session else { return };
-    if let Some(to) = neighbour(s, app.interview.page, forward) {
-        go_to(app, to);
-    }
-}
-
-/// After an answer: the next page that is not skipped, or the summary after the last.
-fn advance(app: &mut App) {
-    let Some(s) = &app.session else { return };
-    match neighbour(s, app.interview.page, true) {
-        Some(to) => go_to(app, to),
-        None => open_summary(app),
-    }
-}
-
-fn next_unanswered(app: &mut App) {
-    let Some(s) = &app.session else { return };
-    match s.next_unanswered(app.interview.page) {
-        Some(to) => go_to(app, to),
-        None => app.say(Tone::Info, app.words.all_answered),
-    }
-}
-
-/// The dimension of a page; profile pages come before the first.
-fn dimension_of(s: &Session, page: usize) -> Option<usize> {
-    match s.page(page) {
-        Page::Profile(_) => None,
-        Page::Question(p) => Some(s.q().question_at(p).dimension),
-    }
-}
-
-fn dimension_step(app: &mut App, forward: bool) {
-    let Some(s) = &app.session else { return };
-    let here = dimension_of(s, app.interview.page);
-    let target = if forward {
-        here.map_or(0, |d| d + 1)
-    } else {
-        match here {
-            None | Some(0) => return go_to(app, 0),
-            Some(d) => d - 1,
-        }
-    };
-    let pages: Vec<usize> = (0..s.page_count())
-        .filter(|&i| dimension_of(s, i) == Some(target))
-        .collect();
-    let first_shown = pages.iter().find(|&&i| !s.is_hidden(i)).or(pages.first());
-    if let Some(&to) = first_shown {
-        go_to(app, to);
-    }
-}
-
-fn move_cursor(app: &mut App, down: bool) {
-    let Some(s) = &app.session else { return };
-    let n = s.option_count(app.interview.page);
-    if n == 0 {
-        return;
-    }
-    let o = &mut app.interview.option;
-    *o = if down {
-        (*o + 1).min(n - 1)
-    } else {
-        o.saturating_sub(1)
-    };
-}
-
-fn session_mut(app: &mut App) -> Option<&mut Session> {
-    app.session.as_mut()
-}
-
-/// Chooses option `i` of a single-choice page and goes on.
-fn choose(app: &mut App, i: usize) -> Action {
-    let page = app.interview.page;
-    let Some(s) = session_mut(app) else {
-        return Action::None;
-    };
-    match s.page(page) {
-        Page::Profile(f) => {
-            let Some(id) = s.field(f).options.get(i).map(|o| o.id.clone()) else {
-                return Action::None;
-            };
-            s.set_profile(f, Some(toml::Value::String(id)));
-        }
-        Page::Question(p) => {
-            let Some(id) = s.question(p).options.get(i).map(|o| o.id.clone()) else {
-                return Action::None;
-            };
-            s.set_response(p, Some(Response::Choice(id)));
-        }
-    }
-    app.interview.option = i;
-    advance(app);
-    Action::Save
-}
-
-fn toggle(app: &mut App, i: usize) -> Action {
-    let page = app.interview.page;
-    let Some(s) = session_mut(app) else {
-        return Action::None;
-    };
-    let Page::Question(p) = s.page(page) else {
-        return Action::None;
-    };
-    if i >= s.question(p).options.len() {
-        return Action::None;
-    }
-    s.toggle(p, i);
-    app.interview.option = i;
-    Action::Save
-}
-
-fn digit(app: &mut App, c: char) -> Action {
-    let Some(s) = &app.session else {
-        return Action::None;
-    };
-    let page = app.interview.page;
-    let n = c.to_digit(10).map(|d| d as usize);
-    match page_kind(s, page) {
-        PageKind::Single => match n {
-            Some(d) if d >= 1 => choose(app, d - 1),
-            _ => Action::None,
-        },
-        PageKind::Multi => match n {
-            Some(d) if d >= 1 => toggle(app, d - 1),
-            _ => Action::None,
-        },
-        PageKind::Number => {
-            open_value(app, Some(c.to_string()));
-            Action::None
-        }
-        PageKind::Text | PageKind::Skipped => Action::None,
-    }
-}
-
-/// A character from an input method (Chinese) on a text page starts its editor with it.
-fn typed_text(app: &mut App, c: char) -> Action {
-    let Some(s) = &app.session else {
-        return Action::None;
-    };
-    if page_kind(s, app.interview.page) != PageKind::Text {
-        return Action::None;
-    }
-    let mut current = value_text(s, app.interview.page);
-    current.push(c);
-    open_value(app, Some(current));
-    draft(app)
-}
-
-fn enter(app: &mut App) -> Action {
-    let Some(s) = &app.session else {
-        return Action::None;
-    };
-    match page_kind(s, app.interview.page) {
-        PageKind::Single => choose(app, app.interview.option),
-        PageKind::Multi => {
-            advance(app);
-            Action::None
-        }
-        PageKind::Number | PageKind::Text => {
-            open_value(app, None);
-            Action::None
-        }
-        PageKind::Skipped => Action::None,
-    }
-}
-
-fn space(app: &mut App) -> Action {
-    let Some(s) = &app.session else {
-        return Action::None;
-    };
-    match page_kind(s, app.interview.page) {
-        PageKind::Single => choose(app, app.interview.option),
-        PageKind::Multi => toggle(app, app.interview.option),
-        _ => Action::None,
-    }
-}
-
-fn not_applicable(app: &mut App) -> Action {
-    let page = app.interview.page;
-    let Some(s) = session_mut(app) else {
-        return Action::None;
-    };
-    let Page::Question(p) = s.page(page) else {
-        app.say(Tone::Warn, app.words.na_not_allowed);
-        return Action::None;
-    };
-    if !s.question(p).na {
-        app.say(Tone::Warn, app.words.na_not_allowed);
-        return Action::None;
-    }
-    if s.state(p) == QuestionState::NotApplicable {
-        s.set_response(p, None);
-    } else {
-        s.set_response(p, Some(Response::NotApplicable));
-        advance(app);
-    }
-    Action::Save
-}
-
-fn clear(app: &mut App) -> Action {
-    let page = app.interview.page;
-    let Some(s) = session_mut(app) else {
-        return Action::None;
-    };
-    if !s.is_done(page)
-        && !matches!(s.page(page), Page::Question(p) if s.state(p) == QuestionState::Unfit)
-    {
-        return Action::None;
-    }
-    match s.page(page) {
-        Page::Profile(f) => s.set_profile(f, None),
-        Page::Question(p) => s.set_response(p, None),
-    }
-    app.say(Tone::Info, app.words.cleared);
-    Action::Save
-}
-
-// ---------------------------------------------------------------- editing
-
-fn open_note(app: &mut App) -> Action {
-    let page = app.interview.page;
-    let Some(s) = &app.session else {
-        return Action::None;
-    };
-    let Page::Question(p) = s.page(page) else {
-        app.say(Tone::Warn, app.words.no_note_here);
-        return Action::None;
-    };
-    let note = s
-        .assessment
-        .note(&s.question(p).id)
-        .unwrap_or("")
-        .to_string();
-    app.interview.editor = Some(Editor::new(EditTarget::Note(p), &note));
-    Action::None
-}
-
-/// The value of a number, text or date page as text to edit.
-pub fn value_text(s: &Session, page: usize) -> String {
-    match s.page(page) {
-        Page::Profile(f) => match s.assessment.profile.get(&s.field(f).id) {
-            Some(toml::Value::String(t)) => t.clone(),
-            Some(toml::Value::Integer(i)) => i.to_string(),
-            Some(toml::Value::Float(x)) => number_text(*x),
-            Some(other) => other.to_string(),
-            None => String::new(),
-        },
-        Page::Question(p) => match s.assessment.response(&s.question(p).id) {
-            Some(Response::Value(v)) => number_text(*v),
-            Some(Response::Text(t)) => t.clone(),
-            _ => String::new(),
-        },
-    }
-}
-
-/// A number as typed: no trailing `.0` on whole numbers.
-pub fn number_text(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
-}
-
-/// Opens the editor of a number, text or date page; `start` replaces the value (a digit).
-fn open_value(app: &mut App, start: Option<String>) {
-    let page = app.interview.page;
-    let Some(s) = &app.session else { return };
-    let current = value_text(s, page);
-    let mut ed = Editor::new(EditTarget::Value(page), &current);
-    if let Some(t) = start {
-        ed.area = text_area(&t);
-    }
-    app.interview.editor = Some(ed);
-}
-
-/// Whether what is typed is written into the assessment as it is typed: notes and free
-/// text, which are worth keeping even half-written. Numbers and dates wait for Enter.
-pub(crate) fn is_live(s: &Session, target: EditTarget) -> bool {
-    match target {
-        EditTarget::Note(_) | EditTarget::Closing => true,
-        EditTarget::Value(page) => match s.page(page) {
-            Page::Profile(f) => s.field(f).kind == ProfileKind::Text,
-            Page::Question(p) => s.question(p).kind == QuestionKind::Text,
-        },
-    }
-}
-
-/// Writes free text into the assessment.
-pub(crate) fn write_text(s: &mut Session, target: EditTarget, text: &str) {
-    let kept = (!text.trim().is_empty()).then(|| text.to_string());
-    match target {
-        EditTarget::Note(p) => s.set_note(p, kept),
-        EditTarget::Value(page) => match s.page(page) {
-            Page::Profile(f) => s.set_profile(f, kept.map(toml::Value::String)),
-            Page::Question(p) => s.set_response(p, kept.map(Response::Text)),
-        },
-        EditTarget::Closing => s.assessment.visit.summary = kept,
-    }
-}
-
-fn draft(app: &mut App) -> Action {
-    let (Some(s), Some(ed)) = (app.session.as_mut(), &app.interview.editor) else {
-        return Action::None;
-    };
-    if !is_live(s, ed.target) {
-        return Action::None;
-    }
-    let text = ed.text();
-    write_text(s, ed.target, &text);
-    Action::SaveDraft
-}
-
-fn editor_key(app: &mut App, key: KeyEvent) -> Action {
-    match key.code {
-        KeyCode::Enter => commit(app),
-        KeyCode::Esc => cancel(app),
-        _ => {
-            let Some(ed) = &mut app.interview.editor else {
-                return Action::None;
-            };
-            if ed.area.input(key) {
-                draft(app)
-            } else {
-                Action::None
-            }
-        }
-    }
-}
-
-fn cancel(app: &mut App) -> Action {
-    let Some(ed) = app.interview.editor.take() else {
-        return Action::None;
-    };
-    let Some(s) = app.session.as_mut() else {
-        return Action::None;
-    };
-    if is_live(s, ed.target) {
-        write_text(s, ed.target, &ed.original);
-        Action::Save
-    } else {
-        Action::None
-    }
-}
-
-fn commit(app: &mut App) -> Action {
-    let Some(ed) = app.interview.editor.take() else {
-        return Action::None;
-    };
-    let text = ed.text();
-    let Some(s) = app.session.as_mut() else {
-        return Action::None;
-    };
-    match ed.target {
-        EditTarget::Note(_) | EditTarget::Closing => {
-            write_text(s, ed.target, &text);
-            Action::Save
-        }
-        EditTarget::Value(page) => match parse_value(app, page, &text) {
-            Ok(()) => {
-                advance(app);
-                Action::Save
-            }
-            Err(message) => {
-                app.say(Tone::Warn, message);
-                app.interview.editor = Some(ed);
-                Action::None
-            }
-        },
-    }
-}
-
-/// Reads what was typed on a value page into the assessment, or says why it cannot.
-fn parse_value(app: &mut App, page: usize, text: &str) -> Result<(), String> {
-    let w = app.words;
-    let Some(s) = app.session.as_mut() else {
-        return Ok(());
-    };
-    let t = text.trim();
-    let (kind, range) = match s.page(page) {
-        Page::Profile(f) => {
-            let field = s.field(f);
-            let kind = match field.kind {
-                ProfileKind::Number => QuestionKind::Number,
-                ProfileKind::Date => return parse_date(s, f, t, w),
-                _ => QuestionKind::Text,
-            };
-            (kind, field.range)
-        }
-        Page::Question(p) => (s.question(p).kind, s.question(p).range),
-    };
-    if kind != QuestionKind::Number {
-        write_text(s, EditTarget::Value(page), text);
-        return Ok(());
-    }
-    let value = if t.is_empty() {
-        None
-    } else {
-        let x = read_number(t).ok_or_else(|| fill(w.not_a_number, &[&inert(t)]))?;
-        if let Some([lo, hi]) = range
-            && (x < lo || x > hi)
-        {
-            let text = fill(w.out_of_range, &[&number_text(x), &lo, &hi]);
-            return Err(text);
-        }
-        Some(x)
-    };
-    match s.page(page) {
-        Page::Profile(f) => s.set_profile(f, value.map(toml_number)),
-        Page::Question(p) => s.set_response(p, value.map(Response::Value)),
-    }
-    Ok(())
-}
-
-fn parse_date(
-    s: &mut Session,
-    field: usize,
-    t: &str,
-    w: &crate::i18n::TuiWords,
-) -> Result<(), String> {
-    if t.is_empty() {
-        s.set_profile(field, None);
-        return Ok(());
-    }
-    let norm: String = t
-        .chars()
-        .map(|c| match c {
-            '/' | '.' | '年' | '月' => '-',
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            c => c,
-        })
-        .filter(|&c| c != '日')
-        .collect();
-    let parts: Vec<i64> = norm
-        .split('-')
-        .filter(|p| !p.trim().is_empty())
-        .map(|p| p.trim().parse::<i64>())
-        .collect::<Result<_, _>>()
-        .unwrap_or_default();
-    let date = match parts[..] {
-        [y, m, d] => jiff::civil::Date::new(
-            i16::try_from(y).unwrap_or(0),
-            i8::try_from(m).unwrap_or(0),
-            i8::try_from(d).unwrap_or(0),
-        )
-        .ok()
-        .filter(|_| y >= 1000),
-        _ => None,
-    }
-    .ok_or_else(|| fill(w.not_a_date, &[&inert(t)]))?;
-    let value = toml::Value::Datetime(crate::model::assessment::civil_date(date));
-    s.set_profile(field, Some(value));
-    Ok(())
-}
-
-/// A number as typed, also with full-width digits (from a Chinese input method) and
-/// thousands separators.
-pub fn read_number(t: &str) -> Option<f64> {
-    let norm: String = t
-        .chars()
-        .filter(|c| !matches!(c, ',' | '，' | ' ' | '_'))
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' | '。' => '.',
-            '－' => '-',
-            '＋' => '+',
-            c => c,
-        })
-        .collect();
-    norm.parse::<f64>().ok().filter(|x| x.is_finite())
-}
-
-/// A profile number as kept in the file: whole numbers as integers.
-fn toml_number(x: f64) -> toml::Value {
-    if x.fract() == 0.0 && x.abs() < 9e15 {
-        toml::Value::Integer(x as i64)
-    } else {
-        toml::Value::Float(x)
-    }
-}
-
-// ---------------------------------------------------------------- jump list
-
-fn open_jump(app: &mut App) {
-    app.interview.jump = Some(Jump {
-        filter: text_area(""),
-        cursor: app.interview.page,
-    });
-}
-
-/// The pages the jump list shows for its filter: every term must appear in the page's
-/// number, id, text or dimension.
-pub fn jump_entries(app: &App) -> Vec<usize> {
-    let (Some(s), Some(j)) = (&app.session, &app.interview.jump) else {
-        return Vec::new();
-    };
-    let query = j.filter.lines().join(" ").to_lowercase();
-    let terms: Vec<&str> = query.split_whitespace().collect();
-    (0..s.page_count())
-        .filter(|&i| {
-            if terms.is_empty() {
-                return true;
-            }
-            let hay = jump_label(app, s, i).to_lowercase();
-            let id = match s.page(i) {
-                Page::Profile(f) => s.field(f).id.clone(),
-                Page::Question(p) => s.question(p).id.clone(),
-            };
-            terms.iter().all(|t| hay.contains(t) || id.contains(t))
-        })
-        .collect()
-}
-
-fn jump_label(app: &App, s: &Session, page: usize) -> String {
-    let l = app.lang.code();
-    let q = s.q();
-    match s.page(page) {
-        Page::Profile(f) => format!("{} · {}", app.words.profile, q.text(&s.field(f).label, l)),
-        Page::Question(p) => {
-            let r = q.question_at(p);
-            format!(
-                "{} {} · {}",
-                p + 1,
-                q.text(&q.dimension[r.dimension].title, l),
-                q.text(&r.question.text, l)
-            )
-        }
-    }
-}
-
-fn jump_key(app: &mut App, key: KeyEvent) -> Action {
-    let entries = jump_entries(app);
-    let Some(j) = &mut app.interview.jump else {
-        return Action::None;
-    };
-    match key.code {
-        KeyCode::Esc => app.interview.jump = None,
-        KeyCode::Enter => {
-            if let Some(&page) = entries.get(j.cursor) {
-                go_to(app, page);
-            } else {
-                app.say(Tone::Warn, app.words.no_match);
-            }
-        }
-        KeyCode::Up => j.cursor = j.cursor.saturating_sub(1),
-        KeyCode::Down => j.cursor = (j.cursor + 1).min(entries.len().saturating_sub(1)),
-        KeyCode::PageUp => j.cursor = j.cursor.saturating_sub(10),
-        KeyCode::PageDown => j.cursor = (j.cursor + 10).min(entries.len().saturating_sub(1)),
-        _ => {
-            if j.filter.input(key) {
-                j.cursor = 0;
-            }
-        }
-    }
-    Action::None
-}
-
-// ---------------------------------------------------------------- drawing
+use super::*;
 
 pub fn render(app: &App, frame: &mut Frame) {
     let Some(s) = &app.session else { return };
@@ -754,7 +46,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 }
 
 /// The state mark of a question in lists.
-fn mark(app: &App, s: &Session, p: usize) -> Span<'static> {
+pub(super) fn mark(app: &App, s: &Session, p: usize) -> Span<'static> {
     let t = &app.theme;
     match s.state(p) {
         QuestionState::Answered => Span::styled("✓", t.good()),
@@ -770,7 +62,7 @@ fn mark(app: &App, s: &Session, p: usize) -> Span<'static> {
     }
 }
 
-fn render_side(app: &App, frame: &mut Frame, area: Rect, s: &Session) {
+pub(super) fn render_side(app: &App, frame: &mut Frame, area: Rect, s: &Session) {
     let t = &app.theme;
     let w = app.words;
     let l = app.lang.code();
@@ -892,12 +184,12 @@ fn render_side(app: &App, frame: &mut Frame, area: Rect, s: &Session) {
     frame.render_widget(Paragraph::new(lines).scroll((top as u16, 0)), inner);
 }
 
-fn width_of(s: &str) -> usize {
+pub(super) fn width_of(s: &str) -> usize {
     width(s)
 }
 
 /// A question or field in the side list: its mark and text, the current one highlighted.
-fn item_line(
+pub(super) fn item_line(
     app: &App,
     m: Span<'static>,
     text: &str,
@@ -922,7 +214,7 @@ fn item_line(
 }
 
 /// The main panel: the question and everything about it, an editor at the bottom if open.
-fn render_main(app: &App, frame: &mut Frame, area: Rect, s: &Session) {
+pub(super) fn render_main(app: &App, frame: &mut Frame, area: Rect, s: &Session) {
     let page = app.interview.page;
     let editor = app.interview.editor.as_ref();
     let editor_h = match editor.map(|e| e.target) {
@@ -948,11 +240,17 @@ fn render_main(app: &App, frame: &mut Frame, area: Rect, s: &Session) {
         let inner = block.inner(edit_area);
         frame.render_widget(block, edit_area);
         frame.render_widget(&ed.area, inner);
+        crate::tui::app::place_cursor(frame, &ed.area, inner);
     }
 }
 
 /// The lines of the main panel, and the line the cursor is on (kept in view).
-fn main_lines(app: &App, s: &Session, width: usize, height: usize) -> (Vec<Line<'static>>, usize) {
+pub(super) fn main_lines(
+    app: &App,
+    s: &Session,
+    width: usize,
+    height: usize,
+) -> (Vec<Line<'static>>, usize) {
     let t = &app.theme;
     let w = app.words;
     let l = app.lang.code();
@@ -1076,7 +374,7 @@ fn main_lines(app: &App, s: &Session, width: usize, height: usize) -> (Vec<Line<
 }
 
 /// A label in the accent style followed by wrapped text with a hanging indent.
-fn label_lines(
+pub(super) fn label_lines(
     label: &str,
     text: &str,
     width: usize,
@@ -1093,7 +391,7 @@ fn label_lines(
 }
 
 /// Why a question is skipped, in plain words from the core.
-fn skip_reasons(app: &App, s: &Session, page: usize) -> Vec<String> {
+pub(super) fn skip_reasons(app: &App, s: &Session, page: usize) -> Vec<String> {
     let Page::Question(p) = s.page(page) else {
         return Vec::new();
     };
@@ -1109,7 +407,7 @@ fn skip_reasons(app: &App, s: &Session, page: usize) -> Vec<String> {
         .collect()
 }
 
-fn response_text(r: &Response) -> String {
+pub(super) fn response_text(r: &Response) -> String {
     match r {
         Response::Choice(c) => c.clone(),
         Response::Choices(cs) => cs.join(", "),
@@ -1120,7 +418,12 @@ fn response_text(r: &Response) -> String {
 }
 
 /// The options of a choice page; returns the line of the cursor.
-fn option_lines(app: &App, s: &Session, width: usize, out: &mut Vec<Line<'static>>) -> usize {
+pub(super) fn option_lines(
+    app: &App,
+    s: &Session,
+    width: usize,
+    out: &mut Vec<Line<'static>>,
+) -> usize {
     let t = &app.theme;
     let l = app.lang.code();
     let q = s.q();
@@ -1236,7 +539,7 @@ fn option_lines(app: &App, s: &Session, width: usize, out: &mut Vec<Line<'static
 }
 
 /// The "not applicable" line under the options of a question that allows it.
-fn na_line(app: &App, s: &Session, p: usize) -> Line<'static> {
+pub(super) fn na_line(app: &App, s: &Session, p: usize) -> Line<'static> {
     let t = &app.theme;
     let chosen = s.state(p) == QuestionState::NotApplicable;
     let style = if chosen { t.chosen() } else { t.muted() };
@@ -1248,7 +551,7 @@ fn na_line(app: &App, s: &Session, p: usize) -> Line<'static> {
 }
 
 /// The range and levels of a number, the date format: what helps while typing a value.
-fn value_context(
+pub(super) fn value_context(
     app: &App,
     s: &Session,
     width: usize,
@@ -1334,7 +637,7 @@ fn value_context(
 }
 
 /// The value of a number, text or date page, with its range and levels.
-fn value_lines(app: &App, s: &Session, width: usize, out: &mut Vec<Line<'static>>) {
+pub(super) fn value_lines(app: &App, s: &Session, width: usize, out: &mut Vec<Line<'static>>) {
     let t = &app.theme;
     let w = app.words;
     let page = app.interview.page;
@@ -1390,7 +693,7 @@ fn value_lines(app: &App, s: &Session, width: usize, out: &mut Vec<Line<'static>
     }
 }
 
-fn unit_of(app: &App, s: &Session, page: usize) -> Option<String> {
+pub(super) fn unit_of(app: &App, s: &Session, page: usize) -> Option<String> {
     let q = s.q();
     let unit = match s.page(page) {
         Page::Profile(f) => s.field(f).unit.as_ref(),
@@ -1400,7 +703,7 @@ fn unit_of(app: &App, s: &Session, page: usize) -> Option<String> {
 }
 
 /// The jump list, drawn over the body.
-fn render_jump(app: &App, frame: &mut Frame, body: Rect, s: &Session) {
+pub(super) fn render_jump(app: &App, frame: &mut Frame, body: Rect, s: &Session) {
     let t = &app.theme;
     let Some(j) = &app.interview.jump else { return };
     let area = crate::tui::draw::centered(
@@ -1427,6 +730,7 @@ fn render_jump(app: &App, frame: &mut Frame, body: Rect, s: &Session) {
         Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(input);
     frame.render_widget(Span::styled("/ ", t.key()), prompt);
     frame.render_widget(&j.filter, field);
+    crate::tui::app::place_cursor(frame, &j.filter, field);
     frame.render_widget(
         Block::new().borders(Borders::TOP).border_style(t.border()),
         rule,

@@ -1,0 +1,273 @@
+//! Editing on the interview screen: notes, values typed into number, text and date pages,
+//! and how typed values are read.
+
+use crate::i18n::fill;
+use crate::model::{ProfileKind, QuestionKind, Response};
+use crate::plain_text::inert;
+use crate::tui::app::{Action, App, EditTarget, Editor, Tone, text_area};
+use crate::tui::session::{Page, Session};
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::*;
+
+pub(super) fn open_note(app: &mut App) -> Action {
+    let page = app.interview.page;
+    let Some(s) = &app.session else {
+        return Action::None;
+    };
+    let Page::Question(p) = s.page(page) else {
+        app.say(Tone::Warn, app.words.no_note_here);
+        return Action::None;
+    };
+    let note = s
+        .assessment
+        .note(&s.question(p).id)
+        .unwrap_or("")
+        .to_string();
+    app.interview.editor = Some(Editor::new(EditTarget::Note(p), &note));
+    Action::None
+}
+
+/// The value of a number, text or date page as text to edit.
+pub fn value_text(s: &Session, page: usize) -> String {
+    match s.page(page) {
+        Page::Profile(f) => match s.assessment.profile.get(&s.field(f).id) {
+            Some(toml::Value::String(t)) => t.clone(),
+            Some(toml::Value::Integer(i)) => i.to_string(),
+            Some(toml::Value::Float(x)) => number_text(*x),
+            Some(other) => other.to_string(),
+            None => String::new(),
+        },
+        Page::Question(p) => match s.assessment.response(&s.question(p).id) {
+            Some(Response::Value(v)) => number_text(*v),
+            Some(Response::Text(t)) => t.clone(),
+            _ => String::new(),
+        },
+    }
+}
+
+/// A number as typed: no trailing `.0` on whole numbers.
+pub fn number_text(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Opens the editor of a number, text or date page; `start` replaces the value (a digit).
+pub(super) fn open_value(app: &mut App, start: Option<String>) {
+    let page = app.interview.page;
+    let Some(s) = &app.session else { return };
+    let current = value_text(s, page);
+    let mut ed = Editor::new(EditTarget::Value(page), &current);
+    if let Some(t) = start {
+        ed.area = text_area(&t);
+    }
+    app.interview.editor = Some(ed);
+}
+
+/// Whether what is typed is written into the assessment as it is typed: notes and free
+/// text, which are worth keeping even half-written. Numbers and dates wait for Enter.
+pub(crate) fn is_live(s: &Session, target: EditTarget) -> bool {
+    match target {
+        EditTarget::Note(_) | EditTarget::Closing => true,
+        EditTarget::Value(page) => match s.page(page) {
+            Page::Profile(f) => s.field(f).kind == ProfileKind::Text,
+            Page::Question(p) => s.question(p).kind == QuestionKind::Text,
+        },
+    }
+}
+
+/// Writes free text into the assessment.
+pub(crate) fn write_text(s: &mut Session, target: EditTarget, text: &str) {
+    let kept = (!text.trim().is_empty()).then(|| text.to_string());
+    match target {
+        EditTarget::Note(p) => s.set_note(p, kept),
+        EditTarget::Value(page) => match s.page(page) {
+            Page::Profile(f) => s.set_profile(f, kept.map(toml::Value::String)),
+            Page::Question(p) => s.set_response(p, kept.map(Response::Text)),
+        },
+        EditTarget::Closing => s.assessment.visit.summary = kept,
+    }
+}
+
+pub(super) fn draft(app: &mut App) -> Action {
+    let (Some(s), Some(ed)) = (app.session.as_mut(), &app.interview.editor) else {
+        return Action::None;
+    };
+    if !is_live(s, ed.target) {
+        return Action::None;
+    }
+    let text = ed.text();
+    write_text(s, ed.target, &text);
+    Action::SaveDraft
+}
+
+pub(super) fn editor_key(app: &mut App, key: KeyEvent) -> Action {
+    match key.code {
+        KeyCode::Enter => commit(app),
+        KeyCode::Esc => cancel(app),
+        _ => {
+            let Some(ed) = &mut app.interview.editor else {
+                return Action::None;
+            };
+            if ed.area.input(key) {
+                draft(app)
+            } else {
+                Action::None
+            }
+        }
+    }
+}
+
+pub(super) fn cancel(app: &mut App) -> Action {
+    let Some(ed) = app.interview.editor.take() else {
+        return Action::None;
+    };
+    let Some(s) = app.session.as_mut() else {
+        return Action::None;
+    };
+    if is_live(s, ed.target) {
+        write_text(s, ed.target, &ed.original);
+        Action::Save
+    } else {
+        Action::None
+    }
+}
+
+pub(super) fn commit(app: &mut App) -> Action {
+    let Some(ed) = app.interview.editor.take() else {
+        return Action::None;
+    };
+    let text = ed.text();
+    let Some(s) = app.session.as_mut() else {
+        return Action::None;
+    };
+    match ed.target {
+        EditTarget::Note(_) | EditTarget::Closing => {
+            write_text(s, ed.target, &text);
+            Action::Save
+        }
+        EditTarget::Value(page) => match parse_value(app, page, &text) {
+            Ok(()) => {
+                advance(app);
+                Action::Save
+            }
+            Err(message) => {
+                app.say(Tone::Warn, message);
+                app.interview.editor = Some(ed);
+                Action::None
+            }
+        },
+    }
+}
+
+/// Reads what was typed on a value page into the assessment, or says why it cannot.
+pub(super) fn parse_value(app: &mut App, page: usize, text: &str) -> Result<(), String> {
+    let w = app.words;
+    let Some(s) = app.session.as_mut() else {
+        return Ok(());
+    };
+    let t = text.trim();
+    let (kind, range) = match s.page(page) {
+        Page::Profile(f) => {
+            let field = s.field(f);
+            let kind = match field.kind {
+                ProfileKind::Number => QuestionKind::Number,
+                ProfileKind::Date => return parse_date(s, f, t, w),
+                _ => QuestionKind::Text,
+            };
+            (kind, field.range)
+        }
+        Page::Question(p) => (s.question(p).kind, s.question(p).range),
+    };
+    if kind != QuestionKind::Number {
+        write_text(s, EditTarget::Value(page), text);
+        return Ok(());
+    }
+    let value = if t.is_empty() {
+        None
+    } else {
+        let x = read_number(t).ok_or_else(|| fill(w.not_a_number, &[&inert(t)]))?;
+        if let Some([lo, hi]) = range
+            && (x < lo || x > hi)
+        {
+            let text = fill(w.out_of_range, &[&number_text(x), &lo, &hi]);
+            return Err(text);
+        }
+        Some(x)
+    };
+    match s.page(page) {
+        Page::Profile(f) => s.set_profile(f, value.map(toml_number)),
+        Page::Question(p) => s.set_response(p, value.map(Response::Value)),
+    }
+    Ok(())
+}
+
+pub(super) fn parse_date(
+    s: &mut Session,
+    field: usize,
+    t: &str,
+    w: &crate::i18n::TuiWords,
+) -> Result<(), String> {
+    if t.is_empty() {
+        s.set_profile(field, None);
+        return Ok(());
+    }
+    let norm: String = t
+        .chars()
+        .map(|c| match c {
+            '/' | '.' | '年' | '月' => '-',
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            c => c,
+        })
+        .filter(|&c| c != '日')
+        .collect();
+    let parts: Vec<i64> = norm
+        .split('-')
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| p.trim().parse::<i64>())
+        .collect::<Result<_, _>>()
+        .unwrap_or_default();
+    let date = match parts[..] {
+        [y, m, d] => jiff::civil::Date::new(
+            i16::try_from(y).unwrap_or(0),
+            i8::try_from(m).unwrap_or(0),
+            i8::try_from(d).unwrap_or(0),
+        )
+        .ok()
+        .filter(|_| y >= 1000),
+        _ => None,
+    }
+    .ok_or_else(|| fill(w.not_a_date, &[&inert(t)]))?;
+    let value = toml::Value::Datetime(crate::model::assessment::civil_date(date));
+    s.set_profile(field, Some(value));
+    Ok(())
+}
+
+/// A number as typed, also with full-width digits (from a Chinese input method) and
+/// thousands separators.
+pub fn read_number(t: &str) -> Option<f64> {
+    let norm: String = t
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '_'))
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' | '。' => '.',
+            '－' => '-',
+            '＋' => '+',
+            c => c,
+        })
+        .collect();
+    norm.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// A profile number as kept in the file: whole numbers as integers.
+pub(super) fn toml_number(x: f64) -> toml::Value {
+    if x.fract() == 0.0 && x.abs() < 9e15 {
+        toml::Value::Integer(x as i64)
+    } else {
+        toml::Value::Float(x)
+    }
+}
