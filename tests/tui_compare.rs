@@ -714,3 +714,55 @@ fn sorting_a_demo_cohort_through_the_screen_orders_every_row() {
     let screen = draw(&app, 140, 40);
     assert!(screen.contains(&first[..first.len().min(10)]), "{screen}");
 }
+
+#[test]
+fn different_questionnaires_compare_on_the_overall_score_with_the_warning_shown() {
+    let f = Fixture::new();
+    let features = std::fs::read_to_string(FEATURES).unwrap();
+    let other = dmat::store::LoadedQuestionnaire::parse(
+        &features.replace("id = \"features\"", "id = \"other\""),
+        dmat::store::Source::Bundled("other.toml".into()),
+    )
+    .unwrap();
+    let dir = f.ws.assessments_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    let a = std::fs::read_to_string(format!("{COHORT}/a-huatai.toml")).unwrap();
+    std::fs::write(dir.join("a.toml"), &a).unwrap();
+    let e = std::fs::read_to_string(format!("{COHORT}/e-boshan.toml")).unwrap();
+    std::fs::write(
+        dir.join("e.toml"),
+        e.replace("id = \"features\"", "id = \"other\""),
+    )
+    .unwrap();
+    // A file that cannot be read is listed at home as unreadable and left out.
+    std::fs::write(dir.join("z-broken.toml"), "schema = \n").unwrap();
+    let mut app = f.home(Lang::En);
+    app.catalog.add_first(other);
+    app.reload_home();
+    typed(&mut app, "c");
+    assert_eq!(c(&app).rows().len(), 2);
+    assert!(state(&app).columns().contains(&Column::Questionnaire));
+    assert!(
+        !state(&app)
+            .columns()
+            .iter()
+            .any(|c| matches!(c, Column::Dimension(_)))
+    );
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("different questionnaires"), "{screen}");
+    for view in [View::Progress, View::Cohort] {
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(state(&app).view, view);
+        draw(&app, 140, 40);
+    }
+    // A file spoilt after the home screen listed it is left out, and the footer says so.
+    press(&mut app, KeyCode::Esc);
+    std::fs::write(dir.join("a.toml"), "schema = \n").unwrap();
+    typed(&mut app, "c");
+    assert_eq!(c(&app).rows().len(), 1);
+    let m = app.message.clone().unwrap();
+    assert_eq!(
+        (m.tone, m.text.as_str()),
+        (Tone::Warn, "1 file(s) could not be read and are left out")
+    );
+}
