@@ -1,6 +1,6 @@
 //! `dmat compare` on the fixture cohort (`tests/fixtures/cohort`: five firms, one visited
 //! twice): the table and Markdown against committed snapshots, the CSV sections read back,
-//! sorting, filters, the terminal fallback and mixed questionnaires.
+//! sorting, filters, the table off a terminal and mixed questionnaires.
 
 mod common;
 
@@ -188,12 +188,22 @@ fn csv_holds_one_section() {
 }
 
 #[test]
-fn tui_falls_back_to_the_table_for_now() {
+fn without_a_terminal_the_table_is_printed_and_tui_says_why() {
+    // Standard output is a pipe here: the default is the table, as before.
+    let table = ok(&[], &["--format", "table"]);
+    assert_eq!(
+        ok(&[], &[]),
+        table,
+        "the default off a terminal is the table"
+    );
     let r = compare(&[], &["--format", "tui"]);
     assert_eq!(r.code, Some(0));
-    assert!(r.stderr.contains("not in this build yet"));
-    assert_eq!(r.stdout, ok(&[], &["--format", "table"]));
-    assert_eq!(ok(&[], &[]), r.stdout, "the default is the table too");
+    assert!(r.stderr.contains("not a terminal"), "{}", r.stderr);
+    assert_eq!(r.stdout, table);
+    // The screen writes no file.
+    let r = compare(&[], &["--format", "tui", "-o", "out.txt"]);
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("writes no file"), "{}", r.stderr);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The real binary in a real terminal: tmux runs `dmat new` on the feature questionnaire,
 //! keys answer every question (a note typed in Chinese), and the saved file is checked; then
-//! an interview is killed with SIGKILL half-way and reopened with every answer still there.
+//! an interview is killed with SIGKILL half-way and reopened with every answer still there;
+//! `dmat compare` opens the comparison screen, goes through its views and opens a firm.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -408,4 +409,53 @@ fn closing_the_terminal_ends_dmat_and_keeps_the_text_being_typed() {
     let a = read(&the_assessment(ws));
     assert_eq!(a.profile["products"].as_str(), Some("离心风"));
     assert_eq!(a.profile["employees"].as_integer(), Some(40));
+}
+
+#[test]
+fn dmat_compare_on_a_terminal_opens_the_comparison_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("workspace");
+    // A copy of the fixture cohort: opening a firm locks its file.
+    let cohort = dir.path().join("cohort");
+    std::fs::create_dir_all(&cohort).unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cohort");
+    for entry in std::fs::read_dir(&fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, cohort.join(path.file_name().unwrap())).unwrap();
+    }
+    let cmd = format!(
+        "compare '{}' --questionnaire '{}'",
+        cohort.display(),
+        questionnaire().display()
+    );
+    let t = Tmux::start("compare", &dmat_command(&ws, &cmd));
+    t.wait_for("Comparison of firms");
+    t.wait_for("sorted by Overall, descending");
+    t.wait_for("Zibo Motors Co., Ltd.");
+    t.keys(&["o"]);
+    t.wait_for("sorted by Overall, ascending");
+    t.keys(&["Tab"]);
+    t.wait_for("周村机械厂 · 2 visits");
+    t.keys(&["Tab"]);
+    t.wait_for("Firms by stage");
+    t.keys(&["BTab"]);
+    t.wait_for("周村机械厂 · 2 visits");
+    // Enter opens the firm's latest visit on its summary; Esc comes back to the re-visits.
+    t.keys(&["Enter"]);
+    t.wait_for("周村机械厂 · Feature test questionnaire · Summary");
+    t.keys(&["Escape"]);
+    t.wait_for("周村机械厂 · 2 visits");
+    t.keys(&["q"]);
+    t.wait_until_gone();
+    // Looking changed nothing.
+    for entry in std::fs::read_dir(&fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        let copy = cohort.join(path.file_name().unwrap());
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            std::fs::read(&copy).unwrap(),
+            "{}",
+            copy.display()
+        );
+    }
 }

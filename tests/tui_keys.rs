@@ -571,13 +571,16 @@ fn the_home_screen_lists_opens_filters_marks_and_compares() {
         dmat::tui::screens::home::shown(home.home.as_ref().unwrap()).len(),
         2
     );
-    // c without marks says what to do; Space marks and moves down.
+    // c without marks compares every firm listed; Space marks and moves down.
     typed(&mut home, "c");
-    assert_eq!(home.screen, Screen::Home);
-    assert_eq!(home.message.clone().unwrap().tone, Tone::Warn);
-    typed(&mut home, "  c");
     assert_eq!(home.screen, Screen::Compare);
-    assert_eq!(home.compare.rows.len(), 2);
+    assert_eq!(home.compare.as_ref().unwrap().comparison.rows().len(), 2);
+    press(&mut home, KeyCode::Esc);
+    assert_eq!(home.screen, Screen::Home);
+    assert!(home.compare.is_none());
+    typed(&mut home, " c");
+    assert_eq!(home.screen, Screen::Compare);
+    assert_eq!(home.compare.as_ref().unwrap().comparison.rows().len(), 1);
     press(&mut home, KeyCode::Right);
     press(&mut home, KeyCode::Esc);
     assert_eq!(home.screen, Screen::Home);

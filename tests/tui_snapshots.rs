@@ -167,10 +167,6 @@ fn home_screens() {
         snap("home-list", lang, &app);
         typed(&mut app, "/zibo");
         snap("home-filter", lang, &app);
-        press(&mut app, KeyCode::Esc);
-        press(&mut app, KeyCode::Esc);
-        typed(&mut app, "j c");
-        snap("compare", lang, &app);
     }
 }
 
@@ -195,5 +191,68 @@ fn too_small() {
         insta::with_settings!({prepend_module_to_snapshot => false}, {
             insta::assert_snapshot!(name, draw(&app, 59, 17));
         });
+    }
+}
+
+// ---------------------------------------------------------------- comparison
+
+#[test]
+fn compare_firms_table() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let app = f.comparison(lang);
+        snap("compare-firms", lang, &app);
+    }
+}
+
+#[test]
+fn compare_sorted_and_filtered() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let mut app = f.comparison(lang);
+        // Choose the data dimension's column and sort by it, lowest first after a second o.
+        typed(&mut app, "lllllloo");
+        // Filter: the industry field, fans and motors ticked.
+        typed(&mut app, "f");
+        snap("compare-filter-fields", lang, &app);
+        typed(&mut app, "\n");
+        snap("compare-filter-window", lang, &app);
+        typed(&mut app, "j  \n");
+        typed(&mut app, "j");
+        snap("compare-sorted-filtered", lang, &app);
+    }
+}
+
+#[test]
+fn compare_progress_of_a_revisited_firm() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let mut app = f.comparison(lang);
+        press(&mut app, KeyCode::Tab);
+        snap("compare-progress", lang, &app);
+    }
+}
+
+#[test]
+fn compare_cohort_view() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let mut app = f.comparison(lang);
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Tab);
+        snap("compare-cohort", lang, &app);
+    }
+}
+
+#[test]
+fn compare_opens_a_firms_summary_and_help() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let mut app = f.comparison(lang);
+        typed(&mut app, "?");
+        snap("help-compare", lang, &app);
+        typed(&mut app, "?");
+        press(&mut app, KeyCode::Enter);
+        snap("compare-summary", lang, &app);
     }
 }

@@ -1,18 +1,24 @@
-//! `dmat compare`: load, score and compare a cohort of assessments, then print the table,
-//! Markdown or CSV. Also the loading that `dmat export` shares.
+//! `dmat compare`: load, score and compare a cohort of assessments, then show the comparison
+//! screen or print the table, Markdown or CSV. Also the loading that `dmat export` shares.
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{CompareArgs, CompareFormat, Context, Failure, Outcome, QuestionnaireArg};
 use crate::compare::render::mixed_warning;
-use crate::compare::{Column, Comparison, Direction, ScoredVisit, Section, Style, render};
+use crate::compare::{Comparison, Direction, ScoredVisit, Section, Style, render};
 use crate::export::{CsvOptions, write_csv};
 use crate::i18n::CompareWords;
 use crate::store::{Catalog, Opened, collect_assessment_files, open_assessment};
+use crate::tui::screens::compare::{CompareState, View};
+use crate::tui::{App, Theme};
 
 pub const HELP: &str = "\
+On a terminal (and without -o) the comparison opens as a screen: the firms table with the
+cohort rows, sorted with o and filtered with f; Tab shows the re-visited firms and the cohort
+view; Enter opens a firm's summary; ? lists every key. Otherwise the table is printed.
+
 A firm is a firm name (spaces aside) with one questionnaire id. A firm visited more than once
 is one row, with its latest visit (by date); the progression shows every visit and the change
 per dimension since the previous one.
@@ -44,9 +50,14 @@ Examples:
 
 pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &QuestionnaireArg) -> Outcome {
     let w = CompareWords::of(ctx.lang);
+    let terminal = std::io::stdout().is_terminal();
     let format = match opts.format {
-        None | Some(CompareFormat::Table) => CompareFormat::Table,
-        Some(CompareFormat::Tui) => {
+        None if terminal && opts.output.is_none() => CompareFormat::Tui,
+        None => CompareFormat::Table,
+        Some(CompareFormat::Tui) if opts.output.is_some() => {
+            return Err(Failure::usage(w.tui_no_output));
+        }
+        Some(CompareFormat::Tui) if !terminal => {
             eprintln!("{}", w.tui_fallback);
             CompareFormat::Table
         }
@@ -59,7 +70,6 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
         return Err(Failure::invalid(w.nothing_to_compare));
     }
     let mut c = Comparison::new(&visits, ctx.lang);
-    drop(visits);
     if let Some(warning) = mixed_warning(&c, w) {
         eprintln!("{warning}");
     }
@@ -78,9 +88,26 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
     } else if opts.desc {
         Direction::Descending
     } else {
-        natural_direction(column)
+        column.natural_direction()
     };
     c.sort_by(column, direction);
+    if format == CompareFormat::Tui {
+        let mut state = CompareState::new(c, visits, ctx.lang);
+        state.view = match opts.section.first() {
+            Some(Section::Progress) => View::Progress,
+            Some(Section::Cohort) => View::Cohort,
+            _ => View::Firms,
+        };
+        let mut app = App::comparison(
+            state,
+            ctx.workspace.clone(),
+            catalog,
+            ctx.lang,
+            Theme::from_env(),
+        );
+        return super::interview::run(&mut app);
+    }
+    drop(visits);
     let bytes = match format {
         CompareFormat::Csv => {
             let (header, rows) = crate::export::comparison::section(&c, sections[0]);
@@ -111,17 +138,6 @@ fn sections(format: CompareFormat, asked: &[Section]) -> Result<Vec<Section>, Fa
         Ok(vec![Section::Firms, Section::Progress, Section::Cohort])
     } else {
         Ok(asked.to_vec())
-    }
-}
-
-/// Names, dates and words read best A to Z; scores and counts highest first.
-fn natural_direction(c: Column) -> Direction {
-    match c {
-        Column::Firm | Column::File | Column::Date | Column::Questionnaire | Column::Version => {
-            Direction::Ascending
-        }
-        Column::Status => Direction::Ascending,
-        _ => Direction::Descending,
     }
 }
 

@@ -46,7 +46,9 @@ pub fn open(ctx: &Context, file: &Path, q: &QuestionnaireArg) -> Outcome {
     run(&mut app)
 }
 
-fn run(app: &mut App) -> Outcome {
+/// Runs the terminal UI until it quits; a signal that ended it gives the exit status 128 + its
+/// number.
+pub(super) fn run(app: &mut App) -> Outcome {
     match crate::tui::run(app) {
         Ok(None) => Ok(ExitCode::SUCCESS),
         Ok(Some(signal)) => Ok(ExitCode::from((128 + signal).clamp(0, 255) as u8)),

@@ -175,8 +175,8 @@ pub struct ExportArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct CompareArgs {
-    /// tui on a terminal, table otherwise; the interactive screen is not in this build yet, so
-    /// tui prints the table too
+    /// tui (the interactive screen) when standard output is a terminal and no -o is given,
+    /// table otherwise
     #[arg(long, value_enum)]
     pub format: Option<CompareFormat>,
     /// Sort by a column: firm, date, overall, stage, bottleneck, a dimension id, percentile,

@@ -18,7 +18,8 @@ pub mod stats;
 pub mod view;
 
 pub use model::{
-    Cell, Change, CohortRow, Column, Comparison, Direction, Filter, FirmRow, Mixed, Test, Visit,
+    Cell, Change, CohortRow, Column, Comparison, Direction, Filter, FilterValue, FirmRow, Mixed,
+    Test, Visit,
 };
 pub use render::{Section, Style, render};
 pub use scored::{Scored, ScoredVisit, score_visits};

@@ -52,6 +52,20 @@ pub struct ProfileInfo {
     pub id: String,
     pub label: String,
     pub kind: ProfileKind,
+    /// (id, label) of a choice field's options, in questionnaire order.
+    pub options: Vec<(String, String)>,
+}
+
+/// One value a filter on a field can choose, and how many firms have it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FilterValue {
+    /// The value as a filter names it (`industry=fans`).
+    pub value: String,
+    /// The value in words: an option's label, a stage's label, a dimension's title; else the
+    /// value itself.
+    pub label: String,
+    /// Firms with the value among those the filters on other fields let through.
+    pub firms: usize,
 }
 
 /// One visit to a firm, reduced to what the comparison shows. Scores are rounded to two
@@ -159,6 +173,31 @@ pub enum Column {
 pub enum Direction {
     Ascending,
     Descending,
+}
+
+impl Direction {
+    pub fn reversed(self) -> Direction {
+        match self {
+            Direction::Ascending => Direction::Descending,
+            Direction::Descending => Direction::Ascending,
+        }
+    }
+}
+
+impl Column {
+    /// The direction a column reads best in: names, dates and words A to Z; scores, stages,
+    /// counts and percentiles highest first.
+    pub fn natural_direction(self) -> Direction {
+        match self {
+            Column::Firm
+            | Column::File
+            | Column::Date
+            | Column::Questionnaire
+            | Column::Version
+            | Column::Status => Direction::Ascending,
+            _ => Direction::Descending,
+        }
+    }
 }
 
 /// What a table cell holds, for a renderer to format.
@@ -347,6 +386,11 @@ impl Comparison {
                         id: p.id.clone(),
                         label: q.text(&p.label, l).to_string(),
                         kind: p.kind,
+                        options: p
+                            .options
+                            .iter()
+                            .map(|o| (o.id.clone(), q.text(&o.label, l).to_string()))
+                            .collect(),
                     });
                 }
             }
@@ -627,6 +671,110 @@ impl Comparison {
         self.filters.iter().map(|(f, _)| f)
     }
 
+    /// Replaces the filters on `field` by `filter` (none: removes them) and recomputes the
+    /// cohort once. Refused, with the filters unchanged, when `filter` names another field
+    /// or cannot apply (see [`Self::filter`]).
+    pub fn set_filter(&mut self, field: &str, filter: Option<Filter>) -> Result<(), String> {
+        let added = match filter {
+            Some(f) if f.field != field => {
+                return Err(format!("a filter on `{}` is not one on `{field}`", f.field));
+            }
+            Some(f) => {
+                let target = self.target(&f)?;
+                Some((f, target))
+            }
+            None => None,
+        };
+        self.filters.retain(|(f, _)| f.field != field);
+        self.filters.extend(added);
+        self.refresh();
+        Ok(())
+    }
+
+    /// The values a filter on `field` (a profile field, `stage` or `bottleneck`) can choose,
+    /// each with the number of firms that have it among those the filters on other fields
+    /// let through. Options, stages and dimensions come in questionnaire order, other values
+    /// in ascending order (numbers by value); values no firm has are left out.
+    pub fn filter_values(&self, field: &str) -> Result<Vec<FilterValue>, String> {
+        let others: Vec<&(Filter, Target)> = self
+            .filters
+            .iter()
+            .filter(|(f, _)| f.field != field)
+            .collect();
+        let firms = self
+            .firms
+            .iter()
+            .filter(|f| others.iter().all(|(x, t)| self.matches(f, &x.test, t)));
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        let known: Vec<(String, String)> =
+            if let Some(p) = self.profile.iter().find(|p| p.id == field) {
+                for f in firms {
+                    if let Some(v) = f.latest().profile.get(field) {
+                        *counts.entry(value_text(v)).or_default() += 1;
+                    }
+                }
+                p.options.clone()
+            } else if field == "stage" {
+                for f in firms {
+                    if let Some(s) = f.latest().stage {
+                        *counts.entry(self.stages[s].id.clone()).or_default() += 1;
+                    }
+                }
+                self.stages
+                    .iter()
+                    .map(|s| (s.id.clone(), s.label.clone()))
+                    .collect()
+            } else if field == "bottleneck" {
+                for f in firms {
+                    if let Some(d) = f.latest().bottleneck {
+                        *counts.entry(self.dimensions[d].id.clone()).or_default() += 1;
+                    }
+                }
+                self.dimensions
+                    .iter()
+                    .map(|d| (d.id.clone(), d.title.clone()))
+                    .collect()
+            } else {
+                return Err(format!(
+                    "`{field}` is neither a profile field nor stage or bottleneck"
+                ));
+            };
+        let mut out: Vec<FilterValue> = Vec::new();
+        for (id, label) in known {
+            if let Some(n) = counts.remove(&id) {
+                out.push(FilterValue {
+                    value: id,
+                    label,
+                    firms: n,
+                });
+            }
+        }
+        let mut rest: Vec<FilterValue> = counts
+            .into_iter()
+            .map(|(value, firms)| FilterValue {
+                label: value.clone(),
+                value,
+                firms,
+            })
+            .collect();
+        rest.sort_by(
+            |a, b| match (a.value.parse::<f64>(), b.value.parse::<f64>()) {
+                (Ok(x), Ok(y)) => x.total_cmp(&y),
+                _ => a.value.cmp(&b.value),
+            },
+        );
+        out.extend(rest);
+        Ok(out)
+    }
+
+    /// The stage (index in [`Self::stages`]) a score falls in: the one with the largest
+    /// `from` at or below it (scoring rule 4); none below the first.
+    pub fn stage_of(&self, score: f64) -> Option<usize> {
+        self.stages
+            .iter()
+            .rposition(|s| !crate::model::condition::lt(score, s.from))
+    }
+
     /// The cohort row of the firms shown.
     pub fn cohort(&self) -> &CohortRow {
         &self.cohort
@@ -730,6 +878,14 @@ impl Comparison {
                 Cell::Dimension(d) => d.is_some_and(|d| one_of(test, &self.dimensions[d].id)),
             },
         }
+    }
+}
+
+/// A profile value as a filter names it.
+fn value_text(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => s.clone(),
+        other => other.to_string(),
     }
 }
 

@@ -92,7 +92,7 @@ impl Renderer<'_> {
         let assessments: usize = c.rows().map(|f| f.visits.len()).sum();
         let mut line = fill(
             w.firms_line,
-            &[&c.rows().len(), &assessments, &self.questionnaires_label()],
+            &[&c.rows().len(), &assessments, &questionnaires_label(c)],
         );
         let (col, dir) = c.sort();
         let dir = match dir {
@@ -110,22 +110,6 @@ impl Renderer<'_> {
             let _ = writeln!(s, "\n{}", self.text(&warning, usize::MAX));
         }
         s
-    }
-
-    fn questionnaires_label(&self) -> String {
-        let qs = self.c.questionnaires();
-        match self.c.mixed() {
-            Mixed::No => qs
-                .first()
-                .map(|(id, v)| format!("{id} {v}"))
-                .unwrap_or_default(),
-            Mixed::Versions(vs) => format!(
-                "{} ({})",
-                qs.first().map_or("", |(id, _)| id.as_str()),
-                vs.join(", ")
-            ),
-            Mixed::Questionnaires(ids) => ids.join(", "),
-        }
     }
 
     fn column_title(&self, col: Column) -> String {
@@ -523,6 +507,24 @@ impl Renderer<'_> {
             Priority::Medium => self.w.medium,
             Priority::Low => self.w.low,
         }
+    }
+}
+
+/// The questionnaires compared, as the header names them: `id version`, `id (v1, v2)` when
+/// versions differ, the ids when questionnaires do.
+pub fn questionnaires_label(c: &Comparison) -> String {
+    let qs = c.questionnaires();
+    match c.mixed() {
+        Mixed::No => qs
+            .first()
+            .map(|(id, v)| format!("{id} {v}"))
+            .unwrap_or_default(),
+        Mixed::Versions(vs) => format!(
+            "{} ({})",
+            qs.first().map_or("", |(id, _)| id.as_str()),
+            vs.join(", ")
+        ),
+        Mixed::Questionnaires(ids) => ids.join(", "),
     }
 }
 

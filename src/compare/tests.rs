@@ -463,3 +463,89 @@ fn a_support_naming_several_instruments_counts_each_firm_once_per_instrument() {
         ]
     );
 }
+
+#[test]
+fn filter_values_list_what_firms_have_with_counts_past_the_other_filters() {
+    let mut c = comparison();
+    let industry = |c: &Comparison| -> Vec<(String, String, usize)> {
+        c.filter_values("industry")
+            .unwrap()
+            .into_iter()
+            .map(|v| (v.value, v.label, v.firms))
+            .collect()
+    };
+    // Options in questionnaire order with their labels; each firm once, with its latest visit.
+    let fans = ("fans".to_string(), "Fans".to_string(), 2);
+    let motors = ("motors".to_string(), "Motors".to_string(), 2);
+    let other = ("other".to_string(), "Other".to_string(), 1);
+    assert_eq!(industry(&c), vec![fans.clone(), motors.clone(), other]);
+    // A filter on another field narrows the counts; one on the field itself does not.
+    c.filter("employees>=60".parse().unwrap()).unwrap();
+    let narrowed = industry(&c);
+    assert_eq!(narrowed.iter().map(|v| v.2).sum::<usize>(), 3);
+    c.set_filter("industry", Some("industry=fans".parse().unwrap()))
+        .unwrap();
+    assert_eq!(industry(&c), narrowed);
+    // Numbers in numeric order; stages and bottlenecks with their labels.
+    let employees: Vec<String> = c
+        .filter_values("employees")
+        .unwrap()
+        .into_iter()
+        .map(|v| v.value)
+        .collect();
+    let mut sorted = employees.clone();
+    sorted.sort_by(|a, b| a.parse::<f64>().unwrap().total_cmp(&b.parse().unwrap()));
+    assert_eq!(employees, sorted);
+    c.clear_filters();
+    let stages = c.filter_values("stage").unwrap();
+    assert_eq!(stages.iter().map(|v| v.firms).sum::<usize>(), 5);
+    assert!(stages.iter().all(|v| v.label.starts_with("Industry")));
+    let bottlenecks = c.filter_values("bottleneck").unwrap();
+    let equipment = bottlenecks.iter().find(|v| v.value == "equipment").unwrap();
+    assert_eq!(
+        (equipment.label.as_str(), equipment.firms),
+        ("Equipment and automation", 3)
+    );
+    assert!(c.filter_values("colour").is_err());
+}
+
+#[test]
+fn set_filter_replaces_the_filters_on_one_field() {
+    let mut c = comparison();
+    c.filter("industry=fans".parse().unwrap()).unwrap();
+    c.filter("employees>=60".parse().unwrap()).unwrap();
+    let fans_big = c.rows().len();
+    c.set_filter("industry", Some("industry=fans,motors".parse().unwrap()))
+        .unwrap();
+    assert!(c.rows().len() > fans_big);
+    assert_eq!(c.filters().count(), 2);
+    c.set_filter("industry", None).unwrap();
+    assert_eq!(
+        c.filters().map(|f| f.to_string()).collect::<Vec<_>>(),
+        vec!["employees>=60"]
+    );
+    assert_eq!(c.rows().len(), 3);
+    assert!(
+        c.set_filter("industry", Some("employees<5".parse().unwrap()))
+            .is_err()
+    );
+    assert!(
+        c.set_filter("colour", Some("colour=red".parse().unwrap()))
+            .is_err()
+    );
+    assert_eq!(c.filters().count(), 1, "a refused filter changes nothing");
+}
+
+#[test]
+fn a_score_falls_in_the_stage_of_the_largest_from_at_or_below_it() {
+    let c = comparison();
+    let id = |x: f64| c.stage_of(x).map(|s| c.stages()[s].id.as_str());
+    assert_eq!(id(2.0), Some("2.0"));
+    assert_eq!(id(2.49), Some("2.0"));
+    assert_eq!(id(2.5), Some("2.5"));
+    assert_eq!(id(4.0), Some("4.0"));
+    assert_eq!(id(1.5), None);
+    assert_eq!(Column::Firm.natural_direction(), Direction::Ascending);
+    assert_eq!(Column::Overall.natural_direction(), Direction::Descending);
+    assert_eq!(Direction::Ascending.reversed(), Direction::Descending);
+}

@@ -60,7 +60,8 @@ words! {
         not_applicable: "不适用", "not applicable";
         mixed_versions: "注意：评估所用的问卷 {0} 版本不同（{1}）；某一版本没有的维度留空。", "warning: the assessments use different versions of questionnaire {0} ({1}); a dimension a version lacks is left empty.";
         mixed_questionnaires: "注意：评估来自不同的问卷（{0}），企业之间只比较总分。", "warning: the assessments come from different questionnaires ({0}); firms are compared on the overall score only.";
-        tui_fallback: "交互式对比界面尚未提供，改为输出表格。", "the interactive comparison screen is not in this build yet; printing the table instead.";
+        tui_fallback: "标准输出不是终端，无法显示交互式对比界面，改为输出表格。", "standard output is not a terminal, so the interactive comparison screen cannot show; printing the table instead.";
+        tui_no_output: "--format tui 在终端中显示对比，不写文件；用 -o 时请选择 table、md 或 csv", "--format tui shows the comparison in the terminal and writes no file; with -o, choose --format table, md or csv";
         other_questionnaire: "{0}：问卷为 {1}，不是 {2}（{3}），已跳过", "{0}: questionnaire `{1}`, not `{2}` ({3}); skipped";
         reference_first: "最先读到的评估所用的问卷", "the questionnaire of the first file read";
         reference_given: "由 --questionnaire 指定", "given with --questionnaire";

@@ -13,7 +13,8 @@ use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifier
 use ratatui::Frame;
 use ratatui_textarea::TextArea;
 
-use super::screens::{compare, help, home, interview, new_form, summary};
+use super::screens::compare::{self, CompareState};
+use super::screens::{help, home, interview, new_form, summary};
 use super::session::Session;
 use super::theme::Theme;
 use crate::i18n::{Lang, TuiWords, fill};
@@ -53,6 +54,10 @@ pub enum Action {
     Demo,
     /// Write the open assessment's recommendation sheet into the workspace's reports folder.
     WriteSheet,
+    /// Compare these assessments on the comparison screen.
+    Compare(Vec<PathBuf>),
+    /// Open an assessment on its summary, from the comparison; leaving it returns there.
+    OpenSummary(PathBuf),
     /// Leave the interview: back to the home screen, or quit when dmat started in it.
     Leave,
     Quit,
@@ -170,8 +175,6 @@ pub struct HomeRow {
     pub completeness: Option<f64>,
     pub overall: Option<f64>,
     pub stage: Option<String>,
-    /// Dimension title and score, for the comparison.
-    pub dimensions: Vec<(String, Option<f64>)>,
     /// Why the file could not be read.
     pub error: Option<String>,
 }
@@ -197,13 +200,6 @@ pub struct NewForm {
     pub fixed: bool,
 }
 
-/// The side-by-side comparison of marked firms.
-#[derive(Default)]
-pub struct CompareState {
-    pub rows: Vec<HomeRow>,
-    pub offset: usize,
-}
-
 /// Everything the terminal UI knows.
 pub struct App {
     pub lang: Lang,
@@ -221,7 +217,10 @@ pub struct App {
     pub session: Option<Session>,
     pub interview: InterviewState,
     pub summary: SummaryState,
-    pub compare: CompareState,
+    /// The comparison, while it is open.
+    pub compare: Option<CompareState>,
+    /// The open assessment was opened from the comparison, to which leaving it returns.
+    pub from_compare: bool,
     pub message: Option<Message>,
     /// A draft typed into the assessment is not saved yet.
     pub dirty: bool,
@@ -245,7 +244,8 @@ impl App {
             session: None,
             interview: InterviewState::default(),
             summary: SummaryState::default(),
-            compare: CompareState::default(),
+            compare: None,
+            from_compare: false,
             message: None,
             dirty: false,
             today: crate::model::assessment::today(),
@@ -270,6 +270,20 @@ impl App {
     ) -> Self {
         let mut app = Self::base(workspace, catalog, lang, theme);
         app.enter_interview(session);
+        app
+    }
+
+    /// The comparison of a cohort, as `dmat compare` opens it: leaving it quits.
+    pub fn comparison(
+        state: CompareState,
+        workspace: Workspace,
+        catalog: Catalog,
+        lang: Lang,
+        theme: Theme,
+    ) -> Self {
+        let mut app = Self::base(workspace, catalog, lang, theme);
+        app.compare = Some(state);
+        app.screen = Screen::Compare;
         app
     }
 
@@ -341,6 +355,7 @@ impl App {
             Screen::Summary => summary::on_paste(self, &text),
             Screen::Home => home::on_paste(self, &text),
             Screen::New => new_form::on_paste(self, &text),
+            Screen::Compare => compare::on_paste(self, &text),
             _ => Action::None,
         }
     }
@@ -369,6 +384,8 @@ impl App {
             Action::Create => self.create(),
             Action::Demo => self.demo(),
             Action::WriteSheet => self.write_sheet(),
+            Action::Compare(paths) => self.open_compare(&paths),
+            Action::OpenSummary(path) => self.open_summary(&path),
             Action::Leave => return self.leave(),
             Action::Quit => {
                 self.flush();
@@ -401,6 +418,50 @@ impl App {
             self.dirty = true;
             let text = fill(self.words.save_failed, &[&e]);
             self.say(Tone::Error, text);
+        } else if self.from_compare
+            && let Some(c) = &mut self.compare
+        {
+            c.edited = true;
+            c.stale = true;
+        }
+    }
+
+    /// Scores the assessments at `paths` and opens the comparison of them; files that cannot
+    /// be read are left out, and the footer says how many.
+    fn open_compare(&mut self, paths: &[PathBuf]) {
+        let results = crate::store::open_many(paths, &self.catalog);
+        let failed = results.iter().filter(|r| r.is_err()).count();
+        let opened: Vec<_> = results.into_iter().filter_map(Result::ok).collect();
+        if opened.is_empty() {
+            self.say(Tone::Warn, self.words.nothing_to_compare);
+            return;
+        }
+        let visits = crate::compare::score_visits(opened);
+        let comparison = crate::compare::Comparison::new(&visits, self.lang);
+        self.compare = Some(CompareState::new(comparison, visits, self.lang));
+        self.screen = Screen::Compare;
+        if failed > 0 {
+            self.say(Tone::Warn, fill(self.words.left_out, &[&failed]));
+        }
+    }
+
+    /// Opens a firm's assessment from the comparison on its summary, unless another dmat
+    /// has it open.
+    fn open_summary(&mut self, path: &Path) {
+        match Session::open(path, &self.catalog) {
+            Ok(session) => {
+                self.enter_interview(session);
+                self.from_compare = true;
+                self.screen = Screen::Summary;
+            }
+            Err(crate::store::StoreError::Locked { path, .. }) => {
+                let text = fill(
+                    self.words.open_elsewhere,
+                    &[&crate::plain_text::inert(&path.display().to_string())],
+                );
+                self.say(Tone::Error, text);
+            }
+            Err(e) => self.say(Tone::Error, crate::plain_text::inert(&e.to_string())),
         }
     }
 
@@ -499,8 +560,19 @@ impl App {
             // The last save failed: stay, so nothing typed is lost; Ctrl-C still quits.
             return Flow::Continue;
         }
-        self.session = None;
+        let session = self.session.take();
         self.interview = InterviewState::default();
+        if std::mem::take(&mut self.from_compare)
+            && let Some(c) = &mut self.compare
+        {
+            if std::mem::take(&mut c.stale)
+                && let Some(s) = session
+            {
+                c.update_visit(&s.path, s.assessment.clone());
+            }
+            self.screen = Screen::Compare;
+            return Flow::Continue;
+        }
         if self.home.is_some() {
             self.reload_home();
             self.screen = Screen::Home;

@@ -126,31 +126,48 @@ fn everywhere(w: &'static TuiWords, q: &'static str) -> Section {
     }
 }
 
-/// The summary screen's keys.
-pub fn summary(w: &TuiWords) -> Vec<KeyHelp> {
-    vec![
+/// The summary screen's keys; `from_compare` when it was opened from the comparison, to
+/// which Esc and q return.
+pub fn summary(w: &TuiWords, from_compare: bool) -> Vec<KeyHelp> {
+    let mut out = vec![
         k("↑↓", w.k_move, w.h_sum_move),
         k("Enter", w.k_jump, w.h_sum_jump),
         k("e", w.k_closing, w.h_sum_closing),
         k("c", w.k_complete, w.h_sum_complete),
         k("w", w.k_sheet, w.h_sum_sheet),
-        k("Esc s ←", w.k_back, w.h_sum_back),
-        k("?", w.k_help, w.h_help),
-        k("q", w.k_leave, w.h_leave),
-    ]
+    ];
+    if from_compare {
+        out.extend([
+            k("s ←", w.k_interview, w.h_sum_interview),
+            k("?", w.k_help, w.h_help),
+            k("Esc q", w.k_back, w.h_sum_back_compare),
+        ]);
+    } else {
+        out.extend([
+            k("Esc s ←", w.k_back, w.h_sum_back),
+            k("?", w.k_help, w.h_help),
+            k("q", w.k_leave, w.h_leave),
+        ]);
+    }
+    out
 }
 
-pub fn summary_help(w: &'static TuiWords) -> Vec<Section> {
+pub fn summary_help(w: &'static TuiWords, from_compare: bool) -> Vec<Section> {
+    let leave = if from_compare {
+        w.h_sum_back_compare
+    } else {
+        w.h_leave
+    };
     vec![
         Section {
             title: w.summary,
-            keys: summary(w)
+            keys: summary(w, from_compare)
                 .into_iter()
-                .filter(|h| h.keys != "?" && h.keys != "q")
+                .filter(|h| h.keys != "?" && !h.keys.contains('q'))
                 .collect(),
         },
         editing_section(w),
-        everywhere(w, w.h_leave),
+        everywhere(w, leave),
     ]
 }
 
@@ -228,24 +245,120 @@ pub fn new_form_help(w: &'static TuiWords) -> Vec<Section> {
     ]
 }
 
-/// The comparison's keys.
-pub fn compare(w: &TuiWords) -> Vec<KeyHelp> {
-    vec![
-        k("← →", w.k_scroll, w.h_compare_scroll),
-        k("Esc q", w.k_back, w.h_back),
-        k("?", w.k_help, w.h_help),
-    ]
+/// What has the keys on the comparison screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareFocus {
+    Firms,
+    Progress,
+    Cohort,
+    /// The filter window, choosing a field.
+    PickField,
+    /// The filter window, ticking values.
+    PickValues,
+    /// The filter window, typing a condition on a number.
+    PickNumber,
 }
 
-pub fn compare_help(w: &'static TuiWords) -> Vec<Section> {
+/// The comparison's keys; `filtered` when a filter is on, `home` when `q` goes back to the
+/// home screen rather than out of dmat.
+pub fn compare(w: &TuiWords, focus: CompareFocus, filtered: bool, home: bool) -> Vec<KeyHelp> {
+    use CompareFocus::*;
+    let mut out = Vec::new();
+    match focus {
+        PickField => {
+            return vec![
+                k("↑↓", w.k_move, w.h_pick_move),
+                k("Enter", w.k_step, w.h_pick_enter),
+                k("Esc", w.k_back, w.h_pick_esc),
+            ];
+        }
+        PickValues => {
+            return vec![
+                k("↑↓", w.k_move, w.h_pick_move),
+                k("Space", w.k_tick, w.h_pick_tick),
+                k("Enter", w.k_apply, w.h_pick_enter),
+                k("Esc", w.k_back, w.h_pick_esc),
+            ];
+        }
+        PickNumber => {
+            return vec![
+                k("Enter", w.k_apply, w.h_pick_enter),
+                k("Esc", w.k_back, w.h_pick_esc),
+            ];
+        }
+        Firms => out.extend([
+            k("↑↓", w.k_move, w.h_cmp_move),
+            k("←→", w.k_column, w.h_cmp_column),
+            k("o", w.k_sort, w.h_cmp_sort),
+            k("Enter", w.k_open, w.h_cmp_open),
+        ]),
+        Progress => out.extend([
+            k("↑↓", w.k_move, w.h_cmp_move),
+            k("←→", w.k_scroll_v, w.h_cmp_scroll),
+            k("Enter", w.k_open, w.h_cmp_open),
+        ]),
+        Cohort => out.push(k("↑↓", w.k_scroll_v, w.h_cmp_scroll)),
+    }
+    out.push(k("Tab", w.k_view, w.h_cmp_view));
+    out.push(k("f", w.k_filter, w.h_cmp_filter));
+    if filtered {
+        out.push(k("F", w.k_clear_filter, w.h_cmp_clear));
+    }
+    out.push(k("?", w.k_help, w.h_help));
+    // Esc does the same; the help screen says so.
+    out.push(if home {
+        k("q", w.k_back, w.h_cmp_back_home)
+    } else {
+        k("q", w.k_quit, w.h_cmp_quit)
+    });
+    out
+}
+
+pub fn compare_help(w: &'static TuiWords, home: bool) -> Vec<Section> {
     vec![
         Section {
-            title: w.compare,
-            keys: compare(w),
+            title: w.sec_compare_table,
+            keys: vec![
+                k("↑ ↓  k j", "", w.h_cmp_move),
+                k("PgUp PgDn  Home End", "", w.h_cmp_page),
+                k("← →  h l", "", w.h_cmp_column),
+                k("o", "", w.h_cmp_sort),
+                k("Enter", "", w.h_cmp_open),
+            ],
+        },
+        Section {
+            title: w.sec_compare_views,
+            keys: vec![
+                k("Tab  Shift-Tab", "", w.h_cmp_view),
+                k("↑ ↓  ← →", "", w.h_cmp_scroll),
+                k("f", "", w.h_cmp_filter),
+                k("F", "", w.h_cmp_clear),
+            ],
+        },
+        Section {
+            title: w.sec_picker,
+            keys: vec![
+                k("↑ ↓", "", w.h_pick_move),
+                k("Space", "", w.h_pick_tick),
+                k("Enter", "", w.h_pick_enter),
+                k("Esc", "", w.h_pick_esc),
+            ],
         },
         Section {
             title: w.sec_everywhere,
-            keys: vec![k("Ctrl-C", "", w.h_ctrl_c)],
+            keys: vec![
+                k("?", "", w.h_help),
+                k(
+                    "Esc  q",
+                    "",
+                    if home {
+                        w.h_cmp_back_home
+                    } else {
+                        w.h_cmp_quit
+                    },
+                ),
+                k("Ctrl-C", "", w.h_ctrl_c),
+            ],
         },
     ]
 }

@@ -1,5 +1,5 @@
-//! The terminal UI: the home screen, the on-site interview, its summary, help and a simple
-//! comparison, drawn with ratatui. It edits an assessment, saves it after every change and
+//! The terminal UI: the home screen, the on-site interview, its summary, help and the
+//! comparison of firms, drawn with ratatui. It edits an assessment, saves it after every change and
 //! draws; all scoring comes from [`crate::score`] and [`crate::advise`].
 
 pub mod app;

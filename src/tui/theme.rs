@@ -111,6 +111,30 @@ impl Theme {
         self.fg(ACCENT)
     }
 
+    /// A tab of the comparison: the one in front reversed, so it shows without colour too.
+    pub fn tab(&self, active: bool) -> Style {
+        if active {
+            self.title().add_modifier(Modifier::REVERSED)
+        } else {
+            self.muted()
+        }
+    }
+
+    /// The title of the column chosen for sorting.
+    pub fn chosen_column(&self) -> Style {
+        self.title().add_modifier(Modifier::UNDERLINED)
+    }
+
+    /// A score that went up since the previous visit.
+    pub fn rise(&self) -> Style {
+        self.fg(GOOD)
+    }
+
+    /// A score that went down since the previous visit.
+    pub fn fall(&self) -> Style {
+        self.fg(BAD)
+    }
+
     /// A stage band: the `i`-th of `n` stages, from red at the bottom to green at the top.
     pub fn stage(&self, i: usize, n: usize) -> Style {
         if !self.color || n == 0 {

@@ -17,6 +17,7 @@ use ratatui::buffer::CellWidth;
 
 pub const FEATURES: &str = "tests/fixtures/questionnaires/features.toml";
 pub const FIRM: &str = "淄博华泰风机有限公司";
+pub const COHORT: &str = "tests/fixtures/cohort";
 
 pub fn features() -> Arc<LoadedQuestionnaire> {
     Arc::new(LoadedQuestionnaire::load(Path::new(FEATURES)).unwrap())
@@ -69,6 +70,25 @@ impl Fixture {
     pub fn home(&self, lang: Lang) -> App {
         let mut app = App::home(self.ws.clone(), self.catalog(), lang, Theme::plain());
         app.today = date();
+        app
+    }
+
+    /// Copies the fixture cohort (`tests/fixtures/cohort`: five firms, one visited twice) into
+    /// the workspace's assessments folder.
+    pub fn cohort(&self) {
+        let dir = self.ws.assessments_dir();
+        std::fs::create_dir_all(&dir).unwrap();
+        for entry in std::fs::read_dir(COHORT).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+
+    /// The home screen of the fixture cohort, compared with `c` (nothing marked: every firm).
+    pub fn comparison(&self, lang: Lang) -> App {
+        self.cohort();
+        let mut app = self.home(lang);
+        typed(&mut app, "c");
         app
     }
 

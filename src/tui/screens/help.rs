@@ -28,8 +28,8 @@ pub fn sections(app: &App, screen: Screen) -> Vec<Section> {
         Screen::Home => keys::home_help(w),
         Screen::New => keys::new_form_help(w),
         Screen::Interview | Screen::Help => keys::interview_help(w),
-        Screen::Summary => keys::summary_help(w),
-        Screen::Compare => keys::compare_help(w),
+        Screen::Summary => keys::summary_help(w, app.from_compare),
+        Screen::Compare => keys::compare_help(w, app.home.is_some()),
     }
 }
 

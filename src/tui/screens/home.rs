@@ -13,9 +13,7 @@ use crate::model::Status;
 use crate::plain_text::{inert, pad, pad_left, truncate, width};
 use crate::score::score;
 use crate::store::{Catalog, Workspace, open_many};
-use crate::tui::app::{
-    Action, App, CompareState, DEMO_FIRMS, HomeRow, HomeState, Screen, Tone, text_area,
-};
+use crate::tui::app::{Action, App, DEMO_FIRMS, HomeRow, HomeState, Tone, text_area};
 use crate::tui::draw::{chrome, footer, rule, score_text};
 use crate::tui::keys;
 
@@ -40,12 +38,6 @@ pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> 
                     stage: card
                         .stage
                         .map(|i| inert(q.text(&q.scale.stage[i].label, l))),
-                    dimensions: q
-                        .dimension
-                        .iter()
-                        .zip(&card.dimensions)
-                        .map(|(d, s)| (inert(q.text(&d.title, l)), s.score))
-                        .collect(),
                     error: None,
                 }
             }
@@ -60,7 +52,6 @@ pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> 
                 completeness: None,
                 overall: None,
                 stage: None,
-                dimensions: Vec::new(),
                 error: Some(inert(&e.to_string())),
             },
         })
@@ -139,20 +130,24 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
             }
         }
         KeyCode::Char('c') => {
-            let marked: Vec<_> = h
-                .rows
-                .iter()
-                .filter(|r| h.marked.contains(&r.path) && r.error.is_none())
-                .cloned()
-                .collect();
-            if marked.is_empty() {
-                app.say(Tone::Warn, app.words.mark_first);
+            // The marked assessments; with none marked, every one listed.
+            let paths: Vec<_> = if h.marked.is_empty() {
+                rows.iter()
+                    .map(|&i| &h.rows[i])
+                    .filter(|r| r.error.is_none())
+                    .map(|r| r.path.clone())
+                    .collect()
             } else {
-                app.compare = CompareState {
-                    rows: marked,
-                    offset: 0,
-                };
-                app.screen = Screen::Compare;
+                h.rows
+                    .iter()
+                    .filter(|r| h.marked.contains(&r.path) && r.error.is_none())
+                    .map(|r| r.path.clone())
+                    .collect()
+            };
+            if paths.is_empty() {
+                app.say(Tone::Warn, app.words.nothing_to_compare);
+            } else {
+                return Action::Compare(paths);
             }
         }
         KeyCode::Char('d') if h.rows.is_empty() => return Action::Demo,

@@ -45,6 +45,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     let confirm = std::mem::take(&mut app.summary.confirm_complete);
     match key.code {
         KeyCode::Char('q') => return Action::Leave,
+        KeyCode::Esc if app.from_compare => return Action::Leave,
         KeyCode::Char('?') => app.open_help(),
         KeyCode::Esc | KeyCode::Char('s') | KeyCode::Left => app.screen = Screen::Interview,
         KeyCode::Up | KeyCode::Char('k') => {
@@ -178,7 +179,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     let keys = if app.summary.editor.is_some() {
         keys::editing(app.words)
     } else {
-        keys::summary(app.words)
+        keys::summary(app.words, app.from_compare)
     };
     footer(app, frame, c.footer, &keys);
 }
