@@ -119,23 +119,31 @@ impl CohortView {
 }
 
 /// The instruments a support text names: the parts between semicolons (`;` or `；`) outside
-/// brackets, trimmed.
+/// brackets, each without its bracketed qualifier — "工业互联网精准助企活动（网络安全）"
+/// counts as 工业互联网精准助企活动 — and trimmed.
 pub fn instruments(support: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
+    let mut name_end = None;
     for (i, c) in support.char_indices() {
         match c {
-            '(' | '（' => depth += 1,
+            '(' | '（' => {
+                if depth == 0 && name_end.is_none() {
+                    name_end = Some(i);
+                }
+                depth += 1;
+            }
             ')' | '）' => depth = depth.saturating_sub(1),
             ';' | '；' if depth == 0 => {
-                out.push(&support[start..i]);
+                out.push(&support[start..name_end.unwrap_or(i)]);
                 start = i + c.len_utf8();
+                name_end = None;
             }
             _ => {}
         }
     }
-    out.push(&support[start..]);
+    out.push(&support[start..name_end.unwrap_or(support.len())]);
     out.into_iter()
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -150,13 +158,14 @@ mod tests {
     fn a_support_text_names_its_instruments_between_semicolons() {
         assert_eq!(
             instruments("技改贷；产业链主办银行（供应链金融；信用贷）；"),
-            ["技改贷", "产业链主办银行（供应链金融；信用贷）"]
+            ["技改贷", "产业链主办银行"]
         );
         assert_eq!(
             instruments("Matchmaking events; tiered guidance (high, mid; low end)"),
-            ["Matchmaking events", "tiered guidance (high, mid; low end)"]
+            ["Matchmaking events", "tiered guidance"]
         );
         assert_eq!(instruments("One loan"), ["One loan"]);
+        assert_eq!(instruments("（only a qualifier）"), Vec::<&str>::new());
         assert!(instruments(" ; ").is_empty());
     }
 }
