@@ -1,8 +1,6 @@
 //! The questionnaire: profile fields, dimensions and their questions, the score scale with its
 //! stages, and the recommendations, as read from a questionnaire file.
 
-use std::collections::HashMap;
-
 use serde::Deserialize;
 
 use super::condition::{Condition, lt};
@@ -27,7 +25,7 @@ pub struct Questionnaire {
     pub recommendation: Vec<Recommendation>,
     /// Question id → position among all questions in file order; built after parsing.
     #[serde(skip)]
-    index: HashMap<String, usize>,
+    index: foldhash::HashMap<String, usize>,
     /// Position among all questions → (dimension index, index within the dimension).
     #[serde(skip)]
     positions: Vec<(usize, usize)>,
