@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use dmat::advise::advise;
+use dmat::compare::view::instruments;
 use dmat::model::condition::Condition;
 use dmat::model::{
     Aggregate, Assessment, QuestionKind, Questionnaire, QuestionnaireRef, Response, Test, Text,
@@ -454,4 +455,133 @@ fn the_quick_scan_sends_a_weak_willing_firm_to_the_full_visit() {
     willing.set_response("owner-attitude", Some(Response::Choice("curious".into())));
     let (_, willing) = fired(&quick, &willing);
     assert!(willing.contains(&"full-visit".to_string()), "{willing:?}");
+}
+
+/// The support instruments the district runs or can arrange, one Chinese and one English name
+/// each, as `docs/questionnaire-authoring.md` lists them. The cohort view counts firms per
+/// name, so a second wording of one instrument would split its count.
+const INSTRUMENTS: [(&str, &str); 23] = [
+    ("供需对接活动", "Supply–demand matchmaking events"),
+    (
+        "“链主”企业对标调研",
+        "Benchmarking visits to chain-leader firms",
+    ),
+    ("制造业联盟", "Manufacturing alliance"),
+    (
+        "工业互联网精准助企活动",
+        "Industrial-internet 'precise help' visits",
+    ),
+    (
+        "自动化、工业设计专家“一对一”调研",
+        "One-to-one visits by automation and industrial-design experts",
+    ),
+    ("一企一策专家会诊", "One-firm-one-policy expert diagnosis"),
+    (
+        "装备业数字化升级培训班",
+        "Digital-upgrade training for equipment makers",
+    ),
+    ("企业金融辅导", "Financial counselling"),
+    ("“人才贷”", "Talent loan"),
+    ("“技改贷”", "Technical-upgrade loan"),
+    ("“科创贷”", "Sci-tech loan"),
+    ("产业链主办银行", "Industrial-chain lead bank"),
+    ("供应链金融", "Supply-chain finance"),
+    ("职称评审绿色通道", "Professional-title green channel"),
+    ("职业院校合作", "Vocational-college cooperation"),
+    (
+        "区智能装备人才政策",
+        "District talent policy for intelligent equipment",
+    ),
+    ("产学研合作", "Industry–university–research cooperation"),
+    ("产业技术创新战略联盟", "Technology-innovation alliances"),
+    (
+        "技术改造补贴和奖励",
+        "Technical-transformation subsidies and rewards",
+    ),
+    ("省级以上专项资金", "Provincial and national special funds"),
+    (
+        "智能制造试点示范",
+        "Smart-manufacturing pilots and demonstration",
+    ),
+    (
+        "专精特新梯度培育",
+        "Tiered cultivation of specialised-and-new firms",
+    ),
+    (
+        "同类企业抱团与分档指导",
+        "Grouping similar firms by market tier",
+    ),
+];
+
+#[test]
+fn support_texts_name_instruments_from_one_vocabulary_in_both_languages() {
+    let mut used = HashSet::new();
+    for l in both() {
+        let q = &l.questionnaire;
+        let mut with_support = 0;
+        for r in &q.recommendation {
+            let Some(support) = &r.support else { continue };
+            with_support += 1;
+            let zh = instruments(support.get(&["zh"]));
+            let en = instruments(support.get(&["en"]));
+            assert!(!zh.is_empty(), "{}: {} names no instrument", q.id, r.id);
+            let pairs: Vec<(&str, &str)> = zh
+                .iter()
+                .map(|name| {
+                    INSTRUMENTS
+                        .iter()
+                        .copied()
+                        .find(|(z, _)| z == name)
+                        .unwrap_or_else(|| {
+                            panic!("{}: {} names 「{name}」, not in the vocabulary", q.id, r.id)
+                        })
+                })
+                .collect();
+            for name in &en {
+                assert!(
+                    INSTRUMENTS.iter().any(|(_, e)| e == name),
+                    "{}: {} names \"{name}\", not in the vocabulary",
+                    q.id,
+                    r.id
+                );
+            }
+            let want: Vec<&str> = pairs.iter().map(|(_, e)| *e).collect();
+            assert_eq!(
+                en, want,
+                "{}: {} names other instruments in English than in Chinese",
+                q.id, r.id
+            );
+            let distinct: HashSet<&str> = zh.iter().copied().collect();
+            assert_eq!(
+                distinct.len(),
+                zh.len(),
+                "{}: {} repeats an instrument",
+                q.id,
+                r.id
+            );
+            used.extend(pairs);
+        }
+        assert!(
+            with_support * 10 >= q.recommendation.len() * 9,
+            "{}: most recommendations point to support",
+            q.id
+        );
+    }
+    // Every name of the vocabulary is used, so the list holds no stale entries.
+    for pair in INSTRUMENTS {
+        assert!(used.contains(&pair), "{pair:?} is never used");
+    }
+}
+
+#[test]
+fn the_vocabulary_has_one_name_per_instrument_in_each_language() {
+    let zh: HashSet<&str> = INSTRUMENTS.iter().map(|(z, _)| *z).collect();
+    let en: HashSet<&str> = INSTRUMENTS.iter().map(|(_, e)| *e).collect();
+    assert_eq!(zh.len(), INSTRUMENTS.len());
+    assert_eq!(en.len(), INSTRUMENTS.len());
+    for (z, e) in INSTRUMENTS {
+        // A name is counted whole: no separator or bracket may cut it.
+        assert_eq!(instruments(z), [z]);
+        assert_eq!(instruments(e), [e]);
+    }
 }
