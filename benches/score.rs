@@ -5,7 +5,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use dmat::advise::advise;
 use dmat::demo::cohort;
 use dmat::score::score;
-use dmat::store::{Catalog, open_many};
+use dmat::store::{Catalog, open_assessment};
+use rayon::prelude::*;
 
 const FIRMS: usize = 10_000;
 
@@ -47,11 +48,11 @@ fn cohort_from_disk(c: &mut Criterion) {
     let mut group = c.benchmark_group("cohort");
     group.sample_size(10);
     group.bench_function("load + score + advise 10,000 files", |b| {
+        // As `dmat score DIR` does: every file loaded, scored and advised on every core.
         b.iter(|| {
-            let opened = open_many(&files, &catalog);
-            opened
-                .iter()
-                .flatten()
+            files
+                .par_iter()
+                .filter_map(|p| open_assessment(p, &catalog).ok())
                 .map(|o| {
                     let q = &o.questionnaire.questionnaire;
                     let card = score(q, &o.assessment);
