@@ -287,6 +287,46 @@ fn questionnaires_lists_bundled_and_workspace_ones() {
 }
 
 #[test]
+fn questionnaires_lists_versions_and_counts_of_dimensions_and_questions() {
+    let ws = workspace();
+    let out = dmat(ws.path()).arg("questionnaires").output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let row = stdout
+        .lines()
+        .find(|l| l.starts_with("features "))
+        .expect("a row for features");
+    let cells: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(cells[1], "0.1.0");
+    // Title words, then 4 dimensions and 10 questions, then where it comes from.
+    let n = cells.len();
+    assert_eq!(&cells[n - 3..n - 1], ["4", "10"], "{row}");
+    assert!(
+        cells[n - 1].ends_with("questionnaires/features.toml"),
+        "{row}"
+    );
+}
+
+#[test]
+fn the_workspace_flag_wins_over_the_environment() {
+    let with_features = workspace();
+    let empty = tempfile::tempdir().unwrap();
+    // DMAT_WORKSPACE names the empty one; --workspace the one with the questionnaire.
+    dmat(empty.path())
+        .arg("--workspace")
+        .arg(with_features.path())
+        .arg("questionnaires")
+        .assert()
+        .success()
+        .stdout(contains("Feature test questionnaire"));
+    let out = dmat(empty.path()).arg("questionnaires").output().unwrap();
+    assert!(
+        !String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("Feature test questionnaire")
+    );
+}
+
+#[test]
 fn a_broken_workspace_questionnaire_is_reported_by_questionnaires() {
     let ws = workspace();
     write(

@@ -257,19 +257,7 @@ impl Renderer<'_> {
         let c = self.c;
         let w = self.w;
         let mut g = Grid::new(
-            [
-                w.col_dimension,
-                w.stat_n,
-                w.stat_mean,
-                w.stat_min,
-                w.stat_q1,
-                w.stat_median,
-                w.stat_q3,
-                w.stat_max,
-            ]
-            .iter()
-            .map(|x| x.to_string())
-            .collect(),
+            w.stats_header(),
             vec![
                 Align::Left,
                 Align::Right,
@@ -386,13 +374,7 @@ impl Renderer<'_> {
                 Align::Right,
             ],
         );
-        let most = v
-            .stages
-            .iter()
-            .copied()
-            .chain([v.unscored])
-            .max()
-            .unwrap_or(0);
+        let most = v.largest_stage_count();
         for (st, &n) in c.stages().iter().zip(&v.stages) {
             g.row(vec![
                 self.text(&st.id, TITLE_CELLS),

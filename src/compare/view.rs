@@ -108,6 +108,17 @@ impl CohortView {
         }
     }
 
+    /// The largest count of the stage bar chart (unscored firms included): what a bar of
+    /// full length stands for.
+    pub fn largest_stage_count(&self) -> usize {
+        self.stages
+            .iter()
+            .copied()
+            .chain([self.unscored])
+            .max()
+            .unwrap_or(0)
+    }
+
     /// A count as a share of the firms shown (0 when none are shown).
     pub fn share(&self, n: usize) -> f64 {
         if self.firms == 0 {

@@ -186,18 +186,7 @@ fn cohort_sheet(
 
     ws.write_string_with_format(row, 0, w.stats_title, &f.title)?;
     row += 1;
-    let header: Vec<String> = [
-        w.col_dimension,
-        w.stat_n,
-        w.stat_mean,
-        w.stat_min,
-        w.stat_q1,
-        w.stat_median,
-        w.stat_q3,
-        w.stat_max,
-    ]
-    .map(String::from)
-    .to_vec();
+    let header = w.stats_header();
     let mut lines = vec![(w.col_overall.to_string(), c.cohort().overall)];
     for &i in c.shown_dimensions() {
         lines.push((c.dimensions()[i].title.clone(), c.cohort().dimensions[i]));

@@ -75,3 +75,21 @@ words! {
         sheet_cohort: "群体", "Cohort";
     }
 }
+
+impl CompareWords {
+    /// The header of the statistics table: dimension, then n, mean, min, quartiles and max.
+    pub fn stats_header(&self) -> Vec<String> {
+        [
+            self.col_dimension,
+            self.stat_n,
+            self.stat_mean,
+            self.stat_min,
+            self.stat_q1,
+            self.stat_median,
+            self.stat_q3,
+            self.stat_max,
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+}

@@ -101,13 +101,7 @@ fn stage_lines(x: &Ctx, w: usize) -> Vec<Line<'static>> {
     let (t, c) = (x.t, x.c);
     let v = c.view();
     let mut out = vec![heading(x, x.cw.stages_title)];
-    let most = v
-        .stages
-        .iter()
-        .copied()
-        .chain([v.unscored])
-        .max()
-        .unwrap_or(0);
+    let most = v.largest_stage_count();
     let count_w = most.to_string().len().max(2);
     let id_w = c
         .stages()
