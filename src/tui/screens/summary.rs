@@ -9,7 +9,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::interview::{go_to, is_live, write_text};
-use crate::advise::advise;
 use crate::i18n::fill;
 use crate::model::{Priority, Status};
 use crate::plain_text::{inert, inert_lines, pad, pad_left, truncate, width};
@@ -154,7 +153,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     };
     let dims = s.q().dimension.len() as u16;
     let closing_h = if app.summary.editor.is_some() { 5 } else { 2 };
-    let fired = advise(s.q(), &s.assessment, &s.card).len();
+    let fired = s.evaluation.applicable.len();
     let list_h = (unanswered(s).len().max(fired).max(1) + 1) as u16;
     let [stats, _, bars, _, lists, _, closing, _] = Layout::vertical([
         Constraint::Length(2),
@@ -189,7 +188,7 @@ fn render_stats(app: &App, frame: &mut Frame, area: Rect, s: &Session) {
     let w = app.words;
     let l = app.lang.code();
     let q = s.q();
-    let card = &s.card;
+    let card = &s.evaluation.card;
     let stage = card
         .stage
         .map(|i| inert(q.text(&q.scale.stage[i].label, l)))
@@ -292,8 +291,8 @@ fn render_bars(app: &App, frame: &mut Frame, area: Rect, s: &Session) {
         Span::styled(ruler.trim_end().to_string(), t.muted()),
     ]));
     for (d, dim) in q.dimension.iter().enumerate() {
-        let ds = s.card.dimensions[d];
-        let bottleneck = s.card.bottleneck == Some(d);
+        let ds = s.evaluation.card.dimensions[d];
+        let bottleneck = s.evaluation.card.bottleneck == Some(d);
         let name_style = if bottleneck {
             t.warn()
         } else if dim.weight <= 0.0 {
@@ -399,7 +398,10 @@ fn render_recommendations(app: &App, frame: &mut Frame, area: Rect, s: &Session)
     let w = app.words;
     let l = app.lang.code();
     let q = s.q();
-    let fired = advise(q, &s.assessment, &s.card);
+    let e = &s.evaluation;
+    let fired: Vec<_> = (0..e.applicable.len())
+        .map(|i| e.recommendation(q, i))
+        .collect();
     let block = list_block(app, format!("{} ({})", w.recommendations, fired.len()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -411,8 +413,7 @@ fn render_recommendations(app: &App, frame: &mut Frame, area: Rect, s: &Session)
     let lines: Vec<Line> = fired
         .iter()
         .take(inner.height as usize)
-        .map(|a| {
-            let r = a.recommendation;
+        .map(|&r| {
             let (p, style) = match r.priority {
                 Priority::High => (w.high, t.bad()),
                 Priority::Medium => (w.medium, t.warn()),
