@@ -155,6 +155,7 @@ words! {
         h_quit: "退出 dmat（一切已保存）", "Quit dmat (everything is already saved)";
         h_edit_keep: "保存输入；数字和文本题随后进入下一题", "Keep what was typed; on a number or text question, go on";
         h_edit_cancel: "取消这次输入", "Cancel this edit";
+        h_edit_newline: "换行（备注、文本回答和结论可以分段）", "New line (notes, text answers and the closing summary take paragraphs)";
         h_edit_keys: "移动光标、删除；可以粘贴和用输入法输入中文", "Move the cursor, delete; paste and input methods work";
         h_sum_move: "在未答题目之间移动", "Move among the unanswered questions";
         h_sum_jump: "跳到选中的未答题目", "Jump to the selected unanswered question";

@@ -226,6 +226,10 @@ pub struct App {
     pub dirty: bool,
     /// The visit date of interviews started here.
     pub today: toml::value::Datetime,
+    /// The key being handled came in the middle of a run of input that was already waiting:
+    /// part of a paste that the terminal did not bracket, in which Enter is a line break, not
+    /// "keep". (Keys sent together, such as `4` `0` Enter, end with their Enter.)
+    pub burst: bool,
 }
 
 impl App {
@@ -249,6 +253,7 @@ impl App {
             message: None,
             dirty: false,
             today: crate::model::assessment::today(),
+            burst: false,
         }
     }
 
@@ -344,6 +349,16 @@ impl App {
             Screen::Summary => summary::on_key(self, key),
             Screen::Compare => compare::on_key(self, key),
             Screen::Help => help::on_key(self, key),
+        }
+    }
+
+    /// Whether a key typed into an editor breaks the line rather than keeping the text:
+    /// Alt-Enter and Ctrl-J, and Enter within a paste that arrives as keys.
+    pub fn is_line_break(&self, key: &KeyEvent) -> bool {
+        match key.code {
+            KeyCode::Enter => self.burst || key.modifiers.contains(KeyModifiers::ALT),
+            KeyCode::Char('j') => key.modifiers.contains(KeyModifiers::CONTROL),
+            _ => false,
         }
     }
 
@@ -628,20 +643,41 @@ fn run_loop(
     stop: &AtomicBool,
 ) -> io::Result<()> {
     loop {
+        // Whatever was typed is on disk before the screen shows it and before the next key is
+        // waited for: a kill, a closed terminal or a crash from here on loses nothing. While
+        // more input waits (a paste arriving as keys), it is handled first and saved once.
+        if !input_waiting()? {
+            app.flush();
+        }
         terminal.draw(|f| app.draw(f))?;
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        // Whatever was typed is on disk before the next key is waited for: a kill, a closed
-        // terminal or a crash from here on loses nothing.
-        app.flush();
         if !event::poll(Duration::from_millis(200))? {
             continue;
         }
-        let event = event::read()?;
-        let action = app.handle(event);
-        if app.perform(action) == Flow::Quit {
-            return Ok(());
+        // A key in the middle of a run of input that was already waiting (not its first, not
+        // its last) is part of a paste: see `App::burst`.
+        let mut first = true;
+        loop {
+            let event = event::read()?;
+            let more = input_waiting()?;
+            app.burst = more && !first;
+            first = false;
+            let action = app.handle(event);
+            app.burst = false;
+            if app.perform(action) == Flow::Quit {
+                return Ok(());
+            }
+            if stop.load(Ordering::Relaxed) || !more {
+                break;
+            }
         }
     }
+}
+
+/// Whether more input is already there. crossterm's reader with a zero timeout does not look
+/// at what it has read but not handed out yet, so this waits a millisecond.
+fn input_waiting() -> io::Result<bool> {
+    event::poll(Duration::from_millis(1))
 }
