@@ -314,6 +314,51 @@ fn a_long_paste_that_arrives_as_keys_keeps_every_character_and_line() {
 }
 
 #[test]
+fn behind_the_too_small_notice_keys_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path();
+    let cmd = format!(
+        "new --questionnaire '{}' --firm 'Small Co'",
+        questionnaire().display()
+    );
+    let t = Tmux::start("small", &dmat_command(ws, &cmd));
+    t.wait_for("Field 1 of 4");
+    t.keys(&["Right", "Right", "Right", "Right"]);
+    t.wait_for("Question 1 of 10");
+    t.keys(&["2"]);
+    t.wait_for("Question 2 of 10");
+    let path = the_assessment(ws);
+    let before = std::fs::read(&path).unwrap();
+    let resize = |w: &str, h: &str| {
+        let out = t.tmux(&["resize-window", "-t", t.session, "-x", w, "-y", h]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    resize("40", "10");
+    t.wait_for("Please enlarge");
+    t.keys(&["Left", "1", "x", "Right", "e"]);
+    t.literal("typed while too small");
+    t.keys(&["Enter"]);
+    resize("120", "40");
+    t.wait_for("Question 2 of 10");
+    assert!(!t.screen().contains("typed while too small"));
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is unchanged"
+    );
+    // q leaves from the notice too.
+    resize("40", "10");
+    t.wait_for("Please enlarge");
+    t.keys(&["q"]);
+    t.wait_until_gone();
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
 fn a_killed_interview_loses_nothing_and_reopens_where_it_stopped() {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path();

@@ -51,3 +51,39 @@ fn alt_enter_and_ctrl_j_break_the_line_in_a_note_and_the_closing_summary() {
     assert_eq!(saved(&app).visit.summary.as_deref(), Some("结论一\n结论二"));
     assert_eq!(app.screen, Screen::Summary);
 }
+
+#[test]
+fn while_the_terminal_is_too_small_keys_do_nothing_but_leave() {
+    let (_f, mut app) = past_profile(Lang::En);
+    typed(&mut app, "2");
+    let before = saved(&app);
+    let where_ = app.interview.page;
+    app.feed(Event::Resize(40, 10));
+    let notice = draw(&app, 40, 10);
+    let words: Vec<&str> = notice.split_whitespace().collect();
+    assert!(
+        words
+            .join(" ")
+            .contains("Until then keys do nothing; q quits"),
+        "{notice}"
+    );
+    for code in [KeyCode::Right, KeyCode::Char('1'), KeyCode::Char('x')] {
+        press(&mut app, code);
+    }
+    typed(&mut app, "e车间s");
+    app.feed(Event::Paste("粘贴".into()));
+    assert_eq!(saved(&app), before, "nothing changed");
+    assert_eq!(app.interview.page, where_);
+    assert!(app.interview.editor.is_none());
+    // Large enough again: keys act.
+    app.feed(Event::Resize(80, 24));
+    press(&mut app, KeyCode::Left);
+    assert_eq!(page(&app), Page::Question(0));
+    // q leaves while too small.
+    app.feed(Event::Resize(59, 30));
+    assert_eq!(
+        typed(&mut app, "q"),
+        dmat::tui::Flow::Quit,
+        "q leaves from the notice"
+    );
+}

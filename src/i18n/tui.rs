@@ -6,6 +6,7 @@ words! {
     /// The terminal UI.
     TuiWords {
         too_small: "终端窗口太小，请放大到至少 {0}×{1}（当前 {2}×{3}）", "Please enlarge the terminal to at least {0}×{1} (now {2}×{3})";
+        too_small_keys: "放大之前按键不起作用；按 q 退出，填写的内容都已保存", "Until then keys do nothing; q quits, everything is saved";
         answered_of: "已答 {0}/{1}", "{0}/{1} answered";
         profile: "企业概况", "Firm profile";
         question_of: "第 {0}/{1} 题", "Question {0} of {1}";

@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
 use super::screens::compare::{self, CompareState};
@@ -230,6 +231,8 @@ pub struct App {
     /// part of a paste that the terminal did not bracket, in which Enter is a line break, not
     /// "keep". (Keys sent together, such as `4` `0` Enter, end with their Enter.)
     pub burst: bool,
+    /// The terminal's size as last reported; none while unknown (tests that never resize).
+    pub size: Option<(u16, u16)>,
 }
 
 impl App {
@@ -254,6 +257,7 @@ impl App {
             dirty: false,
             today: crate::model::assessment::today(),
             burst: false,
+            size: None,
         }
     }
 
@@ -328,13 +332,34 @@ impl App {
         self.screen = Screen::New;
     }
 
-    /// Reads an event: keys (presses only), pasted text, and a resize, which only redraws.
+    /// Reads an event: keys (presses only), pasted text, and a resize. While the terminal is
+    /// too small to show the screen, only leaving works: nothing acts on what cannot be seen.
     pub fn handle(&mut self, event: Event) -> Action {
         match event {
+            Event::Resize(w, h) => {
+                self.size = Some((w, h));
+                Action::None
+            }
+            Event::Key(key) if key.kind == KeyEventKind::Press && self.too_small() => {
+                let ctrl_c =
+                    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+                if ctrl_c || key.code == KeyCode::Char('q') {
+                    Action::Quit
+                } else {
+                    Action::None
+                }
+            }
             Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(key),
+            Event::Paste(_) if self.too_small() => Action::None,
             Event::Paste(text) => self.on_paste(&text),
             _ => Action::None,
         }
+    }
+
+    /// Whether the terminal is too small to draw the screen, which then asks to enlarge it.
+    pub fn too_small(&self) -> bool {
+        self.size
+            .is_some_and(|(w, h)| too_small(Rect::new(0, 0, w, h)))
     }
 
     fn on_key(&mut self, key: KeyEvent) -> Action {
@@ -609,8 +634,7 @@ impl App {
 
     /// Draws the screen in front, or asks for a larger terminal.
     pub fn draw(&self, frame: &mut Frame) {
-        let area = frame.area();
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        if too_small(frame.area()) {
             super::draw::too_small(self, frame);
             return;
         }
@@ -625,6 +649,11 @@ impl App {
     }
 }
 
+/// Whether an area is too small for any screen.
+fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
 /// Draws, reads an event, carries out its action; until the app quits, input ends, or
 /// `stop` is raised (a signal). A draft typed is saved once no further input waits.
 pub fn run(
@@ -632,6 +661,7 @@ pub fn run(
     app: &mut App,
     stop: &AtomicBool,
 ) -> io::Result<()> {
+    app.size = terminal.size().ok().map(|s| (s.width, s.height));
     let result = run_loop(terminal, app, stop);
     app.flush();
     result
