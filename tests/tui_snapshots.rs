@@ -155,7 +155,7 @@ fn home_screens() {
         snap("home-empty", lang, &app);
         let mut a = under_way(&f, lang);
         typed(&mut a, "s");
-        typed(&mut a, "cc");
+        typed(&mut a, "c");
         drop(a);
         let mut b = f.interview(lang);
         b.session.as_mut().unwrap().assessment.firm.name =

@@ -136,6 +136,7 @@ pub fn summary(w: &TuiWords, from_compare: bool) -> Vec<KeyHelp> {
         k("e", w.k_closing, w.h_sum_closing),
         k("c", w.k_complete, w.h_sum_complete),
         k("w", w.k_sheet, w.h_sum_sheet),
+        k("PgUp PgDn", w.k_scroll_v, w.h_sum_scroll),
     ];
     if from_compare {
         out.extend([

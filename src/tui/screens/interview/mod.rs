@@ -31,6 +31,10 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
         return Action::None;
     };
     let hidden = s.is_hidden(app.interview.page);
+    if s.is_complete() && changes_answers(&key) {
+        app.say(Tone::Warn, app.words.complete_read_only);
+        return Action::None;
+    }
     match key.code {
         KeyCode::Char('q') => Action::Leave,
         KeyCode::Char('?') => {
@@ -102,6 +106,19 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     }
 }
 
+/// Whether a key answers, clears or edits on an interview page (rather than moving or
+/// leaving): what a completed assessment refuses.
+fn changes_answers(key: &KeyEvent) -> bool {
+    match key.code {
+        KeyCode::Enter | KeyCode::Backspace | KeyCode::Delete => true,
+        KeyCode::Char(c) => {
+            matches!(c, 'e' | 'x' | ' ' | '-' | '.' | '0'..='9')
+                || (!c.is_ascii() && !c.is_control())
+        }
+        _ => false,
+    }
+}
+
 pub fn on_paste(app: &mut App, text: &str) -> Action {
     if let Some(ed) = &mut app.interview.editor {
         ed.area.insert_str(text);
@@ -153,6 +170,7 @@ pub fn go_to(app: &mut App, page: usize) {
 
 pub(super) fn open_summary(app: &mut App) {
     app.summary.cursor = 0;
+    app.summary.top = 0;
     app.summary.confirm_complete = false;
     app.screen = Screen::Summary;
 }
