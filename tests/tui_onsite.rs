@@ -220,3 +220,45 @@ fn the_summary_scrolls_to_every_section_and_enter_acts_only_on_what_is_shown() {
         assert!(bottom.contains(&format!("{} (", w.unanswered)), "{bottom}");
     }
 }
+
+#[test]
+fn letters_typed_on_a_text_question_start_its_answer_and_run_no_command() {
+    let f = Fixture::new();
+    let mut app = f.interview(Lang::En);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(page(&app), Page::Profile(2), "main products: a text field");
+    // `s` would open the summary and `q` leave anywhere else.
+    typed(&mut app, "sq fans");
+    assert_eq!(app.screen, Screen::Interview);
+    assert!(app.interview.editor.is_some());
+    assert_eq!(saved(&app).profile["products"].as_str(), Some("sq fans"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(page(&app), Page::Profile(3));
+    // The last question is a text one too; `c` there types, and → goes on to the summary.
+    let (_f, mut app) = past_profile(Lang::En);
+    typed(&mut app, ":remarks\n");
+    typed(&mut app, "c");
+    assert_eq!(
+        saved(&app).answers["remarks"].response,
+        Some(dmat::model::Response::Text("c".into()))
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        saved(&app)
+            .answers
+            .get("remarks")
+            .is_none_or(|a| a.response.is_none())
+    );
+    assert_eq!(saved(&app).visit.status, dmat::model::Status::InProgress);
+    // Ctrl-E writes the note there.
+    app.feed(with(KeyCode::Char('e'), KeyModifiers::CONTROL));
+    typed(&mut app, "owner's words\n");
+    assert_eq!(
+        saved(&app).answers["remarks"].note.as_deref(),
+        Some("owner's words")
+    );
+    typed(&mut app, ":energy\n");
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.screen, Screen::Summary, "→ past the last page");
+}

@@ -256,3 +256,13 @@ fn compare_opens_a_firms_summary_and_help() {
         snap("compare-summary", lang, &app);
     }
 }
+
+#[test]
+fn interview_text_page() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let mut app = under_way(&f, lang);
+        typed(&mut app, ":remarks\n");
+        snap("interview-text", lang, &app);
+    }
+}

@@ -20,6 +20,7 @@ words! {
         look_for: "现场看：", "On site: ";
         note: "备注", "Note";
         note_empty: "按 e 记录现场看到的证据", "press e to write down the evidence seen on site";
+        note_empty_text: "按 Ctrl-E 记录现场看到的证据", "press Ctrl-E to write down the evidence seen on site";
         value: "数值", "Value";
         answer: "回答", "Answer";
         date: "日期", "Date";
@@ -28,7 +29,7 @@ words! {
         bands: "分档", "Levels";
         from: "≥{0}", "≥{0}";
         not_scored: "不计分", "not scored";
-        empty_value: "未填写 · 按 Enter 填写", "empty · press Enter to fill in";
+        empty_value: "未填写 · 直接输入，或按 Enter", "empty · type, or press Enter";
         empty_value_digit: "未填写 · 按 Enter 或直接输入数字", "empty · press Enter or type a digit";
         date_hint: "格式 2026-11-27", "as 2026-11-27";
         choose_any: "可多选：空格勾选，Enter 继续", "Choose any: Space ticks, Enter goes on";
@@ -146,11 +147,13 @@ words! {
         h_choose_single: "单选：选择光标处的选项并进入下一题", "Single choice: choose the option under the cursor and go on";
         h_toggle_multi: "多选：勾选或取消光标处的选项", "Multiple choice: tick or untick the option under the cursor";
         h_digit: "单选：选择第 N 项并进入下一题；多选：勾选第 N 项", "Single choice: choose option N and go on; multiple choice: tick option N";
+        h_type_text: "文本题：直接打字即开始填写（字母不再是命令；用 ← → 翻页、: 跳转）", "Text question: typing starts the answer (letters are not commands there; ← → move on, : jumps)";
         h_enter_multi: "多选、文本、数字题：进入下一题，或开始填写", "Multiple choice: go on; text and number: start filling in";
         h_digit_number: "数字题：直接输入数字开始填写", "Number question: a digit starts filling in";
         h_next: "下一题（跳过已跳过的题；概况项从不阻挡）", "Next question (skipped ones are passed over; profile fields never block)";
         h_prev: "上一题", "Previous question";
         h_na: "不适用（本题允许时）；再按一次取消", "Not applicable (where allowed); again to undo";
+        h_note_ctrl: "编辑备注（在文本题上字母用于输入，用这个键）", "Edit the note (on a text question, where letters type)";
         h_note: "编辑备注（现场证据）；Enter 保存，Esc 取消，停留在本题", "Edit the note (evidence seen on site); Enter keeps, Esc cancels; the question stays";
         h_clear: "清除本题的回答（备注保留）", "Clear this question's answer (the note stays)";
         h_unanswered: "跳到下一道未答题", "Jump to the next unanswered question";
