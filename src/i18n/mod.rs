@@ -11,7 +11,7 @@ mod tui;
 pub use advise::AdviseWords;
 pub use cli::CliWords;
 pub use compare::CompareWords;
-pub use plan::PlanWords;
+pub use plan::{PlanReasons, PlanWords};
 pub use report::ReportWords;
 pub use tui::TuiWords;
 
