@@ -2,6 +2,7 @@
 //! functions give, the checks that hold, and reasons that read as the witnesses do.
 
 use super::*;
+use crate::advise::advise;
 use crate::model::Response;
 use crate::score::tests::{held, policy, policy_firm, weak};
 
