@@ -10,7 +10,8 @@ use crate::compare::render::mixed_warning;
 use crate::compare::{Comparison, Direction, ScoredVisit, Section, Style, render};
 use crate::export::{CsvOptions, write_csv};
 use crate::i18n::CompareWords;
-use crate::store::{Catalog, Opened, collect_assessment_files, open_assessment};
+use crate::plain_text::visible_lines;
+use crate::store::{Catalog, Opened, open_assessment};
 use crate::tui::screens::compare::{CompareState, View};
 use crate::tui::{App, Theme};
 
@@ -58,7 +59,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
             return Err(Failure::usage(w.tui_no_output));
         }
         Some(CompareFormat::Tui) if !terminal => {
-            eprintln!("{}", w.tui_fallback);
+            super::say(w.tui_fallback);
             CompareFormat::Table
         }
         Some(f) => f,
@@ -71,7 +72,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
     }
     let mut c = Comparison::new(&visits, ctx.lang);
     if let Some(warning) = mixed_warning(&c, w) {
-        eprintln!("{warning}");
+        super::say(&warning);
     }
     for f in &opts.filter {
         c.filter(f.clone()).map_err(Failure::usage)?;
@@ -151,8 +152,7 @@ pub(super) fn load<T: Send>(
     each: impl Fn(Opened) -> T + Sync,
 ) -> Result<(Vec<T>, usize), Failure> {
     use rayon::prelude::*;
-    let files = collect_assessment_files(paths)
-        .map_err(|e| Failure::invalid(format!("cannot read a folder: {e}")))?;
+    let files = super::files_found(paths, true);
     let results: Vec<Result<(Vec<String>, T), String>> = files
         .par_iter()
         .map(|path| {
@@ -167,12 +167,12 @@ pub(super) fn load<T: Send>(
         match result {
             Ok((warnings, item)) => {
                 for line in warnings {
-                    let _ = writeln!(err, "{line}");
+                    let _ = writeln!(err, "{}", visible_lines(&line));
                 }
                 made.push(item);
             }
             Err(e) => {
-                let _ = writeln!(err, "{e}");
+                let _ = writeln!(err, "{}", visible_lines(&e));
                 failed += 1;
             }
         }

@@ -1,7 +1,7 @@
 //! The questionnaire: profile fields, dimensions and their questions, the score scale with its
 //! stages, and the recommendations, as read from a questionnaire file.
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer, de};
 
 use super::condition::{Condition, lt};
 use super::text::Text;
@@ -77,7 +77,7 @@ pub struct ProfileField {
     pub required: bool,
     #[serde(default)]
     pub unit: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "two_numbers")]
     pub range: Option<[f64; 2]>,
 }
 
@@ -133,7 +133,7 @@ pub struct Question {
     pub unit: Option<Text>,
     #[serde(default)]
     pub bands: Vec<Band>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "two_numbers")]
     pub range: Option<[f64; 2]>,
 }
 
@@ -372,5 +372,17 @@ impl Questionnaire {
     /// The stage a score falls in: the one with the largest `from` at most the score.
     pub fn stage_of(&self, score: f64) -> Option<&Stage> {
         self.scale.stage.iter().rev().find(|s| !lt(score, s.from))
+    }
+}
+
+/// `range = [LOW, HIGH]`: exactly two numbers (their order is checked with the rest).
+fn two_numbers<'de, D: Deserializer<'de>>(d: D) -> Result<Option<[f64; 2]>, D::Error> {
+    let numbers = Vec::<f64>::deserialize(d)?;
+    match numbers[..] {
+        [lo, hi] => Ok(Some([lo, hi])),
+        _ => Err(de::Error::custom(format!(
+            "`range` takes exactly two numbers, the smaller first, e.g. [0, 100]; this one has {}",
+            numbers.len()
+        ))),
     }
 }
