@@ -85,6 +85,7 @@ fn assessment(q: &Questionnaire, digest: &str, seed: u64, i: usize) -> Assessmen
         digest: digest.to_string(),
     };
     let mut a = Assessment::new(r, &base.name, Some(date_of(day)));
+    a.visit.demo = true;
     a.profile = base.profile.iter().cloned().collect();
     a.visit.assessor = Some(
         pick(
@@ -594,6 +595,10 @@ mod tests {
         );
         assert!(files.iter().any(|f| f.assessment.firm.name.is_ascii()));
         assert!(files.iter().any(|f| !f.assessment.firm.name.is_ascii()));
+        assert!(
+            files.iter().all(|f| f.assessment.visit.demo),
+            "every file is marked as a demo, not a real firm"
+        );
         // Every file is a valid assessment of the questionnaire.
         for f in &files {
             let src = f.assessment.to_toml().unwrap();

@@ -1,7 +1,8 @@
 //! Properties of scoring and of assessment files that must hold for any answers.
 
 use dmat::model::{
-    Answer, Assessment, QuestionKind, Questionnaire, QuestionnaireRef, Response, parse,
+    Answer, Assessment, Decision, Horizon, PlanEntry, Progress, ProgressStatus, QuestionKind,
+    Questionnaire, QuestionnaireRef, Response, SupportOutcome, parse,
 };
 use dmat::score::{Scorecard, score};
 use proptest::prelude::*;
@@ -90,6 +91,73 @@ fn build(q: &Questionnaire, moves: &[Move], prof: (Option<usize>, Option<i64>)) 
     a
 }
 
+/// A decision on an action of the plan, any of its keys present or not.
+fn plan_entry() -> impl Strategy<Value = (String, PlanEntry)> {
+    let decision = prop::option::of(prop_oneof![
+        Just(Decision::Agreed),
+        Just(Decision::Declined)
+    ]);
+    let horizon = prop::option::of(prop_oneof![
+        Just(Horizon::Short),
+        Just(Horizon::Medium),
+        Just(Horizon::Long)
+    ]);
+    let text = || prop::option::of("\\PC{0,20}");
+    let due = prop::option::of((2020u16..2040, 1u8..13, 1u8..29));
+    (
+        "[a-z]{1,8}(-[0-9])?",
+        (text(), decision, horizon, text(), due, text()),
+    )
+        .prop_map(|(id, (title, decision, horizon, owner, due, note))| {
+            let due = due.map(|(year, month, day)| toml::value::Datetime {
+                date: Some(toml::value::Date { year, month, day }),
+                time: None,
+                offset: None,
+            });
+            let entry = PlanEntry {
+                title,
+                decision,
+                horizon,
+                owner,
+                due,
+                note,
+            };
+            (id, entry)
+        })
+}
+
+/// How an action went, any of its keys present or not.
+fn progress_entry() -> impl Strategy<Value = (String, Progress)> {
+    let status = prop::option::of(prop_oneof![
+        Just(ProgressStatus::NotStarted),
+        Just(ProgressStatus::InProgress),
+        Just(ProgressStatus::Done),
+        Just(ProgressStatus::Dropped)
+    ]);
+    let support = prop::option::of(prop_oneof![
+        Just(SupportOutcome::None),
+        Just(SupportOutcome::Applied),
+        Just(SupportOutcome::Granted),
+        Just(SupportOutcome::Refused)
+    ]);
+    (
+        "[a-z]{1,8}",
+        status,
+        support,
+        prop::option::of("\\PC{0,20}"),
+    )
+        .prop_map(|(id, status, support, note)| {
+            (
+                id,
+                Progress {
+                    status,
+                    support,
+                    note,
+                },
+            )
+        })
+}
+
 fn all_scores(card: &Scorecard) -> Vec<f64> {
     card.questions
         .iter()
@@ -169,10 +237,21 @@ proptest! {
         notes in prop::collection::vec(("[a-z-]{1,12}", "\\PC{0,40}|[\"'\\\\\n\t=,]{0,6}"), 0..6),
         firm in "\\PC{1,30}",
         orphans in prop::collection::vec(("[a-z]{3,8}-old", "[a-z]{1,6}"), 0..3),
+        plan in prop::collection::vec(plan_entry(), 0..4),
+        progress in prop::collection::vec(progress_entry(), 0..3),
+        visit in (
+            prop::option::of("\\PC{1,20}"),
+            prop::option::of("[0-9]\\.[05]"),
+            any::<bool>(),
+            prop::option::of("[0-9A-Z]{18}"),
+        ),
     ) {
         let q = features(false);
         let mut a = build(&q, &m, p);
         a.firm.name = firm;
+        (a.visit.previous, a.visit.target, a.visit.demo, a.firm.id) = visit;
+        a.plan.extend(plan);
+        a.progress.extend(progress);
         for (id, note) in notes {
             a.set_note(&id, Some(note));
         }

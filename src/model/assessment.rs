@@ -46,6 +46,13 @@ pub struct Assessment {
     /// Question id → answer, kept even for questions the questionnaire no longer has.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// Action id → the firm's decision on it: recommendations of the plan, and actions the
+    /// firm adds itself (ids the questionnaire does not have), all kept.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub plan: BTreeMap<String, PlanEntry>,
+    /// Action id → how an action agreed at the previous visit went (on a follow-up visit).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub progress: BTreeMap<String, Progress>,
 }
 
 /// Which questionnaire the visit used, and the digest of its bytes when the visit began.
@@ -60,6 +67,9 @@ pub struct QuestionnaireRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Firm {
     pub name: String,
+    /// The unified social credit code (统一社会信用代码), see [`super::credit_code`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -73,6 +83,110 @@ pub struct Visit {
     /// The expert's closing remarks for the sheet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    /// The file name of the visit this one follows up, in the same folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
+    /// The id of the stage the firm aims for; none: the next one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// A synthetic visit of the demo cohort, not a real firm.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub demo: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// The firm's decision on one action: a recommendation of the plan, or its own.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlanEntry {
+    /// The action's title, for an action the firm adds itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// None while it is only proposed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+    /// The horizon agreed, where it differs from the plan's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub horizon: Option<crate::model::Horizon>,
+    /// Who at the firm carries it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Datetime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What the firm decided about a proposed action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Agreed,
+    Declined,
+}
+
+impl Decision {
+    pub fn id(self) -> &'static str {
+        match self {
+            Decision::Agreed => "agreed",
+            Decision::Declined => "declined",
+        }
+    }
+}
+
+/// How an action agreed at the previous visit went, as seen on the follow-up visit.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ProgressStatus>,
+    /// What became of the public support the action named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support: Option<SupportOutcome>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgressStatus {
+    NotStarted,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl ProgressStatus {
+    pub fn id(self) -> &'static str {
+        match self {
+            ProgressStatus::NotStarted => "not_started",
+            ProgressStatus::InProgress => "in_progress",
+            ProgressStatus::Done => "done",
+            ProgressStatus::Dropped => "dropped",
+        }
+    }
+}
+
+/// What became of the public support named for an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SupportOutcome {
+    None,
+    Applied,
+    Granted,
+    Refused,
+}
+
+impl SupportOutcome {
+    pub fn id(self) -> &'static str {
+        match self {
+            SupportOutcome::None => "none",
+            SupportOutcome::Applied => "applied",
+            SupportOutcome::Granted => "granted",
+            SupportOutcome::Refused => "refused",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -224,6 +338,7 @@ impl Assessment {
             questionnaire,
             firm: Firm {
                 name: firm.to_string(),
+                id: None,
             },
             profile: BTreeMap::new(),
             visit: Visit {
@@ -231,6 +346,8 @@ impl Assessment {
                 ..Visit::default()
             },
             answers: BTreeMap::new(),
+            plan: BTreeMap::new(),
+            progress: BTreeMap::new(),
         }
     }
 
@@ -271,5 +388,103 @@ impl Assessment {
     /// Serialises the assessment to its TOML text.
     pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
         toml::to_string(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Horizon, parse};
+
+    const FOLLOW_UP: &str = r#"schema = 1
+
+[questionnaire]
+id = "mini"
+version = "1.0.0"
+
+[firm]
+name = "淄博某风机有限公司"
+id = "91350100M000100Y43"
+
+[profile]
+
+[visit]
+date = 2027-05-20
+status = "in_progress"
+previous = "fans-2026-11-27.toml"
+target = "3.0"
+demo = true
+
+[answers.has-cnc]
+choice = "yes"
+
+[plan.cnc]
+decision = "agreed"
+horizon = "medium"
+owner = "生产副总"
+due = 2027-06-30
+note = "先换两台"
+
+[plan.own-1]
+title = "整理设备台账"
+decision = "agreed"
+horizon = "short"
+
+[plan.records]
+decision = "declined"
+
+[progress.cnc]
+status = "in_progress"
+support = "applied"
+note = "技改贷已申请"
+
+[progress.gone-from-the-questionnaire]
+status = "dropped"
+support = "none"
+"#;
+
+    #[test]
+    fn a_follow_up_visit_keeps_every_key_on_save() {
+        let (a, _) = parse::assessment(FOLLOW_UP).unwrap();
+        assert_eq!(a.firm.id.as_deref(), Some("91350100M000100Y43"));
+        assert_eq!(a.visit.previous.as_deref(), Some("fans-2026-11-27.toml"));
+        assert_eq!(a.visit.target.as_deref(), Some("3.0"));
+        assert!(a.visit.demo);
+        let cnc = &a.plan["cnc"];
+        assert_eq!(cnc.decision, Some(Decision::Agreed));
+        assert_eq!(cnc.horizon, Some(Horizon::Medium));
+        assert_eq!(
+            cnc.due.map(|d| d.to_string()).as_deref(),
+            Some("2027-06-30")
+        );
+        assert_eq!(a.plan["own-1"].title.as_deref(), Some("整理设备台账"));
+        assert_eq!(a.plan["records"].decision, Some(Decision::Declined));
+        assert_eq!(a.progress["cnc"].status, Some(ProgressStatus::InProgress));
+        assert_eq!(a.progress["cnc"].support, Some(SupportOutcome::Applied));
+        let saved = a.to_toml().unwrap();
+        assert_eq!(
+            saved, FOLLOW_UP,
+            "written as read, unknown actions included"
+        );
+    }
+
+    #[test]
+    fn a_real_visit_writes_no_demo_mark_and_no_empty_plan() {
+        let r = QuestionnaireRef {
+            id: "mini".into(),
+            version: "1.0.0".into(),
+            digest: String::new(),
+        };
+        let text = Assessment::new(r, "x", None).to_toml().unwrap();
+        for key in [
+            "demo",
+            "[plan",
+            "[progress",
+            "previous",
+            "target",
+            "[firm]\nname = \"x\"\nid",
+        ] {
+            assert!(!text.contains(key), "{key} in\n{text}");
+        }
     }
 }

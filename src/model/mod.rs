@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod condition;
+pub mod credit_code;
 pub mod diagnostic;
 pub mod parse;
 pub mod questionnaire;
@@ -10,12 +11,14 @@ pub mod text;
 pub mod validate;
 
 pub use assessment::{
-    ASSESSMENT_SCHEMA, Answer, Assessment, Firm, QuestionnaireRef, Response, Status, Visit,
+    ASSESSMENT_SCHEMA, Answer, Assessment, Decision, Firm, PlanEntry, Progress, ProgressStatus,
+    QuestionnaireRef, Response, Status, SupportOutcome, Visit,
 };
 pub use condition::{Condition, Facts, QuestionFact, Test};
 pub use diagnostic::{Diagnostic, Severity};
 pub use questionnaire::{
-    Aggregate, AnswerOption, Band, Dimension, Horizon, Priority, ProfileField, ProfileKind,
-    Question, QuestionKind, QuestionRef, Questionnaire, Recommendation, Scale, Stage, Unanswered,
+    Aggregate, AnswerOption, Band, Check, Dimension, Effort, Horizon, PlanSizes, Priority,
+    ProfileField, ProfileKind, Question, QuestionKind, QuestionRef, Questionnaire, Raise, RaiseTo,
+    Recommendation, Scale, Stage, Unanswered, Verdict,
 };
 pub use text::Text;

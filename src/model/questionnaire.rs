@@ -1,7 +1,9 @@
 //! The questionnaire: profile fields, dimensions and their questions, the score scale with its
 //! stages, and the recommendations, as read from a questionnaire file.
 
-use serde::{Deserialize, Deserializer, de};
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer, Serialize, de};
 
 use super::condition::{Condition, lt};
 use super::text::Text;
@@ -23,6 +25,15 @@ pub struct Questionnaire {
     pub dimension: Vec<Dimension>,
     #[serde(default)]
     pub recommendation: Vec<Recommendation>,
+    /// How many actions a firm can take on in each horizon (rule 9).
+    #[serde(default)]
+    pub plan: PlanSizes,
+    /// Answers that contradict each other, shown beside them and warned about.
+    #[serde(default)]
+    pub check: Vec<Check>,
+    /// Headline conclusions: the first whose `when` holds is the firm's (rule 11).
+    #[serde(default)]
+    pub verdict: Vec<Verdict>,
     /// Question id → position among all questions in file order; built after parsing.
     #[serde(skip)]
     index: foldhash::HashMap<String, usize>,
@@ -38,6 +49,9 @@ pub struct Scale {
     pub max: f64,
     #[serde(default)]
     pub unanswered: Unanswered,
+    /// Below this completeness the result is provisional: no stage, no verdict (rule 4).
+    #[serde(default)]
+    pub min_completeness: f64,
     #[serde(default)]
     pub stage: Vec<Stage>,
 }
@@ -61,6 +75,57 @@ pub struct Stage {
     pub label: Text,
     #[serde(default)]
     pub description: Option<Text>,
+    /// The stage's gate: dimension id → the score it must reach for the firm to be in this
+    /// stage (rule 4). Empty for no gate.
+    #[serde(default)]
+    pub requires: BTreeMap<String, f64>,
+}
+
+/// How many actions the plan places in each horizon, as written (checked to be whole
+/// numbers of 0 or more by validation).
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct PlanSizes {
+    #[serde(default = "three")]
+    pub short: f64,
+    #[serde(default = "four")]
+    pub medium: f64,
+    #[serde(default = "three")]
+    pub long: f64,
+}
+
+impl Default for PlanSizes {
+    fn default() -> Self {
+        Self {
+            short: 3.0,
+            medium: 4.0,
+            long: 3.0,
+        }
+    }
+}
+
+impl PlanSizes {
+    /// How many actions fit in a horizon.
+    pub fn cap(&self, h: Horizon) -> usize {
+        let n = match h {
+            Horizon::Short => self.short,
+            Horizon::Medium => self.medium,
+            Horizon::Long => self.long,
+        };
+        // Validation refuses anything but a whole number of 0 or more.
+        if n.is_finite() && n > 0.0 {
+            n as usize
+        } else {
+            0
+        }
+    }
+}
+
+fn three() -> f64 {
+    3.0
+}
+
+fn four() -> f64 {
+    4.0
 }
 
 /// A field of the firm's profile, asked before the questions.
@@ -79,6 +144,9 @@ pub struct ProfileField {
     pub unit: Option<Text>,
     #[serde(default, deserialize_with = "two_numbers")]
     pub range: Option<[f64; 2]>,
+    /// Asked on the form the firm fills in before the visit.
+    #[serde(default)]
+    pub previsit: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -135,6 +203,9 @@ pub struct Question {
     pub bands: Vec<Band>,
     #[serde(default, deserialize_with = "two_numbers")]
     pub range: Option<[f64; 2]>,
+    /// Asked on the form the firm fills in before the visit.
+    #[serde(default)]
+    pub previsit: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -165,6 +236,9 @@ pub struct AnswerOption {
     #[serde(default)]
     pub points: Option<f64>,
     pub text: Text,
+    /// Multi only: ticked alone or not at all ("none of the above").
+    #[serde(default)]
+    pub exclusive: bool,
 }
 
 impl AnswerOption {
@@ -197,6 +271,137 @@ pub struct Recommendation {
     pub action: Text,
     #[serde(default)]
     pub support: Option<Text>,
+    /// The money, people and time it takes.
+    #[serde(default)]
+    pub effort: Effort,
+    /// The rough cost, as text for the sheet.
+    #[serde(default)]
+    pub cost: Option<Text>,
+    /// Recommendations that must come first where they apply too (rule 9).
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// The answers once it is done, for projections (rule 10).
+    #[serde(default)]
+    pub raises: Vec<Raise>,
+}
+
+/// An answer a recommendation brings about once it is carried out.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(try_from = "RawRaise")]
+pub struct Raise {
+    pub question: String,
+    pub to: RaiseTo,
+}
+
+/// The answer a raise gives its question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RaiseTo {
+    /// single: this option.
+    Choice(String),
+    /// multi: these options ticked in addition to those already ticked.
+    Choices(Vec<String>),
+    /// number: this value.
+    Value(f64),
+}
+
+impl RaiseTo {
+    /// The file key that writes this raise.
+    pub fn key(&self) -> &'static str {
+        match self {
+            RaiseTo::Choice(_) => "choice",
+            RaiseTo::Choices(_) => "choices",
+            RaiseTo::Value(_) => "value",
+        }
+    }
+}
+
+/// A raise as written: a question and one of choice, choices or value.
+#[derive(Debug, Clone, Deserialize)]
+struct RawRaise {
+    question: String,
+    #[serde(default)]
+    choice: Option<String>,
+    #[serde(default)]
+    choices: Option<Vec<String>>,
+    #[serde(default)]
+    value: Option<f64>,
+}
+
+impl TryFrom<RawRaise> for Raise {
+    type Error = String;
+
+    fn try_from(r: RawRaise) -> Result<Self, String> {
+        let mut to: Vec<RaiseTo> = [
+            r.choice.map(RaiseTo::Choice),
+            r.choices.map(RaiseTo::Choices),
+            r.value.map(RaiseTo::Value),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if to.len() != 1 {
+            let keys: Vec<_> = to.iter().map(RaiseTo::key).collect();
+            return Err(if keys.is_empty() {
+                format!(
+                    "the raise of `{}` needs one of choice, choices or value",
+                    r.question
+                )
+            } else {
+                format!(
+                    "a raise has one of choice, choices or value, not {}",
+                    keys.join(" and ")
+                )
+            });
+        }
+        if let Some(RaiseTo::Value(v)) = to.first()
+            && !v.is_finite()
+        {
+            return Err("`value` must be a finite number".into());
+        }
+        Ok(Raise {
+            question: r.question,
+            to: to.remove(0),
+        })
+    }
+}
+
+/// A consistency check: answers that contradict each other when its `when` holds.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Check {
+    pub id: String,
+    pub when: Condition,
+    pub message: Text,
+}
+
+/// A headline conclusion for the firm and the district.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Verdict {
+    pub id: String,
+    /// None: it always holds (a last, catch-all verdict).
+    #[serde(default)]
+    pub when: Option<Condition>,
+    pub title: Text,
+    pub text: Text,
+}
+
+/// The money, people and time an action takes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Effort {
+    Low,
+    #[default]
+    Medium,
+    High,
+}
+
+impl Effort {
+    pub fn id(self) -> &'static str {
+        match self {
+            Effort::Low => "low",
+            Effort::Medium => "medium",
+            Effort::High => "high",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
@@ -209,7 +414,9 @@ pub enum Priority {
 }
 
 /// When an action is due: short 0–6 months, medium 6–18, long 18–36.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Horizon {
     Short,
@@ -229,6 +436,9 @@ impl Priority {
 }
 
 impl Horizon {
+    /// The three horizons in order.
+    pub const ALL: [Horizon; 3] = [Horizon::Short, Horizon::Medium, Horizon::Long];
+
     pub fn id(self) -> &'static str {
         match self {
             Horizon::Short => "short",
@@ -283,6 +493,11 @@ impl Question {
 
     pub fn option(&self, id: &str) -> Option<&AnswerOption> {
         self.options.iter().find(|o| o.id == id)
+    }
+
+    /// Whether option `id` must be ticked alone.
+    pub fn is_exclusive(&self, id: &str) -> bool {
+        self.option(id).is_some_and(|o| o.exclusive)
     }
 
     /// The level of the last band whose `from` is at most `x`; `below` under the first band.
@@ -355,6 +570,10 @@ impl Questionnaire {
             dimension: d,
             question: &self.dimension[d].question[i],
         }
+    }
+
+    pub fn recommendation_index(&self, id: &str) -> Option<usize> {
+        self.recommendation.iter().position(|r| r.id == id)
     }
 
     pub fn dimension_index(&self, id: &str) -> Option<usize> {

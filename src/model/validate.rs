@@ -5,9 +5,11 @@ use std::collections::{HashMap, HashSet};
 
 use super::assessment::{Assessment, Response, Status};
 use super::condition::{Condition, Test};
+use super::credit_code;
 use super::diagnostic::{KeyPath, Problem};
 use super::questionnaire::{
-    Aggregate, AnswerOption, Band, ProfileKind, Question, QuestionKind, Questionnaire,
+    Aggregate, AnswerOption, Band, Horizon, ProfileKind, Question, QuestionKind, Questionnaire,
+    Raise, RaiseTo, Recommendation, Stage,
 };
 use super::text::Text;
 use crate::model::ASSESSMENT_SCHEMA;
@@ -38,7 +40,8 @@ struct QuestionnaireCheck<'q> {
 enum Scope {
     /// In a question at this position: profile fields and earlier questions only.
     Question(usize),
-    Recommendation,
+    /// In a recommendation, a check or a verdict: anything.
+    Anywhere,
 }
 
 impl<'q> QuestionnaireCheck<'q> {
@@ -98,6 +101,9 @@ impl<'q> QuestionnaireCheck<'q> {
         }
         self.dimensions();
         self.recommendations();
+        self.plan_sizes();
+        self.checks();
+        self.verdicts();
     }
 
     fn check_id(&mut self, path: &KeyPath, id: &str, what: &str) {
@@ -234,6 +240,37 @@ impl<'q> QuestionnaireCheck<'q> {
                 );
             } else if i > 0 {
                 self.level(p.key("from"), st.from, "stage start");
+            }
+            self.requires(&p, i, st);
+        }
+        let c = s.min_completeness;
+        if !(0.0..=1.0).contains(&c) {
+            self.err(
+                path.key("min_completeness"),
+                format!("min_completeness {c} must be between 0 and 1, e.g. 0.6 for 60%"),
+            );
+        }
+    }
+
+    /// A stage's gate: not on the first stage, known dimensions, scores on the scale.
+    fn requires(&mut self, p: &KeyPath, i: usize, st: &Stage) {
+        if st.requires.is_empty() {
+            return;
+        }
+        if i == 0 {
+            self.err(
+                p.key("requires"),
+                "the first stage cannot have `requires`: every firm with a score reaches it",
+            );
+            return;
+        }
+        for (dim, &score) in &st.requires {
+            let at = p.key("requires").key(dim);
+            if self.q.dimension(dim).is_none() {
+                self.out
+                    .push(Problem::error(at, format!("unknown dimension `{dim}`")).at_key());
+            } else {
+                self.level(at, score, "required score");
             }
         }
     }
@@ -388,6 +425,16 @@ impl<'q> QuestionnaireCheck<'q> {
         );
         for (j, o) in q.options.iter().enumerate() {
             self.option(p.key("options").index(j), o, choice && !sum, sum);
+            if o.exclusive && q.kind != QuestionKind::Multi {
+                self.err(
+                    p.key("options").index(j).key("exclusive"),
+                    format!(
+                        "`exclusive` is only for options of multi questions; `{}` is {}",
+                        q.id,
+                        q.kind.id()
+                    ),
+                );
+            }
         }
         self.bands(p.key("bands"), &q.bands);
         if let Some(when) = &q.when {
@@ -460,7 +507,187 @@ impl<'q> QuestionnaireCheck<'q> {
                 self.err(p.key("dimension"), format!("unknown dimension `{d}`"));
             }
             if let Some(when) = &r.when {
-                self.condition(p.key("when"), when, Scope::Recommendation);
+                self.condition(p.key("when"), when, Scope::Anywhere);
+            }
+            self.text(&p.key("cost"), r.cost.as_ref());
+            for (j, other) in r.after.iter().enumerate() {
+                if q.recommendation_index(other).is_none() {
+                    self.err(
+                        p.key("after").index(j),
+                        format!("unknown recommendation `{other}`"),
+                    );
+                }
+            }
+            for (j, raise) in r.raises.iter().enumerate() {
+                self.raise(p.key("raises").index(j), raise);
+            }
+        }
+        self.after_cycles();
+    }
+
+    /// Reports each cycle of `after` once, at the first recommendation of it in file order.
+    fn after_cycles(&mut self) {
+        let q = self.q;
+        let root = KeyPath::root().key("recommendation");
+        for cycle in after_cycles(&q.recommendation) {
+            let first = cycle[0];
+            let next = cycle.get(1).copied().unwrap_or(first);
+            let r = &q.recommendation[first];
+            let j = r
+                .after
+                .iter()
+                .position(|a| *a == q.recommendation[next].id)
+                .unwrap_or(0);
+            let msg = if cycle.len() == 1 {
+                format!("recommendation `{}` cannot come after itself", r.id)
+            } else {
+                let names: Vec<&str> = cycle
+                    .iter()
+                    .chain([&first])
+                    .map(|&i| q.recommendation[i].id.as_str())
+                    .collect();
+                format!(
+                    "`after` goes round in a circle, so none of them can come first: {}",
+                    names.join(" → ")
+                )
+            };
+            self.err(root.index(first).key("after").index(j), msg);
+        }
+    }
+
+    /// A raise names a known question and an answer that fits it.
+    fn raise(&mut self, p: KeyPath, raise: &Raise) {
+        let id = raise.question.as_str();
+        let Some(&(_, question)) = self.questions.get(id) else {
+            self.err(p.key("question"), format!("unknown question `{id}`"));
+            return;
+        };
+        let at = p.key(raise.to.key());
+        let right = match question.kind {
+            QuestionKind::Single => "choice",
+            QuestionKind::Multi => "choices",
+            QuestionKind::Number => "value",
+            QuestionKind::Text => {
+                self.err(
+                    p.key("question"),
+                    format!("question `{id}` is a text question: it has no score to raise"),
+                );
+                return;
+            }
+        };
+        if raise.to.key() != right {
+            self.err(
+                at.clone(),
+                format!(
+                    "question `{id}` is {}, so its raise is written with `{right}`, not `{}`",
+                    question.kind.id(),
+                    raise.to.key()
+                ),
+            );
+            return;
+        }
+        match &raise.to {
+            RaiseTo::Choice(o) if question.option(o).is_none() => {
+                self.err(at, format!("question `{id}` has no option `{o}`"));
+            }
+            RaiseTo::Choices(os) => self.raised_choices(&at, question, os),
+            RaiseTo::Value(x) => {
+                if let Some([lo, hi]) = question.range
+                    && (*x < lo || *x > hi)
+                {
+                    self.err(
+                        at,
+                        format!("{x} is outside the range [{lo}, {hi}] of question `{id}`"),
+                    );
+                } else if question.bands.is_empty() {
+                    self.out.push(Problem::warning(
+                        at,
+                        format!("question `{id}` has no `bands`, so raising it changes no score"),
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn raised_choices(&mut self, at: &KeyPath, question: &Question, options: &[String]) {
+        if options.is_empty() {
+            self.err(at.clone(), "`choices` needs at least one option");
+        }
+        for (k, o) in options.iter().enumerate() {
+            if question.option(o).is_none() {
+                self.err(
+                    at.index(k),
+                    format!("question `{}` has no option `{o}`", question.id),
+                );
+            } else if question.is_exclusive(o) && options.len() > 1 {
+                self.err(
+                    at.index(k),
+                    format!(
+                        "option `{o}` of question `{}` is exclusive: it is ticked alone or not at all",
+                        question.id
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Plan sizes are whole numbers of 0 or more.
+    fn plan_sizes(&mut self) {
+        let sizes = self.q.plan;
+        for h in Horizon::ALL {
+            let n = match h {
+                Horizon::Short => sizes.short,
+                Horizon::Medium => sizes.medium,
+                Horizon::Long => sizes.long,
+            };
+            if !(n.is_finite() && n >= 0.0 && n.fract() == 0.0) {
+                self.err(
+                    KeyPath::root().key("plan").key(h.id()),
+                    format!(
+                        "plan.{} is {n}: the number of actions in a horizon is a whole number of 0 or more",
+                        h.id()
+                    ),
+                );
+            }
+        }
+    }
+
+    fn checks(&mut self) {
+        let q = self.q;
+        let root = KeyPath::root().key("check");
+        self.unique_ids(
+            q.check
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (root.index(i), c.id.as_str())),
+            "check",
+        );
+        for (i, c) in q.check.iter().enumerate() {
+            let p = root.index(i);
+            self.check_id(&p.key("id"), &c.id, "check");
+            self.text(&p.key("message"), Some(&c.message));
+            self.condition(p.key("when"), &c.when, Scope::Anywhere);
+        }
+    }
+
+    fn verdicts(&mut self) {
+        let q = self.q;
+        let root = KeyPath::root().key("verdict");
+        self.unique_ids(
+            q.verdict
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (root.index(i), v.id.as_str())),
+            "verdict",
+        );
+        for (i, v) in q.verdict.iter().enumerate() {
+            let p = root.index(i);
+            self.check_id(&p.key("id"), &v.id, "verdict");
+            self.text(&p.key("title"), Some(&v.title));
+            self.text(&p.key("text"), Some(&v.text));
+            if let Some(when) = &v.when {
+                self.condition(p.key("when"), when, Scope::Anywhere);
             }
         }
     }
@@ -598,6 +825,73 @@ impl<'q> QuestionnaireCheck<'q> {
     }
 }
 
+/// The cycles of `after` among recommendations, one per group of recommendations that wait
+/// on each other, each as the shortest round from its first member in file order back to it
+/// (`[a, b]` is a → b → a; `[a]` names itself).
+pub(crate) fn after_cycles(recs: &[Recommendation]) -> Vec<Vec<usize>> {
+    let index: HashMap<&str, usize> = recs
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let next: Vec<Vec<usize>> = recs
+        .iter()
+        .map(|r| {
+            r.after
+                .iter()
+                .filter_map(|a| index.get(a.as_str()).copied())
+                .collect()
+        })
+        .collect();
+    let reach = |from: usize| -> Vec<bool> {
+        let mut seen = vec![false; recs.len()];
+        let mut stack = next[from].clone();
+        while let Some(n) = stack.pop() {
+            if !std::mem::replace(&mut seen[n], true) {
+                stack.extend(&next[n]);
+            }
+        }
+        seen
+    };
+    let mut covered = vec![false; recs.len()];
+    let mut out = Vec::new();
+    for i in 0..recs.len() {
+        if covered[i] || !reach(i)[i] {
+            continue;
+        }
+        let from_i = reach(i);
+        for (j, c) in covered.iter_mut().enumerate() {
+            *c |= from_i[j] && reach(j)[i];
+        }
+        out.push(shortest_round(&next, i));
+    }
+    out
+}
+
+/// The shortest path from `start` back to itself, breadth first; `[start, …]`.
+fn shortest_round(next: &[Vec<usize>], start: usize) -> Vec<usize> {
+    let mut parent: Vec<Option<usize>> = vec![None; next.len()];
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(n) = queue.pop_front() {
+        for &m in &next[n] {
+            if m == start {
+                // Back from `n` through its parents to `start`, whose parent is none.
+                let mut path = vec![n];
+                while let Some(p) = path.last().and_then(|&l| parent[l]) {
+                    path.push(p);
+                }
+                path.reverse();
+                return path;
+            }
+            if parent[m].is_none() && m != start {
+                parent[m] = Some(n);
+                queue.push_back(m);
+            }
+        }
+    }
+    vec![start]
+}
+
 /// Checks an assessment against its questionnaire. Answers the questionnaire does not know
 /// are warnings: they are kept in the file, never dropped.
 pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
@@ -637,6 +931,14 @@ pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
             "the firm has no name",
         ));
     }
+    if let Some(id) = &a.firm.id
+        && let Err(why) = credit_code::check(id)
+    {
+        out.push(Problem::error(
+            root.key("firm").key("id"),
+            format!("`{id}` is not a valid unified social credit code: {why}"),
+        ));
+    }
     if let Some(d) = &a.visit.date
         && !is_date(d)
     {
@@ -645,6 +947,8 @@ pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
             format!("the visit date `{d}` must be a date such as 2026-11-27"),
         ));
     }
+    out.extend(visit_links(a, q));
+    out.extend(plan_entries(a, q));
     for (id, value) in &a.profile {
         out.extend(profile_value(q, root.key("profile").key(id), id, value));
     }
@@ -663,6 +967,68 @@ pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
                     ),
                 ));
             }
+        }
+    }
+    out
+}
+
+/// `visit.previous` names a file beside this one; `visit.target` a stage.
+fn visit_links(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let visit = KeyPath::root().key("visit");
+    if let Some(previous) = &a.visit.previous {
+        let bare = !previous.trim().is_empty()
+            && !previous.contains(['/', '\\'])
+            && previous != "."
+            && previous != "..";
+        if !bare {
+            out.push(Problem::error(
+                visit.key("previous"),
+                format!(
+                    "`previous` is the file name of the earlier visit in the same folder, such as \"firm-2026-05-12.toml\", not `{previous}`"
+                ),
+            ));
+        }
+    }
+    if let Some(target) = &a.visit.target
+        && !q.scale.stage.iter().any(|s| &s.id == target)
+    {
+        let ids: Vec<&str> = q.scale.stage.iter().map(|s| s.id.as_str()).collect();
+        out.push(Problem::warning(
+            visit.key("target"),
+            format!(
+                "target stage `{target}` is not a stage of the questionnaire ({}); the next stage is aimed for instead",
+                ids.join(", ")
+            ),
+        ));
+    }
+    out
+}
+
+/// Dates of the plan are dates; an action of the firm's own has a title.
+fn plan_entries(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let root = KeyPath::root().key("plan");
+    for (id, entry) in &a.plan {
+        if let Some(d) = &entry.due
+            && (d.date.is_none() || d.time.is_some())
+        {
+            out.push(Problem::error(
+                root.key(id).key("due"),
+                format!("the due date `{d}` must be a date such as 2027-06-30"),
+            ));
+        }
+        let own = q.recommendation_index(id).is_none();
+        if own && entry.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            out.push(
+                Problem::warning(
+                    root.key(id),
+                    format!(
+                        "action `{id}` is not a recommendation of the questionnaire and has no `title`, so nothing says what it is"
+                    ),
+                )
+                .at_key(),
+            );
         }
     }
     out
@@ -815,3 +1181,6 @@ fn answer_problems(
     }
     out
 }
+
+#[cfg(test)]
+mod tests;
