@@ -271,7 +271,7 @@ fn answer(
                 .filter(|_| rng.random_bool(p))
                 .map(|o| o.id.clone())
                 .collect();
-            Response::Choices(chosen)
+            Response::Choices(alone_if_exclusive(question, chosen))
         }
         QuestionKind::Multi => {
             let mut chosen: Vec<String> = question
@@ -292,13 +292,22 @@ fn answer(
             {
                 chosen.push(o.id.clone());
             }
-            Response::Choices(chosen)
+            Response::Choices(alone_if_exclusive(question, chosen))
         }
         QuestionKind::Number => Response::Value(number(rng, question, target)),
         QuestionKind::Text => {
             Response::Text(pick(rng, if chinese { REMARKS_ZH } else { REMARKS_EN }).to_string())
         }
     }
+}
+
+/// The options ticked as the interview would keep them: an exclusive option ("none of these")
+/// is dropped when another is ticked.
+fn alone_if_exclusive(question: &Question, mut chosen: Vec<String>) -> Vec<String> {
+    if chosen.iter().any(|c| !question.is_exclusive(c)) {
+        chosen.retain(|c| !question.is_exclusive(c));
+    }
+    chosen
 }
 
 /// A value in the band whose level is nearest the target, inside the question's range.
@@ -611,6 +620,26 @@ mod tests {
                 "{problems:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_exclusive_option_is_never_ticked_with_another() {
+        // The interview cannot produce such an answer (rule 12), so neither does the demo.
+        let catalog = crate::store::Catalog::bundled();
+        let loaded = catalog.resolve("smart-manufacturing").unwrap();
+        let q = &loaded.questionnaire;
+        let mut alone = 0;
+        for f in cohort(q, "d", 200, 3) {
+            for r in q.questions() {
+                if let Some(Response::Choices(cs)) = f.assessment.response(&r.question.id)
+                    && cs.iter().any(|c| r.question.is_exclusive(c))
+                {
+                    assert_eq!(cs.len(), 1, "{} {cs:?}", r.question.id);
+                    alone += 1;
+                }
+            }
+        }
+        assert!(alone > 0, "some firms tick \"none of these\"");
     }
 
     #[test]

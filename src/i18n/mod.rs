@@ -4,12 +4,14 @@
 mod advise;
 mod cli;
 mod compare;
+mod plan;
 mod report;
 mod tui;
 
 pub use advise::AdviseWords;
 pub use cli::CliWords;
 pub use compare::CompareWords;
+pub use plan::PlanWords;
 pub use report::ReportWords;
 pub use tui::TuiWords;
 

@@ -147,7 +147,7 @@ pub(super) fn render_side(app: &App, frame: &mut Frame, area: Rect, s: &Session)
     }
     for (d, dim) in q.dimension.iter().enumerate() {
         let (a, v) = s.dimension_progress(d);
-        let score = s.card.dimensions[d].score;
+        let score = s.evaluation.card.dimensions[d].score;
         let title = inert(q.text(&dim.title, l));
         let (progress, score) = if v == 0 {
             (String::new(), w.skipped.to_string())
@@ -407,7 +407,7 @@ pub(super) fn skip_reasons(app: &App, s: &Session, page: usize) -> Vec<String> {
     let Some(cond) = &s.question(p).when else {
         return Vec::new();
     };
-    let facts = s.card.facts(q, &s.assessment);
+    let facts = s.evaluation.card.facts(q, &s.assessment);
     cond.witnesses(&facts)
         .iter()
         .map(|w| sentence(q, w, app.lang))
