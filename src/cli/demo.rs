@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use super::{Context, Outcome, QuestionnaireArg};
 use crate::demo::cohort;
 use crate::i18n::{CliWords, fill};
+use crate::plain_text::shown_path;
 use crate::store::{DEFAULT_QUESTIONNAIRE, write_cohort};
 
 pub fn run(
@@ -20,12 +21,9 @@ pub fn run(
     let files = cohort(&loaded.questionnaire, &loaded.digest, firms, seed);
     write_cohort(dir, &files)?;
     let w = CliWords::of(ctx.lang);
-    eprintln!(
-        "{}",
-        fill(
-            w.demo_written,
-            &[&firms, &dir.display(), &loaded.questionnaire.id, &seed]
-        )
-    );
+    super::say(&fill(
+        w.demo_written,
+        &[&firms, &shown_path(dir), &loaded.questionnaire.id, &seed],
+    ));
     Ok(ExitCode::SUCCESS)
 }
