@@ -336,3 +336,36 @@ fn every_band_the_not_applicable_line_and_the_note_show_at_the_smallest_size() {
         );
     }
 }
+
+#[test]
+fn reopening_resumes_where_the_interview_stopped() {
+    let (f, mut app) = past_profile(Lang::Zh);
+    typed(&mut app, "2"); // has CNC
+    typed(&mut app, "45\n"); // share
+    typed(&mut app, "23\n"); // automation
+    typed(&mut app, "1"); // systems: paper
+    // Back to the CNC share, an answered question, and leave there.
+    typed(&mut app, ":cnc-share\n");
+    let stopped = app.interview.page;
+    let path = app.session.as_ref().unwrap().path.clone();
+    typed(&mut app, "q");
+    drop(app);
+    let app = f.open(&path, Lang::Zh);
+    assert_eq!(
+        app.interview.page, stopped,
+        "where it stopped, not the first unanswered"
+    );
+    assert!(app.session.as_ref().unwrap().is_done(stopped));
+    // A place that is no longer asked (hidden now) gives way to the first unanswered.
+    drop(app);
+    let mut a = saved_at(&path);
+    a.set_response("has-cnc", Some(dmat::model::Response::Choice("no".into())));
+    dmat::store::save_assessment(&path, &a).unwrap();
+    let app = f.open(&path, Lang::Zh);
+    let s = app.session.as_ref().unwrap();
+    assert_eq!(app.interview.page, s.first_open_page());
+}
+
+fn saved_at(path: &std::path::Path) -> dmat::model::Assessment {
+    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}

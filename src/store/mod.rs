@@ -4,6 +4,7 @@
 mod catalog;
 mod files;
 mod lock;
+mod place;
 mod walk;
 mod workspace;
 mod write;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 pub use catalog::{Catalog, DEFAULT_QUESTIONNAIRE, LoadedQuestionnaire, Source, digest};
 pub use files::{MAX_FILE_BYTES, read_text, regular_file, safe_file_stem};
 pub use lock::AssessmentLock;
+pub use place::{read_place, write_place};
 pub use walk::{Collected, PassedOver, collect_assessment_files, collect_toml_files};
 pub use workspace::Workspace;
 pub use write::{clean_stale_temporaries, write_atomic, write_atomic_with};
