@@ -27,6 +27,17 @@ fn past_profile(lang: Lang) -> (Fixture, App) {
     (f, app)
 }
 
+/// Snapshots a screen at 80×24; temporary paths are redacted.
+fn snap80(name: &str, lang: Lang, app: &App) {
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"/[^\s]*/\.tmp[A-Za-z0-9]+", "[workspace]");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        let name = format!("{name}-{}-80x24", lang.code());
+        insta::assert_snapshot!(name, draw(app, 80, 24));
+    });
+}
+
 fn with(code: KeyCode, modifiers: KeyModifiers) -> Event {
     Event::Key(KeyEvent::new(code, modifiers))
 }
@@ -368,4 +379,41 @@ fn reopening_resumes_where_the_interview_stopped() {
 
 fn saved_at(path: &std::path::Path) -> dmat::model::Assessment {
     toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn starting_a_firm_that_has_an_interview_in_progress_today_offers_to_resume_it() {
+    let f = Fixture::new();
+    let mut app = f.home(Lang::En);
+    typed(&mut app, "n\n淄博华泰 风机有限公司\n");
+    assert_eq!(app.screen, Screen::Interview);
+    let first = app.session.as_ref().unwrap().path.clone();
+    typed(&mut app, "1q");
+    // The same firm, white space aside, the same day: the form offers the one in progress.
+    typed(&mut app, "n\n 淄博华泰风机 有限公司\n");
+    assert_eq!(app.screen, Screen::New);
+    let offer = draw(&app, 80, 24);
+    assert!(offer.contains("in progress today"), "{offer}");
+    snap80("new-offer", Lang::En, &app);
+    assert_eq!(f.ws.assessment_files().len(), 1, "no empty -2 file");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Interview);
+    assert_eq!(app.session.as_ref().unwrap().path, first);
+    assert_eq!(saved(&app).profile["industry"].as_str(), Some("fans"));
+    // n starts another all the same.
+    press(&mut app, KeyCode::Home);
+    typed(&mut app, "q");
+    typed(&mut app, "n\n淄博华泰风机有限公司\nn");
+    assert_eq!(app.screen, Screen::Interview);
+    assert_ne!(app.session.as_ref().unwrap().path, first);
+    assert_eq!(f.ws.assessment_files().len(), 2);
+}
+
+#[test]
+fn the_offer_to_resume_in_chinese() {
+    let f = Fixture::new();
+    let mut app = f.home(Lang::Zh);
+    typed(&mut app, "n\n淄博华泰风机有限公司\n1q");
+    typed(&mut app, "n\n淄博华泰风机有限公司\n");
+    snap80("new-offer", Lang::Zh, &app);
 }
