@@ -143,7 +143,11 @@ fn the_full_visit_asks_at_most_40_scored_questions_on_site_and_the_rest_before()
     let full = bundled("smart-manufacturing");
     let q = &full.questionnaire;
     let on_site = scored_on_site(q);
-    assert!(on_site.len() <= 40, "{} on site: {on_site:?}", on_site.len());
+    assert!(
+        on_site.len() <= 40,
+        "{} on site: {on_site:?}",
+        on_site.len()
+    );
     let previsit: Vec<&str> = q
         .questions()
         .filter(|r| r.question.previsit)
@@ -151,7 +155,13 @@ fn the_full_visit_asks_at_most_40_scored_questions_on_site_and_the_rest_before()
         .collect();
     assert!(previsit.len() >= 10, "a pre-visit part: {previsit:?}");
     // Figures that come from records are asked before the visit, not on site.
-    for id in ["rnd-spend", "cnc-share", "training-days", "titles", "upgrade-investment"] {
+    for id in [
+        "rnd-spend",
+        "cnc-share",
+        "training-days",
+        "titles",
+        "upgrade-investment",
+    ] {
         assert!(previsit.contains(&id), "{id} is on the pre-visit form");
     }
     // The firm fills in its own profile.
@@ -173,7 +183,12 @@ fn the_full_visit_asks_at_most_40_scored_questions_on_site_and_the_rest_before()
     }
     // The quick scan is one conversation on site.
     let quick = bundled("quick-scan");
-    assert!(quick.questionnaire.questions().all(|r| !r.question.previsit));
+    assert!(
+        quick
+            .questionnaire
+            .questions()
+            .all(|r| !r.question.previsit)
+    );
 }
 
 #[test]
@@ -187,16 +202,30 @@ fn a_stage_is_reached_only_with_the_dimensions_it_names_and_a_visit_done_enough(
             q.scale.min_completeness
         );
         let three = q.scale.stage.iter().find(|s| s.id == "3.0").unwrap();
-        let systems = if q.id == "quick-scan" { "digital" } else { "systems" };
+        let systems = if q.id == "quick-scan" {
+            "digital"
+        } else {
+            "systems"
+        };
         for dim in ["equipment", systems, "quality"] {
-            assert_eq!(three.requires.get(dim), Some(&2.75), "{}: 3.0 requires {dim}", q.id);
+            assert_eq!(
+                three.requires.get(dim),
+                Some(&2.75),
+                "{}: 3.0 requires {dim}",
+                q.id
+            );
         }
         // Gates rise with the stages: no stage asks less of a dimension than the one before.
         let mut floor: std::collections::BTreeMap<&str, f64> = Default::default();
         for s in &q.scale.stage {
             for (d, x) in &s.requires {
                 let before = floor.get(d.as_str()).copied().unwrap_or(q.scale.min);
-                assert!(*x >= before, "{}: stage {} asks {d} {x} after {before}", q.id, s.id);
+                assert!(
+                    *x >= before,
+                    "{}: stage {} asks {d} {x} after {before}",
+                    q.id,
+                    s.id
+                );
                 floor.insert(d, *x);
             }
         }
@@ -364,7 +393,11 @@ fn the_full_visit_uses_every_feature_of_the_format() {
         .flat_map(|r| &r.raises)
         .map(|r| r.to.key())
         .collect();
-    assert_eq!(raise_keys.len(), 3, "choice, choices and value: {raise_keys:?}");
+    assert_eq!(
+        raise_keys.len(),
+        3,
+        "choice, choices and value: {raise_keys:?}"
+    );
     // Conditions of every form, in recommendations, checks and verdicts.
     let mut forms = HashSet::new();
     let conditions = q
@@ -610,7 +643,10 @@ fn the_quick_scan_reserves_the_full_visit_for_willing_firms_with_potential() {
     );
     assert_eq!(verdict(&quick, &willing).as_deref(), Some("full-visit-now"));
     // An unwilling owner of a firm with potential is worth winning over.
-    willing.set_response("owner-attitude", Some(Response::Choice("indifferent".into())));
+    willing.set_response(
+        "owner-attitude",
+        Some(Response::Choice("indifferent".into())),
+    );
     assert_eq!(verdict(&quick, &willing).as_deref(), Some("nurture-first"));
     // A scan broken off early has no verdict.
     let mut early = extreme_firm(&quick, true);
@@ -641,9 +677,15 @@ fn the_full_visit_names_a_path_by_market_tier() {
     }
     let tier = |t: &str| toml::Value::String(t.into());
     firm.profile.insert("market-tier".into(), tier("low"));
-    assert_eq!(verdict(&full, &firm).as_deref(), Some("automation-cost-down"));
+    assert_eq!(
+        verdict(&full, &firm).as_deref(),
+        Some("automation-cost-down")
+    );
     firm.profile.insert("market-tier".into(), tier("high"));
-    assert_eq!(verdict(&full, &firm).as_deref(), Some("intelligent-quality"));
+    assert_eq!(
+        verdict(&full, &firm).as_deref(),
+        Some("intelligent-quality")
+    );
     firm.profile.remove("market-tier");
     assert_eq!(verdict(&full, &firm).as_deref(), Some("targeted-upgrade"));
     let strong = extreme_firm(&full, true);
@@ -692,7 +734,11 @@ fn every_recommendation_is_costed_weighed_and_says_what_it_changes() {
             assert!(r.contains_key("effort"), "{}: {id} has no effort", q.id);
             assert!(r.contains_key("cost"), "{}: {id} has no cost", q.id);
         }
-        let with_raises = q.recommendation.iter().filter(|r| !r.raises.is_empty()).count();
+        let with_raises = q
+            .recommendation
+            .iter()
+            .filter(|r| !r.raises.is_empty())
+            .count();
         assert!(
             with_raises * 5 >= q.recommendation.len() * 4,
             "{}: {with_raises} of {} with raises",
@@ -757,11 +803,7 @@ fn foundations_come_first_and_no_recommendation_waits_on_itself() {
         };
         // Depth-first walk along `after`: a recommendation met again on its own path closes
         // a cycle.
-        fn walk<'a>(
-            id: &'a str,
-            after: &dyn Fn(&str) -> &'a [String],
-            path: &mut Vec<&'a str>,
-        ) {
+        fn walk<'a>(id: &'a str, after: &dyn Fn(&str) -> &'a [String], path: &mut Vec<&'a str>) {
             assert!(!path.contains(&id), "cycle: {path:?} -> {id}");
             path.push(id);
             for next in after(id) {
@@ -804,13 +846,23 @@ fn consistency_checks_catch_the_contradictions_the_review_found() {
             .collect()
     };
     let mut a = extreme_firm(&full, false);
-    assert_eq!(holds(&a), Vec::<String>::new(), "a plain weak firm contradicts nothing");
-    a.profile.insert("chain-leader".into(), toml::Value::String("yes".into()));
-    a.profile.insert("employees".into(), toml::Value::Integer(3));
+    assert_eq!(
+        holds(&a),
+        Vec::<String>::new(),
+        "a plain weak firm contradicts nothing"
+    );
+    a.profile
+        .insert("chain-leader".into(), toml::Value::String("yes".into()));
+    a.profile
+        .insert("employees".into(), toml::Value::Integer(3));
     a.set_response("demand-planning", Some(Response::Choice("mrp".into())));
     a.set_response("machine-connected", Some(Response::Value(47.0)));
     let found = holds(&a);
-    for id in ["chain-leader-size", "paper-ledgers-mrp", "no-network-connected-machines"] {
+    for id in [
+        "chain-leader-size",
+        "paper-ledgers-mrp",
+        "no-network-connected-machines",
+    ] {
         assert!(found.contains(&id.to_string()), "{id} in {found:?}");
     }
     assert!(holds(&extreme_firm(&full, true)).is_empty());
@@ -878,7 +930,10 @@ const INSTRUMENTS: [(&str, &str); 27] = [
         "首台套和首批次保险补偿",
         "First-unit and first-batch insurance compensation",
     ),
-    ("工业节能诊断服务", "Industrial energy-saving diagnosis service"),
+    (
+        "工业节能诊断服务",
+        "Industrial energy-saving diagnosis service",
+    ),
     ("科技型企业培育", "Technology-firm cultivation"),
 ];
 

@@ -4,6 +4,7 @@
 mod compare;
 mod demo;
 mod export;
+mod form;
 mod interview;
 mod questionnaires;
 mod report;
@@ -28,6 +29,7 @@ Examples:
   dmat score visits/ --format json       scores of every assessment in a folder
   dmat score firm.toml --explain         how every number came about
   dmat report firm.toml --format html -o sheet.html
+  dmat form --format html -o form.html   the pre-visit form the firm fills in
   dmat export visits/ --bom -o scorecards.csv
   dmat compare visits/ --format table
   dmat demo --firms 200 --seed 7 -o demo/
@@ -98,6 +100,18 @@ pub enum Command {
         output: Option<PathBuf>,
         #[command(flatten)]
         q: QuestionnaireArg,
+    },
+    /// Print the pre-visit form the firm fills in before the visit
+    Form {
+        /// A bundled or workspace questionnaire id, or a questionnaire file [default:
+        /// smart-manufacturing]
+        #[arg(long, value_name = "ID|PATH")]
+        questionnaire: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Output file [default: standard output]
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
     },
     /// Export scorecards to CSV or Excel
     #[command(after_long_help = export::HELP)]
@@ -330,6 +344,11 @@ fn run(ctx: &Context, command: Option<Command>) -> Outcome {
             output,
             q,
         }) => report::run(ctx, &file, format, output.as_deref(), &q),
+        Some(Command::Form {
+            questionnaire,
+            format,
+            output,
+        }) => form::run(ctx, questionnaire.as_deref(), format, output.as_deref()),
         Some(Command::Export { paths, opts, q }) => export::run(ctx, &paths, &opts, &q),
         Some(Command::Compare { paths, opts, q }) => compare::run(ctx, &paths, &opts, &q),
         Some(Command::Demo {

@@ -4,12 +4,14 @@
 mod advise;
 mod cli;
 mod compare;
+mod form;
 mod report;
 mod tui;
 
 pub use advise::AdviseWords;
 pub use cli::CliWords;
 pub use compare::CompareWords;
+pub use form::FormWords;
 pub use report::ReportWords;
 pub use tui::TuiWords;
 
