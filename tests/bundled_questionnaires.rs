@@ -1009,3 +1009,30 @@ fn the_vocabulary_has_one_name_per_instrument_in_each_language() {
         assert_eq!(instruments(e), [e]);
     }
 }
+
+#[test]
+fn every_finished_quick_scan_of_the_demo_cohort_has_a_verdict() {
+    let (scan, full) = (bundled("quick-scan"), bundled("smart-manufacturing"));
+    let files = dmat::demo::folder(source(&scan), source(&full), 300, 1);
+    let mut scans = 0;
+    for f in files.iter().filter(|f| f.name.ends_with("-scan.toml")) {
+        let card = score(&scan.questionnaire, &f.assessment);
+        let provisional = card.completeness() < scan.questionnaire.scale.min_completeness;
+        if !provisional {
+            scans += 1;
+            assert!(
+                verdict(&scan, &f.assessment).is_some(),
+                "{} has no verdict",
+                f.name
+            );
+        }
+    }
+    assert!(scans > 150, "{scans} finished scans");
+}
+
+fn source(l: &LoadedQuestionnaire) -> dmat::demo::Source<'_> {
+    dmat::demo::Source {
+        questionnaire: &l.questionnaire,
+        digest: &l.digest,
+    }
+}
