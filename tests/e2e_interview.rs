@@ -75,6 +75,20 @@ impl Tmux {
         );
     }
 
+    /// Pastes text as a terminal does when the application has not asked for bracketed
+    /// paste: the characters arrive as keys, line breaks as Enter.
+    fn paste_unbracketed(&self, text: &str) {
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), text).unwrap();
+        let buffer = file.path().to_str().unwrap();
+        assert!(self.tmux(&["load-buffer", buffer]).status.success());
+        assert!(
+            self.tmux(&["paste-buffer", "-t", self.session])
+                .status
+                .success()
+        );
+    }
+
     fn screen(&self) -> String {
         let out = self.tmux(&["capture-pane", "-p", "-t", self.session]);
         String::from_utf8_lossy(&out.stdout).into_owned()
@@ -160,40 +174,40 @@ fn an_interview_answered_by_keys_is_saved_whole() {
     t.wait_for("Industry segment");
     // Profile: industry, employees, products, founding date.
     t.keys(&["1"]);
-    t.wait_for("Employees");
+    t.wait_for("Field 2 of 4");
     t.keys(&["4", "0", "Enter"]);
-    t.wait_for("Main products");
+    t.wait_for("Field 3 of 4");
     t.keys(&["Enter"]);
     t.literal("离心风机");
     t.keys(&["Enter"]);
-    t.wait_for("Founded");
+    t.wait_for("Field 4 of 4");
     t.literal("2003-05-18");
     t.keys(&["Enter"]);
-    t.wait_for("Does the firm have CNC machines?");
+    t.wait_for("Question 1 of 10");
     // Equipment: yes, 45 %, PLC + servo.
     t.keys(&["2"]);
-    t.wait_for("Share of CNC machines");
+    t.wait_for("Question 2 of 10");
     t.keys(&["4", "5", "Enter"]);
-    t.wait_for("Which automation is in use?");
+    t.wait_for("Question 3 of 10");
     t.keys(&["2", "3", "Enter"]);
     // Data: ERP + MES makes the link question appear; linked; counts + OEE.
-    t.wait_for("Which information systems?");
+    t.wait_for("Question 4 of 10");
     t.keys(&["2", "3", "Enter"]);
-    t.wait_for("Is the MES linked to the ERP?");
+    t.wait_for("Question 5 of 10");
     t.keys(&["2"]);
-    t.wait_for("Which data practices?");
+    t.wait_for("Question 6 of 10");
     t.keys(&["1", "2", "Enter"]);
     // Talent: 4 days, 6 engineers, a remark.
-    t.wait_for("Training days per worker per year");
+    t.wait_for("Question 7 of 10");
     t.keys(&["4", "Enter"]);
-    t.wait_for("Number of engineers");
+    t.wait_for("Question 8 of 10");
     t.keys(&["6", "Enter"]);
-    t.wait_for("How does the owner see talent?");
+    t.wait_for("Question 9 of 10");
     t.keys(&["Enter"]);
     t.literal("老板重视人才");
     t.keys(&["Enter"]);
     // Green: online monitoring; the summary follows the last question.
-    t.wait_for("How is energy metered?");
+    t.wait_for("Question 10 of 10");
     t.keys(&["3"]);
     t.wait_for("Dimension scores");
     // A note in Chinese on the first question, through the jump list.
@@ -240,6 +254,110 @@ fn an_interview_answered_by_keys_is_saved_whole() {
     assert_eq!(a.answers.len(), 10);
 }
 
+/// Waits until the assessment file holds what `done` looks for.
+fn wait_for_file(path: &Path, done: impl Fn(&Assessment) -> bool) -> Assessment {
+    let start = Instant::now();
+    loop {
+        let a = read(path);
+        if done(&a) {
+            return a;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "waited for the file; it holds:\n{}",
+            std::fs::read_to_string(path).unwrap()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_long_paste_that_arrives_as_keys_keeps_every_character_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path();
+    let cmd = format!(
+        "new --questionnaire '{}' --firm 'Paste Co'",
+        questionnaire().display()
+    );
+    let t = Tmux::start("paste", &dmat_command(ws, &cmd));
+    t.wait_for("Industry segment");
+    t.keys(&["Right", "Right", "Right", "Right"]);
+    t.wait_for("Does the firm have CNC machines?");
+    t.keys(&["e"]);
+    t.wait_for("Enter keeps");
+    // 600 Chinese characters (1800 bytes) in three paragraphs, well past the 1024 bytes
+    // one read of the terminal takes.
+    let paragraph = |from: u32| -> String {
+        (from..from + 200)
+            .map(|i| char::from_u32(0x4e00 + i * 7 % 5000).unwrap())
+            .collect()
+    };
+    let text = [paragraph(0), paragraph(200), paragraph(400)].join("\n");
+    t.paste_unbracketed(&text);
+    let path = the_assessment(ws);
+    let a = wait_for_file(&path, |a| {
+        a.answers
+            .get("has-cnc")
+            .and_then(|x| x.note.as_deref())
+            .is_some_and(|n| n.chars().count() >= text.chars().count())
+    });
+    assert_eq!(a.answers["has-cnc"].note.as_deref(), Some(text.as_str()));
+    // The paste's line breaks did not leave the note: Enter now keeps it.
+    assert!(t.screen().contains("Enter keeps"));
+    t.keys(&["Enter"]);
+    t.wait_for("Note  ");
+    t.keys(&["q"]);
+    t.wait_until_gone();
+    let a = read(&path);
+    assert_eq!(a.answers["has-cnc"].note.as_deref(), Some(text.as_str()));
+    assert_eq!(a.answers["has-cnc"].response, None, "nothing was answered");
+}
+
+#[test]
+fn behind_the_too_small_notice_keys_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path();
+    let cmd = format!(
+        "new --questionnaire '{}' --firm 'Small Co'",
+        questionnaire().display()
+    );
+    let t = Tmux::start("small", &dmat_command(ws, &cmd));
+    t.wait_for("Field 1 of 4");
+    t.keys(&["Right", "Right", "Right", "Right"]);
+    t.wait_for("Question 1 of 10");
+    t.keys(&["2"]);
+    t.wait_for("Question 2 of 10");
+    let path = the_assessment(ws);
+    let before = std::fs::read(&path).unwrap();
+    let resize = |w: &str, h: &str| {
+        let out = t.tmux(&["resize-window", "-t", t.session, "-x", w, "-y", h]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    resize("40", "10");
+    t.wait_for("Please enlarge");
+    t.keys(&["Left", "1", "x", "Right", "e"]);
+    t.literal("typed while too small");
+    t.keys(&["Enter"]);
+    resize("120", "40");
+    t.wait_for("Question 2 of 10");
+    assert!(!t.screen().contains("typed while too small"));
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is unchanged"
+    );
+    // q leaves from the notice too.
+    resize("40", "10");
+    t.wait_for("Please enlarge");
+    t.keys(&["q"]);
+    t.wait_until_gone();
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
 #[test]
 fn a_killed_interview_loses_nothing_and_reopens_where_it_stopped() {
     let dir = tempfile::tempdir().unwrap();
@@ -251,17 +369,19 @@ fn a_killed_interview_loses_nothing_and_reopens_where_it_stopped() {
     let t = Tmux::start("killed", &dmat_command(ws, &cmd));
     t.wait_for("Industry segment");
     t.keys(&["2"]);
-    t.wait_for("Employees");
+    t.wait_for("Field 2 of 4");
     t.keys(&["Right", "Right", "Right"]);
-    t.wait_for("Does the firm have CNC machines?");
+    t.wait_for("Question 1 of 10");
     t.keys(&["2", "7", "5", "Enter"]);
-    t.wait_for("Which automation is in use?");
+    t.wait_for("Question 3 of 10");
     t.keys(&["e"]);
     t.wait_for("Enter keeps");
     t.literal("焊接机器人两台");
     t.wait_for("焊接机器人两台");
-    t.keys(&["Enter", "4", "Enter"]);
-    t.wait_for("Which information systems?");
+    t.keys(&["Enter"]);
+    t.wait_for("Note  焊接机器人两台");
+    t.keys(&["4", "Enter"]);
+    t.wait_for("Question 4 of 10");
     let pid = t.pane_pid();
     let killed = Command::new("kill").args(["-KILL", &pid]).status().unwrap();
     assert!(killed.success());
@@ -345,7 +465,7 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_what_was_typed() {
         let alt = t.tmux(&["display-message", "-p", "-t", t.session, format]);
         assert_eq!(String::from_utf8_lossy(&alt.stdout).trim(), "1");
         t.keys(&["3"]);
-        t.wait_for("Employees");
+        t.wait_for("Field 2 of 4");
         let shell = t.pane_pid();
         let children = format!("/proc/{shell}/task/{shell}/children");
         let pid = std::fs::read_to_string(children)
@@ -383,10 +503,10 @@ fn closing_the_terminal_ends_dmat_and_keeps_the_text_being_typed() {
     let t = Tmux::start("closed", &dmat_command(ws, &cmd));
     t.wait_for("Industry segment");
     t.keys(&["3"]);
-    t.wait_for("Employees");
+    t.wait_for("Field 2 of 4");
     t.literal("40");
     t.keys(&["Enter"]);
-    t.wait_for("Main products");
+    t.wait_for("Field 3 of 4");
     // Text typed on a text page is saved as it is typed, before Enter.
     t.literal("离心风");
     t.wait_for("离心风");

@@ -6,6 +6,7 @@ words! {
     /// The terminal UI.
     TuiWords {
         too_small: "终端窗口太小，请放大到至少 {0}×{1}（当前 {2}×{3}）", "Please enlarge the terminal to at least {0}×{1} (now {2}×{3})";
+        too_small_keys: "放大之前按键不起作用；按 q 退出，填写的内容都已保存", "Until then keys do nothing; q quits, everything is saved";
         answered_of: "已答 {0}/{1}", "{0}/{1} answered";
         profile: "企业概况", "Firm profile";
         question_of: "第 {0}/{1} 题", "Question {0} of {1}";
@@ -157,6 +158,7 @@ words! {
         h_quit: "退出 dmat（一切已保存）", "Quit dmat (everything is already saved)";
         h_edit_keep: "保存输入；数字和文本题随后进入下一题", "Keep what was typed; on a number or text question, go on";
         h_edit_cancel: "取消这次输入", "Cancel this edit";
+        h_edit_newline: "换行（备注、文本回答和结论可以分段）", "New line (notes, text answers and the closing summary take paragraphs)";
         h_edit_keys: "移动光标、删除；可以粘贴和用输入法输入中文", "Move the cursor, delete; paste and input methods work";
         h_sum_move: "在未答题目之间移动", "Move among the unanswered questions";
         h_sum_jump: "跳到选中的未答题目", "Jump to the selected unanswered question";

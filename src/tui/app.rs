@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
 use super::screens::compare::{self, CompareState};
@@ -230,6 +231,12 @@ pub struct App {
     pub dirty: bool,
     /// The visit date of interviews started here.
     pub today: toml::value::Datetime,
+    /// The key being handled came in the middle of a run of input that was already waiting:
+    /// part of a paste that the terminal did not bracket, in which Enter is a line break, not
+    /// "keep". (Keys sent together, such as `4` `0` Enter, end with their Enter.)
+    pub burst: bool,
+    /// The terminal's size as last reported; none while unknown (tests that never resize).
+    pub size: Option<(u16, u16)>,
 }
 
 impl App {
@@ -253,6 +260,8 @@ impl App {
             message: None,
             dirty: false,
             today: crate::model::assessment::today(),
+            burst: false,
+            size: None,
         }
     }
 
@@ -327,13 +336,34 @@ impl App {
         self.screen = Screen::New;
     }
 
-    /// Reads an event: keys (presses only), pasted text, and a resize, which only redraws.
+    /// Reads an event: keys (presses only), pasted text, and a resize. While the terminal is
+    /// too small to show the screen, only leaving works: nothing acts on what cannot be seen.
     pub fn handle(&mut self, event: Event) -> Action {
         match event {
+            Event::Resize(w, h) => {
+                self.size = Some((w, h));
+                Action::None
+            }
+            Event::Key(key) if key.kind == KeyEventKind::Press && self.too_small() => {
+                let ctrl_c =
+                    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+                if ctrl_c || key.code == KeyCode::Char('q') {
+                    Action::Quit
+                } else {
+                    Action::None
+                }
+            }
             Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(key),
+            Event::Paste(_) if self.too_small() => Action::None,
             Event::Paste(text) => self.on_paste(&text),
             _ => Action::None,
         }
+    }
+
+    /// Whether the terminal is too small to draw the screen, which then asks to enlarge it.
+    pub fn too_small(&self) -> bool {
+        self.size
+            .is_some_and(|(w, h)| too_small(Rect::new(0, 0, w, h)))
     }
 
     fn on_key(&mut self, key: KeyEvent) -> Action {
@@ -348,6 +378,16 @@ impl App {
             Screen::Summary => summary::on_key(self, key),
             Screen::Compare => compare::on_key(self, key),
             Screen::Help => help::on_key(self, key),
+        }
+    }
+
+    /// Whether a key typed into an editor breaks the line rather than keeping the text:
+    /// Alt-Enter and Ctrl-J, and Enter within a paste that arrives as keys.
+    pub fn is_line_break(&self, key: &KeyEvent) -> bool {
+        match key.code {
+            KeyCode::Enter => self.burst || key.modifiers.contains(KeyModifiers::ALT),
+            KeyCode::Char('j') => key.modifiers.contains(KeyModifiers::CONTROL),
+            _ => false,
         }
     }
 
@@ -627,8 +667,7 @@ impl App {
 
     /// Draws the screen in front, or asks for a larger terminal.
     pub fn draw(&self, frame: &mut Frame) {
-        let area = frame.area();
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        if too_small(frame.area()) {
             super::draw::too_small(self, frame);
             return;
         }
@@ -643,6 +682,11 @@ impl App {
     }
 }
 
+/// Whether an area is too small for any screen.
+fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
 /// Draws, reads an event, carries out its action; until the app quits, input ends, or
 /// `stop` is raised (a signal). A draft typed is saved once no further input waits.
 pub fn run(
@@ -650,6 +694,7 @@ pub fn run(
     app: &mut App,
     stop: &AtomicBool,
 ) -> io::Result<()> {
+    app.size = terminal.size().ok().map(|s| (s.width, s.height));
     let result = run_loop(terminal, app, stop);
     app.flush();
     result
@@ -661,20 +706,41 @@ fn run_loop(
     stop: &AtomicBool,
 ) -> io::Result<()> {
     loop {
+        // Whatever was typed is on disk before the screen shows it and before the next key is
+        // waited for: a kill, a closed terminal or a crash from here on loses nothing. While
+        // more input waits (a paste arriving as keys), it is handled first and saved once.
+        if !input_waiting()? {
+            app.flush();
+        }
         terminal.draw(|f| app.draw(f))?;
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        // Whatever was typed is on disk before the next key is waited for: a kill, a closed
-        // terminal or a crash from here on loses nothing.
-        app.flush();
         if !event::poll(Duration::from_millis(200))? {
             continue;
         }
-        let event = event::read()?;
-        let action = app.handle(event);
-        if app.perform(action) == Flow::Quit {
-            return Ok(());
+        // A key in the middle of a run of input that was already waiting (not its first, not
+        // its last) is part of a paste: see `App::burst`.
+        let mut first = true;
+        loop {
+            let event = event::read()?;
+            let more = input_waiting()?;
+            app.burst = more && !first;
+            first = false;
+            let action = app.handle(event);
+            app.burst = false;
+            if app.perform(action) == Flow::Quit {
+                return Ok(());
+            }
+            if stop.load(Ordering::Relaxed) || !more {
+                break;
+            }
         }
     }
+}
+
+/// Whether more input is already there. crossterm's reader with a zero timeout does not look
+/// at what it has read but not handed out yet, so this waits a millisecond.
+fn input_waiting() -> io::Result<bool> {
+    event::poll(Duration::from_millis(1))
 }

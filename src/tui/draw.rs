@@ -143,10 +143,16 @@ pub fn too_small(app: &App, frame: &mut Frame) {
         app.words.too_small,
         &[&MIN_WIDTH, &MIN_HEIGHT, &area.width, &area.height],
     );
-    let lines: Vec<Line> = wrap(&text, area.width.saturating_sub(2).max(2) as usize)
-        .into_iter()
-        .map(|l| Line::from(Span::styled(l, app.theme.warn())).alignment(Alignment::Center))
-        .collect();
+    let width = area.width.saturating_sub(2).max(2) as usize;
+    let centred = |text: &str, style: Style| -> Vec<Line<'static>> {
+        wrap(text, width)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, style)).alignment(Alignment::Center))
+            .collect()
+    };
+    let mut lines = centred(&text, app.theme.warn());
+    lines.push(Line::default());
+    lines.extend(centred(app.words.too_small_keys, app.theme.muted()));
     let h = (lines.len() as u16).min(area.height);
     let y = area.y + area.height.saturating_sub(h) / 2;
     frame.render_widget(

@@ -110,6 +110,7 @@ fn editing_section(w: &'static TuiWords) -> Section {
         keys: vec![
             k("Enter", "", w.h_edit_keep),
             k("Esc", "", w.h_edit_cancel),
+            k("Alt-Enter  Ctrl-J", "", w.h_edit_newline),
             k("← → Home End Backspace", "", w.h_edit_keys),
         ],
     }

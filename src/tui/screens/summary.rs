@@ -112,6 +112,13 @@ fn draft(app: &mut App) -> Action {
 }
 
 fn editor_key(app: &mut App, key: KeyEvent) -> Action {
+    if app.is_line_break(&key) {
+        let Some(ed) = &mut app.summary.editor else {
+            return Action::None;
+        };
+        ed.area.insert_newline();
+        return draft(app);
+    }
     match key.code {
         KeyCode::Enter | KeyCode::Esc => {
             let Some(ed) = app.summary.editor.take() else {

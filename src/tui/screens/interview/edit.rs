@@ -105,6 +105,13 @@ pub(super) fn draft(app: &mut App) -> Action {
 }
 
 pub(super) fn editor_key(app: &mut App, key: KeyEvent) -> Action {
+    if app.is_line_break(&key) {
+        let Some(ed) = &mut app.interview.editor else {
+            return Action::None;
+        };
+        ed.area.insert_newline();
+        return draft(app);
+    }
     match key.code {
         KeyCode::Enter => commit(app),
         KeyCode::Esc => cancel(app),
