@@ -17,6 +17,10 @@ words! {
         not_applicable: "不适用", "not applicable";
         na_short: "不适用", "n/a";
         look_for: "现场看：", "On site: ";
+        previsit_tag: "预填表", "pre-visit form";
+        previsit_given: "已在预填表中填写：走车间时核对，有出入就改。", "Given on the pre-visit form: check it on the walk through the shop and correct it if it does not hold.";
+        previsit_missing: "预填表上没有填写：现场问清楚，或看台账。", "Not given on the pre-visit form: ask, or look at the records.";
+        check_says: "请核对：", "Please check: ";
         note: "备注", "Note";
         note_empty: "按 e 记录现场看到的证据", "press e to write down the evidence seen on site";
         value: "数值", "Value";
