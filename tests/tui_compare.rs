@@ -415,6 +415,8 @@ fn enter_opens_the_firms_summary_and_leaving_returns_where_it_was() {
     press(&mut app, KeyCode::Enter);
     typed(&mut app, "s");
     assert_eq!(app.screen, Screen::Interview);
+    // (On a text question q would type: first to a choice page.)
+    press(&mut app, KeyCode::Home);
     typed(&mut app, "q");
     assert_eq!(app.screen, Screen::Compare);
     assert_eq!(state(&app).cursor, 3);

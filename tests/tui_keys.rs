@@ -406,6 +406,9 @@ fn the_summary_jumps_to_unanswered_writes_the_closing_and_marks_complete() {
     assert_eq!(saved(&app).visit.status, Status::InProgress);
     typed(&mut app, "c");
     assert_eq!(saved(&app).visit.status, Status::Complete);
+    // Reopening a completed visit asks first.
+    typed(&mut app, "c");
+    assert_eq!(saved(&app).visit.status, Status::Complete);
     typed(&mut app, "c");
     assert_eq!(saved(&app).visit.status, Status::InProgress);
     typed(&mut app, "e建议先做数据采集");

@@ -87,3 +87,178 @@ fn while_the_terminal_is_too_small_keys_do_nothing_but_leave() {
         "q leaves from the notice"
     );
 }
+
+/// A feature interview with every question answered, marked complete, saved and closed;
+/// returns its file.
+fn completed(f: &Fixture) -> std::path::PathBuf {
+    let mut app = f.interview(Lang::En);
+    typed(&mut app, "1");
+    typed(&mut app, "40\n");
+    typed(&mut app, "\n离心风机\n");
+    typed(&mut app, "2003-05-18\n");
+    typed(&mut app, "2"); // has CNC
+    typed(&mut app, "45\n"); // share
+    typed(&mut app, "23\n"); // automation
+    typed(&mut app, "23\n"); // systems: ERP + MES
+    typed(&mut app, "2"); // linked
+    typed(&mut app, "12\n"); // practices
+    typed(&mut app, "4\n6\n\n老板重视人才\n3");
+    assert_eq!(app.screen, Screen::Summary);
+    typed(&mut app, "c");
+    let a = saved(&app);
+    assert_eq!(a.visit.status, dmat::model::Status::Complete);
+    app.session.as_ref().unwrap().path.clone()
+}
+
+#[test]
+fn a_completed_assessment_opens_on_its_summary_and_only_c_twice_reopens_it() {
+    let f = Fixture::new();
+    let path = completed(&f);
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut app = f.open(&path, Lang::En);
+    assert_eq!(
+        app.screen,
+        Screen::Summary,
+        "a completed file opens on its summary"
+    );
+    // A stray digit, Enter or e changes nothing, on the summary or in the interview.
+    typed(&mut app, "1\ne");
+    assert!(app.summary.editor.is_none());
+    press(&mut app, KeyCode::Left);
+    assert_eq!(
+        app.screen,
+        Screen::Interview,
+        "the answers can be looked at"
+    );
+    press(&mut app, KeyCode::Home);
+    typed(&mut app, "2\nx e");
+    press(&mut app, KeyCode::Backspace);
+    assert!(app.interview.editor.is_none());
+    let m = app.message.clone().unwrap();
+    assert!(m.text.contains("complete and read-only"), "{}", m.text);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    // c asks first; a second c reopens it, in progress again.
+    typed(&mut app, "s");
+    typed(&mut app, "c");
+    assert!(app.message.clone().unwrap().text.contains("press c again"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    typed(&mut app, "c");
+    assert_eq!(saved(&app).visit.status, dmat::model::Status::InProgress);
+    typed(&mut app, "s");
+    press(&mut app, KeyCode::Home);
+    typed(&mut app, "2");
+    assert_eq!(saved(&app).profile["industry"].as_str(), Some("motors"));
+}
+
+#[test]
+fn reopening_a_completed_assessment_marks_its_sheet_out_of_date() {
+    let f = Fixture::new();
+    let path = completed(&f);
+    let mut app = f.open(&path, Lang::En);
+    let summary = |app: &App| draw(app, 120, 60);
+    assert!(summary(&app).contains("Sheet"), "{}", summary(&app));
+    assert!(summary(&app).contains("not written yet · w writes it"));
+    typed(&mut app, "w");
+    let shown = summary(&app);
+    assert!(shown.contains("reports/"), "{shown}");
+    assert!(!shown.contains("out of date"), "{shown}");
+    // The file's time must move past the sheet's, as it does on site.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    typed(&mut app, "cc");
+    let shown = summary(&app);
+    assert!(shown.contains("out of date"), "{shown}");
+    assert!(shown.contains("in progress"), "{shown}");
+    typed(&mut app, "w");
+    assert!(!summary(&app).contains("out of date"));
+}
+
+/// The feature questionnaire with long texts at the end: a summary longer than 80×24.
+fn long_summary(lang: Lang) -> (Fixture, App) {
+    let (f, mut app) = past_profile(lang);
+    typed(&mut app, "s");
+    (f, app)
+}
+
+#[test]
+fn the_summary_scrolls_to_every_section_and_enter_acts_only_on_what_is_shown() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (_f, mut app) = long_summary(lang);
+        let w = app.words;
+        let first = draw(&app, 80, 24);
+        assert!(first.contains(w.dimension_scores), "{first}");
+        // The closing remarks are below the fold: PgDn until they show.
+        let mut seen = first.clone();
+        for _ in 0..6 {
+            press(&mut app, KeyCode::PageDown);
+            seen.push_str(&draw(&app, 80, 24));
+        }
+        for part in [w.recommendations, w.unanswered, w.closing] {
+            assert!(seen.contains(part), "{part} never shown:\n{seen}");
+        }
+        // At the end the unanswered list is on screen and the cursor on one of its entries:
+        // Enter goes to that question.
+        press(&mut app, KeyCode::End);
+        let end = draw(&app, 80, 24);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.screen, Screen::Interview, "{end}");
+        // At the smallest size, scrolled back to the top, the list is off screen: Enter does
+        // nothing.
+        typed(&mut app, "s");
+        draw(&app, 60, 18);
+        press(&mut app, KeyCode::End);
+        draw(&app, 60, 18);
+        press(&mut app, KeyCode::Home);
+        let top = draw(&app, 60, 18);
+        assert!(!top.contains(&format!("{} (", w.unanswered)), "{top}");
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.screen, Screen::Summary, "Enter on nothing shown");
+        // ↓ brings the list into view, entry by entry.
+        for _ in 0..40 {
+            press(&mut app, KeyCode::Down);
+        }
+        let bottom = draw(&app, 60, 18);
+        assert!(bottom.contains(&format!("{} (", w.unanswered)), "{bottom}");
+    }
+}
+
+#[test]
+fn letters_typed_on_a_text_question_start_its_answer_and_run_no_command() {
+    let f = Fixture::new();
+    let mut app = f.interview(Lang::En);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(page(&app), Page::Profile(2), "main products: a text field");
+    // `s` would open the summary and `q` leave anywhere else.
+    typed(&mut app, "sq fans");
+    assert_eq!(app.screen, Screen::Interview);
+    assert!(app.interview.editor.is_some());
+    assert_eq!(saved(&app).profile["products"].as_str(), Some("sq fans"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(page(&app), Page::Profile(3));
+    // The last question is a text one too; `c` there types, and → goes on to the summary.
+    let (_f, mut app) = past_profile(Lang::En);
+    typed(&mut app, ":remarks\n");
+    typed(&mut app, "c");
+    assert_eq!(
+        saved(&app).answers["remarks"].response,
+        Some(dmat::model::Response::Text("c".into()))
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        saved(&app)
+            .answers
+            .get("remarks")
+            .is_none_or(|a| a.response.is_none())
+    );
+    assert_eq!(saved(&app).visit.status, dmat::model::Status::InProgress);
+    // Ctrl-E writes the note there.
+    app.feed(with(KeyCode::Char('e'), KeyModifiers::CONTROL));
+    typed(&mut app, "owner's words\n");
+    assert_eq!(
+        saved(&app).answers["remarks"].note.as_deref(),
+        Some("owner's words")
+    );
+    typed(&mut app, ":energy\n");
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.screen, Screen::Summary, "→ past the last page");
+}

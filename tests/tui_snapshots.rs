@@ -155,7 +155,7 @@ fn home_screens() {
         snap("home-empty", lang, &app);
         let mut a = under_way(&f, lang);
         typed(&mut a, "s");
-        typed(&mut a, "cc");
+        typed(&mut a, "c");
         drop(a);
         let mut b = f.interview(lang);
         b.session.as_mut().unwrap().assessment.firm.name =
@@ -254,6 +254,16 @@ fn compare_opens_a_firms_summary_and_help() {
         typed(&mut app, "?");
         press(&mut app, KeyCode::Enter);
         snap("compare-summary", lang, &app);
+    }
+}
+
+#[test]
+fn interview_text_page() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let mut app = under_way(&f, lang);
+        typed(&mut app, ":remarks\n");
+        snap("interview-text", lang, &app);
     }
 }
 

@@ -8,6 +8,7 @@ words! {
         too_small: "终端窗口太小，请放大到至少 {0}×{1}（当前 {2}×{3}）", "Please enlarge the terminal to at least {0}×{1} (now {2}×{3})";
         too_small_keys: "放大之前按键不起作用；按 q 退出，填写的内容都已保存", "Until then keys do nothing; q quits, everything is saved";
         answered_of: "已答 {0}/{1}", "{0}/{1} answered";
+        scored_answered_of: "计分题已答 {0}/{1}", "{0}/{1} scored questions answered";
         profile: "企业概况", "Firm profile";
         question_of: "第 {0}/{1} 题", "Question {0} of {1}";
         field_of: "第 {0}/{1} 项", "Field {0} of {1}";
@@ -23,6 +24,7 @@ words! {
         check_says: "请核对：", "Please check: ";
         note: "备注", "Note";
         note_empty: "按 e 记录现场看到的证据", "press e to write down the evidence seen on site";
+        note_empty_text: "按 Ctrl-E 记录现场看到的证据", "press Ctrl-E to write down the evidence seen on site";
         value: "数值", "Value";
         answer: "回答", "Answer";
         date: "日期", "Date";
@@ -31,7 +33,7 @@ words! {
         bands: "分档", "Levels";
         from: "≥{0}", "≥{0}";
         not_scored: "不计分", "not scored";
-        empty_value: "未填写 · 按 Enter 填写", "empty · press Enter to fill in";
+        empty_value: "未填写 · 直接输入，或按 Enter", "empty · type, or press Enter";
         empty_value_digit: "未填写 · 按 Enter 或直接输入数字", "empty · press Enter or type a digit";
         date_hint: "格式 2026-11-27", "as 2026-11-27";
         choose_any: "可多选：空格勾选，Enter 继续", "Choose any: Space ticks, Enter goes on";
@@ -72,7 +74,13 @@ words! {
         marked_complete: "已标记为已完成", "Marked complete";
         sheet_written: "一企一策建议书已写入 {0}", "Recommendation sheet written to {0}";
         sheet_failed: "建议书未能写出：{0}", "Could not write the sheet: {0}";
-        marked_in_progress: "已改回进行中", "Back to in progress";
+        marked_in_progress: "已重新打开编辑：状态改回进行中；之前写出的建议书已过期，按 w 重新生成", "Reopened for editing: back to in progress; the sheet written before is out of date until w writes it again";
+        confirm_reopen: "这份评估已完成。重新打开编辑会改回进行中，已写出的建议书随之过期；再按一次 c 确认", "This assessment is complete. Reopening it for editing puts it back in progress and makes its sheet out of date; press c again to reopen";
+        complete_read_only: "评估已完成，只能查看；要修改，请在汇总页按 c 重新打开", "This assessment is complete and read-only; to change it, press c on the summary to reopen it";
+        sheet: "建议书", "Sheet";
+        sheet_none: "尚未写出 · 按 w 生成", "not written yet · w writes it";
+        sheet_current: "{0}", "{0}";
+        sheet_stale: "{0} · 已过期（之后评估有改动），按 w 重新生成", "{0} · out of date (the assessment changed since), w writes it again";
         high: "高", "high";
         medium: "中", "medium";
         low: "低", "low";
@@ -145,11 +153,13 @@ words! {
         h_choose_single: "单选：选择光标处的选项并进入下一题", "Single choice: choose the option under the cursor and go on";
         h_toggle_multi: "多选：勾选或取消光标处的选项", "Multiple choice: tick or untick the option under the cursor";
         h_digit: "单选：选择第 N 项并进入下一题；多选：勾选第 N 项", "Single choice: choose option N and go on; multiple choice: tick option N";
+        h_type_text: "文本题：直接打字即开始填写（字母不再是命令；用 ← → 翻页、: 跳转）", "Text question: typing starts the answer (letters are not commands there; ← → move on, : jumps)";
         h_enter_multi: "多选、文本、数字题：进入下一题，或开始填写", "Multiple choice: go on; text and number: start filling in";
         h_digit_number: "数字题：直接输入数字开始填写", "Number question: a digit starts filling in";
         h_next: "下一题（跳过已跳过的题；概况项从不阻挡）", "Next question (skipped ones are passed over; profile fields never block)";
         h_prev: "上一题", "Previous question";
         h_na: "不适用（本题允许时）；再按一次取消", "Not applicable (where allowed); again to undo";
+        h_note_ctrl: "编辑备注（在文本题上字母用于输入，用这个键）", "Edit the note (on a text question, where letters type)";
         h_note: "编辑备注（现场证据）；Enter 保存，Esc 取消，停留在本题", "Edit the note (evidence seen on site); Enter keeps, Esc cancels; the question stays";
         h_clear: "清除本题的回答（备注保留）", "Clear this question's answer (the note stays)";
         h_unanswered: "跳到下一道未答题", "Jump to the next unanswered question";
@@ -164,6 +174,7 @@ words! {
         h_edit_cancel: "取消这次输入", "Cancel this edit";
         h_edit_newline: "换行（备注、文本回答和结论可以分段）", "New line (notes, text answers and the closing summary take paragraphs)";
         h_edit_keys: "移动光标、删除；可以粘贴和用输入法输入中文", "Move the cursor, delete; paste and input methods work";
+        h_sum_scroll: "翻页；Home End 到开头、结尾", "Scroll a page; Home End to the top, the end";
         h_sum_move: "在未答题目之间移动", "Move among the unanswered questions";
         h_sum_jump: "跳到选中的未答题目", "Jump to the selected unanswered question";
         h_sum_closing: "撰写结论（写入建议书）", "Write the closing summary for the sheet";

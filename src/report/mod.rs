@@ -95,6 +95,13 @@ pub fn write_to_workspace(
     Ok(path)
 }
 
+/// The sheet of this visit in the workspace's reports folder, if one was written.
+pub fn written_sheet(ws: &Workspace, opened: &Opened, format: Format) -> Option<PathBuf> {
+    let marker = marker(opened);
+    let path = sheet_path(&ws.reports_dir(), opened, format, &marker);
+    path.exists().then_some(path)
+}
+
 /// The default file stem of a sheet: firm and visit date.
 pub fn file_stem(opened: &Opened) -> String {
     let a = &opened.assessment;

@@ -159,12 +159,18 @@ pub struct Jump {
     pub cursor: usize,
 }
 
-/// The summary screen's cursor in the unanswered list, its editor and a pending confirmation.
+/// The summary screen's cursor in the unanswered list, how far it is scrolled, its editor
+/// and a pending confirmation.
 #[derive(Default)]
 pub struct SummaryState {
     pub cursor: usize,
+    /// The first line of the summary in view.
+    pub top: usize,
+    /// Width and height of the summary's page as last drawn (0 × 0 before the first draw).
+    pub view: std::cell::Cell<(u16, u16)>,
     pub editor: Option<Editor>,
-    /// `c` was pressed once with required questions unanswered.
+    /// `c` was pressed once: with required questions unanswered, or on a complete assessment
+    /// (which it reopens for editing).
     pub confirm_complete: bool,
 }
 
@@ -530,8 +536,13 @@ impl App {
             jump: None,
         };
         self.summary = SummaryState::default();
+        // A completed assessment opens on its summary: a stray key must not change it.
+        self.screen = if session.is_complete() {
+            Screen::Summary
+        } else {
+            Screen::Interview
+        };
         self.session = Some(session);
-        self.screen = Screen::Interview;
     }
 
     fn create(&mut self) {

@@ -182,6 +182,15 @@ pub fn wrapped(text: &str, width: usize, style: Style, prefix: &str) -> Vec<Line
         .collect()
 }
 
+/// Gives the first line's prefix (from [`wrapped`]) a style of its own: a label or a tag.
+pub fn style_lead(lines: &mut [Line<'static>], style: Style) {
+    if let Some(first) = lines.first_mut()
+        && let Some(lead) = first.spans.first_mut()
+    {
+        lead.style = style;
+    }
+}
+
 /// A score as printed everywhere: two decimals, or a dash.
 pub fn score_text(x: Option<f64>) -> String {
     x.map_or_else(

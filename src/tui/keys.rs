@@ -50,7 +50,17 @@ pub fn interview(w: &TuiWords, kind: PageKind, na: bool, note: bool) -> Vec<KeyH
             k("Enter", w.k_next, w.h_enter_multi),
         ]),
         PageKind::Number => out.push(k("Enter 0-9", w.k_edit, w.h_digit_number)),
-        PageKind::Text => out.push(k("Enter", w.k_edit, w.h_enter_multi)),
+        PageKind::Text => {
+            // Letters type the answer here: only keys that are not letters work.
+            return vec![
+                k("Enter a-z", w.k_edit, w.h_type_text),
+                k("←→", w.k_pages, w.h_next),
+                k("Ctrl-E", w.k_note, w.h_note_ctrl),
+                k(":", w.k_jump, w.h_jump),
+                k("?", w.k_help, w.h_help),
+                k("Ctrl-C", w.k_quit, w.h_ctrl_c),
+            ];
+        }
         PageKind::Skipped => {}
     }
     out.push(k("←→", w.k_pages, w.h_next));
@@ -82,8 +92,10 @@ pub fn interview_help(w: &'static TuiWords) -> Vec<Section> {
                 k("1 – 9", "", w.h_digit),
                 k("Enter", "", w.h_enter_multi),
                 k("0 – 9", "", w.h_digit_number),
+                k("a – z", "", w.h_type_text),
                 k("x", "", w.h_na),
                 k("e", "", w.h_note),
+                k("Ctrl-E", "", w.h_note_ctrl),
                 k("Backspace  Del", "", w.h_clear),
             ],
         },
@@ -136,6 +148,7 @@ pub fn summary(w: &TuiWords, from_compare: bool) -> Vec<KeyHelp> {
         k("e", w.k_closing, w.h_sum_closing),
         k("c", w.k_complete, w.h_sum_complete),
         k("w", w.k_sheet, w.h_sum_sheet),
+        k("PgUp PgDn", w.k_scroll_v, w.h_sum_scroll),
     ];
     if from_compare {
         out.extend([

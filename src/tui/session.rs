@@ -86,6 +86,34 @@ impl Session {
         }
     }
 
+    /// Whether the visit is marked complete: then it is read-only until reopened.
+    pub fn is_complete(&self) -> bool {
+        self.assessment.visit.status == crate::model::Status::Complete
+    }
+
+    /// The recommendation sheet written for this visit into the workspace's reports folder,
+    /// and whether the assessment changed after it was written.
+    pub fn sheet(&self, ws: &Workspace) -> Option<(PathBuf, bool)> {
+        let opened = self.opened();
+        let path = crate::report::written_sheet(ws, &opened, crate::report::Format::Html)?;
+        let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+        let stale = match (modified(&path), modified(&self.path)) {
+            (Some(sheet), Some(file)) => file > sheet,
+            _ => false,
+        };
+        Some((path, stale))
+    }
+
+    /// The assessment as the report and export layers take it.
+    pub fn opened(&self) -> crate::store::Opened {
+        crate::store::Opened {
+            path: self.path.clone(),
+            assessment: self.assessment.clone(),
+            questionnaire: self.loaded.clone(),
+            warnings: Vec::new(),
+        }
+    }
+
     pub fn q(&self) -> &Questionnaire {
         &self.loaded.questionnaire
     }

@@ -355,7 +355,15 @@ pub(super) fn main_lines(
             Some(n) => out.extend(label_lines(&label, &inert_lines(n), width, t.text(), t)),
             None => out.push(Line::from(vec![
                 Span::styled(label, t.title()),
-                Span::styled(w.note_empty.to_string(), t.muted()),
+                Span::styled(
+                    if page_kind(s, page) == PageKind::Text {
+                        w.note_empty_text
+                    } else {
+                        w.note_empty
+                    }
+                    .to_string(),
+                    t.muted(),
+                ),
             ])),
         }
     }

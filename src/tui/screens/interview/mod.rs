@@ -11,7 +11,7 @@ use crate::score::QuestionState;
 use crate::tui::app::{Action, App, Screen, Tone};
 use crate::tui::keys::PageKind;
 use crate::tui::session::{Page, Session};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub use draw::render;
 use edit::*;
@@ -31,6 +31,17 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
         return Action::None;
     };
     let hidden = s.is_hidden(app.interview.page);
+    let typing = typed_char(s, app.interview.page, &key);
+    if s.is_complete() && (changes_answers(&key) || typing.is_some()) {
+        app.say(Tone::Warn, app.words.complete_read_only);
+        return Action::None;
+    }
+    if let Some(c) = typing {
+        return typed_text(app, c);
+    }
+    if key.code == KeyCode::Char('e') && key.modifiers.contains(KeyModifiers::CONTROL) && !hidden {
+        return open_note(app);
+    }
     match key.code {
         KeyCode::Char('q') => Action::Leave,
         KeyCode::Char('?') => {
@@ -95,10 +106,35 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
         KeyCode::Char('x') => not_applicable(app),
         KeyCode::Backspace | KeyCode::Delete => clear(app),
         KeyCode::Char(c @ ('0'..='9' | '-' | '.')) => digit(app, c),
-        KeyCode::Char(c) if !c.is_ascii() && !c.is_control() => typed_text(app, c),
         KeyCode::Enter => enter(app),
         KeyCode::Char(' ') => space(app),
         _ => Action::None,
+    }
+}
+
+/// The character a key types on a text page, where every letter, digit and sign starts the
+/// answer with itself (`?` and `:` keep opening the help and the jump list).
+fn typed_char(s: &Session, page: usize, key: &KeyEvent) -> Option<char> {
+    let KeyCode::Char(c) = key.code else {
+        return None;
+    };
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    (plain && !c.is_control() && !matches!(c, '?' | ':') && page_kind(s, page) == PageKind::Text)
+        .then_some(c)
+}
+
+/// Whether a key answers, clears or edits on an interview page (rather than moving or
+/// leaving): what a completed assessment refuses.
+fn changes_answers(key: &KeyEvent) -> bool {
+    match key.code {
+        KeyCode::Enter | KeyCode::Backspace | KeyCode::Delete => true,
+        KeyCode::Char(c) => {
+            matches!(c, 'e' | 'x' | ' ' | '-' | '.' | '0'..='9')
+                || (!c.is_ascii() && !c.is_control())
+        }
+        _ => false,
     }
 }
 
@@ -153,6 +189,7 @@ pub fn go_to(app: &mut App, page: usize) {
 
 pub(super) fn open_summary(app: &mut App) {
     app.summary.cursor = 0;
+    app.summary.top = 0;
     app.summary.confirm_complete = false;
     app.screen = Screen::Summary;
 }
@@ -168,8 +205,11 @@ pub(super) fn neighbour(s: &Session, from: usize, forward: bool) -> Option<usize
 
 pub(super) fn step(app: &mut App, forward: bool) {
     let Some(s) = &app.session else { return };
-    if let Some(to) = neighbour(s, app.interview.page, forward) {
-        go_to(app, to);
+    match neighbour(s, app.interview.page, forward) {
+        Some(to) => go_to(app, to),
+        // Past the last page: the summary (on a text page, where `s` types).
+        None if forward => open_summary(app),
+        None => {}
     }
 }
 
@@ -300,7 +340,7 @@ pub(super) fn digit(app: &mut App, c: char) -> Action {
     }
 }
 
-/// A character from an input method (Chinese) on a text page starts its editor with it.
+/// A character typed on a text page starts its editor with it.
 pub(super) fn typed_text(app: &mut App, c: char) -> Action {
     let Some(s) = &app.session else {
         return Action::None;

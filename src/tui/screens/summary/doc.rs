@@ -1,0 +1,319 @@
+//! The summary as one document of sections, laid out for a width: the screen scrolls through
+//! it, so nothing is cut off at any size. A section is a function from the assessment to
+//! lines; a new one is added to [`SECTIONS`].
+
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+
+use super::unanswered;
+use crate::advise::advise;
+use crate::i18n::fill;
+use crate::model::{Priority, Status};
+use crate::plain_text::{inert, inert_lines, pad, pad_left, width as text_width};
+use crate::tui::app::App;
+use crate::tui::draw::{score_text, style_lead, wrapped};
+use crate::tui::session::Session;
+
+/// The summary laid out: its lines, and where each unanswered question's entry begins and
+/// ends (line indices), in the order of [`unanswered`].
+#[derive(Default)]
+pub struct Doc {
+    pub lines: Vec<Line<'static>>,
+    pub items: Vec<std::ops::Range<usize>>,
+}
+
+/// What a section adds to the document.
+type Section = fn(&App, &Session, usize, &mut Doc);
+
+/// The sections in the order they are shown.
+const SECTIONS: &[Section] = &[stats, bars, recommendations, open_questions, closing];
+
+/// Lays out the whole summary for a width.
+pub fn document(app: &App, s: &Session, width: usize) -> Doc {
+    let mut doc = Doc::default();
+    for (i, section) in SECTIONS.iter().enumerate() {
+        if i > 0 {
+            doc.lines.push(Line::default());
+        }
+        section(app, s, width, &mut doc);
+    }
+    doc
+}
+
+/// A section's title, followed by a rule to the width.
+fn title(app: &App, text: &str, width: usize) -> Line<'static> {
+    let t = &app.theme;
+    let rule = width.saturating_sub(text_width(text) + 2);
+    Line::from(vec![
+        Span::styled(format!("{text} "), t.title()),
+        Span::styled("─".repeat(rule), t.border()),
+    ])
+}
+
+/// `label  value` lines, the labels padded to one width; a value wraps under itself.
+fn fields(app: &App, width: usize, rows: Vec<(&str, Vec<Span<'static>>)>, doc: &mut Doc) {
+    let t = &app.theme;
+    let label_w = rows.iter().map(|(l, _)| text_width(l)).max().unwrap_or(0) + 2;
+    for (label, value) in rows {
+        let text: String = value.iter().map(|s| s.content.as_ref()).collect();
+        if text_width(&text) + label_w <= width {
+            let mut spans = vec![Span::styled(pad(label, label_w), t.muted())];
+            spans.extend(value);
+            doc.lines.push(Line::from(spans));
+            continue;
+        }
+        // Too long for one line: the value wraps, in the style of its first part.
+        let style = value.first().map_or(t.text(), |s| s.style);
+        let mut lines = wrapped(&text, width, style, &pad(label, label_w));
+        style_lead(&mut lines, t.muted());
+        doc.lines.extend(lines);
+    }
+}
+
+/// Overall score and stage, bottleneck, completeness, status and the sheet.
+fn stats(app: &App, s: &Session, width: usize, doc: &mut Doc) {
+    let t = &app.theme;
+    let w = app.words;
+    let l = app.lang.code();
+    let q = s.q();
+    let card = &s.card;
+    let stage = card
+        .stage
+        .map(|i| inert(q.text(&q.scale.stage[i].label, l)))
+        .unwrap_or_else(|| "—".into());
+    let stage_style = card
+        .stage
+        .map_or(t.muted(), |i| t.stage(i, q.scale.stage.len()))
+        .add_modifier(Modifier::BOLD);
+    let bottleneck = card
+        .bottleneck
+        .map(|i| inert(q.text(&q.dimension[i].title, l)))
+        .unwrap_or_else(|| "—".into());
+    // Completeness counts the scored questions (rule 6); the header counts every question.
+    let completeness = format!(
+        "{:.0}%  ({})",
+        card.completeness() * 100.0,
+        fill(w.scored_answered_of, &[&card.answered, &card.visible])
+    );
+    let (status, status_style) = match s.assessment.visit.status {
+        Status::Complete => (w.complete, t.good()),
+        Status::InProgress => (w.in_progress, t.warn()),
+    };
+    let sheet = match s.sheet(&app.workspace) {
+        None => Span::styled(w.sheet_none.to_string(), t.muted()),
+        Some((path, stale)) => {
+            let shown = path
+                .strip_prefix(&app.workspace.root)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            let shown = inert(&shown);
+            if stale {
+                Span::styled(fill(w.sheet_stale, &[&shown]), t.warn())
+            } else {
+                Span::styled(fill(w.sheet_current, &[&shown]), t.text())
+            }
+        }
+    };
+    let rows = vec![
+        (
+            w.overall,
+            vec![
+                Span::styled(score_text(card.overall), t.title()),
+                Span::raw("  "),
+                Span::styled(stage, stage_style),
+            ],
+        ),
+        (w.bottleneck, vec![Span::styled(bottleneck, t.warn())]),
+        (w.completeness, vec![Span::raw(completeness)]),
+        (w.status, vec![Span::styled(status, status_style)]),
+        (w.sheet, vec![sheet]),
+    ];
+    fields(app, width, rows, doc);
+}
+
+/// Where a score falls on a bar of `cells` cells, in eighths of a cell: the scale's minimum
+/// at 0, its maximum at the bar's end.
+fn eighths(x: f64, min: f64, max: f64, cells: usize) -> usize {
+    let f = ((x - min) / (max - min)).clamp(0.0, 1.0);
+    (f * (cells * 8) as f64).round() as usize
+}
+
+/// Horizontal bars of the dimension scores on the scale, with a ruler naming the stages and
+/// a tick where each stage begins: a score at a stage's start fills the bar up to its tick.
+fn bars(app: &App, s: &Session, width: usize, doc: &mut Doc) {
+    let t = &app.theme;
+    let w = app.words;
+    let l = app.lang.code();
+    let q = s.q();
+    let (min, max) = (q.scale.min, q.scale.max);
+    let titles: Vec<String> = q
+        .dimension
+        .iter()
+        .map(|d| inert(q.text(&d.title, l)))
+        .collect();
+    let longest = titles.iter().map(|t| text_width(t)).max().unwrap_or(0);
+    let name_w = longest.min(width / 3).max(6);
+    let any_zero = q.dimension.iter().any(|d| d.weight <= 0.0);
+    let tag_w = if any_zero {
+        text_width(w.not_in_overall) + 2
+    } else {
+        0
+    };
+    let lead = name_w + 1 + 5 + 2;
+    let cells = width.saturating_sub(lead + tag_w + 1).clamp(10, 60);
+    let ticks: Vec<usize> = q
+        .scale
+        .stage
+        .iter()
+        .map(|st| eighths(st.from, min, max, cells) / 8)
+        .collect();
+    let n = q.scale.stage.len();
+    doc.lines.push(title(app, w.dimension_scores, width));
+    // Ruler: each stage id starts at its tick.
+    let mut ruler = vec![' '; cells + 8];
+    for (st, &m) in q.scale.stage.iter().zip(&ticks) {
+        let id: Vec<char> = st.id.chars().collect();
+        let start = m.min(cells.saturating_sub(id.len()));
+        if ruler[start..].iter().take(id.len() + 1).all(|c| *c == ' ') {
+            for (k, c) in id.iter().enumerate() {
+                ruler[start + k] = *c;
+            }
+        }
+    }
+    let ruler: String = ruler.into_iter().collect();
+    doc.lines.push(Line::from(vec![
+        Span::raw(" ".repeat(lead)),
+        Span::styled(ruler.trim_end().to_string(), t.muted()),
+    ]));
+    for (d, dim) in q.dimension.iter().enumerate() {
+        let ds = s.card.dimensions[d];
+        let name_style = if s.card.bottleneck == Some(d) {
+            t.warn()
+        } else if dim.weight <= 0.0 {
+            t.muted()
+        } else {
+            t.text()
+        };
+        let mut spans = vec![
+            Span::styled(pad(&titles[d], name_w), name_style),
+            Span::raw(" "),
+            Span::styled(pad_left(&score_text(ds.score), 5), t.strong()),
+            Span::raw("  "),
+        ];
+        let filled = ds.score.map_or(0, |x| eighths(x, min, max, cells));
+        let (full, part) = (filled / 8, filled % 8);
+        let style = ds.stage.map_or(t.muted(), |i| t.stage(i, n));
+        let mut bar = "█".repeat(full);
+        if part > 0 {
+            bar.push([' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][part]);
+        }
+        let used = full + usize::from(part > 0);
+        spans.push(Span::styled(bar, style));
+        let rest: String = (used..cells)
+            .map(|i| {
+                if i > 0 && ticks.contains(&i) {
+                    '┊'
+                } else {
+                    ' '
+                }
+            })
+            .collect();
+        spans.push(Span::styled(rest, t.border()));
+        if dim.weight <= 0.0 {
+            spans.push(Span::styled(format!("  {}", w.not_in_overall), t.muted()));
+        }
+        doc.lines.push(Line::from(spans));
+    }
+}
+
+/// The recommendations that apply now, each wrapped to the width.
+fn recommendations(app: &App, s: &Session, width: usize, doc: &mut Doc) {
+    let t = &app.theme;
+    let w = app.words;
+    let l = app.lang.code();
+    let q = s.q();
+    let fired = advise(q, &s.assessment, &s.card);
+    let heading = format!("{} ({})", w.recommendations, fired.len());
+    doc.lines.push(title(app, &heading, width));
+    if fired.is_empty() {
+        doc.lines
+            .push(Line::from(Span::styled(w.none_fire, t.muted())));
+        return;
+    }
+    let tag_w = [w.high, w.medium, w.low]
+        .map(text_width)
+        .into_iter()
+        .max()
+        .unwrap_or(0)
+        + 3;
+    for a in &fired {
+        let r = a.recommendation;
+        let (p, style) = match r.priority {
+            Priority::High => (w.high, t.bad()),
+            Priority::Medium => (w.medium, t.warn()),
+            Priority::Low => (w.low, t.muted()),
+        };
+        let dim = r
+            .dimension
+            .as_deref()
+            .and_then(|d| q.dimension(d))
+            .map(|d| format!(" · {}", inert(q.text(&d.title, l))))
+            .unwrap_or_default();
+        let text = format!("{}{dim}", inert(q.text(&r.title, l)));
+        let mut lines = wrapped(&text, width, t.text(), &pad(&format!("[{p}]"), tag_w));
+        style_lead(&mut lines, style);
+        doc.lines.extend(lines);
+    }
+}
+
+/// The visible questions without an answer: the list ↑↓ and Enter work on.
+fn open_questions(app: &App, s: &Session, width: usize, doc: &mut Doc) {
+    let t = &app.theme;
+    let w = app.words;
+    let l = app.lang.code();
+    let q = s.q();
+    let open = unanswered(s);
+    let heading = format!("{} ({})", w.unanswered, open.len());
+    doc.lines.push(title(app, &heading, width));
+    if open.is_empty() {
+        doc.lines
+            .push(Line::from(Span::styled(w.none_unanswered, t.good())));
+        return;
+    }
+    let num_w = text_width(&q.question_count().to_string()) + 2;
+    for &p in &open {
+        let qu = s.question(p);
+        let mut text = inert(q.text(&qu.text, l));
+        if qu.required {
+            text = format!("{text}  ({})", w.required);
+        }
+        let start = doc.lines.len();
+        let lead = pad_left(&format!("{} ", p + 1), num_w);
+        let mut lines = wrapped(&text, width, t.text(), &lead);
+        style_lead(&mut lines, if qu.required { t.warn() } else { t.muted() });
+        doc.lines.extend(lines);
+        doc.items.push(start..doc.lines.len());
+    }
+}
+
+/// The expert's closing remarks, in paragraphs.
+fn closing(app: &App, s: &Session, width: usize, doc: &mut Doc) {
+    let t = &app.theme;
+    let w = app.words;
+    doc.lines.push(title(app, w.closing, width));
+    match s
+        .assessment
+        .visit
+        .summary
+        .as_deref()
+        .filter(|x| !x.trim().is_empty())
+    {
+        Some(text) => doc
+            .lines
+            .extend(wrapped(&inert_lines(text), width, t.text(), "")),
+        None => doc
+            .lines
+            .push(Line::from(Span::styled(w.closing_empty, t.muted()))),
+    }
+}

@@ -1,0 +1,270 @@
+//! The summary screen: overall score and stage, the visit's status and its sheet, dimension
+//! scores as bars with the stage bands marked, the recommendations that apply now, the
+//! unanswered questions and the closing remarks, as one document that scrolls.
+
+mod doc;
+mod draw;
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::interview::{go_to, is_live, write_text};
+use crate::i18n::fill;
+use crate::model::Status;
+use crate::score::QuestionState;
+use crate::tui::app::{Action, App, EditTarget, Editor, Screen, Tone};
+use crate::tui::session::Session;
+pub use doc::{Doc, document};
+pub use draw::render;
+
+/// Visible questions without an answer, by position, in file order.
+pub fn unanswered(s: &Session) -> Vec<usize> {
+    (0..s.q().question_count())
+        .filter(|&p| matches!(s.state(p), QuestionState::Unanswered | QuestionState::Unfit))
+        .collect()
+}
+
+/// Required questions that are visible and unanswered.
+fn required_unanswered(s: &Session) -> usize {
+    unanswered(s)
+        .into_iter()
+        .filter(|&p| s.question(p).required)
+        .count()
+}
+
+pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
+    if app.summary.editor.is_some() {
+        return editor_key(app, key);
+    }
+    let Some(s) = &app.session else {
+        return Action::None;
+    };
+    let open = unanswered(s);
+    let confirm = std::mem::take(&mut app.summary.confirm_complete);
+    match key.code {
+        KeyCode::Char('q') => return Action::Leave,
+        KeyCode::Esc if app.from_compare => return Action::Leave,
+        KeyCode::Char('?') => app.open_help(),
+        KeyCode::Esc | KeyCode::Char('s') | KeyCode::Left => app.screen = Screen::Interview,
+        KeyCode::Up | KeyCode::Char('k') => step(app, false),
+        KeyCode::Down | KeyCode::Char('j') => step(app, true),
+        KeyCode::PageUp => scroll(app, Scroll::Page(false)),
+        KeyCode::PageDown => scroll(app, Scroll::Page(true)),
+        KeyCode::Home => scroll(app, Scroll::Start),
+        KeyCode::End => scroll(app, Scroll::End),
+        KeyCode::Enter => {
+            if let Some(&p) = open.get(app.summary.cursor)
+                && in_view(app).unwrap_or(true)
+            {
+                let page = s.question_page(p);
+                go_to(app, page);
+            }
+        }
+        KeyCode::Char('e') if s.is_complete() => app.say(Tone::Warn, app.words.complete_read_only),
+        KeyCode::Char('e') => {
+            let text = s.assessment.visit.summary.clone().unwrap_or_default();
+            app.summary.editor = Some(Editor::new(EditTarget::Closing, &text));
+        }
+        KeyCode::Char('c') => return toggle_status(app, confirm),
+        KeyCode::Char('w') => return Action::WriteSheet,
+        _ => {}
+    }
+    Action::None
+}
+
+/// The document as last drawn, with the first line and the number of lines in view; none
+/// before the screen was first drawn.
+fn laid_out(app: &App) -> Option<(Doc, usize, usize)> {
+    let (width, height) = app.summary.view.get();
+    let s = app.session.as_ref()?;
+    if height == 0 {
+        return None;
+    }
+    let doc = document(app, s, width as usize);
+    let max_top = doc.lines.len().saturating_sub(height as usize);
+    let top = app.summary.top.min(max_top);
+    Some((doc, top, height as usize))
+}
+
+/// Whether the unanswered question under the cursor is on screen (none: not drawn yet).
+fn in_view(app: &App) -> Option<bool> {
+    let (doc, top, height) = laid_out(app)?;
+    let item = doc.items.get(app.summary.cursor)?;
+    Some(item.start >= top && item.end <= top + height)
+}
+
+/// ↑↓: the previous or next unanswered question, scrolled into view; past the first or the
+/// last one (or with none), the document scrolls by a line.
+fn step(app: &mut App, down: bool) {
+    let Some((doc, top, height)) = laid_out(app) else {
+        let n = app.session.as_ref().map_or(0, |s| unanswered(s).len());
+        let c = &mut app.summary.cursor;
+        *c = if down {
+            (*c + 1).min(n.saturating_sub(1))
+        } else {
+            c.saturating_sub(1)
+        };
+        return;
+    };
+    let n = doc.items.len();
+    let cursor = app.summary.cursor;
+    let shown = |i: usize| doc.items[i].start >= top && doc.items[i].end <= top + height;
+    let target = match (down, n) {
+        (_, 0) => None,
+        (true, _) if cursor + 1 < n && shown(cursor) => Some(cursor + 1),
+        (false, _) if cursor > 0 && shown(cursor) => Some(cursor - 1),
+        // The cursor is off screen: the first key brings it back.
+        (_, _) if !shown(cursor.min(n - 1)) && near(&doc, top, height).is_none() => {
+            Some(cursor.min(n - 1))
+        }
+        _ => None,
+    };
+    match target {
+        Some(i) => {
+            app.summary.cursor = i;
+            let item = &doc.items[i];
+            app.summary.top = if item.start < top {
+                item.start
+            } else if item.end > top + height {
+                (item.end - height).min(item.start)
+            } else {
+                top
+            };
+        }
+        None => {
+            let max_top = doc.lines.len().saturating_sub(height);
+            app.summary.top = if down {
+                (top + 1).min(max_top)
+            } else {
+                top.saturating_sub(1)
+            };
+            if let Some(i) = near(&doc, app.summary.top, height)
+                && !(doc.items[cursor.min(n.saturating_sub(1))].start >= app.summary.top
+                    && doc.items[cursor.min(n.saturating_sub(1))].end <= app.summary.top + height)
+            {
+                app.summary.cursor = i;
+            }
+        }
+    }
+}
+
+/// The first unanswered question wholly on screen, if any.
+fn near(doc: &Doc, top: usize, height: usize) -> Option<usize> {
+    doc.items
+        .iter()
+        .position(|r| r.start >= top && r.end <= top + height)
+}
+
+/// How a key scrolls the summary.
+enum Scroll {
+    Page(bool),
+    Start,
+    End,
+}
+
+/// PgUp, PgDn, Home, End: scrolls; the cursor moves to an unanswered question on screen
+/// when its own one left the screen.
+fn scroll(app: &mut App, how: Scroll) {
+    let Some((doc, top, height)) = laid_out(app) else {
+        return;
+    };
+    let max_top = doc.lines.len().saturating_sub(height);
+    let page = height.saturating_sub(1).max(1);
+    let top = match how {
+        Scroll::Page(true) => (top + page).min(max_top),
+        Scroll::Page(false) => top.saturating_sub(page),
+        Scroll::Start => 0,
+        Scroll::End => max_top,
+    };
+    app.summary.top = top;
+    let cursor = app.summary.cursor;
+    let visible = doc
+        .items
+        .get(cursor)
+        .is_some_and(|r| r.start >= top && r.end <= top + height);
+    if !visible && let Some(i) = near(&doc, top, height) {
+        app.summary.cursor = i;
+    }
+}
+
+fn toggle_status(app: &mut App, confirmed: bool) -> Action {
+    let w = app.words;
+    let Some(s) = app.session.as_mut() else {
+        return Action::None;
+    };
+    if s.assessment.visit.status == Status::Complete {
+        // Reopening a completed visit for editing takes a second c: its sheet goes stale.
+        if !confirmed {
+            app.summary.confirm_complete = true;
+            app.say(Tone::Warn, w.confirm_reopen);
+            return Action::None;
+        }
+        s.assessment.visit.status = Status::InProgress;
+        app.say(Tone::Info, w.marked_in_progress);
+        return Action::Save;
+    }
+    let missing = required_unanswered(s);
+    if missing > 0 && !confirmed {
+        app.summary.confirm_complete = true;
+        app.say(Tone::Warn, fill(w.confirm_complete, &[&missing]));
+        return Action::None;
+    }
+    s.assessment.visit.status = Status::Complete;
+    app.say(Tone::Info, w.marked_complete);
+    Action::Save
+}
+
+pub fn on_paste(app: &mut App, text: &str) -> Action {
+    let Some(ed) = &mut app.summary.editor else {
+        return Action::None;
+    };
+    ed.area.insert_str(text);
+    draft(app)
+}
+
+fn draft(app: &mut App) -> Action {
+    let (Some(s), Some(ed)) = (app.session.as_mut(), &app.summary.editor) else {
+        return Action::None;
+    };
+    if !is_live(s, ed.target) {
+        return Action::None;
+    }
+    write_text(s, ed.target, &ed.text());
+    Action::SaveDraft
+}
+
+fn editor_key(app: &mut App, key: KeyEvent) -> Action {
+    if app.is_line_break(&key) {
+        let Some(ed) = &mut app.summary.editor else {
+            return Action::None;
+        };
+        ed.area.insert_newline();
+        return draft(app);
+    }
+    match key.code {
+        KeyCode::Enter | KeyCode::Esc => {
+            let Some(ed) = app.summary.editor.take() else {
+                return Action::None;
+            };
+            let Some(s) = app.session.as_mut() else {
+                return Action::None;
+            };
+            let text = if key.code == KeyCode::Enter {
+                ed.text()
+            } else {
+                ed.original.clone()
+            };
+            write_text(s, ed.target, &text);
+            Action::Save
+        }
+        _ => {
+            let Some(ed) = &mut app.summary.editor else {
+                return Action::None;
+            };
+            if ed.area.input(key) {
+                draft(app)
+            } else {
+                Action::None
+            }
+        }
+    }
+}
