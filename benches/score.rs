@@ -1,10 +1,10 @@
-//! Scoring one assessment, and loading + scoring + advising the 10,000-firm demo cohort from
-//! disk, as `dmat score DIR` does.
+//! Evaluating one assessment (scores, advice, plan, projections, verdict), and loading +
+//! evaluating the 10,000-firm demo cohort from disk, as `dmat score DIR` does.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use dmat::advise::advise;
 use dmat::demo::cohort;
-use dmat::score::score;
+use dmat::evaluation::evaluate;
+use dmat::model::{QuestionKind, Questionnaire, Raise, RaiseTo};
 use dmat::store::{Catalog, open_assessment};
 use rayon::prelude::*;
 
@@ -18,15 +18,44 @@ fn bundled() -> (Catalog, std::sync::Arc<dmat::store::LoadedQuestionnaire>) {
     (catalog, q)
 }
 
+/// The questionnaire with every recommendation that raises nothing raising the first choice
+/// question of its dimension to its best option: projections as costly as content can make
+/// them (three more scorings per firm).
+fn with_raises(q: &Questionnaire) -> Questionnaire {
+    let mut q = q.clone();
+    let best: Vec<Option<Raise>> = q
+        .recommendation
+        .iter()
+        .map(|r| {
+            let d = q.dimension_index(r.dimension.as_deref()?)?;
+            let question = q.dimension[d]
+                .question
+                .iter()
+                .find(|x| x.kind == QuestionKind::Single && x.when.is_none())?;
+            let top = question
+                .options
+                .iter()
+                .max_by(|a, b| a.level.unwrap_or(0.0).total_cmp(&b.level.unwrap_or(0.0)))?;
+            Some(Raise {
+                question: question.id.clone(),
+                to: RaiseTo::Choice(top.id.clone()),
+            })
+        })
+        .collect();
+    for (r, raise) in q.recommendation.iter_mut().zip(best) {
+        if r.raises.is_empty() {
+            r.raises.extend(raise);
+        }
+    }
+    q
+}
+
 fn one_assessment(c: &mut Criterion) {
     let (_, loaded) = bundled();
     let q = &loaded.questionnaire;
     let firm = cohort(q, &loaded.digest, 1, 42).remove(0).assessment;
-    c.bench_function("score + advise one assessment", |b| {
-        b.iter(|| {
-            let card = score(q, &firm);
-            advise(q, &firm, &card).len()
-        })
+    c.bench_function("evaluate one assessment", |b| {
+        b.iter(|| evaluate(q, &firm).applicable.len())
     });
 }
 
@@ -47,20 +76,27 @@ fn cohort_from_disk(c: &mut Criterion) {
         .collect();
     let mut group = c.benchmark_group("cohort");
     group.sample_size(10);
-    group.bench_function("load + score + advise 10,000 files", |b| {
-        // As `dmat score DIR` does: every file loaded, scored and advised on every core.
-        b.iter(|| {
-            files
-                .par_iter()
-                .filter_map(|p| open_assessment(p, &catalog).ok())
-                .map(|o| {
-                    let q = &o.questionnaire.questionnaire;
-                    let card = score(q, &o.assessment);
-                    advise(q, &o.assessment, &card).len()
-                })
-                .sum::<usize>()
-        })
-    });
+    // As `dmat score DIR` does: every file loaded and evaluated on every core.
+    let run = |catalog: &Catalog| {
+        files
+            .par_iter()
+            .filter_map(|p| open_assessment(p, catalog).ok())
+            .map(|o| {
+                evaluate(&o.questionnaire.questionnaire, &o.assessment)
+                    .applicable
+                    .len()
+            })
+            .sum::<usize>()
+    };
+    group.bench_function("load + evaluate 10,000 files", |b| b.iter(|| run(&catalog)));
+    let mut raising = Catalog::bundled();
+    let mut planned = (*loaded).clone();
+    planned.questionnaire = with_raises(&loaded.questionnaire);
+    raising.fix(planned);
+    group.bench_function(
+        "load + evaluate 10,000 files, every recommendation raising an answer",
+        |b| b.iter(|| run(&raising)),
+    );
     group.finish();
 }
 

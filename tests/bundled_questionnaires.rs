@@ -5,10 +5,11 @@ use std::collections::HashSet;
 
 use dmat::advise::advise;
 use dmat::compare::view::instruments;
+use dmat::evaluation::evaluate;
 use dmat::model::condition::Condition;
 use dmat::model::{
-    Aggregate, Assessment, QuestionKind, Questionnaire, QuestionnaireRef, RaiseTo, Response, Test,
-    Text,
+    Aggregate, Assessment, Horizon, QuestionKind, Questionnaire, QuestionnaireRef, RaiseTo,
+    Response, Test, Text,
 };
 use dmat::score::score;
 use dmat::store::{Catalog, LoadedQuestionnaire};
@@ -592,18 +593,10 @@ fn a_weak_firm_and_a_strong_firm_get_different_advice() {
     assert_eq!(first.priority, dmat::model::Priority::High);
 }
 
-/// The verdict of rule 11: the first whose `when` holds, none when provisional.
+/// The verdict of rule 11, by id.
 fn verdict(l: &LoadedQuestionnaire, a: &Assessment) -> Option<String> {
     let q = &l.questionnaire;
-    let card = score(q, a);
-    if card.completeness() < q.scale.min_completeness {
-        return None;
-    }
-    let facts = card.facts(q, a);
-    q.verdict
-        .iter()
-        .find(|v| v.when.as_ref().is_none_or(|w| w.eval(&facts)))
-        .map(|v| v.id.clone())
+    evaluate(q, a).verdict(q).map(|v| v.id.clone())
 }
 
 #[test]
@@ -837,12 +830,10 @@ fn consistency_checks_catch_the_contradictions_the_review_found() {
     let full = bundled("smart-manufacturing");
     let q = &full.questionnaire;
     let holds = |a: &Assessment| -> Vec<String> {
-        let card = score(q, a);
-        let facts = card.facts(q, a);
-        q.check
+        evaluate(q, a)
+            .checks
             .iter()
-            .filter(|c| c.when.eval(&facts))
-            .map(|c| c.id.clone())
+            .map(|&i| q.check[i].id.clone())
             .collect()
     };
     let mut a = extreme_firm(&full, false);
@@ -1016,9 +1007,10 @@ fn every_finished_quick_scan_of_the_demo_cohort_has_a_verdict() {
     let files = dmat::demo::folder(source(&scan), source(&full), 300, 1);
     let mut scans = 0;
     for f in files.iter().filter(|f| f.name.ends_with("-scan.toml")) {
-        let card = score(&scan.questionnaire, &f.assessment);
-        let provisional = card.completeness() < scan.questionnaire.scale.min_completeness;
-        if !provisional {
+        if !evaluate(&scan.questionnaire, &f.assessment)
+            .card
+            .provisional
+        {
             scans += 1;
             assert!(
                 verdict(&scan, &f.assessment).is_some(),
@@ -1035,4 +1027,38 @@ fn source(l: &LoadedQuestionnaire) -> dmat::demo::Source<'_> {
         questionnaire: &l.questionnaire,
         digest: &l.digest,
     }
+}
+
+#[test]
+fn a_firm_at_industry_2_gets_a_short_plan_with_foundations_first() {
+    let full = bundled("smart-manufacturing");
+    let q = &full.questionnaire;
+    let firm = extreme_firm(&full, false);
+    let e = evaluate(q, &firm);
+    let ids = |h: Horizon| -> Vec<&str> { e.ids(q, e.horizon(h)) };
+    let (short, medium, long) = (
+        ids(Horizon::Short),
+        ids(Horizon::Medium),
+        ids(Horizon::Long),
+    );
+    assert!(short.len() <= 4 && medium.len() <= 4 && long.len() <= 3);
+    // Work instructions and maintenance now; the first automation project after them; part
+    // numbers before the ERP.
+    for id in ["maintenance-plan", "work-instructions", "material-coding"] {
+        assert!(
+            short.contains(&id),
+            "{id} in the first six months: {short:?}"
+        );
+    }
+    assert!(medium.contains(&"first-automation-project"), "{medium:?}");
+    assert!(medium.contains(&"erp-basic"), "{medium:?}");
+    // The plan moves the firm, and the rest waits as "later" rather than crowding the sheet.
+    let projected = e.projected_end().overall().unwrap();
+    assert!(projected > e.card.overall.unwrap() + 0.1, "{projected}");
+    assert!(!e.plan.later.is_empty());
+    // The quick scan leaves a first visit with a few steps only.
+    let quick = bundled("quick-scan");
+    let e = evaluate(&quick.questionnaire, &extreme_firm(&quick, false));
+    let planned = e.plan.planned().count();
+    assert!((3..=6).contains(&planned), "{planned} steps");
 }

@@ -84,7 +84,7 @@ fn score_json_is_one_object_per_line_with_the_design_fields() {
     assert_eq!(v["firm"], "淄博华泰风机有限公司");
     assert_eq!(v["questionnaire"], "features");
     assert_eq!(v["version"], "0.1.0");
-    assert_eq!(v["rules"], "1");
+    assert_eq!(v["rules"], "2");
     assert_eq!(v["status"], "complete");
     // equipment: has-cnc 2.0; data: systems 3.0 (w1), practices 2.0 (w2) = 7/3;
     // talent: training 3.0 (w 0.5) = 3.0; green: N/A, no score.
@@ -130,11 +130,37 @@ fn score_json_is_one_object_per_line_with_the_design_fields() {
             "completeness",
             "overall",
             "stage",
+            "provisional",
+            "held_by",
             "bottleneck",
             "dimensions",
-            "recommendations"
+            "recommendations",
+            "verdict",
+            "plan",
+            "projected"
         ]
     );
+    // Rules 2: not provisional, not held, no verdict in this questionnaire; the plan places
+    // three in short (its default size) and the fourth short one moves to medium; nothing
+    // raises an answer, so every horizon projects today's scores.
+    assert_eq!(v["provisional"], false);
+    assert_eq!(v["held_by"], serde_json::json!([]));
+    assert_eq!(v["verdict"], serde_json::Value::Null);
+    assert_eq!(
+        v["plan"],
+        serde_json::json!({
+            "short": ["data-basics", "overall-low", "fans-chain"],
+            "medium": ["cnc-upgrade", "small-firm", "ask-remarks", "energy-na"],
+            "long": [],
+            "later": []
+        })
+    );
+    for h in ["short", "medium", "long"] {
+        assert_eq!(
+            v["projected"][h],
+            serde_json::json!({"overall": 2.33, "stage": "2.0"})
+        );
+    }
 }
 
 #[test]
@@ -146,7 +172,7 @@ fn score_text_names_versions_and_explain_shows_every_number() {
         .arg(&a)
         .assert()
         .success()
-        .stdout(contains("features 0.1.0 · scoring rules 1"))
+        .stdout(contains("features 0.1.0 · scoring rules 2"))
         .stdout(contains(
             "Overall: 2.33 · Stage: 2.0 Industry 2.0 · Bottleneck: Equipment and automation",
         ))
@@ -178,7 +204,7 @@ fn score_text_comes_in_chinese() {
         .stdout(contains(
             "总分: 2.33 · 阶段: 2.0 工业2.0 · 短板: 装备与自动化",
         ))
-        .stdout(contains("评分规则 1"));
+        .stdout(contains("评分规则 2"));
     // LANG decides when --lang is not given.
     dmat(ws.path())
         .env("LANG", "zh_CN.UTF-8")

@@ -77,7 +77,10 @@ fn wide_scorecard_has_the_designed_columns_and_guarded_text() {
             "equipment",
             "data",
             "talent",
-            "green"
+            "green",
+            "verdict",
+            "projected_overall",
+            "projected_stage"
         ]
     );
     assert_eq!(
@@ -98,7 +101,12 @@ fn wide_scorecard_has_the_designed_columns_and_guarded_text() {
     assert_eq!(v("c-motors.toml", "completeness"), "0.75");
     assert_eq!(v("c-motors.toml", "talent"), "", "no score: an empty cell");
     assert_eq!(v("c-motors.toml", "status"), "in_progress");
-    assert_eq!(v("d-zhoucun-2024.toml", "bottleneck"), "data");
+    // No verdicts in this questionnaire, no raises: the projection is today's score.
+    assert_eq!(v("a-huatai.toml", "verdict"), "");
+    assert_eq!(v("a-huatai.toml", "projected_overall"), "2.89");
+    assert_eq!(v("a-huatai.toml", "projected_stage"), "2.5");
+    // Equipment 2.50 × weight 2 (gap 3.0) costs more than data 2.00 × 1 (gap 2.0).
+    assert_eq!(v("d-zhoucun-2024.toml", "bottleneck"), "equipment");
     assert_eq!(v("e-boshan.toml", "stage"), "3.0");
 }
 
@@ -380,7 +388,12 @@ fn versions_of_one_questionnaire_export_together_with_a_warning() {
         "{err}"
     );
     let (header, rows) = records(&out.stdout, b',');
-    assert_eq!(header.last().map(String::as_str), Some("safety"));
+    // The dimension only version 0.2.0 has comes after the others, before the plan's columns.
+    let n = header.len();
+    assert_eq!(
+        header[n - 4..],
+        ["safety", "verdict", "projected_overall", "projected_stage"]
+    );
     assert_eq!(value(&header, &rows, "a.toml", None, "safety"), "");
     assert_eq!(value(&header, &rows, "e.toml", None, "safety"), "4.00");
     assert_eq!(value(&header, &rows, "e.toml", None, "version"), "0.2.0");

@@ -77,7 +77,10 @@ fn workbook_holds_scorecards_answers_and_cohort_in_chinese() {
             "equipment",
             "data",
             "talent",
-            "green"
+            "green",
+            "verdict",
+            "projected_overall",
+            "projected_stage"
         ]
     );
     assert_eq!(cards.height(), 7);

@@ -1,5 +1,6 @@
 //! Properties of scoring and of assessment files that must hold for any answers.
 
+use dmat::evaluation::evaluate;
 use dmat::model::{
     Answer, Assessment, Decision, Horizon, PlanEntry, Progress, ProgressStatus, QuestionKind,
     Questionnaire, QuestionnaireRef, Response, SupportOutcome, parse,
@@ -263,5 +264,105 @@ proptest! {
         prop_assert_eq!(&loaded, &a);
         let second = loaded.to_toml().unwrap();
         prop_assert_eq!(first, second);
+    }
+}
+
+/// The policy questionnaire (every key of rules 2) with these plan sizes, and each
+/// recommendation's priority and horizon drawn anew (`None` keeps the file's).
+fn policy(sizes: (u8, u8, u8), redraw: &[(Option<usize>, Option<usize>)]) -> Questionnaire {
+    let src = std::fs::read_to_string("tests/fixtures/questionnaires/policy.toml").unwrap();
+    let src = src.replace(
+        "short = 2\nmedium = 2\nlong = 1",
+        &format!(
+            "short = {}\nmedium = {}\nlong = {}",
+            sizes.0, sizes.1, sizes.2
+        ),
+    );
+    let words = ["high", "medium", "low"];
+    let horizons = ["short", "medium", "long"];
+    let mut out = String::new();
+    let mut rec = None::<usize>;
+    for line in src.lines() {
+        if line == "[[recommendation]]" {
+            rec = Some(rec.map_or(0, |r| r + 1));
+        }
+        let pick = rec.and_then(|r| redraw.get(r)).copied().unwrap_or_default();
+        let line = match (line.split_once(" = "), pick) {
+            (Some(("priority", _)), (Some(p), _)) => format!("priority = \"{}\"", words[p]),
+            (Some(("horizon", _)), (_, Some(h))) => format!("horizon = \"{}\"", horizons[h]),
+            _ => line.to_string(),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    parse::questionnaire(&out).unwrap().0
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn the_plan_keeps_its_sizes_places_each_once_and_after_comes_later(
+        m in moves(7),
+        employees in prop::option::of(0i64..500),
+        sizes in (0u8..5, 0u8..5, 0u8..5),
+        redraw in prop::collection::vec((prop::option::of(0usize..3), prop::option::of(0usize..3)), 10),
+    ) {
+        let q = policy(sizes, &redraw);
+        let a = build(&q, &m, (None, employees));
+        let e = evaluate(&q, &a);
+        let caps = [sizes.0, sizes.1, sizes.2];
+        for (h, cap) in Horizon::ALL.into_iter().zip(caps) {
+            prop_assert!(e.horizon(h).len() <= cap as usize, "{h:?} over its size");
+        }
+        let mut times = vec![0; e.applicable.len()];
+        for &i in e.plan.horizons.iter().flatten().chain(&e.plan.later) {
+            times[i] += 1;
+        }
+        prop_assert!(times.iter().all(|&n| n == 1), "placed once or later: {times:?}");
+        let horizon_of = |i: usize| e.placement(i).horizon;
+        for (i, x) in e.applicable.iter().enumerate() {
+            let r = &q.recommendation[x.recommendation];
+            prop_assert_eq!(horizon_of(i).is_none(), e.plan.later.contains(&i));
+            if let Some(h) = horizon_of(i) {
+                prop_assert!(h >= r.horizon, "{} before its own horizon", r.id);
+            }
+            for other in &r.after {
+                let Some(j) = e.applicable.iter().position(|y| q.recommendation[y.recommendation].id == *other) else {
+                    continue;
+                };
+                match (horizon_of(i), horizon_of(j)) {
+                    (Some(hi), Some(hj)) => prop_assert!(hj < hi, "{} is not after {other}", r.id),
+                    (Some(_), None) => prop_assert!(false, "{} planned, {other} later", r.id),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn projections_never_fall_below_today_nor_from_one_horizon_to_the_next(
+        m in moves(7),
+        employees in prop::option::of(0i64..500),
+        sizes in (0u8..5, 0u8..5, 0u8..5),
+        redraw in prop::collection::vec((prop::option::of(0usize..3), prop::option::of(0usize..3)), 10),
+    ) {
+        let q = policy(sizes, &redraw);
+        let a = build(&q, &m, (None, employees));
+        let e = evaluate(&q, &a);
+        let rank = |s: Option<usize>| s.map_or(0, |i| i + 1);
+        let mut before = (e.card.overall, rank(e.card.stage));
+        for p in &e.projected {
+            if let (Some(x), Some(b)) = (p.overall(), before.0) {
+                prop_assert!(x >= b - 1e-9, "{:?}: {x} below {b}", p.horizon);
+            }
+            prop_assert!(before.0.is_none() || p.overall().is_some());
+            prop_assert!(rank(p.stage()) >= before.1, "{:?}: the stage fell", p.horizon);
+            // Where the rules' own result stands, it is rules 1–6 on the raised answers.
+            if !p.held_back && p.changes.is_empty() {
+                prop_assert_eq!(p.overall(), before.0);
+            }
+            before = (p.overall(), rank(p.stage()));
+        }
     }
 }

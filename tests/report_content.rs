@@ -1,5 +1,5 @@
-//! What the recommendation sheet must say: every fired recommendation with its reasons, in
-//! the sheet's order under its horizon, and text from an assessment shown as text — markup
+//! What the recommendation sheet must say: every applicable recommendation with its reasons,
+//! in the plan's order under the horizon the plan places it in (or later), and text from an assessment shown as text — markup
 //! in names, notes and the summary escaped in HTML and in Markdown, control characters gone.
 
 mod common;
@@ -8,10 +8,9 @@ use common::dmat;
 
 use std::path::{Path, PathBuf};
 
-use dmat::advise::{advise, reason_sentences};
+use dmat::advise::reason_sentences;
+use dmat::evaluation::evaluate;
 use dmat::i18n::Lang;
-use dmat::model::Horizon;
-use dmat::score::score;
 use dmat::store::{Catalog, LoadedQuestionnaire, open_assessment};
 
 const FEATURES: &str = "tests/fixtures/questionnaires/features.toml";
@@ -53,11 +52,12 @@ fn html_escape(s: &str) -> String {
 struct Expected {
     title: String,
     reasons: Vec<String>,
-    horizon: Horizon,
+    /// 0–2: short, medium, long; 3: later.
+    group: usize,
 }
 
-/// The fired recommendations of a fixture, straight from the advice layer, in the order the
-/// sheet must print them: grouped by horizon (short, medium, long), advice order within.
+/// The applicable recommendations of a fixture, straight from its evaluation, in the order
+/// the sheet must print them: the plan's short, medium and long, then the later ones.
 fn expected(file: &Path, lang: Lang) -> Vec<Expected> {
     let mut catalog = Catalog::bundled();
     if uses_features(file) {
@@ -65,17 +65,19 @@ fn expected(file: &Path, lang: Lang) -> Vec<Expected> {
     }
     let opened = open_assessment(file, &catalog).unwrap();
     let q = &opened.questionnaire.questionnaire;
-    let card = score(q, &opened.assessment);
-    let mut out: Vec<Expected> = advise(q, &opened.assessment, &card)
-        .iter()
-        .map(|f| Expected {
-            title: q.text(&f.recommendation.title, lang.code()).to_string(),
-            reasons: reason_sentences(q, &f.reasons, lang),
-            horizon: f.recommendation.horizon,
+    let e = evaluate(q, &opened.assessment);
+    let groups = e.plan.horizons.iter().chain([&e.plan.later]);
+    groups
+        .enumerate()
+        .flat_map(|(group, actions)| actions.iter().map(move |&i| (group, i)))
+        .map(|(group, i)| Expected {
+            title: q
+                .text(&e.recommendation(q, i).title, lang.code())
+                .to_string(),
+            reasons: reason_sentences(q, &e.reasons(q, i), lang),
+            group,
         })
-        .collect();
-    out.sort_by_key(|e| e.horizon);
-    out
+        .collect()
 }
 
 fn fixtures() -> Vec<PathBuf> {
@@ -91,7 +93,7 @@ fn assert_plan(
     text: &str,
     plan_heading: &str,
     expected: &[Expected],
-    horizon_titles: [&str; 3],
+    horizon_titles: [&str; 4],
     escape: &dyn Fn(&str) -> String,
 ) {
     let plan_at = text.find(plan_heading).expect("the plan's heading");
@@ -100,7 +102,7 @@ fn assert_plan(
     let mut starts = Vec::new();
     for e in expected {
         let title = escape(&e.title);
-        let heading = escape(horizon_titles[e.horizon as usize]);
+        let heading = escape(horizon_titles[e.group]);
         let h = plan[..]
             .find(&heading)
             .unwrap_or_else(|| panic!("no heading {heading}"));
@@ -132,8 +134,14 @@ fn every_fired_recommendation_appears_with_its_reasons_in_order() {
         "Short term (0–6 months)",
         "Medium term (6–18 months)",
         "Long term (18–36 months)",
+        "Later",
     ];
-    let horizons_zh = ["近期（0–6个月）", "中期（6–18个月）", "远期（18–36个月）"];
+    let horizons_zh = [
+        "近期（0–6个月）",
+        "中期（6–18个月）",
+        "远期（18–36个月）",
+        "以后再议",
+    ];
     for file in fixtures() {
         for (lang, code, plan, horizons) in [
             (Lang::En, "en", "4. The plan", horizons_en),

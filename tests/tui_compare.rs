@@ -301,7 +301,8 @@ fn stage_and_bottleneck_filter_too() {
         c(&app).filters().next().unwrap().to_string(),
         "bottleneck=equipment"
     );
-    assert_eq!(c(&app).rows().len(), 3);
+    // Equipment weighs 2: the largest weighted gap of every firm (rule 5).
+    assert_eq!(c(&app).rows().len(), 5);
 }
 
 #[test]

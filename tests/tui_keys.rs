@@ -714,3 +714,65 @@ fn while_typing_the_terminal_cursor_stands_after_the_text_for_input_methods() {
     typed(&mut app, ":数控");
     assert_eq!(cursor_after(&app), "控", "in the jump list's filter too");
 }
+
+/// An interview of the policy questionnaire, on its multi question with an exclusive "none of
+/// these" (the profile and three single questions answered with their first option).
+fn on_exclusive_question(f: &Fixture) -> dmat::tui::App {
+    let loaded = std::sync::Arc::new(
+        dmat::store::LoadedQuestionnaire::load(std::path::Path::new(
+            "tests/fixtures/questionnaires/policy.toml",
+        ))
+        .unwrap(),
+    );
+    let session = Session::start(&f.ws, loaded, FIRM, date()).unwrap();
+    let mut app = dmat::tui::App::interview(
+        session,
+        f.ws.clone(),
+        f.catalog(),
+        Lang::En,
+        dmat::tui::theme::Theme::plain(),
+    );
+    typed(&mut app, "n111");
+    let tools = app.session.as_ref().unwrap().q().position("tools").unwrap();
+    assert_eq!(page(&app), Page::Question(tools));
+    app
+}
+
+#[test]
+fn ticking_an_exclusive_option_unticks_the_others_and_ticking_another_unticks_it() {
+    let f = Fixture::new();
+    let mut app = on_exclusive_question(&f);
+    let tools = |app: &dmat::tui::App| saved(app).answers["tools"].response.clone();
+    let ticked = |ids: &[&str]| {
+        Some(Response::Choices(
+            ids.iter().map(|s| s.to_string()).collect(),
+        ))
+    };
+    typed(&mut app, "23");
+    assert_eq!(tools(&app), ticked(&["cad-2d", "cad-3d"]));
+    typed(&mut app, "1");
+    assert_eq!(tools(&app), ticked(&["none"]), "none of these, alone");
+    typed(&mut app, "4");
+    assert_eq!(tools(&app), ticked(&["plm"]), "another option unticks none");
+    typed(&mut app, "1");
+    typed(&mut app, "1");
+    assert!(!saved(&app).answers.contains_key("tools"), "none unticked");
+}
+
+#[test]
+fn an_exclusive_option_keeps_options_the_questionnaire_no_longer_has() {
+    let f = Fixture::new();
+    let mut app = on_exclusive_question(&f);
+    typed(&mut app, "2");
+    let s = app.session.as_mut().unwrap();
+    let position = s.q().position("tools").unwrap();
+    s.assessment.set_response(
+        "tools",
+        Some(Response::Choices(vec!["cad-2d".into(), "retired".into()])),
+    );
+    s.toggle(position, 0);
+    assert_eq!(
+        s.assessment.response("tools"),
+        Some(&Response::Choices(vec!["retired".into(), "none".into()]))
+    );
+}

@@ -45,6 +45,17 @@ fn the_guides_numbers_with_unanswered_skip() {
             "visit-peers"
         ])
     );
+    // The plan: no horizon is written, so every one is due in the medium term, which holds
+    // four; the fifth moves to long.
+    assert_eq!(
+        v["plan"],
+        serde_json::json!({
+            "short": [],
+            "medium": ["title-green-channel", "hire-controls-engineer", "automation-diagnosis", "backup-basics"],
+            "long": ["visit-peers"],
+            "later": []
+        })
+    );
 }
 
 #[test]

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Context, ExportArgs, ExportFormat, Failure, Outcome, QuestionnaireArg};
-use crate::compare::{Comparison, Scored, ScoredVisit};
+use crate::compare::Comparison;
+use crate::evaluation::{Scored, ScoredVisit};
 use crate::export::scorecard::long_rows;
 use crate::export::{CsvOptions, Scorecards, header_bytes, long_header, row_bytes, write_csv};
 use crate::i18n::{CompareWords, fill};

@@ -10,11 +10,12 @@ use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
 use super::{Context, Failure, Outcome, QuestionnaireArg, ScoreFormat};
-use crate::advise::{Advice, advise, reason_sentences};
-use crate::i18n::{CliWords, Lang};
-use crate::model::{QuestionKind, Questionnaire, Response};
+use crate::advise::reason_sentences;
+use crate::evaluation::{Evaluation, evaluate, explain};
+use crate::i18n::{CliWords, Lang, PlanWords};
+use crate::model::{Horizon, QuestionKind, Questionnaire, Response};
 use crate::plain_text::{inert, pad, pad_left};
-use crate::score::{QuestionState, RULES_VERSION, Scorecard, round2, score};
+use crate::score::{QuestionState, RULES_VERSION, Scorecard, round2};
 use crate::store::{Opened, collect_assessment_files, open_assessment};
 
 pub fn run(
@@ -33,11 +34,10 @@ pub fn run(
         .map(|path| {
             let opened = open_assessment(path, &catalog).map_err(|e| e.to_string())?;
             let q = &opened.questionnaire.questionnaire;
-            let card = score(q, &opened.assessment);
-            let advice = advise(q, &opened.assessment, &card);
+            let e = evaluate(q, &opened.assessment);
             let text = match format {
-                ScoreFormat::Json => format!("{}\n", json_line(&opened, &card, &advice)),
-                ScoreFormat::Text => text_report(&opened, &card, &advice, explain, ctx.lang),
+                ScoreFormat::Json => format!("{}\n", json_line(&opened, &e)),
+                ScoreFormat::Text => text_report(&opened, &e, explain, ctx.lang),
             };
             Ok((opened.warning_lines(), text))
         })
@@ -76,9 +76,19 @@ fn num(x: Option<f64>) -> Value {
 }
 
 /// The JSON object of DESIGN.md for one assessment, on one line.
-pub fn json_line(o: &Opened, card: &Scorecard, advice: &[Advice<'_>]) -> Value {
+pub fn json_line(o: &Opened, e: &Evaluation) -> Value {
     let q = &o.questionnaire.questionnaire;
     let a = &o.assessment;
+    let card = &e.card;
+    let stage_id = |i: Option<usize>| i.map(|i| q.scale.stage[i].id.clone());
+    let projected: Map<String, Value> = e
+        .projected
+        .iter()
+        .map(|p| {
+            let v = json!({"overall": num(p.overall()), "stage": stage_id(p.stage())});
+            (p.horizon.id().to_string(), v)
+        })
+        .collect();
     let dimensions: Map<String, Value> = q
         .dimension
         .iter()
@@ -94,10 +104,20 @@ pub fn json_line(o: &Opened, card: &Scorecard, advice: &[Advice<'_>]) -> Value {
         "status": a.visit.status.id(),
         "completeness": round2(card.completeness()),
         "overall": num(card.overall),
-        "stage": card.stage.map(|i| q.scale.stage[i].id.clone()),
+        "stage": stage_id(card.stage),
+        "provisional": card.provisional,
+        "held_by": card.held_by.iter().map(|&d| q.dimension[d].id.clone()).collect::<Vec<_>>(),
         "bottleneck": card.bottleneck.map(|i| q.dimension[i].id.clone()),
         "dimensions": dimensions,
-        "recommendations": advice.iter().map(|f| f.recommendation.id.clone()).collect::<Vec<_>>(),
+        "recommendations": e.applicable.iter().map(|x| q.recommendation[x.recommendation].id.clone()).collect::<Vec<_>>(),
+        "verdict": e.verdict(q).map(|v| v.id.clone()),
+        "plan": {
+            "short": e.ids(q, e.horizon(Horizon::Short)),
+            "medium": e.ids(q, e.horizon(Horizon::Medium)),
+            "long": e.ids(q, e.horizon(Horizon::Long)),
+            "later": e.ids(q, &e.plan.later),
+        },
+        "projected": projected,
     })
 }
 
@@ -106,14 +126,9 @@ fn fmt_score(x: Option<f64>) -> String {
 }
 
 /// The readable report of one assessment's scores.
-fn text_report(
-    o: &Opened,
-    card: &Scorecard,
-    advice: &[Advice<'_>],
-    explain: bool,
-    lang: Lang,
-) -> String {
+fn text_report(o: &Opened, e: &Evaluation, explain: bool, lang: Lang) -> String {
     let w = CliWords::of(lang);
+    let card = &e.card;
     let q = &o.questionnaire.questionnaire;
     let a = &o.assessment;
     let l = lang.code();
@@ -147,9 +162,14 @@ fn text_report(
         card.visible
     );
     let stage = card.stage.map(|i| &q.scale.stage[i]);
+    let provisional = if card.provisional {
+        format!(" ({})", PlanWords::of(lang).provisional)
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         s,
-        "{}: {} · {}: {} · {}: {}",
+        "{}: {}{provisional} · {}: {} · {}: {}",
         w.overall,
         fmt_score(card.overall),
         w.stage,
@@ -163,6 +183,7 @@ fn text_report(
             .text(&q.dimension[i].title, l)
             .to_string())
     );
+    s.push_str(&standing(o, e, lang));
     s.push('\n');
     let name_w = q
         .dimension
@@ -196,30 +217,70 @@ fn text_report(
         );
     }
     s.push('\n');
-    let _ = writeln!(s, "{} ({})", w.recommendations, advice.len());
-    for (n, f) in advice.iter().enumerate() {
-        let r = f.recommendation;
-        let (from, to) = r.horizon.months();
-        let _ = writeln!(
-            s,
-            "  {:>2}. [{} · {}–{} {}] {} — {}",
-            n + 1,
-            priority_word(w, r.priority),
-            from,
-            to,
-            w.months,
-            r.id,
-            q.text(&r.title, l)
-        );
-        if explain {
-            for reason in reason_sentences(q, &f.reasons, lang) {
-                let _ = writeln!(s, "        {} {}", w.because, inert(&reason));
-            }
-        }
-    }
+    s.push_str(&plan_text(q, e, explain, lang));
     if explain {
         s.push('\n');
         s.push_str(&explanation(o, card, lang));
+    }
+    s
+}
+
+/// The lines under the scores: the gate that holds the firm, why it is provisional, the
+/// verdict and the projection.
+fn standing(o: &Opened, e: &Evaluation, lang: Lang) -> String {
+    let q = &o.questionnaire.questionnaire;
+    let pw = PlanWords::of(lang);
+    let l = lang.code();
+    let mut s = String::new();
+    for line in [explain::gate(q, e, lang), explain::provisional(q, e, lang)]
+        .into_iter()
+        .flatten()
+    {
+        let _ = writeln!(s, "{line}");
+    }
+    if let Some(v) = e.verdict(q) {
+        let _ = writeln!(s, "{}: {}", pw.verdict, q.text(&v.title, l));
+    }
+    let (scores, stages) = explain::projection_path(q, e, lang);
+    let _ = writeln!(s, "{}: {scores} · {} {stages}", pw.projected, pw.stage_word);
+    s
+}
+
+/// The plan by horizon, then the later ones; with `explain`, why each applies.
+fn plan_text(q: &Questionnaire, e: &Evaluation, explain: bool, lang: Lang) -> String {
+    let w = CliWords::of(lang);
+    let pw = PlanWords::of(lang);
+    let l = lang.code();
+    let mut s = String::new();
+    let _ = writeln!(s, "{} ({})", pw.plan, e.applicable.len());
+    let groups = [
+        (pw.horizon_short, e.horizon(Horizon::Short)),
+        (pw.horizon_medium, e.horizon(Horizon::Medium)),
+        (pw.horizon_long, e.horizon(Horizon::Long)),
+        (pw.later, e.plan.later.as_slice()),
+    ];
+    let mut n = 0;
+    for (title, actions) in groups {
+        let _ = writeln!(s, "  {title}");
+        if actions.is_empty() {
+            let _ = writeln!(s, "        {}", pw.nothing_planned);
+        }
+        for &i in actions {
+            n += 1;
+            let r = e.recommendation(q, i);
+            let _ = writeln!(
+                s,
+                "    {n:>2}. [{}] {} — {}",
+                priority_word(w, r.priority),
+                r.id,
+                inert(q.text(&r.title, l))
+            );
+            if explain {
+                for reason in reason_sentences(q, &e.reasons(q, i), lang) {
+                    let _ = writeln!(s, "          {} {}", w.because, inert(&reason));
+                }
+            }
+        }
     }
     s
 }

@@ -4,8 +4,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Context, Failure, Outcome, QuestionnaireArg};
-use crate::i18n::{CliWords, fill};
-use crate::model::{Diagnostic, parse};
+use crate::evaluation::evaluate;
+use crate::i18n::{CliWords, Lang, fill};
+use crate::model::diagnostic::{KeyPath, Locator, Problem};
+use crate::model::{Condition, Diagnostic, parse};
+use crate::plain_text::inert;
 use crate::store::{self, LoadedQuestionnaire, StoreError, collect_toml_files};
 
 /// One file's verdict.
@@ -51,11 +54,19 @@ pub fn run(ctx: &Context, paths: &[PathBuf], q: &QuestionnaireArg) -> Outcome {
             )),
             Ok(src) if parse::looks_like_assessment(&src) => {
                 let checked = match store::open_assessment(&path, &catalog) {
-                    Ok(o) => Checked {
-                        summary: Some(fill(w.valid_assessment, &[&o.assessment.questionnaire.id])),
-                        diagnostics: o.warnings,
-                        other: None,
-                    },
+                    Ok(o) => {
+                        let mut diagnostics = o.warnings.clone();
+                        diagnostics.extend(checks_that_hold(&o, &src, ctx.lang));
+                        diagnostics.sort_by_key(|d| (d.line, d.column));
+                        Checked {
+                            summary: Some(fill(
+                                w.valid_assessment,
+                                &[&o.assessment.questionnaire.id],
+                            )),
+                            diagnostics,
+                            other: None,
+                        }
+                    }
                     Err(StoreError::Invalid { diagnostics, .. }) => Checked {
                         summary: None,
                         diagnostics,
@@ -73,6 +84,41 @@ pub fn run(ctx: &Context, paths: &[PathBuf], q: &QuestionnaireArg) -> Outcome {
         }
     }
     report(&verdicts, w)
+}
+
+/// A warning for each consistency check of the questionnaire that holds for the assessment,
+/// placed at the first answer or profile field it names that the file has.
+fn checks_that_hold(o: &store::Opened, src: &str, lang: Lang) -> Vec<Diagnostic> {
+    let q = &o.questionnaire.questionnaire;
+    let a = &o.assessment;
+    let e = evaluate(q, a);
+    let locator = Locator::new(src);
+    e.checks
+        .iter()
+        .map(|&i| {
+            let check = &q.check[i];
+            let at = check
+                .when
+                .leaves()
+                .into_iter()
+                .find_map(|leaf| match leaf {
+                    Condition::Question { id, .. } if a.answers.contains_key(id) => {
+                        Some(KeyPath::root().key("answers").key(id))
+                    }
+                    Condition::Profile { id, .. } if a.profile.contains_key(id) => {
+                        Some(KeyPath::root().key("profile").key(id))
+                    }
+                    _ => None,
+                })
+                .unwrap_or_default();
+            let message = format!(
+                "check `{}`: {}",
+                check.id,
+                inert(q.text(&check.message, lang.code()))
+            );
+            locator.place(&Problem::warning(at, message).at_key())
+        })
+        .collect()
 }
 
 fn check_questionnaire(

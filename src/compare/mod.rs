@@ -1,4 +1,4 @@
-//! Comparing firms side by side: the assessments of a cohort scored once ([`ScoredVisit`]), made
+//! Comparing firms side by side: the assessments of a cohort evaluated once ([`ScoredVisit`]), made
 //! into a [`Comparison`] (one row per firm, sorting, filters, cohort statistics, percentiles,
 //! progressions of re-visited firms, the cohort view), and rendered as text or Markdown.
 //!
@@ -13,16 +13,15 @@
 
 pub mod model;
 pub mod render;
-pub mod scored;
 pub mod stats;
 pub mod view;
 
+pub use crate::evaluation::{Scored, ScoredVisit, score_visits};
 pub use model::{
     Cell, Change, CohortRow, Column, Comparison, Direction, Filter, FilterValue, FirmRow, Mixed,
     Test, Visit,
 };
 pub use render::{Section, Style, render};
-pub use scored::{Scored, ScoredVisit, score_visits};
 pub use stats::Summary;
 pub use view::CohortView;
 

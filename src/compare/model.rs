@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::scored::ScoredVisit;
 use super::stats::{Summary, percentile_ranks};
 use super::view::CohortView;
+use crate::evaluation::ScoredVisit;
 use crate::i18n::Lang;
 use crate::model::{Horizon, Priority, ProfileKind, Status};
 use crate::plain_text::inert;

@@ -193,10 +193,8 @@ fn cohort_view_counts_stages_bottlenecks_recommendations_and_support() {
         .iter()
         .map(|&(d, n)| (c.dimensions()[d].id.as_str(), n))
         .collect();
-    assert_eq!(
-        bottlenecks,
-        vec![("equipment", 3), ("data", 1), ("talent", 1)]
-    );
+    // Equipment weighs 2: its weighted gap is the largest for every firm (rule 5).
+    assert_eq!(bottlenecks, vec![("equipment", 5)]);
     let recs: Vec<(&str, usize)> = v
         .recommendations
         .iter()
@@ -315,7 +313,10 @@ fn filters_on_numbers_columns_and_several_values() {
     );
     c.clear_filters();
     c.filter("bottleneck=equipment".parse().unwrap()).unwrap();
-    assert_eq!(c.rows().len(), 3);
+    assert_eq!(c.rows().len(), 5);
+    c.clear_filters();
+    c.filter("bottleneck=talent".parse().unwrap()).unwrap();
+    assert_eq!(c.rows().len(), 0);
     c.clear_filters();
     c.filter("stage=2.5".parse().unwrap()).unwrap();
     assert_eq!(c.rows().len(), 2);
@@ -504,7 +505,7 @@ fn filter_values_list_what_firms_have_with_counts_past_the_other_filters() {
     let equipment = bottlenecks.iter().find(|v| v.value == "equipment").unwrap();
     assert_eq!(
         (equipment.label.as_str(), equipment.firms),
-        ("Equipment and automation", 3)
+        ("Equipment and automation", 5)
     );
     assert!(c.filter_values("colour").is_err());
 }

@@ -12,6 +12,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use toml::value::Datetime;
 
+use crate::evaluation::evaluate;
 use crate::model::assessment::civil_date;
 use crate::model::{
     Aggregate, Assessment, Decision, Horizon, PlanEntry, Progress, ProgressStatus, Question,
@@ -250,27 +251,17 @@ fn answer_all(
     }
 }
 
-/// The verdict of rule 11 on a visit: the first whose condition holds, none when provisional.
+/// The verdict of a visit (rule 11), by id.
 fn verdict_id(q: &Questionnaire, a: &Assessment) -> Option<String> {
-    let card = score(q, a);
-    if card.completeness() < q.scale.min_completeness || card.overall.is_none() {
-        return None;
-    }
-    let facts = card.facts(q, a);
-    q.verdict
-        .iter()
-        .find(|v| v.when.as_ref().is_none_or(|w| w.eval(&facts)))
-        .map(|v| v.id.clone())
+    evaluate(q, a).verdict(q).map(|v| v.id.clone())
 }
 
-/// The actions of the first horizon a firm decides on at the end of a full visit.
+/// The actions of the plan's first horizon, which a firm decides on at the end of a full visit.
 fn first_actions(q: &Questionnaire, a: &Assessment) -> Vec<String> {
-    let card = score(q, a);
-    crate::advise::advise(q, a, &card)
-        .iter()
-        .filter(|x| x.recommendation.horizon == Horizon::Short)
-        .take(q.plan.cap(Horizon::Short))
-        .map(|x| x.recommendation.id.clone())
+    let e = evaluate(q, a);
+    e.ids(q, e.horizon(Horizon::Short))
+        .into_iter()
+        .map(str::to_string)
         .collect()
 }
 

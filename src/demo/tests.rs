@@ -246,3 +246,22 @@ fn profiles_hang_together() {
         }
     }
 }
+
+#[test]
+fn an_exclusive_option_is_never_ticked_with_another() {
+    // The interview cannot produce such an answer (rule 12), so neither does the demo.
+    let loaded = bundled("smart-manufacturing");
+    let q = &loaded.questionnaire;
+    let mut alone = 0;
+    for f in cohort(q, "d", 200, 3) {
+        for r in q.questions() {
+            if let Some(Response::Choices(cs)) = f.assessment.response(&r.question.id)
+                && cs.iter().any(|c| r.question.is_exclusive(c))
+            {
+                assert_eq!(cs.len(), 1, "{} {cs:?}", r.question.id);
+                alone += 1;
+            }
+        }
+    }
+    assert!(alone > 0, "some firms tick \"none of these\"");
+}

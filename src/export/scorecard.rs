@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::Field;
-use crate::compare::{Scored, ScoredVisit};
+use crate::evaluation::{Scored, ScoredVisit};
 use crate::i18n::{CompareWords, Lang};
 use crate::model::{Questionnaire, Response};
 
@@ -22,6 +22,10 @@ pub const WIDE_FIXED: [&str; 11] = [
     "stage",
     "bottleneck",
 ];
+
+/// The columns of the wide scorecard after the dimensions: the verdict, and the projection
+/// once the whole plan is carried out (after the long horizon).
+pub const WIDE_PLAN: [&str; 3] = ["verdict", "projected_overall", "projected_stage"];
 
 /// The columns of the long scorecard.
 pub const LONG: [&str; 9] = [
@@ -42,6 +46,7 @@ pub fn wide_header(dimensions: &[String]) -> Vec<String> {
         .iter()
         .map(|s| s.to_string())
         .chain(dimensions.iter().cloned())
+        .chain(WIDE_PLAN.iter().map(|s| s.to_string()))
         .collect()
 }
 
@@ -122,6 +127,12 @@ pub fn wide_row(v: &ScoredVisit, dimensions: &[String]) -> Vec<Field> {
                 .and_then(|i| v.dimensions.get(i).copied().flatten()),
         )
     }));
+    let (overall, stage) = v.projected[2];
+    row.extend([
+        Field::text(v.verdict.map(|i| q.verdict[i].id.as_str())),
+        Field::score(overall),
+        Field::text(stage.map(|i| q.scale.stage[i].id.as_str())),
+    ]);
     row
 }
 
@@ -156,7 +167,7 @@ pub fn long_rows(s: &Scored, labels: Option<Lang>) -> Vec<Vec<Field>> {
             Field::text(Some(&q.dimension[r.dimension].id)),
             id,
             answer_field(q, id, answer.response.as_ref(), labels),
-            Field::score(s.card.questions[r.index].score),
+            Field::score(s.evaluation.card.questions[r.index].score),
             Field::Number(r.question.weight),
             Field::text(answer.note.as_deref()),
         );

@@ -9,7 +9,8 @@ use rust_xlsxwriter::{
 
 use super::Field;
 use super::scorecard::Scorecards;
-use crate::compare::{Comparison, Scored};
+use crate::compare::Comparison;
+use crate::evaluation::Scored;
 use crate::i18n::{CompareWords, Lang, fill};
 
 /// Colours of the score scale: low red, middle yellow, high green (Excel's own).

@@ -5,6 +5,7 @@ mod advise;
 mod cli;
 mod compare;
 mod form;
+mod plan;
 mod report;
 mod tui;
 
@@ -12,6 +13,7 @@ pub use advise::AdviseWords;
 pub use cli::CliWords;
 pub use compare::CompareWords;
 pub use form::FormWords;
+pub use plan::PlanWords;
 pub use report::ReportWords;
 pub use tui::TuiWords;
 

@@ -56,11 +56,12 @@ words! {
         unanswered_min: "未回答，按最低分计", "not answered, counted at the lowest score";
         not_applicable: "不适用", "not applicable";
         no_answer: "未回答", "not answered";
-        plan_intro: "共 {0} 条建议，按优先级和所补差距的大小排序，并按实施期限分组。", "{0} recommendations, ordered by priority and by the size of the gap they close, and grouped by when they are due.";
+        plan_intro: "共 {0} 条建议，按优先级、所补差距的大小和所需投入排入近期、中期、远期，每期只排企业力所能及的几项，其余以后再议。", "{0} recommendations, placed into the short, medium and long term by priority, the size of the gap they close and the effort they take; each term holds only what a firm can take on at once, the rest comes later.";
         plan_intro_one: "共 1 条建议。", "1 recommendation.";
         horizon_short: "近期（0–6个月）", "Short term (0–6 months)";
         horizon_medium: "中期（6–18个月）", "Medium term (6–18 months)";
         horizon_long: "远期（18–36个月）", "Long term (18–36 months)";
+        horizon_later: "以后再议", "Later";
         due_by: "{0}年{2}月前完成", "by {0}-{1}";
         priority: "优先级", "Priority";
         high: "高", "High";

@@ -86,6 +86,27 @@ pub struct Witness<'c> {
     pub actual: Actual,
 }
 
+/// A leaf condition's result kept apart from the condition: which leaf (its depth-first
+/// position among [`Condition::leaves`]), whether it held, and on what value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub leaf: usize,
+    pub holds: bool,
+    pub actual: Actual,
+}
+
+impl Finding {
+    /// The finding as a witness of its condition's leaf; none if `condition` is not the one
+    /// it was found on.
+    pub fn witness<'c>(&self, condition: &'c Condition) -> Option<Witness<'c>> {
+        Some(Witness {
+            condition: condition.leaves().get(self.leaf).copied()?,
+            holds: self.holds,
+            actual: self.actual.clone(),
+        })
+    }
+}
+
 /// The value a leaf condition looked at.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Actual {
@@ -138,6 +159,47 @@ impl Condition {
                 holds: leaf.eval(f),
                 actual: leaf.actual(f),
             }),
+        }
+    }
+
+    /// The leaf conditions that decided the result, as [`Finding`]s that outlive the facts.
+    pub fn findings(&self, f: &dyn Facts) -> Vec<Finding> {
+        let mut out = Vec::new();
+        self.collect_findings(f, &mut 0, &mut out);
+        out
+    }
+
+    /// As [`Self::collect_witnesses`], counting leaves as it goes, skipped ones included.
+    fn collect_findings(&self, f: &dyn Facts, next: &mut usize, out: &mut Vec<Finding>) {
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => {
+                let result = self.eval(f);
+                let is_all = matches!(self, Condition::All(_));
+                for c in cs {
+                    if is_all == result || c.eval(f) == result {
+                        c.collect_findings(f, next, out);
+                    } else {
+                        *next += c.leaf_count();
+                    }
+                }
+            }
+            Condition::Not(c) => c.collect_findings(f, next, out),
+            leaf => {
+                out.push(Finding {
+                    leaf: *next,
+                    holds: leaf.eval(f),
+                    actual: leaf.actual(f),
+                });
+                *next += 1;
+            }
+        }
+    }
+
+    fn leaf_count(&self) -> usize {
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().map(Condition::leaf_count).sum(),
+            Condition::Not(c) => c.leaf_count(),
+            _ => 1,
         }
     }
 

@@ -588,6 +588,20 @@ impl Questionnaire {
         self.profile.iter().find(|p| p.id == id)
     }
 
+    /// The short name of a stage in `lang`: its label up to a colon or dash that starts a
+    /// description ("工业3.0：自动化与信息化" → "工业3.0", "Industry 3.0 — automated" →
+    /// "Industry 3.0").
+    pub fn stage_name<'s>(&self, stage: &'s Stage, lang: &str) -> &'s str {
+        let label = self.text(&stage.label, lang);
+        let cut = ["：", ":", " — ", " - ", "（", " ("]
+            .iter()
+            .filter_map(|sep| label.find(sep))
+            .min()
+            .unwrap_or(label.len());
+        let name = label[..cut].trim();
+        if name.is_empty() { label } else { name }
+    }
+
     /// The stage a score falls in: the one with the largest `from` at most the score.
     pub fn stage_of(&self, score: f64) -> Option<&Stage> {
         self.scale.stage.iter().rev().find(|s| !lt(score, s.from))

@@ -1103,22 +1103,19 @@ fn answer_problems(
             key(),
             format!("question `{id}` does not allow \"not applicable\"; the answer is not counted"),
         )),
-        Response::Choice(_) | Response::Choices(_) => {
-            for (i, c) in r.chosen().iter().enumerate() {
-                if question.option(c).is_none() {
-                    let at = if matches!(r, Response::Choices(_)) {
-                        key().index(i)
-                    } else {
-                        key()
-                    };
-                    out.push(Problem::warning(
-                        at,
-                        format!(
-                            "question `{id}` has no option `{c}`; the answer is kept as orphaned"
-                        ),
-                    ));
-                }
+        Response::Choices(cs) => {
+            out.extend(unknown_options(question, id, cs, &|i| key().index(i)));
+            if let Some(p) = exclusive_with_others(question, id, cs, &key) {
+                out.push(p);
             }
+        }
+        Response::Choice(c) => {
+            out.extend(unknown_options(
+                question,
+                id,
+                std::slice::from_ref(c),
+                &|_| key(),
+            ));
         }
         Response::Value(x) => {
             if let Some([lo, hi]) = question.range
@@ -1133,6 +1130,47 @@ fn answer_problems(
         _ => {}
     }
     out
+}
+
+/// Warnings for chosen options the question does not have; `at` places the i-th.
+fn unknown_options(
+    question: &Question,
+    id: &str,
+    chosen: &[String],
+    at: &dyn Fn(usize) -> KeyPath,
+) -> Vec<Problem> {
+    chosen
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| question.option(c).is_none())
+        .map(|(i, c)| {
+            Problem::warning(
+                at(i),
+                format!("question `{id}` has no option `{c}`; the answer is kept as orphaned"),
+            )
+        })
+        .collect()
+}
+
+/// Rule 12: an exclusive option ticked together with another known option.
+fn exclusive_with_others(
+    question: &Question,
+    id: &str,
+    chosen: &[String],
+    at: &dyn Fn() -> KeyPath,
+) -> Option<Problem> {
+    let known: Vec<&String> = chosen
+        .iter()
+        .filter(|c| question.option(c).is_some())
+        .collect();
+    let exclusive = known.iter().find(|c| question.is_exclusive(c))?;
+    let other = known.iter().find(|c| *c != exclusive)?;
+    Some(Problem::warning(
+        at(),
+        format!(
+            "option `{exclusive}` of question `{id}` is ticked alone or not at all, but `{other}` is ticked too; the answer does not count until one of them is unticked"
+        ),
+    ))
 }
 
 #[cfg(test)]

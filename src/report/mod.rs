@@ -13,9 +13,8 @@ use std::path::{Path, PathBuf};
 pub use render::Templates;
 pub use sheet::Sheet;
 
-use crate::advise::advise;
+use crate::evaluation::evaluate;
 use crate::i18n::Lang;
-use crate::score::score;
 use crate::store::{Opened, StoreError, Workspace, digest, safe_file_stem, write_atomic};
 
 /// The formats of the sheet.
@@ -35,13 +34,11 @@ impl Format {
     }
 }
 
-/// The sheet of an opened assessment in a language: scored, advised, laid out as data.
+/// The sheet of an opened assessment in a language: evaluated, laid out as data.
 pub fn build_sheet(opened: &Opened, lang: Lang) -> Sheet {
     let q = &opened.questionnaire.questionnaire;
     let a = &opened.assessment;
-    let card = score(q, a);
-    let advice = advise(q, a, &card);
-    sheet::build(q, a, &card, &advice, lang)
+    sheet::build(q, a, &evaluate(q, a), lang)
 }
 
 /// The pre-visit form of a questionnaire as text, with the workspace's templates if it has
@@ -170,9 +167,7 @@ mod tests {
         };
         let mut a = Assessment::new(r, "Two-dimension firm", None);
         a.set_response("has-cnc", Some(Response::Choice("no".into())));
-        let card = score(&q, &a);
-        let advice = advise(&q, &a, &card);
-        let sheet = sheet::build(&q, &a, &card, &advice, Lang::En);
+        let sheet = sheet::build(&q, &a, &evaluate(&q, &a), Lang::En);
         assert!(sheet.chart.radar.is_none());
         let html = Templates::bundled().render(&sheet, Format::Html).unwrap();
         assert!(!html.contains("<figure class=\"radar\">"));

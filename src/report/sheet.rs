@@ -1,12 +1,13 @@
 //! The sheet's view-model: everything the recommendation sheet shows, decided here from the
-//! model, the scorecard and the advice, in the chosen language, as plain serialisable data.
+//! model and the assessment's evaluation, in the chosen language, as plain serialisable data.
 //! Templates only lay it out. Text from the assessment is stripped of control characters
 //! here; escaping for HTML or Markdown is the templates' auto-escaping.
 
 use serde::Serialize;
 
 use super::chart::{self, Bars, ChartInput, Radar};
-use crate::advise::{Advice, reason_sentences};
+use crate::advise::reason_sentences;
+use crate::evaluation::{Evaluation, explain};
 use crate::i18n::{Lang, ReportWords, fill};
 use crate::model::assessment::to_civil_date;
 use crate::model::condition::lt;
@@ -150,19 +151,20 @@ pub struct Finding {
     pub note: Vec<String>,
 }
 
-/// The plan: the fired recommendations, grouped by horizon.
+/// The plan: the applicable recommendations, grouped by the horizon the plan places them in,
+/// then the later ones.
 #[derive(Debug, Clone, Serialize)]
 pub struct Plan {
     pub count: usize,
     /// One sentence: how many recommendations, and how they are ordered.
     pub intro: String,
-    /// Non-empty groups, short before medium before long.
+    /// Non-empty groups: short, medium, long, later.
     pub groups: Vec<HorizonGroup>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct HorizonGroup {
-    /// `short`, `medium`, `long`.
+    /// `short`, `medium`, `long`, `later`.
     pub id: &'static str,
     pub title: &'static str,
     /// e.g. "by 2027-05"; none without a visit date.
@@ -191,22 +193,19 @@ pub struct PlanItem {
 const STACK_ABOVE: usize = 6;
 
 /// Builds the sheet of one assessment.
-pub fn build(
-    q: &Questionnaire,
-    a: &Assessment,
-    card: &Scorecard,
-    advice: &[Advice<'_>],
-    lang: Lang,
-) -> Sheet {
+pub fn build(q: &Questionnaire, a: &Assessment, e: &Evaluation, lang: Lang) -> Sheet {
     let w = ReportWords::of(lang);
     let l = lang.code();
+    let card = &e.card;
     let b = Builder {
         q,
         a,
+        e,
         card,
         w,
         lang,
     };
+    let count = e.applicable.len();
     let overall_stage = card.stage.map(|i| &q.scale.stage[i]);
     let stage_id = overall_stage.map_or(String::new(), |s| s.id.clone());
     let lowest = overall_stage.is_some_and(|s| !lt(q.scale.min, s.from));
@@ -234,13 +233,13 @@ pub fn build(
         }
         .to_string(),
         plan: Plan {
-            count: advice.len(),
-            intro: if advice.len() == 1 {
+            count,
+            intro: if count == 1 {
                 w.plan_intro_one.to_string()
             } else {
-                fill(w.plan_intro, &[&advice.len()])
+                fill(w.plan_intro, &[&count])
             },
-            groups: b.plan(advice),
+            groups: b.plan(),
         },
         summary: paragraphs(a.visit.summary.as_deref().unwrap_or("")),
         footer: fill(w.footer, &[&env!("CARGO_PKG_VERSION"), &RULES_VERSION]),
@@ -250,6 +249,7 @@ pub fn build(
 struct Builder<'a> {
     q: &'a Questionnaire,
     a: &'a Assessment,
+    e: &'a Evaluation,
     card: &'a Scorecard,
     w: &'static ReportWords,
     lang: Lang,
@@ -394,6 +394,8 @@ impl Builder<'_> {
         if a.visit.status != Status::Complete {
             warnings.push(w.warn_not_complete.to_string());
         }
+        warnings.extend(explain::provisional(q, self.e, self.lang));
+        warnings.extend(explain::gate(q, self.e, self.lang));
         Standing {
             overall: card.overall.map(two),
             stage: card.stage.map(|i| self.stage_view(&q.scale.stage[i])),
@@ -560,55 +562,64 @@ impl Builder<'_> {
         }
     }
 
-    fn plan(&self, advice: &[Advice<'_>]) -> Vec<HorizonGroup> {
-        let (q, w) = (self.q, self.w);
+    fn plan(&self) -> Vec<HorizonGroup> {
+        let (e, w) = (self.e, self.w);
         let mut number = 0;
-        [Horizon::Short, Horizon::Medium, Horizon::Long]
+        let groups = [
+            (Some(Horizon::Short), e.horizon(Horizon::Short)),
+            (Some(Horizon::Medium), e.horizon(Horizon::Medium)),
+            (Some(Horizon::Long), e.horizon(Horizon::Long)),
+            (None, e.plan.later.as_slice()),
+        ];
+        groups
             .into_iter()
-            .filter_map(|h| {
-                let items: Vec<PlanItem> = advice
+            .filter(|(_, actions)| !actions.is_empty())
+            .map(|(h, actions)| HorizonGroup {
+                id: h.map_or("later", Horizon::id),
+                title: match h {
+                    Some(Horizon::Short) => w.horizon_short,
+                    Some(Horizon::Medium) => w.horizon_medium,
+                    Some(Horizon::Long) => w.horizon_long,
+                    None => w.horizon_later,
+                },
+                due: h.and_then(|h| self.due(h)),
+                items: actions
                     .iter()
-                    .filter(|f| f.recommendation.horizon == h)
-                    .map(|f| {
+                    .map(|&i| {
                         number += 1;
-                        let r = f.recommendation;
-                        PlanItem {
-                            number,
-                            id: r.id.clone(),
-                            title: self.text(&r.title).to_string(),
-                            action: self.text(&r.action).to_string(),
-                            support: r.support.as_ref().map(|s| self.text(s).to_string()),
-                            priority_id: r.priority.id(),
-                            priority: match r.priority {
-                                Priority::High => w.high,
-                                Priority::Medium => w.medium,
-                                Priority::Low => w.low,
-                            },
-                            dimension: r
-                                .dimension
-                                .as_deref()
-                                .and_then(|id| q.dimension(id))
-                                .map(|d| self.text(&d.title).to_string()),
-                            reasons: reason_sentences(q, &f.reasons, self.lang)
-                                .into_iter()
-                                .map(|s| inert(&s))
-                                .filter(|s| !s.is_empty())
-                                .collect(),
-                        }
+                        self.plan_item(i, number)
                     })
-                    .collect();
-                (!items.is_empty()).then(|| HorizonGroup {
-                    id: h.id(),
-                    title: match h {
-                        Horizon::Short => w.horizon_short,
-                        Horizon::Medium => w.horizon_medium,
-                        Horizon::Long => w.horizon_long,
-                    },
-                    due: self.due(h),
-                    items,
-                })
+                    .collect(),
             })
             .collect()
+    }
+
+    fn plan_item(&self, i: usize, number: usize) -> PlanItem {
+        let (q, w) = (self.q, self.w);
+        let r = self.e.recommendation(q, i);
+        PlanItem {
+            number,
+            id: r.id.clone(),
+            title: self.text(&r.title).to_string(),
+            action: self.text(&r.action).to_string(),
+            support: r.support.as_ref().map(|s| self.text(s).to_string()),
+            priority_id: r.priority.id(),
+            priority: match r.priority {
+                Priority::High => w.high,
+                Priority::Medium => w.medium,
+                Priority::Low => w.low,
+            },
+            dimension: r
+                .dimension
+                .as_deref()
+                .and_then(|id| q.dimension(id))
+                .map(|d| self.text(&d.title).to_string()),
+            reasons: reason_sentences(q, &self.e.reasons(q, i), self.lang)
+                .into_iter()
+                .map(|s| inert(&s))
+                .filter(|s| !s.is_empty())
+                .collect(),
+        }
     }
 
     /// "by 2027-05": the visit date plus the horizon's months.
@@ -626,17 +637,14 @@ impl Builder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::advise::advise;
-    use crate::score::score;
+    use crate::evaluation::evaluate;
     use crate::score::tests::{assessment, features};
 
     fn sheet(answers: &[(&str, Response)], edit: impl Fn(&mut Assessment)) -> Sheet {
         let q = features();
         let mut a = assessment(answers);
         edit(&mut a);
-        let card = score(&q, &a);
-        let advice = advise(&q, &a, &card);
-        build(&q, &a, &card, &advice, Lang::En)
+        build(&q, &a, &evaluate(&q, &a), Lang::En)
     }
 
     fn choice(c: &str) -> Response {

@@ -3,11 +3,12 @@
 
 use crate::model::condition::{Facts, QuestionFact, lt};
 use crate::model::{
-    Aggregate, Assessment, Question, QuestionKind, Questionnaire, Response, Scale, Unanswered,
+    Aggregate, Assessment, Question, QuestionKind, Questionnaire, Response, Scale, Stage,
+    Unanswered,
 };
 
 /// The version of the scoring rules implemented here; printed with every score.
-pub const RULES_VERSION: &str = "1";
+pub const RULES_VERSION: &str = "2";
 
 /// Every number the rules derive from one assessment.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,9 +18,17 @@ pub struct Scorecard {
     /// One per dimension, in file order.
     pub dimensions: Vec<DimensionScore>,
     pub overall: Option<f64>,
-    /// Index of the overall stage in `scale.stage`.
+    /// Index in `scale.stage` of the firm's stage (rule 4): the last stage reached, gates
+    /// included; none without an overall score or when provisional.
     pub stage: Option<usize>,
-    /// Index of the bottleneck dimension.
+    /// Index in `scale.stage` of the stage whose gate holds the firm: the first stage not
+    /// reached although the overall score reaches its `from`; none when not held.
+    pub held_at: Option<usize>,
+    /// The dimensions (indexes, in file order) that failed the gate of `held_at`.
+    pub held_by: Vec<usize>,
+    /// Completeness is below `scale.min_completeness`: no stage, not held (rule 4).
+    pub provisional: bool,
+    /// Index of the bottleneck dimension (rule 5).
     pub bottleneck: Option<usize>,
     /// Visible scorable questions answered, N/A included.
     pub answered: usize,
@@ -121,19 +130,65 @@ pub fn score(q: &Questionnaire, a: &Assessment) -> Scorecard {
             .zip(&dimensions)
             .filter_map(|(d, s)| s.score.map(|x| (d.weight, x))),
     );
-    let bottleneck = bottleneck(q, &dimensions);
     let (answered, visible) = dimensions
         .iter()
         .fold((0, 0), |(a, v), d| (a + d.answered, v + d.visible));
-    Scorecard {
+    let mut card = Scorecard {
         questions,
         dimensions,
         overall,
-        stage: overall.and_then(|s| stage_index(q, s)),
-        bottleneck,
+        stage: None,
+        held_at: None,
+        held_by: Vec::new(),
+        provisional: false,
+        bottleneck: None,
         answered,
         visible,
+    };
+    card.provisional = lt(card.completeness(), q.scale.min_completeness);
+    if let (Some(overall), false) = (overall, card.provisional) {
+        (card.stage, card.held_at, card.held_by) = firm_stage(q, overall, &card.dimensions);
     }
+    card.bottleneck = bottleneck(q, &card.dimensions, &card.held_by);
+    card
+}
+
+/// The firm's stage by rule 4: up the stages while each is reached (its `from` and its gate);
+/// with the stage that held it and the dimensions that failed that stage's gate.
+fn firm_stage(
+    q: &Questionnaire,
+    overall: f64,
+    dims: &[DimensionScore],
+) -> (Option<usize>, Option<usize>, Vec<usize>) {
+    let stages = &q.scale.stage;
+    if stages.is_empty() {
+        return (None, None, Vec::new());
+    }
+    for (i, stage) in stages.iter().enumerate().skip(1) {
+        if lt(overall, stage.from) {
+            return (Some(i - 1), None, Vec::new());
+        }
+        let failed = gate_failures(q, stage, dims);
+        if !failed.is_empty() {
+            return (Some(i - 1), Some(i), failed);
+        }
+    }
+    (Some(stages.len() - 1), None, Vec::new())
+}
+
+/// The dimensions, in file order, whose score is below what a stage's gate requires (or that
+/// have no score).
+pub fn gate_failures(q: &Questionnaire, stage: &Stage, dims: &[DimensionScore]) -> Vec<usize> {
+    let mut failed: Vec<usize> = stage
+        .requires
+        .iter()
+        .filter_map(|(id, &need)| {
+            let i = q.dimension_index(id)?;
+            dims[i].score.is_none_or(|s| lt(s, need)).then_some(i)
+        })
+        .collect();
+    failed.sort_unstable();
+    failed
 }
 
 /// Index in `scale.stage` of the stage a score falls in.
@@ -167,17 +222,37 @@ pub fn weighted_mean(items: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
     (den > 0.0).then(|| num / den)
 }
 
-/// The dimension of positive weight with the lowest score; ties go to the first.
-fn bottleneck(q: &Questionnaire, dims: &[DimensionScore]) -> Option<usize> {
+/// Rule 5: the dimension with the largest weighted gap, (scale.max − score) × weight, among
+/// those of `held_by` when the firm is held, else among those of positive weight with a
+/// score; ties go to the first in file order. A held dimension without a score counts as
+/// scoring `scale.min`.
+fn bottleneck(q: &Questionnaire, dims: &[DimensionScore], held_by: &[usize]) -> Option<usize> {
+    let gap = |i: usize| {
+        let score = dims[i].score.unwrap_or(q.scale.min);
+        (q.scale.max - score) * q.dimension[i].weight
+    };
+    let candidates: Vec<usize> = if held_by.is_empty() {
+        (0..dims.len())
+            .filter(|&i| q.dimension[i].weight > 0.0 && dims[i].score.is_some())
+            .collect()
+    } else {
+        held_by.to_vec()
+    };
     let mut best: Option<(usize, f64)> = None;
-    for (i, (d, s)) in q.dimension.iter().zip(dims).enumerate() {
-        if let (true, Some(x)) = (d.weight > 0.0, s.score)
-            && best.is_none_or(|(_, b)| lt(x, b))
-        {
-            best = Some((i, x));
+    for i in candidates {
+        let g = gap(i);
+        if best.is_none_or(|(_, b)| lt(b, g)) {
+            best = Some((i, g));
         }
     }
     best.map(|(i, _)| i)
+}
+
+/// The weighted gap of a dimension, (scale.max − score) × weight; none without a score.
+pub fn weighted_gap(q: &Questionnaire, card: &Scorecard, dimension: usize) -> Option<f64> {
+    card.dimensions[dimension]
+        .score
+        .map(|s| (q.scale.max - s) * q.dimension[dimension].weight)
 }
 
 fn question_score(
@@ -230,6 +305,10 @@ pub fn answer_level(
                 }
             }
             if known.is_empty() && !cs.is_empty() {
+                return None;
+            }
+            // Rule 12: an exclusive option ticked with another does not fit.
+            if known.len() > 1 && known.iter().any(|o| o.exclusive) {
                 return None;
             }
             let levels = || known.iter().filter_map(|o| o.level);

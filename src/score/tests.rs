@@ -325,18 +325,24 @@ fn rule4_overall_stage_follows_the_overall_score() {
 // Rule 5: bottleneck.
 
 #[test]
-fn rule5_bottleneck_is_the_lowest_positive_weight_dimension() {
+fn rule5_bottleneck_is_the_largest_weighted_gap_of_positive_weight() {
     let q = features();
     let mut a = assessment(&[
-        ("has-cnc", choice("yes")),     // equipment 3.0
-        ("systems", choices(&["erp"])), // data 3.0 (with practices 3.0)
+        ("has-cnc", choice("yes")),     // equipment 3.0 × 2: gap 2.0
+        ("systems", choices(&["erp"])), // data 3.0 (with practices 3.0): gap 1.0
         ("practices", choices(&["oee"])),
-        ("training", Response::Value(1.0)), // talent 2.5
+        ("training", Response::Value(1.0)), // talent 2.5: gap 1.5, the lowest score
         ("energy", choice("bill")),         // green 2.0, weight 0: never the bottleneck
     ]);
     a.profile
         .insert("industry".into(), toml::Value::String("fans".into()));
     let c = score(&q, &a);
+    assert_eq!(q.dimension[c.bottleneck.unwrap()].id, "equipment");
+    // With robots, equipment's gap falls below talent's 1.5.
+    a.set_response("automation", Some(choices(&["robot"])));
+    let c = score(&q, &a);
+    let equipment = dim(&q, &c, "equipment").unwrap();
+    assert!((4.0 - equipment) * 2.0 < 1.5, "{equipment}");
     assert_eq!(q.dimension[c.bottleneck.unwrap()].id, "talent");
 }
 
@@ -398,4 +404,223 @@ fn rule7_scores_round_to_two_decimals() {
     assert_eq!(round2(9.25 / 3.0), 3.08);
     assert_eq!(round2(2.0 + 2.0 / 3.0), 2.67);
     assert_eq!(format!("{:.2}", round2(3.0)), "3.00");
+}
+
+// Rules 2: gates and provisional results (rule 4), the weighted bottleneck (rule 5),
+// exclusive options (rule 12), against the policy questionnaire.
+
+pub(crate) const POLICY: &str = include_str!("../../tests/fixtures/questionnaires/policy.toml");
+
+pub(crate) fn policy() -> Questionnaire {
+    policy_with(|s| s.to_string())
+}
+
+/// The policy questionnaire changed by `edit` (one of its lines replaced, say).
+pub(crate) fn policy_with(edit: impl Fn(&str) -> String) -> Questionnaire {
+    parse::questionnaire(&edit(POLICY))
+        .expect("the policy questionnaire is valid")
+        .0
+}
+
+/// An assessment of the policy questionnaire.
+pub(crate) fn policy_firm(answers: &[(&str, Response)]) -> Assessment {
+    let mut a = assessment(answers);
+    a.questionnaire.id = "policy".into();
+    a
+}
+
+/// A weak firm: every dimension below 2.5 (see the plan's tests for its plan).
+pub(crate) fn weak() -> Vec<(&'static str, Response)> {
+    vec![
+        ("cnc", choice("none")),
+        ("automation", choice("islands")),
+        ("erp", choice("paper")),
+        ("tools", choices(&["cad-2d"])),
+        ("inspection", choice("visual")),
+        ("scrap", Response::Value(6.0)),
+        ("backup", choice("none")),
+    ]
+}
+
+/// A strong firm held back by its systems: equipment 3.75, systems 2.25, quality 4.0,
+/// security 3.0; overall 3.34.
+pub(crate) fn held() -> Vec<(&'static str, Response)> {
+    vec![
+        ("cnc", choice("most")),
+        ("automation", choice("lines")),
+        ("erp", choice("paper")),
+        ("tools", choices(&["cad-2d"])),
+        ("inspection", choice("online")),
+        ("scrap", Response::Value(1.0)),
+        ("backup", choice("offline")),
+    ]
+}
+
+fn ids(q: &Questionnaire, dims: &[usize]) -> Vec<String> {
+    dims.iter().map(|&i| q.dimension[i].id.clone()).collect()
+}
+
+fn stage_id(q: &Questionnaire, i: Option<usize>) -> Option<&str> {
+    i.map(|i| q.scale.stage[i].id.as_str())
+}
+
+#[test]
+fn rule4_a_gate_holds_a_firm_in_the_stage_below() {
+    let q = policy();
+    let c = score(&q, &policy_firm(&held()));
+    assert!(close(c.overall, 13.375 / 4.0));
+    assert_eq!(stage_id(&q, c.stage), Some("2.5"), "3.34 but systems 2.25");
+    assert_eq!(stage_id(&q, c.held_at), Some("3.0"));
+    assert_eq!(ids(&q, &c.held_by), ["systems"]);
+    assert!(!c.provisional);
+}
+
+#[test]
+fn rule4_a_firm_that_passes_the_gate_reaches_the_stage() {
+    let q = policy();
+    let mut answers = held();
+    answers[2] = ("erp", choice("erp")); // systems (3.5 + 2.5) / 2 = 3.0
+    let c = score(&q, &policy_firm(&answers));
+    assert_eq!(stage_id(&q, c.stage), Some("3.5"));
+    assert_eq!(c.held_at, None);
+    assert!(c.held_by.is_empty());
+}
+
+#[test]
+fn rule4_a_score_exactly_on_the_gate_passes_it() {
+    let q = policy_with(|s| s.replace("systems = 2.75 }", "systems = 2.25 }"));
+    let c = score(&q, &policy_firm(&held()));
+    assert!(close(c.dimensions[1].score, 2.25));
+    assert_eq!(stage_id(&q, c.stage), Some("3.0"));
+    assert!(c.held_by.is_empty());
+}
+
+#[test]
+fn rule4_a_firm_below_the_next_stage_is_not_held() {
+    let q = policy();
+    let c = score(&q, &policy_firm(&weak()));
+    assert_eq!(stage_id(&q, c.stage), Some("2.0"));
+    assert_eq!(
+        c.held_at, None,
+        "systems fails the gate of 3.0, but 2.16 is not 3.0"
+    );
+    assert!(c.held_by.is_empty());
+}
+
+#[test]
+fn rule4_a_dimension_without_a_score_fails_the_gate() {
+    let q = policy();
+    let answers: Vec<_> = held()
+        .into_iter()
+        .filter(|(id, _)| !matches!(*id, "erp" | "tools"))
+        .collect();
+    let c = score(&q, &policy_firm(&answers));
+    assert_eq!(c.dimensions[1].score, None);
+    assert!(!lt(c.overall.unwrap(), 3.0));
+    assert_eq!(ids(&q, &c.held_by), ["systems"]);
+    assert_eq!(stage_id(&q, c.stage), Some("2.5"));
+}
+
+#[test]
+fn rule4_held_by_lists_the_failed_dimensions_in_file_order() {
+    // The gate names quality before systems; the file has systems first.
+    let q = policy_with(|s| {
+        s.replace(
+            "requires = { equipment = 2.75, systems = 2.75 }",
+            "requires = { quality = 2.75, systems = 2.75 }",
+        )
+    });
+    let mut answers = held();
+    answers[2] = ("erp", choice("excel")); // systems 2.5
+    answers[4] = ("inspection", choice("visual")); // quality (2.0 + 3.0) / 2 = 2.5
+    answers[5] = ("scrap", Response::Value(3.0));
+    let c = score(&q, &policy_firm(&answers));
+    assert!(close(c.overall, 12.125 / 4.0));
+    assert_eq!(ids(&q, &c.held_by), ["systems", "quality"]);
+}
+
+#[test]
+fn rule4_below_the_minimum_completeness_the_result_is_provisional() {
+    let q = policy();
+    // 3 of 7 answered: 0.43 < 0.5.
+    let c = score(&q, &policy_firm(&held()[..3]));
+    assert!(c.provisional);
+    assert!(c.overall.is_some(), "scores are still shown");
+    assert_eq!(c.stage, None);
+    assert!(c.held_by.is_empty() && c.held_at.is_none());
+    // 4 of 7: 0.57, no longer provisional; and exactly on the minimum is enough.
+    assert!(!score(&q, &policy_firm(&held()[..4])).provisional);
+    let q = policy_with(|s| {
+        s.replace(
+            "min_completeness = 0.5",
+            "min_completeness = 0.5714285714285714",
+        )
+    });
+    assert!(!score(&q, &policy_firm(&held()[..4])).provisional);
+}
+
+#[test]
+fn rule4_without_min_completeness_no_result_is_provisional() {
+    let q = features();
+    let c = score(&q, &assessment(&[("has-cnc", choice("yes"))]));
+    assert!(c.completeness() < 0.2);
+    assert!(!c.provisional);
+    assert!(c.stage.is_some());
+}
+
+#[test]
+fn rule5_the_bottleneck_is_the_largest_weighted_gap() {
+    let q = policy();
+    // equipment (4 − 2.25) × 1.5 = 2.625 beats security (4 − 2.0) × 0.5 = 1.0 and quality 2.0,
+    // although security and quality score lower.
+    let c = score(&q, &policy_firm(&weak()));
+    assert_eq!(q.dimension[c.bottleneck.unwrap()].id, "equipment");
+}
+
+#[test]
+fn rule5_a_held_firms_bottleneck_is_among_the_dimensions_holding_it() {
+    let q = policy_with(|s| s.replace("weight = 0.5", "weight = 1.0"));
+    let mut answers = held();
+    answers[2] = ("erp", choice("excel")); // systems 2.5: gap 1.5
+    answers[6] = ("backup", choice("none")); // security 2.0: gap 2.0, the largest
+    let c = score(&q, &policy_firm(&answers));
+    assert_eq!(ids(&q, &c.held_by), ["systems"]);
+    assert_eq!(q.dimension[c.bottleneck.unwrap()].id, "systems");
+    // Not held (no gate), the largest gap wins.
+    let q = policy_with(|s| {
+        s.replace("weight = 0.5", "weight = 1.0")
+            .replace("requires = { equipment = 2.75, systems = 2.75 }\n", "")
+    });
+    let c = score(&q, &policy_firm(&answers));
+    assert_eq!(q.dimension[c.bottleneck.unwrap()].id, "security");
+}
+
+#[test]
+fn rule5_a_held_dimension_without_a_score_counts_as_the_minimum() {
+    let q = policy();
+    let answers: Vec<_> = held()
+        .into_iter()
+        .filter(|(id, _)| !matches!(*id, "erp" | "tools"))
+        .collect();
+    let c = score(&q, &policy_firm(&answers));
+    assert_eq!(q.dimension[c.bottleneck.unwrap()].id, "systems");
+}
+
+#[test]
+fn rule12_an_exclusive_option_with_another_does_not_fit() {
+    let q = policy();
+    let c = score(&q, &policy_firm(&[("tools", choices(&["none", "cad-3d"]))]));
+    assert_eq!(state(&q, &c, "tools"), QuestionState::Unfit);
+    assert_eq!(qscore(&q, &c, "tools"), None);
+    let c = score(&q, &policy_firm(&[("tools", choices(&["none"]))]));
+    assert_eq!(state(&q, &c, "tools"), QuestionState::Answered);
+    assert_eq!(qscore(&q, &c, "tools"), Some(2.0));
+    // An unknown option beside an exclusive one is not another option.
+    let c = score(&q, &policy_firm(&[("tools", choices(&["none", "gone"]))]));
+    assert_eq!(qscore(&q, &c, "tools"), Some(2.0));
+    let c = score(
+        &q,
+        &policy_firm(&[("tools", choices(&["cad-2d", "cad-3d"]))]),
+    );
+    assert_eq!(qscore(&q, &c, "tools"), Some(3.0));
 }

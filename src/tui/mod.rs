@@ -1,6 +1,6 @@
 //! The terminal UI: the home screen, the on-site interview, its summary, help and the
 //! comparison of firms, drawn with ratatui. It edits an assessment, saves it after every change and
-//! draws; all scoring comes from [`crate::score`] and [`crate::advise`].
+//! draws; all scoring comes from the assessment's [`crate::evaluation`].
 
 pub mod app;
 pub mod draw;

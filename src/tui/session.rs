@@ -1,13 +1,14 @@
-//! The assessment open in the interview: its file and lock, the questionnaire it follows, the
-//! scorecard kept up to date after every change, and the edits the screens make to it.
+//! The assessment open in the interview: its file and lock, the questionnaire it follows, its
+//! evaluation kept up to date after every change, and the edits the screens make to it.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::evaluation::{Evaluation, evaluate};
 use crate::model::{
     Assessment, ProfileField, ProfileKind, Question, QuestionKind, Questionnaire, Response,
 };
-use crate::score::{QuestionState, Scorecard, score};
+use crate::score::QuestionState;
 use crate::store::{
     AssessmentLock, Catalog, LoadedQuestionnaire, StoreError, Workspace, open_assessment,
     save_assessment, start_assessment,
@@ -29,8 +30,8 @@ pub struct Session {
     pub path: PathBuf,
     pub assessment: Assessment,
     pub loaded: Arc<LoadedQuestionnaire>,
-    /// Scores as of the last change.
-    pub card: Scorecard,
+    /// Everything the rules derive, as of the last change (evaluated once per change).
+    pub evaluation: Evaluation,
     /// Warnings found when the file was opened, as `path:line:column: warning: …` lines.
     pub warnings: Vec<String>,
     _lock: AssessmentLock,
@@ -75,12 +76,12 @@ impl Session {
         warnings: Vec<String>,
         lock: AssessmentLock,
     ) -> Self {
-        let card = score(&loaded.questionnaire, &assessment);
+        let evaluation = evaluate(&loaded.questionnaire, &assessment);
         Self {
             path,
             assessment,
             loaded,
-            card,
+            evaluation,
             warnings,
             _lock: lock,
         }
@@ -123,9 +124,9 @@ impl Session {
         save_assessment(&self.path, &self.assessment)
     }
 
-    /// Scores again after a change.
+    /// Evaluates again after a change.
     pub fn rescore(&mut self) {
-        self.card = score(&self.loaded.questionnaire, &self.assessment);
+        self.evaluation = evaluate(&self.loaded.questionnaire, &self.assessment);
     }
 
     pub fn page_count(&self) -> usize {
@@ -156,7 +157,7 @@ impl Session {
     }
 
     pub fn state(&self, position: usize) -> QuestionState {
-        self.card.questions[position].state
+        self.evaluation.card.questions[position].state
     }
 
     /// Whether a page is skipped: a question whose `when` is false.
@@ -171,7 +172,7 @@ impl Session {
     pub fn is_done(&self, index: usize) -> bool {
         match self.page(index) {
             Page::Profile(i) => self.assessment.profile.contains_key(&self.field(i).id),
-            Page::Question(p) => self.card.questions[p].is_done(),
+            Page::Question(p) => self.evaluation.card.questions[p].is_done(),
         }
     }
 
@@ -188,6 +189,7 @@ impl Session {
 
     fn progress_in(&self, keep: impl Fn(usize) -> bool) -> (usize, usize) {
         let shown = self
+            .evaluation
             .card
             .questions
             .iter()
@@ -271,7 +273,7 @@ impl Session {
     }
 
     /// Ticks or unticks an option of a multi-choice question; no option left ticked leaves
-    /// the question unanswered.
+    /// the question unanswered. An exclusive option is ticked alone.
     pub fn toggle(&mut self, position: usize, option: usize) {
         let q = self.question(position);
         let Some(id) = q.options.get(option).map(|o| o.id.clone()) else {
@@ -284,6 +286,10 @@ impl Session {
         if let Some(at) = chosen.iter().position(|c| *c == id) {
             chosen.remove(at);
         } else {
+            // An exclusive option is ticked alone (rule 12): ticking it unticks the others,
+            // ticking another unticks it. Options the questionnaire no longer has are kept.
+            let exclusive = q.is_exclusive(&id);
+            chosen.retain(|c| q.option(c).is_none() || !(exclusive || q.is_exclusive(c)));
             chosen.push(id);
             // Keep the questionnaire's order, so the file reads like the screen.
             let order = |c: &String| q.options.iter().position(|o| &o.id == c);

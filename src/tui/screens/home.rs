@@ -8,10 +8,10 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::evaluation::evaluate;
 use crate::i18n::{Lang, fill};
 use crate::model::Status;
 use crate::plain_text::{inert, pad, pad_left, truncate, width};
-use crate::score::score;
 use crate::store::{Catalog, Workspace, open_many};
 use crate::tui::app::{Action, App, DEMO_FIRMS, HomeRow, HomeState, Tone, text_area};
 use crate::tui::draw::{chrome, footer, rule, score_text};
@@ -28,7 +28,7 @@ pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> 
         .map(|(result, path)| match result {
             Ok(o) => {
                 let q = &o.questionnaire.questionnaire;
-                let card = score(q, &o.assessment);
+                let card = evaluate(q, &o.assessment).card;
                 let demo = o.assessment.visit.demo;
                 let name = inert(&o.assessment.firm.name);
                 HomeRow {

@@ -147,7 +147,7 @@ pub(super) fn render_side(app: &App, frame: &mut Frame, area: Rect, s: &Session)
     }
     for (d, dim) in q.dimension.iter().enumerate() {
         let (a, v) = s.dimension_progress(d);
-        let score = s.card.dimensions[d].score;
+        let score = s.evaluation.card.dimensions[d].score;
         let title = inert(q.text(&dim.title, l));
         let (progress, score) = if v == 0 {
             (String::new(), w.skipped.to_string())
@@ -422,7 +422,6 @@ fn form_and_check_lines(
         out.extend(wrapped(text, width, style, ""));
         out.push(Line::default());
     }
-    let facts = s.card.facts(q, &s.assessment);
     let names_it = |c: &&Check| {
         c.when.leaves().iter().any(|leaf| match leaf {
             Condition::Question { id: leaf, .. } | Condition::Profile { id: leaf, .. } => {
@@ -432,12 +431,8 @@ fn form_and_check_lines(
         })
     };
     let mut any = false;
-    for check in q
-        .check
-        .iter()
-        .filter(names_it)
-        .filter(|c| c.when.eval(&facts))
-    {
+    let holding = s.evaluation.checks.iter().map(|&i| &q.check[i]);
+    for check in holding.filter(names_it) {
         let message = inert(q.text(&check.message, app.lang.code()));
         out.extend(wrapped(&message, width, t.warn(), w.check_says));
         any = true;
@@ -473,7 +468,7 @@ pub(super) fn skip_reasons(app: &App, s: &Session, page: usize) -> Vec<String> {
     let Some(cond) = &s.question(p).when else {
         return Vec::new();
     };
-    let facts = s.card.facts(q, &s.assessment);
+    let facts = s.evaluation.card.facts(q, &s.assessment);
     cond.witnesses(&facts)
         .iter()
         .map(|w| sentence(q, w, app.lang))

@@ -6,7 +6,6 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use super::unanswered;
-use crate::advise::advise;
 use crate::i18n::fill;
 use crate::model::{Priority, Status};
 use crate::plain_text::{inert, inert_lines, pad, pad_left, width as text_width};
@@ -76,7 +75,7 @@ fn stats(app: &App, s: &Session, width: usize, doc: &mut Doc) {
     let w = app.words;
     let l = app.lang.code();
     let q = s.q();
-    let card = &s.card;
+    let card = &s.evaluation.card;
     let stage = card
         .stage
         .map(|i| inert(q.text(&q.scale.stage[i].label, l)))
@@ -187,8 +186,8 @@ fn bars(app: &App, s: &Session, width: usize, doc: &mut Doc) {
         Span::styled(ruler.trim_end().to_string(), t.muted()),
     ]));
     for (d, dim) in q.dimension.iter().enumerate() {
-        let ds = s.card.dimensions[d];
-        let name_style = if s.card.bottleneck == Some(d) {
+        let ds = s.evaluation.card.dimensions[d];
+        let name_style = if s.evaluation.card.bottleneck == Some(d) {
             t.warn()
         } else if dim.weight <= 0.0 {
             t.muted()
@@ -233,7 +232,10 @@ fn recommendations(app: &App, s: &Session, width: usize, doc: &mut Doc) {
     let w = app.words;
     let l = app.lang.code();
     let q = s.q();
-    let fired = advise(q, &s.assessment, &s.card);
+    let e = &s.evaluation;
+    let fired: Vec<_> = (0..e.applicable.len())
+        .map(|i| e.recommendation(q, i))
+        .collect();
     let heading = format!("{} ({})", w.recommendations, fired.len());
     doc.lines.push(title(app, &heading, width));
     if fired.is_empty() {
@@ -247,8 +249,7 @@ fn recommendations(app: &App, s: &Session, width: usize, doc: &mut Doc) {
         .max()
         .unwrap_or(0)
         + 3;
-    for a in &fired {
-        let r = a.recommendation;
+    for &r in &fired {
         let (p, style) = match r.priority {
             Priority::High => (w.high, t.bad()),
             Priority::Medium => (w.medium, t.warn()),

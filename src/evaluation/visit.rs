@@ -1,36 +1,28 @@
-//! An assessment made ready for comparison and export: loaded, scored and advised once. A
-//! [`Scored`] keeps the answers (for the long export); a [`ScoredVisit`] keeps only what the
-//! comparison and the wide scorecard need, so that a cohort of thousands takes little memory.
+//! An assessment made ready for comparison and export: loaded and evaluated once. A
+//! [`Scored`] keeps the answers and the whole evaluation (for the long export); a
+//! [`ScoredVisit`] keeps only what the comparison and the wide scorecard need, so that a
+//! cohort of thousands takes little memory.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::advise::fires;
+use super::{Evaluation, evaluate};
 use crate::model::{Assessment, Questionnaire, Status};
-use crate::score::{Scorecard, score};
 use crate::store::{LoadedQuestionnaire, Opened};
 
-/// One loaded assessment with its scorecard and the recommendations that fire for it.
+/// One loaded assessment with its evaluation.
 #[derive(Debug, Clone)]
 pub struct Scored {
     pub opened: Opened,
-    pub card: Scorecard,
-    /// Positions in the questionnaire's recommendations of those that fire, in file order.
-    pub fired: Vec<usize>,
+    pub evaluation: Evaluation,
 }
 
 impl Scored {
-    /// Scores a loaded assessment and finds the recommendations that fire.
+    /// Evaluates a loaded assessment.
     pub fn new(opened: Opened) -> Self {
-        let q = &opened.questionnaire.questionnaire;
-        let card = score(q, &opened.assessment);
-        let fired = fires(q, &opened.assessment, &card);
-        Self {
-            opened,
-            card,
-            fired,
-        }
+        let evaluation = evaluate(&opened.questionnaire.questionnaire, &opened.assessment);
+        Self { opened, evaluation }
     }
 
     /// The questionnaire the assessment is scored against.
@@ -49,7 +41,16 @@ impl Scored {
     /// The visit without its answers.
     pub fn visit(&self) -> ScoredVisit {
         let a = &self.opened.assessment;
-        let card = &self.card;
+        let e = &self.evaluation;
+        let card = &e.card;
+        let recommendations = |positions: &[usize]| -> Vec<usize> {
+            positions
+                .iter()
+                .map(|&i| e.applicable[i].recommendation)
+                .collect()
+        };
+        let mut fired: Vec<usize> = e.applicable.iter().map(|x| x.recommendation).collect();
+        fired.sort_unstable();
         ScoredVisit {
             path: self.opened.path.clone(),
             questionnaire: self.opened.questionnaire.clone(),
@@ -62,9 +63,18 @@ impl Scored {
             completeness: card.completeness(),
             overall: card.overall,
             stage: card.stage,
+            provisional: card.provisional,
+            held_by: card.held_by.clone(),
             bottleneck: card.bottleneck,
             dimensions: card.dimensions.iter().map(|d| d.score).collect(),
-            fired: self.fired.clone(),
+            fired,
+            planned: e.plan.horizons.each_ref().map(|h| recommendations(h)),
+            later: recommendations(&e.plan.later),
+            verdict: e.verdict,
+            projected: e
+                .projected
+                .each_ref()
+                .map(|p| (p.card.overall, p.card.stage)),
         }
     }
 }
@@ -85,18 +95,30 @@ pub struct ScoredVisit {
     pub profile: BTreeMap<String, toml::Value>,
     pub completeness: f64,
     pub overall: Option<f64>,
-    /// Index in the questionnaire's stages.
+    /// Index in the questionnaire's stages; none when provisional.
     pub stage: Option<usize>,
+    pub provisional: bool,
+    /// Indexes of the dimensions whose gate holds the firm below the next stage.
+    pub held_by: Vec<usize>,
     /// Index in the questionnaire's dimensions.
     pub bottleneck: Option<usize>,
     /// One per dimension of the questionnaire, unrounded.
     pub dimensions: Vec<Option<f64>>,
-    /// Positions in the questionnaire's recommendations of those that fire, in file order.
+    /// Positions in the questionnaire's recommendations of those that apply, in file order.
     pub fired: Vec<usize>,
+    /// Short, medium, long: positions in the questionnaire's recommendations of the actions
+    /// planned there, in plan order.
+    pub planned: [Vec<usize>; 3],
+    /// Positions in the questionnaire's recommendations of the applicable ones not planned.
+    pub later: Vec<usize>,
+    /// Index in the questionnaire's verdicts.
+    pub verdict: Option<usize>,
+    /// Short, medium, long: the projected overall score and stage index.
+    pub projected: [(Option<f64>, Option<usize>); 3],
 }
 
 impl ScoredVisit {
-    /// Scores a loaded assessment and keeps the visit without its answers.
+    /// Evaluates a loaded assessment and keeps the visit without its answers.
     pub fn new(opened: Opened) -> Self {
         Scored::new(opened).visit()
     }
@@ -107,7 +129,7 @@ impl ScoredVisit {
     }
 }
 
-/// Scores many assessments on every core and keeps the visits without their answers, in
+/// Evaluates many assessments on every core and keeps the visits without their answers, in
 /// order.
 pub fn score_visits(opened: Vec<Opened>) -> Vec<ScoredVisit> {
     use rayon::prelude::*;

@@ -1,0 +1,138 @@
+//! The evaluation of an assessment: everything the scoring rules derive from it, computed once
+//! — scores, stage, gate, provisional mark, bottleneck, the applicable recommendations with
+//! their reasons, the plan, the projections, the verdict and the checks that hold. Every
+//! output (score, sheet, export, compare, the screens) reads it; none recomputes a rule.
+
+pub mod explain;
+mod visit;
+
+pub use visit::{Scored, ScoredVisit, score_visits};
+
+use crate::advise::{Advice, advise};
+use crate::model::condition::{Finding, Witness};
+use crate::model::{Assessment, Horizon, Questionnaire, Recommendation, Verdict};
+use crate::plan::{Placement, Plan, Projection, index, plan, project, verdict};
+use crate::score::{Scorecard, score};
+
+/// Everything the rules derive from one assessment. It owns its data (positions, not
+/// references), so a screen can keep it beside the assessment and evaluate again only when
+/// the assessment changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    /// Rules 1–6: question, dimension and overall scores, completeness, stage, `held_at`,
+    /// `held_by`, `provisional`, bottleneck.
+    pub card: Scorecard,
+    /// Rule 8: the recommendations whose `when` holds, in order (priority, gap, file order).
+    pub applicable: Vec<Applicable>,
+    /// Rule 9: positions in `applicable` placed into horizons, and the later ones.
+    pub plan: Plan,
+    /// Rule 10: short, medium, long.
+    pub projected: [Projection; 3],
+    /// Rule 11: position in the questionnaire's verdicts.
+    pub verdict: Option<usize>,
+    /// Positions in the questionnaire's checks of those whose `when` holds.
+    pub checks: Vec<usize>,
+}
+
+/// One applicable recommendation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applicable {
+    /// Position in the questionnaire's recommendations.
+    pub recommendation: usize,
+    /// (scale.max − dimension score) × dimension weight; 0 without a dimension or a score.
+    pub gap: f64,
+    /// The leaf conditions of its `when` that decided it, with the values they saw.
+    pub reasons: Vec<Finding>,
+}
+
+/// Evaluates an assessment against its questionnaire.
+pub fn evaluate(q: &Questionnaire, a: &Assessment) -> Evaluation {
+    let card = score(q, a);
+    let advice = advise(q, a, &card);
+    let plan = plan(q, &advice);
+    let projected = project(q, a, &card, &advice, &plan);
+    let verdict = verdict(q, a, &card);
+    let facts = card.facts(q, a);
+    let checks = q
+        .check
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.when.eval(&facts))
+        .map(|(i, _)| i)
+        .collect();
+    let applicable = advice.iter().map(|x| applicable(x, q, a, &card)).collect();
+    Evaluation {
+        card,
+        applicable,
+        plan,
+        projected,
+        verdict,
+        checks,
+    }
+}
+
+fn applicable(x: &Advice<'_>, q: &Questionnaire, a: &Assessment, card: &Scorecard) -> Applicable {
+    Applicable {
+        recommendation: x.index,
+        gap: x.gap,
+        reasons: x
+            .recommendation
+            .when
+            .as_ref()
+            .map(|c| c.findings(&card.facts(q, a)))
+            .unwrap_or_default(),
+    }
+}
+
+impl Evaluation {
+    /// The recommendation of the applicable one at `i`.
+    pub fn recommendation<'q>(&self, q: &'q Questionnaire, i: usize) -> &'q Recommendation {
+        &q.recommendation[self.applicable[i].recommendation]
+    }
+
+    /// Why the applicable one at `i` applies, as witnesses of its condition's leaves.
+    pub fn reasons<'q>(&self, q: &'q Questionnaire, i: usize) -> Vec<Witness<'q>> {
+        let Some(when) = &self.recommendation(q, i).when else {
+            return Vec::new();
+        };
+        self.applicable[i]
+            .reasons
+            .iter()
+            .filter_map(|f| f.witness(when))
+            .collect()
+    }
+
+    /// Positions in `applicable` of the actions placed in a horizon, in the order placed.
+    pub fn horizon(&self, h: Horizon) -> &[usize] {
+        self.plan.horizon(h)
+    }
+
+    /// Where the applicable one at `i` sits in the plan, and why.
+    pub fn placement(&self, i: usize) -> &Placement {
+        &self.plan.placements[i]
+    }
+
+    pub fn projection(&self, h: Horizon) -> &Projection {
+        &self.projected[index(h)]
+    }
+
+    /// The projection once the whole plan is carried out (after the long horizon).
+    pub fn projected_end(&self) -> &Projection {
+        &self.projected[2]
+    }
+
+    pub fn verdict<'q>(&self, q: &'q Questionnaire) -> Option<&'q Verdict> {
+        self.verdict.map(|i| &q.verdict[i])
+    }
+
+    /// Ids of the applicable recommendations at these positions.
+    pub fn ids<'q>(&self, q: &'q Questionnaire, positions: &[usize]) -> Vec<&'q str> {
+        positions
+            .iter()
+            .map(|&i| self.recommendation(q, i).id.as_str())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;

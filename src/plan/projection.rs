@@ -1,0 +1,150 @@
+//! Rule 10: the scores a firm would have once the actions of each horizon are done, from the
+//! answers their `raises` bring about.
+
+use super::{Plan, index};
+use crate::advise::Advice;
+use crate::model::condition::lt;
+use crate::model::{Assessment, Horizon, QuestionKind, Questionnaire, Raise, RaiseTo, Response};
+use crate::score::{Scorecard, answer_level, score};
+
+/// The projection for one horizon: the scores once every action placed in it or earlier is
+/// done.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Projection {
+    pub horizon: Horizon,
+    /// Rules 1–6 on the projected answers (or the projection before, when `held_back`).
+    pub card: Scorecard,
+    /// The answers the actions of this horizon changed, in plan order.
+    pub changes: Vec<Change>,
+    /// Rule 10's scores for this horizon came out below the projection before it (answers
+    /// newly counted in a mean can pull it down); the one before stands.
+    pub held_back: bool,
+}
+
+/// One answer changed by a raise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// Position of the question among all questions.
+    pub question: usize,
+    /// The action whose raise changed it (its position in the advice list).
+    pub action: usize,
+    /// The answer before: none when unanswered.
+    pub from: Option<Response>,
+    pub to: Response,
+}
+
+impl Projection {
+    pub fn overall(&self) -> Option<f64> {
+        self.card.overall
+    }
+
+    /// Index of the projected stage; none when provisional.
+    pub fn stage(&self) -> Option<usize> {
+        self.card.stage
+    }
+}
+
+/// Rule 10: the projection for short, medium and long. Each never falls below the one before
+/// (today's for short) in overall score or stage: where the rules' scores would, the one
+/// before stands and the projection is marked `held_back`.
+pub fn project(
+    q: &Questionnaire,
+    a: &Assessment,
+    today: &Scorecard,
+    advice: &[Advice<'_>],
+    plan: &Plan,
+) -> [Projection; 3] {
+    let mut answers: Option<Assessment> = None;
+    let mut step = |h: Horizon, before: &Scorecard| {
+        let mut changes = Vec::new();
+        for &action in &plan.horizons[index(h)] {
+            for raise in &advice[action].recommendation.raises {
+                let projected = answers.get_or_insert_with(|| a.clone());
+                if let Some((question, from, to)) = apply(q, projected, raise) {
+                    changes.push(Change {
+                        question,
+                        action,
+                        from,
+                        to,
+                    });
+                }
+            }
+        }
+        let (card, held_back) = match &answers {
+            Some(projected) if !changes.is_empty() => {
+                let card = score(q, projected);
+                if falls(&card, before) {
+                    (before.clone(), true)
+                } else {
+                    (card, false)
+                }
+            }
+            _ => (before.clone(), false),
+        };
+        Projection {
+            horizon: h,
+            card,
+            changes,
+            held_back,
+        }
+    };
+    let short = step(Horizon::Short, today);
+    let medium = step(Horizon::Medium, &short.card);
+    let long = step(Horizon::Long, &medium.card);
+    [short, medium, long]
+}
+
+/// Whether a projection is below the one before it: a lower overall score, or a lower stage
+/// (no stage lowest).
+fn falls(card: &Scorecard, before: &Scorecard) -> bool {
+    let overall = match (card.overall, before.overall) {
+        (Some(x), Some(b)) => lt(x, b),
+        (None, Some(_)) => true,
+        _ => false,
+    };
+    let rank = |c: &Scorecard| c.stage.map_or(0, |i| i + 1);
+    overall || rank(card) < rank(before)
+}
+
+/// Applies one raise to the projected answers where it earns a higher score than the answer
+/// it replaces; returns the question's position and the answer before and after.
+pub(super) fn apply(
+    q: &Questionnaire,
+    a: &mut Assessment,
+    raise: &Raise,
+) -> Option<(usize, Option<Response>, Response)> {
+    let position = q.position(&raise.question)?;
+    let question = q.question_at(position).question;
+    let current = a.response(&raise.question);
+    if matches!(current, Some(Response::NotApplicable)) {
+        return None;
+    }
+    let new = match (&raise.to, question.kind) {
+        (RaiseTo::Choice(o), QuestionKind::Single) => Response::Choice(o.clone()),
+        (RaiseTo::Value(v), QuestionKind::Number) => Response::Value(*v),
+        (RaiseTo::Choices(add), QuestionKind::Multi) => {
+            let mut ticked = match current {
+                Some(Response::Choices(cs)) => cs.clone(),
+                _ => Vec::new(),
+            };
+            for o in add {
+                if !ticked.contains(o) {
+                    ticked.push(o.clone());
+                }
+            }
+            if ticked.iter().any(|c| !question.is_exclusive(c)) {
+                ticked.retain(|c| !question.is_exclusive(c));
+            }
+            Response::Choices(ticked)
+        }
+        _ => return None,
+    };
+    let level = |r: &Response| answer_level(&q.scale, question, r).flatten();
+    let after = level(&new)?;
+    if current.and_then(level).is_some_and(|b| !lt(b, after)) {
+        return None;
+    }
+    let from = current.cloned();
+    a.set_response(&raise.question, Some(new.clone()));
+    Some((position, from, new))
+}
