@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{CompareArgs, CompareFormat, Context, Failure, Outcome, QuestionnaireArg};
-use crate::compare::render::mixed_warning;
-use crate::compare::{Comparison, Direction, ScoredVisit, Section, Style, render};
+use crate::compare::render::{apart_note, mixed_warning, render_each};
+use crate::compare::{Comparison, Direction, ScoredVisit, Section, Style};
 use crate::export::{CsvOptions, write_csv};
 use crate::i18n::CompareWords;
 use crate::store::{Catalog, Opened, collect_assessment_files, open_assessment};
@@ -34,8 +34,11 @@ each recommendation and each support instrument the firms it is for: the support
 (a support text naming several instruments separated by semicolons counts for each).
 
 Assessments scored against different versions of one questionnaire are compared with a
-warning (a dimension a version lacks is empty); different questionnaires are compared on the
-overall score only, with a warning. Files that cannot be read are reported and left out.
+warning (a dimension a version lacks is empty). Different questionnaires are never mixed:
+filters apply first, then the table and the statistics are made for each questionnaire on its
+own, one after the other (CSV and the screen show the one most firms follow, and count the
+others apart; --filter questionnaire=ID, or f on the screen, shows another). Files that cannot
+be read are reported and left out.
 
 Filters name a profile field or a column:
   industry=fans,motors   employees<50   data>=3   stage=2.5   bottleneck=talent   status=complete
@@ -70,9 +73,6 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
         return Err(Failure::invalid(w.nothing_to_compare));
     }
     let mut c = Comparison::new(&visits, ctx.lang);
-    if let Some(warning) = mixed_warning(&c, w) {
-        eprintln!("{warning}");
-    }
     for f in &opts.filter {
         c.filter(f.clone()).map_err(Failure::usage)?;
     }
@@ -110,13 +110,17 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
     drop(visits);
     let bytes = match format {
         CompareFormat::Csv => {
+            // CSV has no header to carry the warnings: they go to standard error, once.
+            for warning in mixed_warning(&c, w).into_iter().chain(apart_note(&c, w)) {
+                eprintln!("{warning}");
+            }
             let (header, rows) = crate::export::comparison::section(&c, sections[0]);
             write_csv(&header, rows, CsvOptions::default())
                 .map_err(|e| Failure::invalid(format!("cannot write the CSV: {e}")))?
         }
-        CompareFormat::Md => render(&c, &sections, Style::Markdown, ctx.lang).into_bytes(),
+        CompareFormat::Md => render_each(&c, &sections, Style::Markdown, ctx.lang).into_bytes(),
         CompareFormat::Table | CompareFormat::Tui => {
-            render(&c, &sections, Style::Text, ctx.lang).into_bytes()
+            render_each(&c, &sections, Style::Text, ctx.lang).into_bytes()
         }
     };
     super::write_output(opts.output.as_deref(), &bytes)?;

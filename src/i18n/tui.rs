@@ -228,6 +228,7 @@ words! {
         h_cmp_column: "选择一列；列放不下时表格左右滚动，企业名称不动", "Choose a column; when the columns do not fit, they scroll sideways and the firm's name stays";
         h_cmp_sort: "按所选列排序，再按一次反向；光标在表头时 Enter 也排序", "Sort by the chosen column, again to reverse; Enter on the header sorts too";
         h_cmp_open: "打开这家企业最近一次评估的汇总；离开后回到比较", "Open the summary of the firm's latest assessment; leaving it comes back here";
+        cmp_apart: "另有 {0} 家用其他问卷（{1}），未混入对比：按 f 选“问卷”查看", "+{0} firm(s) on other questionnaires ({1}), kept apart: f, Questionnaire";
         h_cmp_filter: "按企业概况（如所属行业）、阶段或短板筛选：先选字段，再选取值", "Filter by a profile field (such as the industry segment), the stage or the bottleneck: a field, then its values";
         h_cmp_clear: "清除所有筛选", "Clear every filter";
         h_cmp_view: "切换视图：企业表、多次走访（较上次的变化）、群体概览（阶段分布、短板、建议与支持）；Shift-Tab 反向", "Switch views: the firms, the re-visits (change since the previous visit), the cohort (stages, bottlenecks, recommendations and support); Shift-Tab goes back";
