@@ -285,7 +285,7 @@ fn a_file_that_does_not_load_fails_with_status_1_and_others_still_score() {
         .assert()
         .code(1)
         .stdout(contains("淄博华泰风机有限公司"))
-        .stderr(contains("bad.toml: questionnaire `nope` is neither bundled nor in the workspace's questionnaires folder"));
+        .stderr(contains("bad.toml:3:6: questionnaire `nope` is neither bundled nor in the workspace's questionnaires folder"));
 }
 
 #[test]

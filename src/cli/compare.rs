@@ -10,7 +10,8 @@ use crate::compare::render::{apart_note, mixed_warning, render_each};
 use crate::compare::{Comparison, Direction, ScoredVisit, Section, Style};
 use crate::export::{CsvOptions, write_csv};
 use crate::i18n::CompareWords;
-use crate::store::{Catalog, Opened, collect_assessment_files, open_assessment};
+use crate::plain_text::visible_lines;
+use crate::store::{Catalog, Opened, open_assessment};
 use crate::tui::screens::compare::{CompareState, View};
 use crate::tui::{App, Theme};
 
@@ -61,7 +62,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
             return Err(Failure::usage(w.tui_no_output));
         }
         Some(CompareFormat::Tui) if !terminal => {
-            eprintln!("{}", w.tui_fallback);
+            super::say(w.tui_fallback);
             CompareFormat::Table
         }
         Some(f) => f,
@@ -112,7 +113,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
         CompareFormat::Csv => {
             // CSV has no header to carry the warnings: they go to standard error, once.
             for warning in mixed_warning(&c, w).into_iter().chain(apart_note(&c, w)) {
-                eprintln!("{warning}");
+                super::say(&warning);
             }
             let (header, rows) = crate::export::comparison::section(&c, sections[0]);
             write_csv(&header, rows, CsvOptions::default())
@@ -155,8 +156,7 @@ pub(super) fn load<T: Send>(
     each: impl Fn(Opened) -> T + Sync,
 ) -> Result<(Vec<T>, usize), Failure> {
     use rayon::prelude::*;
-    let files = collect_assessment_files(paths)
-        .map_err(|e| Failure::invalid(format!("cannot read a folder: {e}")))?;
+    let files = super::files_found(paths, true);
     let results: Vec<Result<(Vec<String>, T), String>> = files
         .par_iter()
         .map(|path| {
@@ -171,12 +171,12 @@ pub(super) fn load<T: Send>(
         match result {
             Ok((warnings, item)) => {
                 for line in warnings {
-                    let _ = writeln!(err, "{line}");
+                    let _ = writeln!(err, "{}", visible_lines(&line));
                 }
                 made.push(item);
             }
             Err(e) => {
-                let _ = writeln!(err, "{e}");
+                let _ = writeln!(err, "{}", visible_lines(&e));
                 failed += 1;
             }
         }

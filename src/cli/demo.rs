@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use super::{Context, Outcome, QuestionnaireArg};
 use crate::demo::{Source, cohort, folder};
 use crate::i18n::{CliWords, fill};
+use crate::plain_text::shown_path;
 use crate::store::{LoadedQuestionnaire, remove_demo, write_cohort};
 
 /// The questionnaires of the district's folder: the first visit's scan and the full visit.
@@ -24,10 +25,7 @@ pub fn run(
     let w = CliWords::of(ctx.lang);
     if remove {
         let removed = remove_demo(dir)?;
-        eprintln!(
-            "{}",
-            fill(w.demo_removed, &[&removed.len(), &dir.display()])
-        );
+        super::say(&fill(w.demo_removed, &[&removed.len(), &shown_path(dir)]));
         return Ok(ExitCode::SUCCESS);
     }
     let catalog = ctx.catalog(&QuestionnaireArg { path: None })?;
@@ -36,10 +34,10 @@ pub fn run(
         let files = cohort(&loaded.questionnaire, &loaded.digest, firms, seed);
         write_cohort(dir, &files)?;
         let id = &loaded.questionnaire.id;
-        eprintln!(
-            "{}",
-            fill(w.demo_written, &[&firms, &dir.display(), id, &seed])
-        );
+        super::say(&fill(
+            w.demo_written,
+            &[&firms, &shown_path(dir), id, &seed],
+        ));
         return Ok(ExitCode::SUCCESS);
     }
     let (scan, full) = (catalog.resolve(SCAN)?, catalog.resolve(FULL)?);
@@ -51,20 +49,17 @@ pub fn run(
         count("-visit.toml"),
         count("-follow-up.toml"),
     ];
-    eprintln!(
-        "{}",
-        fill(
-            w.demo_folder_written,
-            &[
-                &firms,
-                &dir.display(),
-                &counts[0],
-                &counts[1],
-                &counts[2],
-                &seed
-            ]
-        )
-    );
+    super::say(&fill(
+        w.demo_folder_written,
+        &[
+            &firms,
+            &shown_path(dir),
+            &counts[0],
+            &counts[1],
+            &counts[2],
+            &seed,
+        ],
+    ));
     Ok(ExitCode::SUCCESS)
 }
 

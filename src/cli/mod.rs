@@ -18,7 +18,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
-use crate::store::{Catalog, LoadedQuestionnaire, StoreError, Workspace};
+use crate::plain_text::{shown_path, visible_lines};
+use crate::store::{Catalog, LoadedQuestionnaire, StoreError, Workspace, collect_toml_files};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -334,7 +335,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(f) => {
             if !f.message.is_empty() {
-                let _ = writeln!(std::io::stderr(), "{}", f.message);
+                say(&f.message);
             }
             ExitCode::from(f.status)
         }
@@ -387,9 +388,54 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
             .map_err(|e| Failure::from(StoreError::io(p, "write", e))),
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(bytes)?;
+            out.write_all(&terminal_safe(bytes))?;
             out.flush()?;
             Ok(())
         }
     }
+}
+
+/// Output for standard output, which may be a terminal: any control character but line
+/// breaks and tabs shown as an escape. Every text from a file is made inert where it is
+/// written; this is the last guard. Bytes that are not text (a workbook) pass unchanged.
+pub fn terminal_safe(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    use std::borrow::Cow;
+    match std::str::from_utf8(bytes).map(visible_lines) {
+        Ok(Cow::Owned(s)) => Cow::Owned(s.into_bytes()),
+        _ => Cow::Borrowed(bytes),
+    }
+}
+
+/// Prints a message or warning on standard error, with any control character it quotes from
+/// a file shown as an escape.
+pub fn say(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{}", visible_lines(line));
+}
+
+/// The files named on the command line, folders searched for `*.toml` (skipping
+/// `questionnaires` folders if asked); what was passed over (link loops, the same file twice,
+/// pipes) is said on standard error. No file at all is an error saying where none was found.
+pub fn files_given(
+    paths: &[PathBuf],
+    skip_questionnaires: bool,
+    none_found: &str,
+) -> Result<Vec<PathBuf>, Failure> {
+    let files = files_found(paths, skip_questionnaires);
+    if files.is_empty() {
+        let places: Vec<String> = paths.iter().map(|p| shown_path(p)).collect();
+        return Err(Failure::invalid(crate::i18n::fill(
+            none_found,
+            &[&places.join(", ")],
+        )));
+    }
+    Ok(files)
+}
+
+/// Like [`files_given`], where finding none is not an error.
+pub fn files_found(paths: &[PathBuf], skip_questionnaires: bool) -> Vec<PathBuf> {
+    let found = collect_toml_files(paths, skip_questionnaires);
+    for p in &found.passed_over {
+        say(&p.to_string());
+    }
+    found.files
 }

@@ -35,6 +35,8 @@ words! {
         valid_questionnaire: "有效：问卷 {0} {1}，{2} 个维度，{3} 道题", "ok: questionnaire {0} {1}, {2} dimensions, {3} questions";
         valid_assessment: "有效：评估（问卷 {0}）", "ok: assessment of questionnaire {0}";
         problem_count: "{0} 个错误，{1} 个警告，共检查 {2} 个文件", "{0} error(s), {1} warning(s) in {2} file(s)";
+        nothing_to_validate: "没有找到问卷或评估文件（*.toml）：{0}", "no questionnaire or assessment file (*.toml) in {0}";
+        nothing_to_score: "没有找到评估文件（*.toml）：{0}", "no assessment file (*.toml) in {0}";
         col_id: "编号", "id";
         col_version: "版本", "version";
         col_title: "标题", "title";

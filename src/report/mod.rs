@@ -140,7 +140,7 @@ fn sheet_path(dir: &Path, opened: &Opened, format: Format, marker: &str) -> Path
             format!("{stem}-{n}.{ext}")
         };
         let path = dir.join(name);
-        match std::fs::read_to_string(&path) {
+        match crate::store::read_text(&path) {
             Err(_) if !path.exists() => return path,
             Ok(old) if old.trim_end().ends_with(marker) => return path,
             _ => n += 1,

@@ -61,7 +61,7 @@ fn is_demo_file(path: &Path) -> bool {
         .symlink_metadata()
         .is_ok_and(|m| m.file_type().is_file());
     regular
-        && std::fs::read_to_string(path)
+        && super::read_text(path)
             .ok()
             .and_then(|src| parse::assessment(&src).ok())
             .is_some_and(|(a, _)| a.visit.demo)

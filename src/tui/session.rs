@@ -10,7 +10,7 @@ use crate::model::{
 };
 use crate::score::QuestionState;
 use crate::store::{
-    AssessmentLock, Catalog, LoadedQuestionnaire, StoreError, Workspace, open_assessment,
+    AssessmentLock, Catalog, LoadedQuestionnaire, StoreError, Workspace, open_for_editing,
     save_assessment, start_assessment,
 };
 
@@ -40,13 +40,7 @@ pub struct Session {
 impl Session {
     /// Locks and opens an assessment file; refuses when another dmat has it open.
     pub fn open(path: &Path, catalog: &Catalog) -> Result<Self, StoreError> {
-        if !path.is_file() {
-            // Report the missing file itself, not its lock.
-            let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
-            return Err(StoreError::io(path, "read", missing));
-        }
-        let lock = AssessmentLock::acquire(path)?;
-        let opened = open_assessment(path, catalog)?;
+        let (opened, lock) = open_for_editing(path, catalog)?;
         let warnings = opened.warning_lines();
         Ok(Self::with(
             opened.path,
