@@ -22,6 +22,8 @@ words! {
         previsit_given: "已在预填表中填写：走车间时核对，有出入就改。", "Given on the pre-visit form: check it on the walk through the shop and correct it if it does not hold.";
         previsit_missing: "预填表上没有填写：现场问清楚，或看台账。", "Not given on the pre-visit form: ask, or look at the records.";
         check_says: "请核对：", "Please check: ";
+        more_help: "…（h 看全文）", "… (h: all of it)";
+        full_help_title: "现场提示 · 任意键关闭", "On-site hint · any key closes";
         note: "备注", "Note";
         note_empty: "按 e 记录现场看到的证据", "press e to write down the evidence seen on site";
         note_empty_text: "按 Ctrl-E 记录现场看到的证据", "press Ctrl-E to write down the evidence seen on site";
@@ -159,6 +161,7 @@ words! {
         h_next: "下一题（跳过已跳过的题；概况项从不阻挡）", "Next question (skipped ones are passed over; profile fields never block)";
         h_prev: "上一题", "Previous question";
         h_na: "不适用（本题允许时）；再按一次取消", "Not applicable (where allowed); again to undo";
+        h_full_help: "显示或收起完整的现场提示", "Show the whole on-site hint, or fold it again";
         h_note_ctrl: "编辑备注（在文本题上字母用于输入，用这个键）", "Edit the note (on a text question, where letters type)";
         h_note: "编辑备注（现场证据）；Enter 保存，Esc 取消，停留在本题", "Edit the note (evidence seen on site); Enter keeps, Esc cancels; the question stays";
         h_clear: "清除本题的回答（备注保留）", "Clear this question's answer (the note stays)";

@@ -148,6 +148,8 @@ pub fn place_cursor(frame: &mut ratatui::Frame, area: &TextArea<'_>, inner: rata
 #[derive(Default)]
 pub struct InterviewState {
     pub page: usize,
+    /// The question's whole on-site hint is shown over the page (`h`) until the next key.
+    pub full_help: bool,
     pub option: usize,
     pub editor: Option<Editor>,
     pub jump: Option<Jump>,
@@ -532,8 +534,7 @@ impl App {
         self.interview = InterviewState {
             page,
             option: session.chosen_option(page).unwrap_or(0),
-            editor: None,
-            jump: None,
+            ..InterviewState::default()
         };
         self.summary = SummaryState::default();
         // A completed assessment opens on its summary: a stray key must not change it.
