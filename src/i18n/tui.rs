@@ -18,6 +18,10 @@ words! {
         not_applicable: "不适用", "not applicable";
         na_short: "不适用", "n/a";
         look_for: "现场看：", "On site: ";
+        previsit_tag: "预填表", "pre-visit form";
+        previsit_given: "已在预填表中填写：走车间时核对，有出入就改。", "Given on the pre-visit form: check it on the walk through the shop and correct it if it does not hold.";
+        previsit_missing: "预填表上没有填写：现场问清楚，或看台账。", "Not given on the pre-visit form: ask, or look at the records.";
+        check_says: "请核对：", "Please check: ";
         more_help: "…（h 看全文）", "… (h: all of it)";
         full_help_title: "现场提示 · 任意键关闭", "On-site hint · any key closes";
         note: "备注", "Note";
@@ -96,6 +100,8 @@ words! {
         offer_demo: "或按 d 生成 {0} 家示例企业，先试一试。", "or d to create a demo cohort of {0} firms to try dmat on.";
         demo_written: "已在 {1} 生成 {0} 家示例企业", "Created {0} demo firms in {1}";
         demo_needs: "找不到默认问卷 {0}，无法生成示例", "The default questionnaire {0} is missing; no demo can be made";
+        demo_mark: "〔示例〕", "[demo]";
+        demo_removed: "已删除 {0} 份示例评估，其他文件未动", "Removed {0} demo assessments; nothing else was touched";
         filter: "筛选：", "Filter: ";
         marked: "已标记 {0} 家", "{0} marked";
         shown_of: "{0}/{1} 家", "{0} of {1}";
@@ -186,6 +192,7 @@ words! {
         h_home_compare: "比较已标记的企业；没有标记时比较列出的全部企业", "Compare the marked firms; with none marked, every firm listed";
         h_home_demo: "工作区为空时：生成示例企业", "In an empty workspace: create a demo cohort";
         h_home_reload: "重新读取工作区", "Read the workspace again";
+        h_home_remove_demo: "删除示例企业的评估（只删标记为示例的文件）", "Remove the demo firms' assessments (only files marked as demo)";
         h_new_move: "选择问卷", "Choose a questionnaire";
         h_new_enter: "下一步 / 开始访谈", "Next / start the interview";
         resume_offer: "这家企业今天已有一份进行中的评估（{0}）。接着填它，还是另起一份？", "This firm already has an interview in progress today ({0}). Resume it, or start another?";

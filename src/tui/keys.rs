@@ -218,6 +218,7 @@ pub fn home_help(w: &'static TuiWords) -> Vec<Section> {
         k("Space", "", w.h_home_mark),
         k("c", "", w.h_home_compare),
         k("d", "", w.h_home_demo),
+        k("D", "", w.h_home_remove_demo),
         k("r", "", w.h_home_reload),
     ];
     vec![

@@ -3,7 +3,7 @@
 
 use crate::advise::sentence;
 use crate::i18n::fill;
-use crate::model::{Aggregate, ProfileKind, QuestionKind, Response};
+use crate::model::{Aggregate, Check, Condition, ProfileKind, QuestionKind, Response};
 use crate::plain_text::{inert, inert_lines, pad, pad_left, truncate, width};
 use crate::score::QuestionState;
 use crate::tui::app::{App, EditTarget};
@@ -298,10 +298,12 @@ pub(super) fn main_lines(
             )
         }
     };
-    let req = if required {
-        format!(" · {}", w.required)
-    } else {
-        String::new()
+    let previsit = previsit(s, page);
+    let req = match (required, previsit) {
+        (true, true) => format!(" · {} · {}", w.required, w.previsit_tag),
+        (true, false) => format!(" · {}", w.required),
+        (false, true) => format!(" · {}", w.previsit_tag),
+        (false, false) => String::new(),
     };
     let place = truncate(&place, width.saturating_sub(width_of(&req)));
     let head = vec![Span::styled(place, t.muted()), Span::styled(req, t.warn())];
@@ -315,6 +317,7 @@ pub(super) fn main_lines(
     let help_len = help_lines.len();
     out.extend(help_lines);
     out.push(Line::default());
+    form_and_check_lines(app, s, page, previsit, width, &mut out);
 
     if s.is_hidden(page) {
         out.extend(wrapped(w.skipped_because, width, t.warn(), ""));
@@ -437,6 +440,63 @@ pub(super) fn pinned_lines(app: &App, s: &Session, width: usize) -> Vec<Line<'st
     out
 }
 
+/// Whether the page's field or question is on the pre-visit form.
+fn previsit(s: &Session, page: usize) -> bool {
+    match s.page(page) {
+        Page::Profile(f) => s.field(f).previsit,
+        Page::Question(p) => s.question(p).previsit,
+    }
+}
+
+/// Under a pre-visit item, whether the form gave it; under any item, the consistency checks
+/// that hold and name it, so the expert settles the contradiction while the firm is there.
+fn form_and_check_lines(
+    app: &App,
+    s: &Session,
+    page: usize,
+    previsit: bool,
+    width: usize,
+    out: &mut Vec<Line<'static>>,
+) {
+    let (t, w, q) = (&app.theme, app.words, s.q());
+    let (id, given) = match s.page(page) {
+        Page::Profile(f) => {
+            let id = &s.field(f).id;
+            (id.as_str(), s.assessment.profile.contains_key(id))
+        }
+        Page::Question(p) => {
+            let id = &s.question(p).id;
+            (id.as_str(), s.assessment.response(id).is_some())
+        }
+    };
+    if previsit && !s.is_hidden(page) {
+        let (text, style) = if given {
+            (w.previsit_given, t.muted())
+        } else {
+            (w.previsit_missing, t.warn())
+        };
+        out.extend(wrapped(text, width, style, ""));
+        out.push(Line::default());
+    }
+    let names_it = |c: &&Check| {
+        c.when.leaves().iter().any(|leaf| match leaf {
+            Condition::Question { id: leaf, .. } | Condition::Profile { id: leaf, .. } => {
+                leaf == id
+            }
+            _ => false,
+        })
+    };
+    let mut any = false;
+    let holding = s.evaluation.checks.iter().map(|&i| &q.check[i]);
+    for check in holding.filter(names_it) {
+        let message = inert(q.text(&check.message, app.lang.code()));
+        out.extend(wrapped(&message, width, t.warn(), w.check_says));
+        any = true;
+    }
+    if any {
+        out.push(Line::default());
+    }
+}
 /// How many lines of a note the page shows.
 const NOTE_LINES: usize = 3;
 
