@@ -1,7 +1,22 @@
 //! Text laid out for a terminal or a plain file: control characters removed, widths measured
 //! in display cells (a Chinese character takes two).
 
+use std::borrow::Cow;
+use std::path::Path;
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Bidirectional embeddings, overrides and isolates: they can make text read differently
+/// from what it is (U+202A–U+202E, U+2066–U+2069).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether a character must never reach a terminal raw: C0 and C1 controls, DEL, and
+/// bidirectional controls.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
 
 /// Text from a file made safe to show: terminal escape sequences and other control
 /// characters (bells, carriage returns) removed, line breaks and tabs turned into spaces.
@@ -11,8 +26,7 @@ pub fn inert(s: &str) -> String {
         .filter_map(|c| match c {
             '\n' | '\t' => Some(' '),
             c if c.is_control() => None,
-            // Bidirectional overrides can make text read differently from what it is.
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
+            c if is_bidi_control(c) => None,
             c => Some(c),
         })
         .collect()
@@ -21,6 +35,55 @@ pub fn inert(s: &str) -> String {
 /// Like [`inert`], but keeps line breaks (for notes shown over several lines).
 pub fn inert_lines(s: &str) -> String {
     s.lines().map(inert).collect::<Vec<_>>().join("\n")
+}
+
+/// Text from a file quoted in a message, on one line: every control character (line breaks
+/// and tabs included) and bidirectional control shown as an escape such as `\u{1b}`, so
+/// that the reader sees what the file holds and the terminal does nothing with it.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    escape_where(s, is_unsafe)
+}
+
+/// Like [`visible`], keeping line breaks and tabs: for whole outputs of several lines.
+pub fn visible_lines(s: &str) -> Cow<'_, str> {
+    escape_where(s, |c| is_unsafe(c) && c != '\n' && c != '\t')
+}
+
+/// A path as a message shows it: see [`visible`].
+pub fn shown_path(path: &Path) -> String {
+    visible(&path.display().to_string()).into_owned()
+}
+
+fn escape_where(s: &str, unsafe_char: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !s.chars().any(&unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// JSON text whose strings hold no raw C1 control, DEL or bidirectional control: each is
+/// written as a `\uXXXX` escape (JSON itself already escapes the C0 controls).
+pub fn json_safe(json: String) -> String {
+    if !json.chars().any(is_unsafe) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Display width in terminal cells.
@@ -76,6 +139,30 @@ mod tests {
         assert_eq!(inert("cut short\u{1b}"), "cut short");
         assert_eq!(inert("ok\u{202E}txt"), "oktxt");
         assert_eq!(inert_lines("a\u{1b}\nb"), "a\nb");
+        assert_eq!(inert("a\u{9b}31mb\u{2067}c"), "a31mbc");
+    }
+
+    #[test]
+    fn visible_shows_controls_as_escapes() {
+        assert_eq!(
+            visible("1\u{1b}]2;x\u{7}\n\u{9b}\u{202e}"),
+            "1\\u{1b}]2;x\\u{7}\\u{a}\\u{9b}\\u{202e}"
+        );
+        assert_eq!(visible_lines("a\tb\nc\r"), "a\tb\nc\\u{d}");
+        assert!(matches!(visible("淄博 ok"), Cow::Borrowed(_)));
+        assert_eq!(
+            shown_path(Path::new("d/\u{1b}[2Jx.toml")),
+            "d/\\u{1b}[2Jx.toml"
+        );
+    }
+
+    #[test]
+    fn json_strings_escape_c1_and_bidi_controls() {
+        let json = serde_json::json!({"firm": "a\u{9b}b\u{202e}c\u{1b}"}).to_string();
+        let safe = json_safe(json);
+        assert_eq!(safe, r#"{"firm":"a\u009bb\u202ec\u001b"}"#);
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["firm"], "a\u{9b}b\u{202e}c\u{1b}");
     }
 
     #[test]

@@ -223,8 +223,9 @@ fn unknown_sort_or_filter_is_a_usage_error_naming_what_is_known() {
     assert!(r.stderr.contains("FIELD=VALUE"), "{}", r.stderr);
 }
 
-#[test]
-fn different_questionnaires_compare_on_the_overall_score_with_a_warning() {
+/// A workspace whose visits follow two questionnaires: two firms on `features`, one on
+/// `other` (the same questions under another id), and a broken file.
+fn two_questionnaires() -> (tempfile::TempDir, std::path::PathBuf) {
     let ws = tempfile::tempdir().unwrap();
     let qdir = ws.path().join("questionnaires");
     std::fs::create_dir_all(&qdir).unwrap();
@@ -237,8 +238,10 @@ fn different_questionnaires_compare_on_the_overall_score_with_a_warning() {
     .unwrap();
     let visits = ws.path().join("visits");
     std::fs::create_dir_all(&visits).unwrap();
-    let a = std::fs::read_to_string(Path::new(COHORT).join("a-huatai.toml")).unwrap();
-    std::fs::write(visits.join("a.toml"), &a).unwrap();
+    for name in ["a-huatai.toml", "c-motors.toml"] {
+        let src = std::fs::read_to_string(Path::new(COHORT).join(name)).unwrap();
+        std::fs::write(visits.join(name), &src).unwrap();
+    }
     let e = std::fs::read_to_string(Path::new(COHORT).join("e-boshan.toml")).unwrap();
     std::fs::write(
         visits.join("e.toml"),
@@ -246,24 +249,58 @@ fn different_questionnaires_compare_on_the_overall_score_with_a_warning() {
     )
     .unwrap();
     std::fs::write(visits.join("z-broken.toml"), "schema = \n").unwrap();
-    let out = dmat(ws.path())
-        .arg("compare")
-        .arg(&visits)
-        .args(["--format", "table", "--section", "firms"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    (ws, visits)
+}
+
+#[test]
+fn different_questionnaires_are_compared_each_on_its_own_never_mixed() {
+    let (ws, visits) = two_questionnaires();
+    let run = |args: &[&str]| {
+        let out = dmat(ws.path())
+            .arg("compare")
+            .arg(&visits)
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        (String::from_utf8(out.stdout).unwrap(), stderr)
+    };
+    let (stdout, stderr) = run(&["--format", "table", "--section", "firms"]);
+    assert!(stderr.contains("z-broken.toml:1:"), "{stderr}");
     assert!(
-        stderr.contains("different questionnaires (features, other)"),
+        !stderr.contains("warning"),
+        "nothing to warn about: {stderr}"
+    );
+    // One section per questionnaire, the one most firms follow first, each with its own
+    // dimension columns and statistics.
+    let headers: Vec<&str> = stdout.lines().filter(|l| l.starts_with("Firm")).collect();
+    assert_eq!(headers.len(), 2, "{stdout}");
+    assert!(headers.iter().all(|h| h.contains("equipment")), "{stdout}");
+    let first = stdout.find("questionnaire features").unwrap();
+    let second = stdout.find("questionnaire other").unwrap();
+    assert!(first < second, "{stdout}");
+    assert!(stdout[..second].contains("2 firms"), "{stdout}");
+    assert!(!stdout[..second].contains("Boshan"), "{stdout}");
+    insta::assert_snapshot!("table_mixed", stdout);
+    // Filtered to one questionnaire, only its firms, with every dimension.
+    let (stdout, _) = run(&["--format", "table", "--filter", "questionnaire=features"]);
+    assert!(!stdout.contains("Boshan"), "{stdout}");
+    assert!(!stdout.contains("questionnaire other"), "{stdout}");
+    // CSV holds the questionnaire most firms follow; the others are counted apart, once.
+    let (stdout, stderr) = run(&["--format", "csv"]);
+    assert!(
+        stdout.lines().next().unwrap().contains("equipment"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("Boshan"), "{stdout}");
+    assert_eq!(
+        stderr
+            .matches("follow other questionnaires (other 1)")
+            .count(),
+        1,
         "{stderr}"
     );
-    assert!(stderr.contains("z-broken.toml:1:"), "{stderr}");
-    let header = stdout.lines().find(|l| l.starts_with("Firm")).unwrap();
-    assert!(header.contains("Questionnaire") && header.contains("Overall"));
-    assert!(!header.contains("equipment"), "{header}");
-    insta::assert_snapshot!("table_mixed", stdout);
 }
 
 #[test]

@@ -719,7 +719,7 @@ fn sorting_a_demo_cohort_through_the_screen_orders_every_row() {
 }
 
 #[test]
-fn different_questionnaires_compare_on_the_overall_score_with_the_warning_shown() {
+fn different_questionnaires_are_shown_one_at_a_time_and_f_chooses_which() {
     let f = Fixture::new();
     let features = std::fs::read_to_string(FEATURES).unwrap();
     let other = dmat::store::LoadedQuestionnaire::parse(
@@ -743,16 +743,27 @@ fn different_questionnaires_compare_on_the_overall_score_with_the_warning_shown(
     app.catalog.add_first(other);
     app.reload_home();
     typed(&mut app, "c");
-    assert_eq!(c(&app).rows().len(), 2);
-    assert!(state(&app).columns().contains(&Column::Questionnaire));
+    // One questionnaire at a time, with its dimensions; the other firm is counted apart.
+    assert_eq!(names(&app), ["淄博华泰风机有限公司"]);
     assert!(
-        !state(&app)
+        state(&app)
             .columns()
             .iter()
             .any(|c| matches!(c, Column::Dimension(_)))
     );
-    let screen = draw(&app, 80, 24);
-    assert!(screen.contains("different questionnaires"), "{screen}");
+    let screen = draw(&app, 140, 40);
+    assert!(
+        screen.contains("on other questionnaires (other 1)"),
+        "{screen}"
+    );
+    // f offers the questionnaire first; choosing the other one shows its firm.
+    typed(&mut app, "f");
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "jj ");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(names(&app), ["Boshan Fans"]);
+    assert!(c(&app).apart().is_empty());
+    typed(&mut app, "F");
     for view in [View::Progress, View::Cohort] {
         press(&mut app, KeyCode::Tab);
         assert_eq!(state(&app).view, view);

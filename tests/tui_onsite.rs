@@ -27,6 +27,17 @@ fn past_profile(lang: Lang) -> (Fixture, App) {
     (f, app)
 }
 
+/// Snapshots a screen at 80×24; temporary paths are redacted.
+fn snap80(name: &str, lang: Lang, app: &App) {
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"/[^\s]*/\.tmp[A-Za-z0-9]+", "[workspace]");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        let name = format!("{name}-{}-80x24", lang.code());
+        insta::assert_snapshot!(name, draw(app, 80, 24));
+    });
+}
+
 fn with(code: KeyCode, modifiers: KeyModifiers) -> Event {
     Event::Key(KeyEvent::new(code, modifiers))
 }
@@ -261,4 +272,148 @@ fn letters_typed_on_a_text_question_start_its_answer_and_run_no_command() {
     typed(&mut app, ":energy\n");
     press(&mut app, KeyCode::Right);
     assert_eq!(app.screen, Screen::Summary, "→ past the last page");
+}
+
+/// An interview of the bands fixture: one number question with five bands, a long hint and
+/// "not applicable", its note written.
+fn bands(lang: Lang) -> (Fixture, App) {
+    use std::sync::Arc;
+    let f = Fixture::new();
+    let path = std::path::Path::new("tests/fixtures/questionnaires/bands.toml");
+    let q = Arc::new(dmat::store::LoadedQuestionnaire::load(path).unwrap());
+    let session = dmat::tui::Session::start(&f.ws, q, FIRM, date()).unwrap();
+    let mut catalog = dmat::store::Catalog::default();
+    catalog.add_first(dmat::store::LoadedQuestionnaire::load(path).unwrap());
+    let mut app = App::interview(
+        session,
+        f.ws.clone(),
+        catalog,
+        lang,
+        dmat::tui::Theme::plain(),
+    );
+    typed(&mut app, "e质量月报只统计了报废，返工没有记录。");
+    press(&mut app, KeyCode::Enter);
+    (f, app)
+}
+
+#[test]
+fn every_band_the_not_applicable_line_and_the_note_show_at_the_smallest_size() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (_f, mut app) = bands(lang);
+        let w = app.words;
+        for (width, height) in [(80, 24), (60, 18)] {
+            let screen = draw(&app, width, height);
+            for band in [
+                "≥0 → 4.0",
+                "≥0.5 → 3.5",
+                "≥1.5 → 3.0",
+                "≥3 → 2.5",
+                "≥6 → 2.0",
+            ] {
+                assert!(
+                    screen.contains(band),
+                    "{band} at {width}×{height}:\n{screen}"
+                );
+            }
+            assert!(screen.contains(w.not_applicable), "{screen}");
+            assert!(screen.contains("质量月报只统计了报废"), "{screen}");
+            let mut settings = insta::Settings::clone_current();
+            settings.set_prepend_module_to_snapshot(false);
+            settings.bind(|| {
+                let name = format!("interview-bands-{}-{width}x{height}", lang.code());
+                insta::assert_snapshot!(name, screen);
+            });
+        }
+        // The hint is cut at 60×18 and says so; h shows it whole; the next key closes it
+        // and does nothing else.
+        let cut = draw(&app, 60, 18);
+        assert!(cut.contains(w.more_help.trim_start_matches('…')), "{cut}");
+        typed(&mut app, "h");
+        let whole = draw(&app, 60, 18);
+        let tail = if lang == Lang::Zh {
+            "高。"
+        } else {
+            "higher."
+        };
+        assert!(whole.contains(tail), "{whole}");
+        assert!(whole.contains(w.full_help_title), "{whole}");
+        let before = saved(&app);
+        typed(&mut app, "5");
+        assert_eq!(draw(&app, 60, 18), cut);
+        assert_eq!(
+            saved(&app),
+            before,
+            "the key that closed it answered nothing"
+        );
+    }
+}
+
+#[test]
+fn reopening_resumes_where_the_interview_stopped() {
+    let (f, mut app) = past_profile(Lang::Zh);
+    typed(&mut app, "2"); // has CNC
+    typed(&mut app, "45\n"); // share
+    typed(&mut app, "23\n"); // automation
+    typed(&mut app, "1"); // systems: paper
+    // Back to the CNC share, an answered question, and leave there.
+    typed(&mut app, ":cnc-share\n");
+    let stopped = app.interview.page;
+    let path = app.session.as_ref().unwrap().path.clone();
+    typed(&mut app, "q");
+    drop(app);
+    let app = f.open(&path, Lang::Zh);
+    assert_eq!(
+        app.interview.page, stopped,
+        "where it stopped, not the first unanswered"
+    );
+    assert!(app.session.as_ref().unwrap().is_done(stopped));
+    // A place that is no longer asked (hidden now) gives way to the first unanswered.
+    drop(app);
+    let mut a = saved_at(&path);
+    a.set_response("has-cnc", Some(dmat::model::Response::Choice("no".into())));
+    dmat::store::save_assessment(&path, &a).unwrap();
+    let app = f.open(&path, Lang::Zh);
+    let s = app.session.as_ref().unwrap();
+    assert_eq!(app.interview.page, s.first_open_page());
+}
+
+fn saved_at(path: &std::path::Path) -> dmat::model::Assessment {
+    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn starting_a_firm_that_has_an_interview_in_progress_today_offers_to_resume_it() {
+    let f = Fixture::new();
+    let mut app = f.home(Lang::En);
+    typed(&mut app, "n\n淄博华泰 风机有限公司\n");
+    assert_eq!(app.screen, Screen::Interview);
+    let first = app.session.as_ref().unwrap().path.clone();
+    typed(&mut app, "1q");
+    // The same firm, white space aside, the same day: the form offers the one in progress.
+    typed(&mut app, "n\n 淄博华泰风机 有限公司\n");
+    assert_eq!(app.screen, Screen::New);
+    let offer = draw(&app, 80, 24);
+    assert!(offer.contains("in progress today"), "{offer}");
+    snap80("new-offer", Lang::En, &app);
+    assert_eq!(f.ws.assessment_files().len(), 1, "no empty -2 file");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Interview);
+    assert_eq!(app.session.as_ref().unwrap().path, first);
+    assert_eq!(saved(&app).profile["industry"].as_str(), Some("fans"));
+    // n starts another all the same.
+    press(&mut app, KeyCode::Home);
+    typed(&mut app, "q");
+    typed(&mut app, "n\n淄博华泰风机有限公司\nn");
+    assert_eq!(app.screen, Screen::Interview);
+    assert_ne!(app.session.as_ref().unwrap().path, first);
+    assert_eq!(f.ws.assessment_files().len(), 2);
+}
+
+#[test]
+fn the_offer_to_resume_in_chinese() {
+    let f = Fixture::new();
+    let mut app = f.home(Lang::Zh);
+    typed(&mut app, "n\n淄博华泰风机有限公司\n1q");
+    typed(&mut app, "n\n淄博华泰风机有限公司\n");
+    snap80("new-offer", Lang::Zh, &app);
 }

@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{CompareArgs, CompareFormat, Context, Failure, Outcome, QuestionnaireArg};
-use crate::compare::render::mixed_warning;
-use crate::compare::{Comparison, Direction, ScoredVisit, Section, Style, render};
+use crate::compare::render::{apart_note, mixed_warning, render_each};
+use crate::compare::{Comparison, Direction, ScoredVisit, Section, Style};
 use crate::export::{CsvOptions, write_csv};
 use crate::i18n::CompareWords;
-use crate::store::{Catalog, Opened, collect_assessment_files, open_assessment};
+use crate::plain_text::visible_lines;
+use crate::store::{Catalog, Opened, open_assessment};
 use crate::tui::screens::compare::{CompareState, View};
 use crate::tui::{App, Theme};
 
@@ -34,8 +35,11 @@ each recommendation and each support instrument the firms it is for: the support
 (a support text naming several instruments separated by semicolons counts for each).
 
 Assessments scored against different versions of one questionnaire are compared with a
-warning (a dimension a version lacks is empty); different questionnaires are compared on the
-overall score only, with a warning. Files that cannot be read are reported and left out.
+warning (a dimension a version lacks is empty). Different questionnaires are never mixed:
+filters apply first, then the table and the statistics are made for each questionnaire on its
+own, one after the other (CSV and the screen show the one most firms follow, and count the
+others apart; --filter questionnaire=ID, or f on the screen, shows another). Files that cannot
+be read are reported and left out.
 
 Filters name a profile field or a column:
   industry=fans,motors   employees<50   data>=3   stage=2.5   bottleneck=talent   status=complete
@@ -58,7 +62,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
             return Err(Failure::usage(w.tui_no_output));
         }
         Some(CompareFormat::Tui) if !terminal => {
-            eprintln!("{}", w.tui_fallback);
+            super::say(w.tui_fallback);
             CompareFormat::Table
         }
         Some(f) => f,
@@ -70,9 +74,6 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
         return Err(Failure::invalid(w.nothing_to_compare));
     }
     let mut c = Comparison::new(&visits, ctx.lang);
-    if let Some(warning) = mixed_warning(&c, w) {
-        eprintln!("{warning}");
-    }
     for f in &opts.filter {
         c.filter(f.clone()).map_err(Failure::usage)?;
     }
@@ -110,13 +111,17 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
     drop(visits);
     let bytes = match format {
         CompareFormat::Csv => {
+            // CSV has no header to carry the warnings: they go to standard error, once.
+            for warning in mixed_warning(&c, w).into_iter().chain(apart_note(&c, w)) {
+                super::say(&warning);
+            }
             let (header, rows) = crate::export::comparison::section(&c, sections[0]);
             write_csv(&header, rows, CsvOptions::default())
                 .map_err(|e| Failure::invalid(format!("cannot write the CSV: {e}")))?
         }
-        CompareFormat::Md => render(&c, &sections, Style::Markdown, ctx.lang).into_bytes(),
+        CompareFormat::Md => render_each(&c, &sections, Style::Markdown, ctx.lang).into_bytes(),
         CompareFormat::Table | CompareFormat::Tui => {
-            render(&c, &sections, Style::Text, ctx.lang).into_bytes()
+            render_each(&c, &sections, Style::Text, ctx.lang).into_bytes()
         }
     };
     super::write_output(opts.output.as_deref(), &bytes)?;
@@ -151,8 +156,7 @@ pub(super) fn load<T: Send>(
     each: impl Fn(Opened) -> T + Sync,
 ) -> Result<(Vec<T>, usize), Failure> {
     use rayon::prelude::*;
-    let files = collect_assessment_files(paths)
-        .map_err(|e| Failure::invalid(format!("cannot read a folder: {e}")))?;
+    let files = super::files_found(paths, true);
     let results: Vec<Result<(Vec<String>, T), String>> = files
         .par_iter()
         .map(|path| {
@@ -167,12 +171,12 @@ pub(super) fn load<T: Send>(
         match result {
             Ok((warnings, item)) => {
                 for line in warnings {
-                    let _ = writeln!(err, "{line}");
+                    let _ = writeln!(err, "{}", visible_lines(&line));
                 }
                 made.push(item);
             }
             Err(e) => {
-                let _ = writeln!(err, "{e}");
+                let _ = writeln!(err, "{}", visible_lines(&e));
                 failed += 1;
             }
         }

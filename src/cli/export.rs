@@ -10,6 +10,7 @@ use crate::evaluation::{Scored, ScoredVisit};
 use crate::export::scorecard::long_rows;
 use crate::export::{CsvOptions, Scorecards, header_bytes, long_header, row_bytes, write_csv};
 use crate::i18n::{CompareWords, fill};
+use crate::plain_text::{shown_path, visible_lines};
 use crate::store::StoreError;
 
 pub const HELP: &str = "\
@@ -23,8 +24,9 @@ Long (--long), one row per question answered or noted:
   has come last, with an empty dimension.
 Scores and completeness have two decimals; a cell without a score is empty. A text cell
 that begins with = + - @, a tab or a carriage return is prefixed with ' so that spreadsheets
-do not read it as a formula. --bom starts the file with a UTF-8 byte-order mark, so that
-Excel and WPS read Chinese correctly.
+do not read it as a formula; a cell holding , or ; is quoted whatever the delimiter, so that
+a spreadsheet splitting at either reads one cell. --bom starts the file with a UTF-8
+byte-order mark, so that Excel and WPS read Chinese correctly.
 
 One questionnaire per export: the one given with --questionnaire PATH, else the questionnaire
 of the first file read (files in the order given, folders searched recursively and sorted).
@@ -108,9 +110,9 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &ExportArgs, q: &Questionnair
                 Some(r) if r != id => {
                     let line = fill(
                         w.other_questionnaire,
-                        &[&l.visit.path.display(), id, r, &why],
+                        &[&shown_path(&l.visit.path), id, r, &why],
                     );
-                    let _ = writeln!(err, "{line}");
+                    let _ = writeln!(err, "{}", visible_lines(&line));
                     failed += 1;
                 }
                 _ => kept.push(l),
@@ -135,10 +137,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &ExportArgs, q: &Questionnair
     if cards.variants > 1
         && let Some(id) = &reference
     {
-        eprintln!(
-            "{}",
-            fill(w.mixed_versions, &[id, &cards.versions.join(", ")])
-        );
+        super::say(&fill(w.mixed_versions, &[id, &cards.versions.join(", ")]));
     }
     let csv_failed =
         |e: &dyn std::fmt::Display| Failure::invalid(format!("cannot write the CSV: {e}"));
@@ -168,9 +167,9 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &ExportArgs, q: &Questionnair
         }
     }
     if failed > 0 {
-        eprintln!("{}", fill(w.skipped, &[&failed, &visits.len()]));
+        super::say(&fill(w.skipped, &[&failed, &visits.len()]));
     } else if let Some(out) = &opts.output {
-        eprintln!("{}", fill(w.exported, &[&visits.len(), &out.display()]));
+        super::say(&fill(w.exported, &[&visits.len(), &shown_path(out)]));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -199,7 +198,7 @@ fn write_parts<'a>(
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for part in parts {
-                out.write_all(part)?;
+                out.write_all(&super::terminal_safe(part))?;
             }
             out.flush()?;
             Ok(())

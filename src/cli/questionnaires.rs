@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use super::{Context, Outcome, QuestionnaireArg};
 use crate::i18n::CliWords;
-use crate::plain_text::{inert, pad, pad_left, width};
+use crate::plain_text::{inert, pad, pad_left, visible, width};
 
 pub fn run(ctx: &Context) -> Outcome {
     let w = CliWords::of(ctx.lang);
@@ -16,12 +16,12 @@ pub fn run(ctx: &Context) -> Outcome {
         .map(|e| {
             let q = &e.questionnaire;
             [
-                q.id.clone(),
-                q.version.clone(),
+                visible(&q.id).into_owned(),
+                visible(&q.version).into_owned(),
                 inert(q.text(&q.title, l)),
                 q.dimension.len().to_string(),
                 q.question_count().to_string(),
-                e.source.to_string(),
+                visible(&e.source.to_string()).into_owned(),
             ]
         })
         .collect();
@@ -60,7 +60,7 @@ pub fn run(ctx: &Context) -> Outcome {
         println!("{}", line([&r[0], &r[1], &r[2], &r[3], &r[4], &r[5]]));
     }
     for e in &catalog.broken {
-        eprintln!("{e}");
+        super::say(&e.to_string());
     }
     Ok(if catalog.broken.is_empty() {
         ExitCode::SUCCESS

@@ -18,7 +18,7 @@ pub fn run(
     let catalog = ctx.catalog(q)?;
     let opened = open_assessment(file, &catalog)?;
     for line in opened.warning_lines() {
-        eprintln!("{line}");
+        super::say(&line);
     }
     let format = match format {
         ReportFormat::Md => Format::Md,

@@ -9,14 +9,14 @@ use std::process::ExitCode;
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
-use super::{Context, Failure, Outcome, QuestionnaireArg, ScoreFormat};
+use super::{Context, Outcome, QuestionnaireArg, ScoreFormat, say};
 use crate::advise::reason_sentences;
 use crate::evaluation::{Evaluation, evaluate, explain};
 use crate::i18n::{CliWords, Lang, PlanReasons, PlanWords};
 use crate::model::{Horizon, QuestionKind, Questionnaire, Response};
-use crate::plain_text::{inert, pad, pad_left};
+use crate::plain_text::{inert, json_safe, pad, pad_left, shown_path};
 use crate::score::{QuestionState, RULES_VERSION, Scorecard, round2};
-use crate::store::{Opened, collect_assessment_files, open_assessment};
+use crate::store::{Opened, open_assessment};
 
 pub fn run(
     ctx: &Context,
@@ -26,8 +26,7 @@ pub fn run(
     q: &QuestionnaireArg,
 ) -> Outcome {
     let catalog = ctx.catalog(q)?;
-    let files = collect_assessment_files(files)
-        .map_err(|e| Failure::invalid(format!("cannot read a folder: {e}")))?;
+    let files = super::files_given(files, true, CliWords::of(ctx.lang).nothing_to_score)?;
     // Each file is loaded, scored and written out in parallel; output keeps the file order.
     let results: Vec<Result<(Vec<String>, String), String>> = files
         .par_iter()
@@ -36,7 +35,10 @@ pub fn run(
             let q = &opened.questionnaire.questionnaire;
             let e = evaluate(q, &opened.assessment);
             let text = match format {
-                ScoreFormat::Json => format!("{}\n", json_line(&opened, &e)),
+                ScoreFormat::Json => {
+                    let line = json_line(&opened, &e).to_string();
+                    format!("{}\n", json_safe(line))
+                }
                 ScoreFormat::Text => text_report(&opened, &e, explain, ctx.lang),
             };
             Ok((opened.warning_lines(), text))
@@ -49,16 +51,16 @@ pub fn run(
         match result {
             Ok((warnings, text)) => {
                 for line in warnings {
-                    eprintln!("{line}");
+                    say(&line);
                 }
                 if format == ScoreFormat::Text && !first {
                     out.write_all(b"\n")?;
                 }
                 first = false;
-                out.write_all(text.as_bytes())?;
+                out.write_all(&super::terminal_safe(text.as_bytes()))?;
             }
             Err(e) => {
-                eprintln!("{e}");
+                say(&e);
                 failed = true;
             }
         }
@@ -133,7 +135,7 @@ fn text_report(o: &Opened, e: &Evaluation, explain: bool, lang: Lang) -> String 
     let a = &o.assessment;
     let l = lang.code();
     let mut s = String::new();
-    let _ = writeln!(s, "{}  ({})", inert(&a.firm.name), o.path.display());
+    let _ = writeln!(s, "{}  ({})", inert(&a.firm.name), shown_path(&o.path));
     let _ = writeln!(
         s,
         "{}: {} · {} {} · {} {}",

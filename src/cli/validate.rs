@@ -3,13 +3,13 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Context, Failure, Outcome, QuestionnaireArg};
+use super::{Context, Outcome, QuestionnaireArg, say};
 use crate::evaluation::evaluate;
 use crate::i18n::{CliWords, Lang, fill};
 use crate::model::diagnostic::{KeyPath, Locator, Problem};
 use crate::model::{Condition, Diagnostic, parse};
-use crate::plain_text::inert;
-use crate::store::{self, LoadedQuestionnaire, StoreError, collect_toml_files};
+use crate::plain_text::{inert, shown_path, visible};
+use crate::store::{self, LoadedQuestionnaire, StoreError};
 
 /// One file's verdict.
 struct Checked {
@@ -20,8 +20,7 @@ struct Checked {
 
 pub fn run(ctx: &Context, paths: &[PathBuf], q: &QuestionnaireArg) -> Outcome {
     let w = CliWords::of(ctx.lang);
-    let files = collect_toml_files(paths, false)
-        .map_err(|e| Failure::invalid(format!("cannot read a folder: {e}")))?;
+    let files = super::files_given(paths, false, w.nothing_to_validate)?;
     let mut catalog = ctx.catalog(q)?;
     let texts: Vec<(PathBuf, Result<String, StoreError>)> = files
         .iter()
@@ -162,9 +161,9 @@ fn check_questionnaire(
 fn report(verdicts: &[(PathBuf, Checked)], w: &CliWords) -> Outcome {
     let (mut errors, mut warnings) = (0, 0);
     for (path, c) in verdicts {
-        let name = path.display().to_string();
+        let name = shown_path(path);
         for d in &c.diagnostics {
-            eprintln!("{}", d.in_file(&name));
+            say(&d.in_file(&name).to_string());
             if d.is_error() {
                 errors += 1;
             } else {
@@ -172,19 +171,19 @@ fn report(verdicts: &[(PathBuf, Checked)], w: &CliWords) -> Outcome {
             }
         }
         if let Some(e) = &c.other {
-            eprintln!("{e}");
+            say(&e.to_string());
             errors += 1;
         }
         let failed = c.other.is_some() || c.diagnostics.iter().any(Diagnostic::is_error);
         if let (false, Some(s)) = (failed, &c.summary) {
-            println!("{name}: {s}");
+            println!("{}", visible(&format!("{name}: {s}")));
         }
     }
     if errors > 0 || warnings > 0 {
-        eprintln!(
-            "{}",
-            fill(w.problem_count, &[&errors, &warnings, &verdicts.len()])
-        );
+        say(&fill(
+            w.problem_count,
+            &[&errors, &warnings, &verdicts.len()],
+        ));
     }
     Ok(if errors > 0 {
         ExitCode::from(1)

@@ -306,9 +306,17 @@ pub struct Comparison {
     /// (id, version) of each distinct questionnaire scored against, in order of first use.
     questionnaires: Vec<(String, String)>,
     mixed: Mixed,
+    /// The title of each questionnaire id, in the comparison's language.
+    titles: Vec<(String, String)>,
     firms: Vec<FirmRow>,
-    /// The firms shown, in display order.
+    /// The firms shown, in display order: those the filters let through, of one
+    /// questionnaire (the one most of them follow) — instruments are never mixed.
     order: Vec<usize>,
+    /// The questionnaire of the firms shown.
+    focus: Option<String>,
+    /// Firms the filters let through that follow other questionnaires: (id, firms), most
+    /// first. They are counted apart, never mixed into the table or its statistics.
+    apart: Vec<(String, usize)>,
     sort: (Column, Direction),
     filters: Vec<(Filter, Target)>,
     cohort: CohortRow,
@@ -422,10 +430,14 @@ impl Comparison {
             })
             .collect();
         let mixed = mixed(&distinct);
-        let shown_dimensions = match (&mixed, distinct.first()) {
-            (Mixed::Questionnaires(_), _) | (_, None) => Vec::new(),
-            _ => (0..dimensions.len()).collect(),
-        };
+        let mut titles: Vec<(String, String)> = Vec::new();
+        for lq in &distinct {
+            let q = &lq.questionnaire;
+            if !titles.iter().any(|(id, _)| *id == q.id) {
+                titles.push((q.id.clone(), q.text(&q.title, l).to_string()));
+            }
+        }
+        titles.sort();
 
         let mut firms: Vec<FirmRow> = Vec::new();
         let mut firm_at: HashMap<(String, String), usize> = HashMap::new();
@@ -453,7 +465,7 @@ impl Comparison {
         }
         let mut c = Comparison {
             dimensions,
-            shown_dimensions,
+            shown_dimensions: Vec::new(),
             stages,
             recommendations,
             profile,
@@ -465,8 +477,11 @@ impl Comparison {
                 })
                 .collect(),
             mixed,
+            titles,
             firms,
             order: Vec::new(),
+            focus: None,
+            apart: Vec::new(),
             sort: (Column::Overall, Direction::Descending),
             filters: Vec::new(),
             cohort: CohortRow {
@@ -512,6 +527,40 @@ impl Comparison {
         &self.mixed
     }
 
+    /// The questionnaire id of the firms shown; none when no firm is shown.
+    pub fn focus(&self) -> Option<&str> {
+        self.focus.as_deref()
+    }
+
+    /// Firms the filters let through that follow another questionnaire than the one shown,
+    /// as (questionnaire id, firms), most first: counted apart, never compared with these.
+    pub fn apart(&self) -> &[(String, usize)] {
+        &self.apart
+    }
+
+    /// The comparison of the firms of one questionnaire among those the filters let
+    /// through (a filter on `questionnaire`); how each questionnaire gets its own section.
+    pub fn of_questionnaire(&self, id: &str) -> Comparison {
+        let mut one = self.clone();
+        let filter = Filter {
+            field: "questionnaire".into(),
+            test: Test::OneOf(vec![id.to_string()]),
+        };
+        let target = Target::Column(Column::Questionnaire);
+        one.filters.retain(|(f, _)| f.field != "questionnaire");
+        one.filters.push((filter, target));
+        one.refresh();
+        one
+    }
+
+    /// The title of a questionnaire compared, by id.
+    pub fn questionnaire_title(&self, id: &str) -> Option<&str> {
+        self.titles
+            .iter()
+            .find(|(q, _)| q == id)
+            .map(|(_, t)| t.as_str())
+    }
+
     /// Every firm, shown or not, in the order first read.
     pub fn all_firms(&self) -> &[FirmRow] {
         &self.firms
@@ -531,9 +580,6 @@ impl Comparison {
     /// bottleneck, the dimensions, percentile and number of visits.
     pub fn columns(&self) -> Vec<Column> {
         let mut c = vec![Column::Firm, Column::Date];
-        if matches!(self.mixed, Mixed::Questionnaires(_)) {
-            c.push(Column::Questionnaire);
-        }
         c.extend([Column::Overall, Column::Stage, Column::Bottleneck]);
         c.extend(self.shown_dimensions.iter().map(|&i| Column::Dimension(i)));
         c.extend([Column::Percentile, Column::Visits]);
@@ -714,6 +760,11 @@ impl Comparison {
                     }
                 }
                 p.options.clone()
+            } else if field == "questionnaire" {
+                for f in firms {
+                    *counts.entry(f.questionnaire.clone()).or_default() += 1;
+                }
+                self.titles.clone()
             } else if field == "stage" {
                 for f in firms {
                     if let Some(s) = f.latest().stage {
@@ -736,7 +787,7 @@ impl Comparison {
                     .collect()
             } else {
                 return Err(format!(
-                    "`{field}` is neither a profile field nor stage or bottleneck"
+                    "`{field}` is neither a profile field nor questionnaire, stage or bottleneck"
                 ));
             };
         let mut out: Vec<FilterValue> = Vec::new();
@@ -795,7 +846,14 @@ impl Comparison {
             .filter(|c| !matches!(c, Column::Firm | Column::File | Column::Percentile));
         let Some(column) = column else {
             let mut known: Vec<&str> = self.profile.iter().map(|p| p.id.as_str()).collect();
-            known.extend(["overall", "stage", "bottleneck", "status", "completeness"]);
+            known.extend([
+                "overall",
+                "stage",
+                "bottleneck",
+                "status",
+                "completeness",
+                "questionnaire",
+            ]);
             known.extend(
                 self.shown_dimensions
                     .iter()
@@ -820,12 +878,32 @@ impl Comparison {
 
     /// Applies the filters, then recomputes percentiles, the cohort row and view, and sorts.
     fn refresh(&mut self) {
-        self.order = (0..self.firms.len())
+        let passing: Vec<usize> = (0..self.firms.len())
             .filter(|&i| {
                 self.filters
                     .iter()
                     .all(|(f, t)| self.matches(&self.firms[i], &f.test, t))
             })
+            .collect();
+        // One questionnaire at a time: the one most firms let through follow (ties: by id);
+        // the others are counted apart.
+        let mut per: Vec<(String, usize)> = Vec::new();
+        for &i in &passing {
+            let id = &self.firms[i].questionnaire;
+            match per.iter_mut().find(|(q, _)| q == id) {
+                Some((_, n)) => *n += 1,
+                None => per.push((id.clone(), 1)),
+            }
+        }
+        per.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        self.focus = per.first().map(|(id, _)| id.clone());
+        self.apart = per.into_iter().skip(1).collect();
+        self.order = passing
+            .into_iter()
+            .filter(|&i| Some(&self.firms[i].questionnaire) == self.focus.as_ref())
+            .collect();
+        self.shown_dimensions = (0..self.dimensions.len())
+            .filter(|&d| Some(&self.dimensions[d].questionnaire) == self.focus.as_ref())
             .collect();
         let overall: Vec<Option<f64>> = self
             .order

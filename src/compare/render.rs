@@ -40,6 +40,24 @@ const TITLE_CELLS: usize = 40;
 const BAR_CELLS: usize = 24;
 
 /// Renders the sections of a comparison, in the order given.
+/// Renders the comparison of each questionnaire the firms shown follow, one after the other
+/// (the one most firms follow first): instruments are never mixed in one table.
+pub fn render_each(c: &Comparison, sections: &[Section], style: Style, lang: Lang) -> String {
+    if c.apart().is_empty() {
+        return render(c, sections, style, lang);
+    }
+    let ids: Vec<&str> = c
+        .focus()
+        .into_iter()
+        .chain(c.apart().iter().map(|(id, _)| id.as_str()))
+        .collect();
+    let parts: Vec<String> = ids
+        .iter()
+        .map(|id| render(&c.of_questionnaire(id), sections, style, lang))
+        .collect();
+    parts.join("\n")
+}
+
 pub fn render(c: &Comparison, sections: &[Section], style: Style, lang: Lang) -> String {
     let r = Renderer {
         c,
@@ -106,7 +124,7 @@ impl Renderer<'_> {
             let _ = write!(line, " · {}: {}", w.filtered_by, filters.join(" "));
         }
         let _ = writeln!(s, "{}", truncate(&inert(&line), usize::MAX));
-        if let Some(warning) = mixed_warning(c, w) {
+        for warning in mixed_warning(c, w).into_iter().chain(apart_note(c, w)) {
             let _ = writeln!(s, "\n{}", self.text(&warning, usize::MAX));
         }
         s
@@ -137,22 +155,12 @@ impl Renderer<'_> {
         }
     }
 
-    /// A dimension as a bottleneck: its id in plain text, its title in Markdown; prefixed
-    /// with its questionnaire when several are compared.
+    /// A dimension as a bottleneck: its id in plain text, its title in Markdown.
     fn dimension_name(&self, i: usize) -> String {
         let d = &self.c.dimensions()[i];
-        let name = match self.style {
+        match self.style {
             Style::Text => d.id.clone(),
             Style::Markdown => md_escape(&d.title),
-        };
-        self.qualified(&d.questionnaire, name)
-    }
-
-    fn qualified(&self, questionnaire: &str, name: String) -> String {
-        if matches!(self.c.mixed(), Mixed::Questionnaires(_)) {
-            format!("{questionnaire}/{name}")
-        } else {
-            name
         }
     }
 
@@ -412,10 +420,7 @@ impl Renderer<'_> {
             for &(d, n) in &v.bottlenecks {
                 let dim = &c.dimensions()[d];
                 g.row(vec![
-                    self.text(
-                        &self.qualified(&dim.questionnaire, dim.id.clone()),
-                        TITLE_CELLS,
-                    ),
+                    self.text(&dim.id, TITLE_CELLS),
                     self.text(&dim.title, TITLE_CELLS),
                     n.to_string(),
                     pct(n),
@@ -453,10 +458,7 @@ impl Renderer<'_> {
                     n.to_string(),
                     pct(n),
                     self.priority(rec.priority).into(),
-                    self.text(
-                        &self.qualified(&rec.questionnaire, rec.id.clone()),
-                        TITLE_CELLS,
-                    ),
+                    self.text(&rec.id, TITLE_CELLS),
                     self.text(&rec.title, TITLE_CELLS),
                     rec.support
                         .as_deref()
@@ -492,37 +494,71 @@ impl Renderer<'_> {
     }
 }
 
-/// The questionnaires compared, as the header names them: `id version`, `id (v1, v2)` when
-/// versions differ, the ids when questionnaires do.
+/// The versions of the questionnaire of the firms shown, each once, in order of first use.
+fn focus_versions(c: &Comparison) -> Vec<&str> {
+    let focus = c.focus().unwrap_or_default();
+    let mut versions: Vec<&str> = Vec::new();
+    for (id, v) in c.questionnaires() {
+        if id == focus && !versions.contains(&v.as_str()) {
+            versions.push(v);
+        }
+    }
+    versions
+}
+
+/// The questionnaire of the firms shown, as the header names it: `id version`, or
+/// `id (v1, v2)` when its versions differ.
 pub fn questionnaires_label(c: &Comparison) -> String {
-    let qs = c.questionnaires();
-    match c.mixed() {
-        Mixed::No => qs
-            .first()
-            .map(|(id, v)| format!("{id} {v}"))
-            .unwrap_or_default(),
-        Mixed::Versions(vs) => format!(
-            "{} ({})",
-            qs.first().map_or("", |(id, _)| id.as_str()),
-            vs.join(", ")
-        ),
-        Mixed::Questionnaires(ids) => ids.join(", "),
+    let focus = c.focus().unwrap_or_default();
+    match focus_versions(c)[..] {
+        [] => focus.to_string(),
+        [one] => format!("{focus} {one}"),
+        ref many => format!("{focus} ({})", many.join(", ")),
     }
 }
 
-/// The warning about questionnaires that differ, if they do.
+/// The warning when the firms shown were scored against different versions of their
+/// questionnaire.
 pub fn mixed_warning(c: &Comparison, w: &CompareWords) -> Option<String> {
-    match c.mixed() {
-        Mixed::No => None,
-        Mixed::Versions(vs) => Some(fill(
+    let versions = focus_versions(c);
+    let differ = versions.len() > 1 || matches!(c.mixed(), Mixed::Versions(_));
+    differ.then(|| {
+        fill(
             w.mixed_versions,
-            &[
-                &c.questionnaires().first().map_or("", |(id, _)| id.as_str()),
-                &vs.join(", "),
-            ],
-        )),
-        Mixed::Questionnaires(ids) => Some(fill(w.mixed_questionnaires, &[&ids.join(", ")])),
+            &[&c.focus().unwrap_or_default(), &versions.join(", ")],
+        )
+    })
+}
+
+/// The note on firms that follow other questionnaires than the one shown, and how to see
+/// them; none when there are none.
+pub fn apart_note(c: &Comparison, w: &CompareWords) -> Option<String> {
+    if c.apart().is_empty() {
+        return None;
     }
+    Some(fill(
+        w.apart,
+        &[
+            &apart_count(c),
+            &apart_list(c),
+            &c.focus().unwrap_or_default(),
+        ],
+    ))
+}
+
+/// How many firms the filters let through follow other questionnaires than the one shown.
+pub fn apart_count(c: &Comparison) -> usize {
+    c.apart().iter().map(|(_, n)| n).sum()
+}
+
+/// The other questionnaires with their firms: `quick-scan 1, other 2`.
+pub fn apart_list(c: &Comparison) -> String {
+    let list: Vec<String> = c
+        .apart()
+        .iter()
+        .map(|(id, n)| format!("{id} {n}"))
+        .collect();
+    list.join(", ")
 }
 
 fn align(col: Column) -> Align {

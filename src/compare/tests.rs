@@ -392,25 +392,51 @@ fn another_version_of_the_questionnaire_adds_its_dimensions_and_warns() {
 }
 
 #[test]
-fn different_questionnaires_are_compared_on_the_overall_score_only() {
+fn different_questionnaires_are_never_mixed_the_others_are_counted_apart() {
     let q = questionnaire(FEATURES);
     let other = questionnaire(&FEATURES.replace("id = \"features\"", "id = \"other\""));
     let files = vec![
         opened(COHORT[0].0, COHORT[0].1, &q),
         opened(COHORT[5].0, COHORT[5].1, &other),
+        opened(COHORT[2].0, COHORT[2].1, &q),
     ];
-    let c = Comparison::new(&score_visits(files), Lang::En);
+    let mut c = Comparison::new(&score_visits(files), Lang::En);
     assert_eq!(
         c.mixed(),
         &Mixed::Questionnaires(vec!["features".into(), "other".into()])
     );
-    assert!(c.shown_dimensions().is_empty());
-    assert!(c.columns().contains(&Column::Questionnaire));
-    assert_eq!(c.column("data"), None);
-    // Bottlenecks stay apart by questionnaire.
-    assert_eq!(c.view().bottlenecks.len(), 2);
+    // The questionnaire most firms follow is shown, with all its dimensions; the other
+    // firm is counted apart and in no statistic.
+    assert_eq!(c.focus(), Some("features"));
+    assert_eq!(c.apart(), &[("other".to_string(), 1)]);
+    assert_eq!(c.rows().len(), 2);
+    assert!(c.rows().all(|f| f.questionnaire == "features"));
+    assert_eq!(c.shown_dimensions().len(), 4);
+    assert!(c.column("data").is_some());
+    assert!(!c.columns().contains(&Column::Questionnaire));
     let p: Vec<Option<f64>> = c.rows().map(|f| f.percentile).collect();
     assert_eq!(p, vec![Some(100.0), Some(0.0)]);
+    assert_eq!(c.cohort().overall.as_ref().unwrap().n, 2);
+    // The questionnaire is a filter like any field; filtering first chooses what is shown.
+    let values = c.filter_values("questionnaire").unwrap();
+    let counts: Vec<(&str, usize)> = values.iter().map(|v| (v.value.as_str(), v.firms)).collect();
+    assert_eq!(counts, vec![("features", 2), ("other", 1)]);
+    c.filter("questionnaire=other".parse().unwrap()).unwrap();
+    assert_eq!(c.focus(), Some("other"));
+    assert!(c.apart().is_empty());
+    assert_eq!(c.rows().len(), 1);
+    assert_eq!(c.view().bottlenecks.len(), 1);
+    // Each questionnaire on its own.
+    let c = Comparison::new(
+        &score_visits(vec![
+            opened(COHORT[0].0, COHORT[0].1, &q),
+            opened(COHORT[5].0, COHORT[5].1, &other),
+        ]),
+        Lang::En,
+    );
+    let other_only = c.of_questionnaire("other");
+    assert_eq!(other_only.rows().len(), 1);
+    assert_eq!(other_only.rows().next().unwrap().questionnaire, "other");
 }
 
 #[test]

@@ -1,5 +1,8 @@
 //! CSV writing shared by every export: the delimiter, the optional byte-order mark, and the
-//! guard against formula injection.
+//! guards against formula injection: a cell that starts like a formula is prefixed with `'`,
+//! and a cell holding either list separator (`,` or `;`) is quoted whatever the delimiter, so
+//! that a spreadsheet splitting at the other one (Excel where `;` is the list separator) still
+//! reads one cell and never a formula after the separator.
 
 use std::borrow::Cow;
 
@@ -43,6 +46,17 @@ pub fn cell(f: &Field) -> Cow<'_, str> {
     }
 }
 
+/// A cell as written: in quotes (inner quotes doubled) where it holds the delimiter, a quote,
+/// a line break or either list separator, else as it is.
+fn quoted(s: &str, delimiter: u8) -> Cow<'_, str> {
+    let special = |b: u8| matches!(b, b'"' | b'\n' | b'\r' | b',' | b';') || b == delimiter;
+    if s.bytes().any(special) {
+        Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 /// Writes a header and rows as CSV bytes.
 pub fn write_csv<I>(header: &[String], rows: I, opts: CsvOptions) -> Result<Vec<u8>, ::csv::Error>
 where
@@ -60,7 +74,11 @@ pub fn header_bytes(header: &[String], opts: CsvOptions) -> Result<Vec<u8>, ::cs
         buf.extend_from_slice("\u{feff}".as_bytes());
     }
     let mut w = writer(buf, opts.delimiter);
-    w.write_record(header.iter().map(|h| guard(h).into_owned()))?;
+    w.write_record(
+        header
+            .iter()
+            .map(|h| quoted(&guard(h), opts.delimiter).into_owned()),
+    )?;
     w.into_inner().map_err(|e| e.into_error().into())
 }
 
@@ -72,16 +90,18 @@ where
     let mut w = writer(Vec::new(), delimiter);
     for row in rows {
         for f in &row {
-            w.write_field(cell(f).as_bytes())?;
+            w.write_field(quoted(&cell(f), delimiter).as_bytes())?;
         }
         w.write_record(std::iter::empty::<&[u8]>())?;
     }
     w.into_inner().map_err(|e| e.into_error().into())
 }
 
+/// A CSV writer that leaves quoting to [`quoted`].
 fn writer(buf: Vec<u8>, delimiter: u8) -> ::csv::Writer<Vec<u8>> {
     ::csv::WriterBuilder::new()
         .delimiter(delimiter)
+        .quote_style(::csv::QuoteStyle::Never)
         .from_writer(buf)
 }
 
@@ -97,6 +117,36 @@ mod tests {
         for s in ["淄博", "3-4", "a=b", ""] {
             assert_eq!(guard(s), s);
         }
+    }
+
+    #[test]
+    fn a_cell_holding_either_separator_is_quoted_whatever_the_delimiter() {
+        let rows = || {
+            vec![vec![
+                Field::Text("Firm;=1+1".into()),
+                Field::Text("a,b".into()),
+                Field::Text("say \"hi\"\nthere".into()),
+                Field::Text("plain".into()),
+                Field::Fixed2(2.5),
+            ]]
+        };
+        for delimiter in [b',', b';', b'\t'] {
+            let out = row_bytes(rows(), delimiter).unwrap();
+            let d = delimiter as char;
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                format!("\"Firm;=1+1\"{d}\"a,b\"{d}\"say \"\"hi\"\"\nthere\"{d}plain{d}2.50\n")
+            );
+        }
+        // Read back by a CSV reader, every cell is whole.
+        let out = write_csv(&["a".into(), "b;c".into()], rows(), CsvOptions::default()).unwrap();
+        let mut r = ::csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(out.as_slice());
+        assert_eq!(&r.headers().unwrap()[1], "b;c");
+        let row = r.records().next().unwrap().unwrap();
+        assert_eq!(&row[0], "Firm;=1+1");
+        assert_eq!(&row[2], "say \"hi\"\nthere");
     }
 
     #[test]

@@ -35,6 +35,8 @@ words! {
         valid_questionnaire: "有效：问卷 {0} {1}，{2} 个维度，{3} 道题", "ok: questionnaire {0} {1}, {2} dimensions, {3} questions";
         valid_assessment: "有效：评估（问卷 {0}）", "ok: assessment of questionnaire {0}";
         problem_count: "{0} 个错误，{1} 个警告，共检查 {2} 个文件", "{0} error(s), {1} warning(s) in {2} file(s)";
+        nothing_to_validate: "没有找到问卷或评估文件（*.toml）：{0}", "no questionnaire or assessment file (*.toml) in {0}";
+        nothing_to_score: "没有找到评估文件（*.toml）：{0}", "no assessment file (*.toml) in {0}";
         col_id: "编号", "id";
         col_version: "版本", "version";
         col_title: "标题", "title";
@@ -42,5 +44,7 @@ words! {
         col_questions: "题目", "questions";
         col_source: "来源", "source";
         demo_written: "已在 {1} 写入 {0} 份评估（问卷 {2}，随机种子 {3}）", "wrote {0} assessments of questionnaire {2} to {1} (seed {3})";
+        demo_folder_written: "已在 {1} 写入 {0} 家示例企业：{2} 份快速筛查、{3} 份完整诊断、{4} 份回访（随机种子 {5}，均标记为示例）", "wrote {0} demo firms to {1}: {2} quick scans, {3} full visits, {4} follow-ups (seed {5}; every file marked as a demo)";
+        demo_removed: "已从 {1} 删除 {0} 份示例评估，其他文件保持不变", "removed {0} demo assessments from {1}; every other file is left as it was";
     }
 }

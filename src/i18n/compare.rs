@@ -59,7 +59,7 @@ words! {
         low: "低", "low";
         not_applicable: "不适用", "not applicable";
         mixed_versions: "注意：评估所用的问卷 {0} 版本不同（{1}）；某一版本没有的维度留空。", "warning: the assessments use different versions of questionnaire {0} ({1}); a dimension a version lacks is left empty.";
-        mixed_questionnaires: "注意：评估来自不同的问卷（{0}），企业之间只比较总分。", "warning: the assessments come from different questionnaires ({0}); firms are compared on the overall score only.";
+        apart: "另有 {0} 家企业用的是其他问卷（{1}），不与 {2} 的企业混在一起比较；要看它们，请用 --filter questionnaire=问卷编号（界面上按 f，选“问卷”）。", "{0} more firm(s) follow other questionnaires ({1}) and are not compared with those of {2}; to see them, use --filter questionnaire=ID (on the screen: f, then questionnaire).";
         tui_fallback: "标准输出不是终端，无法显示交互式对比界面，改为输出表格。", "standard output is not a terminal, so the interactive comparison screen cannot show; printing the table instead.";
         tui_no_output: "--format tui 在终端中显示对比，不写文件；用 -o 时请选择 table、md 或 csv", "--format tui shows the comparison in the terminal and writes no file; with -o, choose --format table, md or csv";
         other_questionnaire: "{0}：问卷为 {1}，不是 {2}（{3}），已跳过", "{0}: questionnaire `{1}`, not `{2}` ({3}); skipped";

@@ -48,9 +48,10 @@ impl Test {
         }
     }
 
-    /// Whether a score passes a `below` or `at_least` test; no score passes nothing.
+    /// Whether a score passes a `below` or `at_least` test; no score, or a value that is not
+    /// a finite number, passes nothing.
     pub fn compare(&self, score: Option<f64>) -> bool {
-        match (self, score) {
+        match (self, score.filter(|s| s.is_finite())) {
             (Test::Below(x), Some(s)) => lt(s, *x),
             (Test::AtLeast(x), Some(s)) => !lt(s, *x),
             _ => false,

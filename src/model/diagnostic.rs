@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
+use crate::plain_text::visible;
+
 /// How serious a problem is: errors make a file unusable, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -110,7 +112,9 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// The diagnostic prefixed by the file it belongs to, as `path:line:column: sentence`.
+    /// The diagnostic prefixed by the file it belongs to, as `path:line:column: sentence`;
+    /// control characters in the path or the message (which may quote the file) are shown as
+    /// escapes, never sent raw.
     pub fn in_file<'a>(&'a self, file: &'a str) -> InFile<'a> {
         InFile { file, diag: self }
     }
@@ -125,42 +129,66 @@ pub struct InFile<'a> {
 impl fmt::Display for InFile<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.diag;
-        write!(f, "{}:{}:{}: ", self.file, d.line, d.column)?;
+        write!(f, "{}:{}:{}: ", visible(self.file), d.line, d.column)?;
         if d.severity == Severity::Warning {
             write!(f, "warning: ")?;
         }
-        write!(f, "{}", d.message)
+        write!(f, "{}", visible(&d.message))
     }
 }
 
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(src.len());
-    while !src.is_char_boundary(offset) {
-        offset -= 1;
+    Lines::new(src).line_col(src, offset)
+}
+
+/// Where each line of a text starts, so that many offsets are placed without counting the
+/// lines again for each one.
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(src: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self(starts)
     }
-    let before = &src[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = src[line_start..offset].chars().count() + 1;
-    (line, column)
+
+    /// 1-based line and column (in characters; a byte-order mark before line 1 is not one).
+    fn line_col(&self, src: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(src.len());
+        while !src.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.0.partition_point(|&start| start <= offset);
+        let mut start = self.0[line - 1];
+        if start == 0 && src.starts_with('\u{feff}') {
+            start = '\u{feff}'.len_utf8().min(offset);
+        }
+        (line, src[start..offset].chars().count() + 1)
+    }
 }
 
 /// Places problems in a source text by walking its parsed TOML tree.
 pub struct Locator<'a> {
     src: &'a str,
     root: toml::Spanned<DeTable<'a>>,
+    lines: Lines,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(src: &'a str) -> Self {
         let (root, _) = DeTable::parse_recoverable(src);
-        Self { src, root }
+        Self {
+            src,
+            root,
+            lines: Lines::new(src),
+        }
     }
 
     /// A diagnostic at a byte span of the source.
     pub fn at_span(&self, severity: Severity, span: Range<usize>, message: &str) -> Diagnostic {
-        let (line, column) = line_col(self.src, span.start);
+        let (line, column) = self.lines.line_col(self.src, span.start);
         Diagnostic {
             severity,
             line,
@@ -183,10 +211,10 @@ impl<'a> Locator<'a> {
         let mut table: Option<&DeTable<'a>> = Some(root.get_ref());
         for seg in &path.0 {
             let next = match (seg, table, value) {
-                (Seg::Key(k), Some(t), _) => t
-                    .iter()
-                    .find(|(key, _)| key.get_ref().as_ref() == k.as_str())
-                    .map(|(key, v)| (key.span(), v)),
+                // A lookup, not a scan: a file of many keys is placed in linear time.
+                (Seg::Key(k), Some(t), _) => {
+                    t.get_key_value(k.as_str()).map(|(key, v)| (key.span(), v))
+                }
                 (Seg::Index(i), _, Some(DeValue::Array(items))) => {
                     items.get(*i).map(|v| (v.span(), v))
                 }
@@ -220,6 +248,16 @@ mod tests {
         let offset = src.find('x').unwrap();
         assert_eq!(line_col(src, offset), (2, 13));
         assert_eq!(line_col(src, 0), (1, 1));
+        assert_eq!(line_col(src, src.len()), (2, 14));
+        assert_eq!(line_col("a\n", 2), (2, 1));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let src = "\u{feff}x = 1\ny = 2";
+        assert_eq!(line_col(src, src.find('x').unwrap()), (1, 1));
+        assert_eq!(line_col(src, src.find('1').unwrap()), (1, 5));
+        assert_eq!(line_col(src, src.find('2').unwrap()), (2, 5));
     }
 
     #[test]

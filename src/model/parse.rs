@@ -148,11 +148,15 @@ fn deserialize<T: DeserializeOwned>(src: &str) -> Result<(T, Vec<Problem>), Vec<
         let mut diags: Vec<Diagnostic> = syntax
             .iter()
             .map(|e| {
-                locator.at_span(
-                    Severity::Error,
-                    e.span().unwrap_or(0..0),
-                    &plain(e.message()),
-                )
+                let span = e.span().unwrap_or(0..0);
+                let message = match plain(e.message()) {
+                    m if m == "duplicate key" => format!(
+                        "duplicate key `{}`; a key is set once in its table",
+                        key_at(src, span.clone())
+                    ),
+                    m => m,
+                };
+                locator.at_span(Severity::Error, span, &message)
             })
             .collect();
         // After a mistake the parser recovers, but the rest of that line is noise.
@@ -178,6 +182,19 @@ fn deserialize<T: DeserializeOwned>(src: &str) -> Result<(T, Vec<Problem>), Vec<
     }
 }
 
+/// The key written at a span of the source, as written (quotes and all).
+fn key_at(src: &str, span: std::ops::Range<usize>) -> &str {
+    let start = span.start.min(src.len());
+    let rest = src.get(start..).unwrap_or_default();
+    let end = match src.get(span) {
+        Some(key) if !key.is_empty() && !key.contains('\n') => key.len(),
+        _ => rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '=' | ']' | '.'))
+            .unwrap_or(rest.len()),
+    };
+    rest[..end].trim()
+}
+
 /// A serde or parser message made into a sentence for people.
 fn plain(message: &str) -> String {
     let m = message.trim().trim_end_matches('.');
@@ -201,7 +218,7 @@ fn unknown_key(path: &serde_ignored::Path) -> Problem {
     let hint = KNOWN_KEYS
         .iter()
         .map(|k| (strsim::levenshtein(k, &key), k))
-        .filter(|(d, k)| *d <= 2 && *d < k.len())
+        .filter(|(d, k)| *d > 0 && *d <= 2 && *d < k.len())
         .min()
         .map(|(_, k)| format!("; did you mean `{k}`?"))
         .unwrap_or_default();

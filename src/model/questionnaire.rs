@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, de};
 
 use super::condition::{Condition, lt};
 use super::text::Text;
@@ -142,7 +142,7 @@ pub struct ProfileField {
     pub required: bool,
     #[serde(default)]
     pub unit: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "two_numbers")]
     pub range: Option<[f64; 2]>,
     /// Asked on the form the firm fills in before the visit.
     #[serde(default)]
@@ -201,7 +201,7 @@ pub struct Question {
     pub unit: Option<Text>,
     #[serde(default)]
     pub bands: Vec<Band>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "two_numbers")]
     pub range: Option<[f64; 2]>,
     /// Asked on the form the firm fills in before the visit.
     #[serde(default)]
@@ -605,5 +605,17 @@ impl Questionnaire {
     /// The stage a score falls in: the one with the largest `from` at most the score.
     pub fn stage_of(&self, score: f64) -> Option<&Stage> {
         self.scale.stage.iter().rev().find(|s| !lt(score, s.from))
+    }
+}
+
+/// `range = [LOW, HIGH]`: exactly two numbers (their order is checked with the rest).
+fn two_numbers<'de, D: Deserializer<'de>>(d: D) -> Result<Option<[f64; 2]>, D::Error> {
+    let numbers = Vec::<f64>::deserialize(d)?;
+    match numbers[..] {
+        [lo, hi] => Ok(Some([lo, hi])),
+        _ => Err(de::Error::custom(format!(
+            "`range` takes exactly two numbers, the smaller first, e.g. [0, 100]; this one has {}",
+            numbers.len()
+        ))),
     }
 }

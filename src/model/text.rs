@@ -5,7 +5,9 @@ use std::fmt;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A text of the questionnaire, either language-neutral or translated.
+/// A text of the questionnaire, either language-neutral or translated. Texts are made inert
+/// as they are read: terminal escape sequences, other control characters (line breaks and
+/// tabs aside) and bidirectional controls never reach any output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Text {
     /// The same string in every language.
@@ -60,18 +62,23 @@ impl<'de> Deserialize<'de> for Text {
                 f.write_str("a text: a string, or a table of language = string")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text::Plain(v.to_string()))
+                Ok(Text::Plain(inert_text(v)))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
                 let mut out = Vec::new();
                 while let Some((k, v)) = map.next_entry::<String, String>()? {
-                    out.push((k, v));
+                    out.push((k, inert_text(&v)));
                 }
                 Ok(Text::Translated(out))
             }
         }
         d.deserialize_any(TextVisitor)
     }
+}
+
+/// A questionnaire text made inert, its line breaks kept.
+fn inert_text(s: &str) -> String {
+    crate::plain_text::inert_lines(s)
 }
 
 impl Serialize for Text {
@@ -98,5 +105,19 @@ mod tests {
         assert_eq!(t.get(&["de"]), "风机");
         assert_eq!(Text::from("x").get(&["en"]), "x");
         assert!(t.has("en") && !t.has("de"));
+    }
+
+    #[test]
+    fn texts_are_read_inert_with_their_line_breaks() {
+        let t: Text = toml::from_str::<toml::Table>(
+            "t = { en = \"Mini\\u001b]2;x\\u0007\\u001b[2J \\u009b1m\\u202Eok\\nline 2\" }",
+        )
+        .unwrap()["t"]
+            .clone()
+            .try_into()
+            .unwrap();
+        assert_eq!(t.get(&["en"]), "Mini 1mok\nline 2");
+        let plain: Text = toml::Value::String("a\u{7}b".into()).try_into().unwrap();
+        assert_eq!(plain.get(&["en"]), "ab");
     }
 }

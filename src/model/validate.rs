@@ -65,6 +65,19 @@ impl<'q> QuestionnaireCheck<'q> {
         if q.version.trim().is_empty() {
             self.err(root.key("version"), "the version is empty");
         }
+        self.check_plain(&root.key("version"), &q.version, "the version");
+        for (i, lang) in q.languages.iter().enumerate() {
+            let ok = !lang.is_empty()
+                && lang
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if !ok {
+                self.err(
+                    root.key("languages").index(i),
+                    format!("language `{lang}` may contain only letters a-z, digits, `-` and `_`, e.g. \"zh\" or \"en\""),
+                );
+            }
+        }
         if q.languages.is_empty() {
             self.err(
                 root.key("languages"),
@@ -102,6 +115,18 @@ impl<'q> QuestionnaireCheck<'q> {
             self.err(
                 path.clone(),
                 format!("{what} id `{id}` may contain only lowercase letters a-z, digits and `-`"),
+            );
+        }
+    }
+
+    /// Reports a free-form name (a version, a stage id) holding control characters or spaces.
+    fn check_plain(&mut self, path: &KeyPath, s: &str, what: &str) {
+        if s.chars()
+            .any(|c| crate::plain_text::is_unsafe(c) || c.is_whitespace())
+        {
+            self.err(
+                path.clone(),
+                format!("{what} `{s}` may not hold spaces or control characters"),
             );
         }
     }
@@ -190,6 +215,10 @@ impl<'q> QuestionnaireCheck<'q> {
         );
         for (i, st) in s.stage.iter().enumerate() {
             let p = path.key("stage").index(i);
+            if st.id.is_empty() {
+                self.err(p.key("id"), "the stage id is empty");
+            }
+            self.check_plain(&p.key("id"), &st.id, "stage id");
             self.text(&p.key("label"), Some(&st.label));
             self.text(&p.key("description"), st.description.as_ref());
             if i == 0 && st.from != s.min {
@@ -292,7 +321,7 @@ impl<'q> QuestionnaireCheck<'q> {
 
     fn range(&mut self, path: KeyPath, range: Option<[f64; 2]>) {
         if let Some([lo, hi]) = range
-            && !(lo.is_finite() && hi.is_finite() && lo <= hi)
+            && !(lo.is_finite() && hi.is_finite() && lo < hi)
         {
             self.err(
                 path,
@@ -911,7 +940,7 @@ pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
         ));
     }
     if let Some(d) = &a.visit.date
-        && (d.date.is_none() || d.time.is_some())
+        && !is_date(d)
     {
         out.push(Problem::error(
             root.key("visit").key("date"),
@@ -982,7 +1011,7 @@ fn plan_entries(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
     let root = KeyPath::root().key("plan");
     for (id, entry) in &a.plan {
         if let Some(d) = &entry.due
-            && (d.date.is_none() || d.time.is_some())
+            && !is_date(d)
         {
             out.push(Problem::error(
                 root.key(id).key("due"),
@@ -1033,6 +1062,10 @@ fn profile_value(q: &Questionnaire, p: KeyPath, id: &str, value: &toml::Value) -
         (ProfileKind::Number, _) if number.is_some() => {
             let x = number.unwrap_or_default();
             match field.range {
+                _ if !x.is_finite() => Some(Problem::error(
+                    p,
+                    format!("profile field `{id}` must be a finite number, not {x}"),
+                )),
                 Some([lo, hi]) if x < lo || x > hi => Some(Problem::error(
                     p,
                     format!("{x} is outside the range [{lo}, {hi}] of profile field `{id}`"),
@@ -1040,7 +1073,16 @@ fn profile_value(q: &Questionnaire, p: KeyPath, id: &str, value: &toml::Value) -
                 _ => None,
             }
         }
-        (ProfileKind::Date, toml::Value::Datetime(_) | toml::Value::String(_)) => None,
+        (ProfileKind::Date, toml::Value::Datetime(d)) if is_date(d) => None,
+        (ProfileKind::Date, toml::Value::String(s))
+            if s.trim().parse::<jiff::civil::Date>().is_ok() =>
+        {
+            None
+        }
+        (ProfileKind::Date, _) => Some(Problem::error(
+            p,
+            format!("profile field `{id}` expects a date such as 2026-11-27"),
+        )),
         (kind, _) => Some(Problem::error(
             p,
             format!(
@@ -1049,6 +1091,11 @@ fn profile_value(q: &Questionnaire, p: KeyPath, id: &str, value: &toml::Value) -
             ),
         )),
     }
+}
+
+/// Whether a TOML date-time is a calendar date alone, and one that exists.
+fn is_date(d: &toml::value::Datetime) -> bool {
+    d.time.is_none() && d.offset.is_none() && super::assessment::to_civil_date(d).is_some()
 }
 
 fn profile_kind_name(kind: ProfileKind) -> &'static str {

@@ -1,86 +1,93 @@
-//! File helpers: atomic writes, finding assessment files, and file names that are safe on
-//! every operating system.
+//! Reading files dmat is given, with limits and located errors, and file names that are
+//! safe on every operating system.
 
 use std::fs;
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::io::Read;
+use std::path::Path;
 
-/// Writes `bytes` to `path` so that a crash leaves either the old file or the new one: a
-/// temporary file in the same folder is written, synced, and renamed over the old one.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_with(path, |w| w.write_all(bytes))
-}
+use super::StoreError;
+use crate::model::Diagnostic;
+use crate::model::diagnostic::{Severity, line_col};
 
-/// Like [`write_atomic`], for output written piece by piece by `write` (a large export that
-/// is never held whole in memory).
-pub fn write_atomic_with(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".dmat-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    {
-        let mut w = io::BufWriter::new(tmp.as_file_mut());
-        write(&mut w)?;
-        w.flush()?;
+/// The largest file dmat reads: an assessment is a few kilobytes, the largest questionnaire a
+/// few hundred; a file beyond this is refused rather than read for minutes.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The longest a file name stem made from a firm's name may be, in bytes: with the date, a
+/// number, the extension and the lock file's dot and `.lock`, the name stays within the 255
+/// bytes file systems allow.
+const MAX_STEM_BYTES: usize = 180;
+
+/// The longest a file name stem made from a firm's name may be, in characters.
+const MAX_STEM_CHARS: usize = 80;
+
+/// Checks that `path` names a regular file, which dmat can read and replace; a folder, a
+/// device, a FIFO or a socket is refused with a sentence saying what it is.
+pub fn regular_file(path: &Path) -> Result<fs::Metadata, StoreError> {
+    let meta = fs::metadata(path).map_err(|e| StoreError::io(path, "read", e))?;
+    if meta.is_dir() {
+        Err(StoreError::NotAFile {
+            path: path.to_path_buf(),
+            folder: true,
+        })
+    } else if !meta.is_file() {
+        Err(StoreError::NotAFile {
+            path: path.to_path_buf(),
+            folder: false,
+        })
+    } else if meta.len() > MAX_FILE_BYTES {
+        Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: meta.len(),
+        })
+    } else {
+        Ok(meta)
     }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    // Make the rename itself durable; not every platform can sync a folder.
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
+}
+
+/// Reads a regular file of at most [`MAX_FILE_BYTES`] as UTF-8 text; bytes that are not
+/// UTF-8 are reported at their line and column.
+pub fn read_text(path: &Path) -> Result<String, StoreError> {
+    regular_file(path)?;
+    let read = |e| StoreError::io(path, "read", e);
+    let file = fs::File::open(path).map_err(read)?;
+    // The path may have changed between the check and the opening.
+    let meta = file.metadata().map_err(read)?;
+    if !meta.is_file() {
+        return Err(StoreError::NotAFile {
+            path: path.to_path_buf(),
+            folder: meta.is_dir(),
+        });
     }
-    Ok(())
-}
-
-/// The assessment files named by `paths`: files as given, folders searched recursively for
-/// `*.toml` (skipping hidden entries and `questionnaires` folders), each folder sorted.
-pub fn collect_assessment_files(paths: &[PathBuf]) -> io::Result<Vec<PathBuf>> {
-    collect_toml_files(paths, true)
-}
-
-/// The files named by `paths`: files as given, folders searched recursively for `*.toml`
-/// (skipping hidden entries, and `questionnaires` folders if asked), each folder sorted.
-pub fn collect_toml_files(
-    paths: &[PathBuf],
-    skip_questionnaires: bool,
-) -> io::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, skip_questionnaires, &mut out)?;
-        } else {
-            out.push(p.clone());
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: bytes.len() as u64,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        // Everything before the first bad byte is text, so its line and column can be counted.
+        let before = std::str::from_utf8(&bytes[..good]).unwrap_or_default();
+        let (line, column) = line_col(before, good);
+        StoreError::Invalid {
+            path: path.to_path_buf(),
+            diagnostics: vec![Diagnostic {
+                severity: Severity::Error,
+                line,
+                column,
+                message: format!(
+                    "the file is not UTF-8 text (byte 0x{:02x} here); save it as UTF-8",
+                    bytes[good]
+                ),
+            }],
         }
-    }
-    Ok(out)
-}
-
-fn walk(dir: &Path, skip_questionnaires: bool, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for path in entries {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') {
-            continue;
-        }
-        if path.is_dir() {
-            if !(skip_questionnaires && name == "questionnaires") {
-                walk(&path, skip_questionnaires, out)?;
-            }
-        } else if name.ends_with(".toml") {
-            out.push(path);
-        }
-    }
-    Ok(())
+    })
 }
 
 /// A file name stem made from free text (a firm name, a date) that is safe on Windows, macOS
@@ -100,7 +107,7 @@ pub fn safe_file_stem(text: &str) -> String {
         s = s.replace("--", "-");
     }
     let s = s.trim_matches(|c| c == '-' || c == '.' || c == ' ');
-    let mut s: String = s.chars().take(80).collect();
+    let mut s = cut(s, MAX_STEM_CHARS, MAX_STEM_BYTES);
     s = s.trim_end_matches(['.', '-']).to_string();
     const RESERVED: &[&str] = &["CON", "PRN", "AUX", "NUL"];
     let upper = s.to_ascii_uppercase();
@@ -116,6 +123,18 @@ pub fn safe_file_stem(text: &str) -> String {
     } else {
         s
     }
+}
+
+/// The start of `s`: at most `chars` characters and `bytes` bytes, never splitting one.
+fn cut(s: &str, chars: usize, bytes: usize) -> String {
+    let mut end = 0;
+    for (n, (i, c)) in s.char_indices().enumerate() {
+        if n == chars || i + c.len_utf8() > bytes {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    s[..end].to_string()
 }
 
 #[cfg(test)]
@@ -142,67 +161,60 @@ mod tests {
     }
 
     #[test]
-    fn atomic_write_replaces_and_leaves_no_temporary_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.toml");
-        write_atomic(&path, b"one").unwrap();
-        write_atomic(&path, b"two").unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), "two");
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names.len(), 1);
+    fn long_names_are_cut_to_80_characters_and_180_bytes() {
+        assert_eq!(safe_file_stem(&"a".repeat(200)), "a".repeat(80));
+        let chinese = safe_file_stem(&"长".repeat(80));
+        assert_eq!(chinese, "长".repeat(60));
+        assert!(chinese.len() <= MAX_STEM_BYTES);
+        let mixed = safe_file_stem(&format!("{}{}", "a".repeat(70), "长".repeat(20)));
+        assert_eq!(mixed, format!("{}{}", "a".repeat(70), "长".repeat(10)));
     }
 
     #[test]
-    fn atomic_write_in_pieces_leaves_the_old_file_when_writing_fails() {
+    fn bytes_that_are_not_utf8_are_placed_at_their_line_and_column() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("out.csv");
-        write_atomic(&path, b"old").unwrap();
-        write_atomic_with(&path, |w| {
-            w.write_all(b"a,")?;
-            w.write_all(b"b")
-        })
-        .unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), "a,b");
-        let failed = write_atomic_with(&path, |w| {
-            w.write_all(b"half")?;
-            Err(io::Error::other("disk full"))
-        });
-        assert!(failed.is_err());
-        assert_eq!(fs::read_to_string(&path).unwrap(), "a,b");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn collects_toml_files_recursively_skipping_questionnaires_and_hidden() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        fs::create_dir_all(root.join("sub")).unwrap();
-        fs::create_dir_all(root.join("questionnaires")).unwrap();
-        for f in [
-            "b.toml",
-            "a.toml",
-            "sub/c.toml",
-            "questionnaires/q.toml",
-            ".a.toml.lock",
-            "notes.txt",
-        ] {
-            fs::write(root.join(f), "").unwrap();
+        let path = dir.path().join("latin1.toml");
+        fs::write(&path, b"schema = 1\nname = \"Caf\xe9\"\n").unwrap();
+        match read_text(&path) {
+            Err(StoreError::Invalid { diagnostics, .. }) => {
+                assert_eq!((diagnostics[0].line, diagnostics[0].column), (2, 12));
+                assert!(diagnostics[0].message.contains("not UTF-8"));
+            }
+            other => panic!("expected a located error, got {other:?}"),
         }
-        let found = collect_assessment_files(&[root.to_path_buf()]).unwrap();
-        let rel: Vec<_> = found
-            .iter()
-            .map(|p| p.strip_prefix(root).unwrap().to_path_buf())
-            .collect();
-        assert_eq!(
-            rel,
-            vec![
-                PathBuf::from("a.toml"),
-                PathBuf::from("b.toml"),
-                PathBuf::from("sub/c.toml")
-            ]
+    }
+
+    #[test]
+    fn folders_and_large_files_are_refused_with_what_they_are() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = read_text(dir.path()).unwrap_err();
+        assert!(e.to_string().contains("is a folder"), "{e}");
+        let big = dir.path().join("big.toml");
+        let f = fs::File::create(&big).unwrap();
+        f.set_len(MAX_FILE_BYTES + 1).unwrap();
+        let e = read_text(&big).unwrap_err();
+        assert!(matches!(e, StoreError::TooLarge { .. }), "{e}");
+        assert!(e.to_string().contains("at most 8 MiB"), "{e}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_a_device_is_refused_without_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.toml");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
         );
+        // Reading would block for ever, waiting for a writer.
+        let e = read_text(&fifo).unwrap_err();
+        assert!(e.to_string().contains("not a regular file"), "{e}");
+        let link = dir.path().join("zero.toml");
+        std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+        let e = read_text(&link).unwrap_err();
+        assert!(e.to_string().contains("not a regular file"), "{e}");
     }
 }

@@ -2,9 +2,13 @@
 //! atomic saving, and the lock that keeps two dmat processes off one assessment.
 
 mod catalog;
+mod demo;
 mod files;
 mod lock;
+mod place;
+mod walk;
 mod workspace;
+mod write;
 
 use std::fmt;
 use std::io;
@@ -12,14 +16,17 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use catalog::{Catalog, DEFAULT_QUESTIONNAIRE, LoadedQuestionnaire, Source, digest};
-pub use files::{
-    collect_assessment_files, collect_toml_files, safe_file_stem, write_atomic, write_atomic_with,
-};
+pub use demo::{remove_demo, write_cohort};
+pub use files::{MAX_FILE_BYTES, read_text, regular_file, safe_file_stem};
 pub use lock::AssessmentLock;
+pub use place::{read_place, write_place};
+pub use walk::{Collected, PassedOver, collect_assessment_files, collect_toml_files};
 pub use workspace::Workspace;
+pub use write::{clean_stale_temporaries, write_atomic, write_atomic_with};
 
 use crate::model::diagnostic::{KeyPath, Locator, Problem};
 use crate::model::{Assessment, Diagnostic, parse};
+use crate::plain_text::shown_path;
 
 /// Why a file could not be used.
 #[derive(Debug)]
@@ -35,10 +42,14 @@ pub enum StoreError {
         path: PathBuf,
         diagnostics: Vec<Diagnostic>,
     },
-    /// The assessment's questionnaire is not among the known ones.
-    UnknownQuestionnaire { path: PathBuf, id: String },
     /// Another dmat has the assessment open.
     Locked { path: PathBuf, holder: Option<u32> },
+    /// Not a regular file: a folder, or a device, FIFO or socket.
+    NotAFile { path: PathBuf, folder: bool },
+    /// Larger than dmat reads.
+    TooLarge { path: PathBuf, bytes: u64 },
+    /// An assessment with more than one name (hard links), which saving would part.
+    HardLinked { path: PathBuf, links: u64 },
 }
 
 impl StoreError {
@@ -54,51 +65,52 @@ impl StoreError {
         match self {
             StoreError::Io { path, .. }
             | StoreError::Invalid { path, .. }
-            | StoreError::UnknownQuestionnaire { path, .. }
-            | StoreError::Locked { path, .. } => path,
+            | StoreError::Locked { path, .. }
+            | StoreError::NotAFile { path, .. }
+            | StoreError::TooLarge { path, .. }
+            | StoreError::HardLinked { path, .. } => path,
         }
     }
 }
 
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = shown_path(self.path());
         match self {
-            StoreError::Io {
-                path,
-                action,
-                source,
-            } => {
-                write!(
-                    f,
-                    "{}: cannot {action} the file: {}",
-                    path.display(),
-                    io_reason(source)
-                )
+            StoreError::Io { action, source, .. } => {
+                write!(f, "{path}: cannot {action} the file: {}", io_reason(source))
             }
-            StoreError::Invalid { path, diagnostics } => {
-                let name = path.display().to_string();
+            StoreError::Invalid { diagnostics, .. } => {
                 let lines: Vec<String> = diagnostics
                     .iter()
-                    .map(|d| d.in_file(&name).to_string())
+                    .map(|d| d.in_file(&path).to_string())
                     .collect();
                 write!(f, "{}", lines.join("\n"))
             }
-            StoreError::UnknownQuestionnaire { path, id } => write!(
-                f,
-                "{}: questionnaire `{id}` is neither bundled nor in the workspace's questionnaires folder; pass it with --questionnaire PATH",
-                path.display()
-            ),
-            StoreError::Locked { path, holder } => {
-                write!(
-                    f,
-                    "{}: this assessment is open in another dmat",
-                    path.display()
-                )?;
+            StoreError::Locked { holder, .. } => {
+                write!(f, "{path}: this assessment is open in another dmat")?;
                 if let Some(pid) = holder {
                     write!(f, " (process {pid})")?;
                 }
                 write!(f, "; close it there first")
             }
+            StoreError::NotAFile { folder: true, .. } => {
+                write!(f, "{path}: this is a folder, not a file; name a file in it")
+            }
+            StoreError::NotAFile { folder: false, .. } => write!(
+                f,
+                "{path}: not a regular file (a device, a pipe or a socket); dmat reads only regular files"
+            ),
+            StoreError::TooLarge { bytes, .. } => write!(
+                f,
+                "{path}: the file holds {:.1} MiB; dmat reads files of at most {} MiB (an assessment takes a few kilobytes)",
+                *bytes as f64 / 1024.0 / 1024.0,
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+            StoreError::HardLinked { links, .. } => write!(
+                f,
+                "{path}: this file has {links} names (hard links); saving replaces the file, which would part them, so dmat edits only a file with one name: remove the other names, or give this one its own copy (cp FILE COPY && mv COPY FILE)"
+            ),
         }
     }
 }
@@ -108,15 +120,11 @@ impl std::error::Error for StoreError {}
 fn io_reason(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "it does not exist".into(),
+        io::ErrorKind::IsADirectory => "it is a folder; name a file".into(),
         io::ErrorKind::PermissionDenied => "permission denied".into(),
         io::ErrorKind::InvalidData => "it is not UTF-8 text".into(),
         _ => e.to_string(),
     }
-}
-
-/// Reads a file as UTF-8 text.
-pub fn read_text(path: &Path) -> Result<String, StoreError> {
-    std::fs::read_to_string(path).map_err(|e| StoreError::io(path, "read", e))
 }
 
 /// An assessment loaded together with the questionnaire it is scored against.
@@ -150,13 +158,16 @@ pub fn open_assessment(path: &Path, catalog: &Catalog) -> Result<Opened, StoreEr
     };
     let (assessment, mut warnings) = parse::assessment(&src).map_err(invalid)?;
     let r = &assessment.questionnaire;
-    let questionnaire =
-        catalog
-            .find(&r.id, &r.digest)
-            .ok_or_else(|| StoreError::UnknownQuestionnaire {
-                path: path.to_path_buf(),
-                id: r.id.clone(),
-            })?;
+    let Some(questionnaire) = catalog.find(&r.id, &r.digest) else {
+        let at = KeyPath::root().key("questionnaire").key("id");
+        let msg = format!(
+            "questionnaire `{}` is neither bundled nor in the workspace's questionnaires folder; pass it with --questionnaire PATH",
+            r.id
+        );
+        return Err(invalid(vec![
+            Locator::new(&src).place(&Problem::error(at, msg)),
+        ]));
+    };
     let mut diags = parse::check_assessment(&src, &assessment, &questionnaire.questionnaire);
     if !r.digest.is_empty()
         && r.digest != questionnaire.digest
@@ -182,6 +193,22 @@ pub fn open_assessment(path: &Path, catalog: &Catalog) -> Result<Opened, StoreEr
     })
 }
 
+/// Opens an assessment for editing: it must be a regular file with one name; the real file is
+/// locked (links resolved), the temporary files a killed dmat left beside it are removed, and
+/// it is loaded and checked. A failure leaves nothing behind, not even the lock file.
+pub fn open_for_editing(
+    path: &Path,
+    catalog: &Catalog,
+) -> Result<(Opened, AssessmentLock), StoreError> {
+    regular_file(path)?;
+    let lock = AssessmentLock::acquire(path)?;
+    if let Some(dir) = lock.path().parent() {
+        clean_stale_temporaries(dir);
+    }
+    let opened = open_assessment(path, catalog)?;
+    Ok((opened, lock))
+}
+
 /// Loads many assessments at once, in parallel, keeping their order.
 pub fn open_many(paths: &[PathBuf], catalog: &Catalog) -> Vec<Result<Opened, StoreError>> {
     use rayon::prelude::*;
@@ -189,6 +216,45 @@ pub fn open_many(paths: &[PathBuf], catalog: &Catalog) -> Vec<Result<Opened, Sto
         .par_iter()
         .map(|p| open_assessment(p, catalog))
         .collect()
+}
+
+/// Whether two firms are the same (DESIGN.md): by `firm.id` when both have one, else by
+/// their names with white space removed.
+pub fn same_firm(a: &crate::model::Firm, b: &crate::model::Firm) -> bool {
+    match (&a.id, &b.id) {
+        (Some(x), Some(y)) => x.trim() == y.trim(),
+        _ => {
+            let key = |n: &str| n.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            key(&a.name) == key(&b.name)
+        }
+    }
+}
+
+/// An interview of `firm` on `questionnaire` dated `date` that is still in progress in the
+/// workspace's assessments folder: what starting it again should resume.
+pub fn open_visit(
+    ws: &Workspace,
+    firm: &str,
+    questionnaire: &str,
+    date: toml::value::Datetime,
+) -> Option<PathBuf> {
+    let wanted = crate::model::Firm {
+        name: firm.to_string(),
+        id: None,
+    };
+    let date = date.to_string();
+    ws.assessment_files().into_iter().find(|path| {
+        let Ok(src) = std::fs::read_to_string(path) else {
+            return false;
+        };
+        let Ok((a, _)) = parse::assessment(&src) else {
+            return false;
+        };
+        a.visit.status == crate::model::Status::InProgress
+            && a.questionnaire.id == questionnaire
+            && a.date_string().as_deref() == Some(date.as_str())
+            && same_firm(&a.firm, &wanted)
+    })
 }
 
 /// Starts a new assessment of `firm` in the workspace's assessments folder, dated `date`,
@@ -201,6 +267,7 @@ pub fn start_assessment(
 ) -> Result<(PathBuf, Assessment), StoreError> {
     let dir = ws.assessments_dir();
     std::fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, "create", e))?;
+    clean_stale_temporaries(&dir);
     let path = ws.new_assessment_path(firm, &date.to_string());
     let q = &questionnaire.questionnaire;
     let r = crate::model::QuestionnaireRef {
@@ -211,24 +278,6 @@ pub fn start_assessment(
     let assessment = Assessment::new(r, firm, Some(date));
     save_assessment(&path, &assessment)?;
     Ok((path, assessment))
-}
-
-/// Writes a demo cohort into `dir` (created if needed), in parallel; demo files are plain
-/// writes, not synced one by one.
-pub fn write_cohort(dir: &Path, files: &[crate::demo::DemoFile]) -> Result<(), StoreError> {
-    use rayon::prelude::*;
-    std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, "create", e))?;
-    files.par_iter().try_for_each(|f| {
-        let path = dir.join(&f.name);
-        let text = f.assessment.to_toml().map_err(|e| {
-            StoreError::io(
-                &path,
-                "write",
-                io::Error::new(io::ErrorKind::InvalidData, e),
-            )
-        })?;
-        std::fs::write(&path, text).map_err(|e| StoreError::io(&path, "write", e))
-    })
 }
 
 /// Writes an assessment atomically: temporary file in the same folder, sync, rename.

@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::files::{collect_assessment_files, safe_file_stem};
+use super::files::safe_file_stem;
+use super::walk::collect_assessment_files;
 
 /// A workspace folder: `assessments/`, `questionnaires/` and `reports/` inside it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +47,7 @@ impl Workspace {
         if !dir.is_dir() {
             return Vec::new();
         }
-        collect_assessment_files(&[dir]).unwrap_or_default()
+        collect_assessment_files(&[dir]).files
     }
 
     /// The `*.toml` files of the workspace's questionnaires folder, sorted.

@@ -105,6 +105,7 @@ pub fn interview_help(w: &'static TuiWords) -> Vec<Section> {
                 k("→  n", "", w.h_next),
                 k("←  p", "", w.h_prev),
                 k("g", "", w.h_unanswered),
+                k("h", "", w.h_full_help),
                 k("J  :", "", w.h_jump),
                 k("Tab  Shift-Tab", "", w.h_dimension),
                 k("Home  End", "", w.h_first_last),
@@ -217,6 +218,7 @@ pub fn home_help(w: &'static TuiWords) -> Vec<Section> {
         k("Space", "", w.h_home_mark),
         k("c", "", w.h_home_compare),
         k("d", "", w.h_home_demo),
+        k("D", "", w.h_home_remove_demo),
         k("r", "", w.h_home_reload),
     ];
     vec![
@@ -240,6 +242,15 @@ pub fn new_form(w: &TuiWords, naming: bool) -> Vec<KeyHelp> {
         k("Esc", w.k_back, w.h_new_back),
     ]);
     out
+}
+
+/// The keys of the offer to resume an interview in progress.
+pub fn offer(w: &TuiWords) -> Vec<KeyHelp> {
+    vec![
+        k("Enter", w.k_open, w.resume_it),
+        k("n", w.k_new, w.start_anyway),
+        k("Esc", w.k_back, w.h_new_back),
+    ]
 }
 
 pub fn new_form_help(w: &'static TuiWords) -> Vec<Section> {

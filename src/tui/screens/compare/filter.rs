@@ -57,6 +57,17 @@ impl Picker {
                 number: p.kind == ProfileKind::Number,
             })
             .collect();
+        // The questionnaire first when the firms follow several: one is shown at a time.
+        if matches!(c.mixed(), crate::compare::Mixed::Questionnaires(_)) {
+            fields.insert(
+                0,
+                PickField {
+                    id: "questionnaire".into(),
+                    label: cw.col_questionnaire.into(),
+                    number: false,
+                },
+            );
+        }
         for (id, label) in [("stage", cw.col_stage), ("bottleneck", cw.col_bottleneck)] {
             fields.push(PickField {
                 id: id.into(),

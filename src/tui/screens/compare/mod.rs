@@ -17,7 +17,7 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::compare::render::{mixed_warning, questionnaires_label};
+use crate::compare::render::{apart_count, apart_list, mixed_warning, questionnaires_label};
 use crate::compare::{Column, Comparison, Direction, Filter, FirmRow, ScoredVisit, Test};
 use crate::i18n::{CompareWords, Lang, TuiWords, fill};
 use crate::model::Assessment;
@@ -494,6 +494,7 @@ impl Ctx<'_> {
             (Some(p), _) => inert(&p.label),
             (None, "stage") => self.cw.col_stage.into(),
             (None, "bottleneck") => self.cw.col_bottleneck.into(),
+            (None, "questionnaire") => self.cw.col_questionnaire.into(),
             (None, other) => inert(other),
         };
         let value = |v: &String| -> String {
@@ -504,6 +505,7 @@ impl Ctx<'_> {
                     .iter()
                     .find(|d| &d.id == v)
                     .map(|d| d.title.clone()),
+                (None, "questionnaire") => c.questionnaire_title(v).map(String::from),
                 _ => None,
             };
             inert(&label.unwrap_or_else(|| v.clone()))
@@ -625,6 +627,10 @@ fn render_note(x: &Ctx, frame: &mut Frame, area: Rect) {
             format!(" {}{}", x.w.filter, filters.join(" · ")),
             t.warn(),
         ));
+    }
+    if !x.c.apart().is_empty() {
+        let note = fill(x.w.cmp_apart, &[&apart_count(x.c), &apart_list(x.c)]);
+        spans.push(Span::styled(format!(" {}", inert(&note)), t.warn()));
     }
     if let Some(warning) = mixed_warning(x.c, x.cw) {
         spans.push(Span::styled(format!(" {}", inert(&warning)), t.warn()));

@@ -27,6 +27,11 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     if app.interview.jump.is_some() {
         return jump_key(app, key);
     }
+    if app.interview.full_help {
+        // Any key closes the whole hint, and does nothing else.
+        app.interview.full_help = false;
+        return Action::None;
+    }
     let Some(s) = &app.session else {
         return Action::None;
     };
@@ -54,6 +59,10 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
         }
         KeyCode::Char('g') => {
             next_unanswered(app);
+            Action::None
+        }
+        KeyCode::Char('h') => {
+            app.interview.full_help = !app.interview.full_help;
             Action::None
         }
         KeyCode::Char('J' | ':') => {
@@ -181,9 +190,13 @@ pub(super) fn na_allowed(s: &Session, page: usize) -> bool {
 pub fn go_to(app: &mut App, page: usize) {
     let Some(s) = &app.session else { return };
     let page = page.min(s.page_count().saturating_sub(1));
+    if page != app.interview.page {
+        s.remember_place(page);
+    }
     app.interview.page = page;
     app.interview.option = s.chosen_option(page).unwrap_or(0);
     app.interview.jump = None;
+    app.interview.full_help = false;
     app.screen = Screen::Interview;
 }
 
