@@ -417,3 +417,33 @@ fn the_offer_to_resume_in_chinese() {
     typed(&mut app, "n\n淄博华泰风机有限公司\n");
     snap80("new-offer", Lang::Zh, &app);
 }
+
+#[test]
+fn the_lock_message_is_in_the_users_language_and_shown_whole_on_the_home_screen() {
+    for lang in [Lang::Zh, Lang::En] {
+        let f = Fixture::new();
+        let elsewhere = f.interview(lang);
+        let mut home = f.home(lang);
+        press(&mut home, KeyCode::Enter);
+        assert_eq!(home.screen, Screen::Home);
+        let m = home.message.clone().unwrap();
+        let expected = if lang == Lang::Zh {
+            "正在另一个 dmat 中打开"
+        } else {
+            "open in another dmat"
+        };
+        assert!(m.text.contains(expected), "{}", m.text);
+        let screen = draw(&home, 80, 24);
+        let flat: String = screen.split_whitespace().collect();
+        let name = elsewhere
+            .session
+            .as_ref()
+            .unwrap()
+            .path
+            .file_name()
+            .unwrap();
+        assert!(flat.contains(&*name.to_string_lossy()), "{screen}");
+        snap80("home-locked", lang, &home);
+        drop(elsewhere);
+    }
+}
