@@ -92,7 +92,7 @@ fn screen_benches(c: &mut Criterion) {
     let scored = cohort();
     let comparison = Comparison::new(&scored, Lang::Zh);
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let state = CompareState::new(comparison, scored, Lang::Zh);
+    let state = CompareState::new(comparison, scored, None);
     let mut app = App::comparison(
         state,
         Workspace::new(dir.path()),

@@ -17,4 +17,5 @@ pub mod plan;
 pub mod report;
 pub mod score;
 pub mod store;
+pub mod table;
 pub mod tui;

@@ -1,5 +1,5 @@
-//! Text laid out for a terminal or a plain file: control characters removed, widths measured
-//! in display cells (a Chinese character takes two).
+//! Text laid out for a terminal, a plain file or Markdown: control characters removed,
+//! Markdown's syntax escaped, widths measured in display cells (a Chinese character takes two).
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -125,6 +125,43 @@ pub fn pad_left(s: &str, w: usize) -> String {
     format!("{}{s}", " ".repeat(fill))
 }
 
+/// Text from a file as Markdown text (a paragraph or a table cell), showing as the text it is,
+/// never as emphasis, links, tables, headings or raw HTML: made [`inert`] (line breaks become
+/// spaces), every character that can start Markdown or HTML syntax backslash-escaped, and a
+/// start that would open a heading, list, quote or code block defused.
+pub fn markdown(s: &str) -> String {
+    let flat = inert(s);
+    let flat = flat.trim_start();
+    let mut out = String::with_capacity(flat.len() + 8);
+    for c in flat.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '$' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    defuse_line_start(out)
+}
+
+/// A value printed at the start of a line must not open a list item (`-`, `+`, `1.`, `1)`)
+/// or a setext heading underline (`=`, `-`).
+fn defuse_line_start(s: String) -> String {
+    if s.starts_with(['-', '+', '=']) {
+        return format!("\\{s}");
+    }
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 {
+        let rest = &s[digits..];
+        let after = rest.chars().nth(1);
+        if rest.starts_with(['.', ')']) && after.is_none_or(|c| c == ' ') {
+            return format!("{}\\{}", &s[..digits], rest);
+        }
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,5 +209,47 @@ mod tests {
         assert_eq!(truncate("风机有限公司", 7), "风机有…");
         assert_eq!(width(&truncate("风机有限公司", 6)), 5);
         assert_eq!(pad_left("3.0", 5), "  3.0");
+    }
+
+    #[test]
+    fn markup_is_shown_as_text() {
+        assert_eq!(
+            markdown("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(
+            markdown("**bold** [link](http://x) `code` a|b"),
+            "\\*\\*bold\\*\\* \\[link\\](http://x) \\`code\\` a\\|b"
+        );
+        assert_eq!(markdown("![img](x.png)"), "\\!\\[img\\](x.png)");
+        assert_eq!(markdown("&lt; &amp;"), "\\&lt; \\&amp;");
+    }
+
+    #[test]
+    fn line_starts_cannot_open_blocks() {
+        assert_eq!(markdown("# Heading"), "\\# Heading");
+        assert_eq!(markdown("- item"), "\\- item");
+        assert_eq!(markdown("+ item"), "\\+ item");
+        assert_eq!(markdown("1. item"), "1\\. item");
+        assert_eq!(markdown("2024) x"), "2024\\) x");
+        assert_eq!(markdown("2.50"), "2.50");
+        assert_eq!(markdown("7."), "7\\.");
+        assert_eq!(markdown("> quote"), "\\> quote");
+        assert_eq!(markdown("    code"), "code");
+        assert_eq!(markdown("a\nb\r\n# c"), "a b \\# c");
+    }
+
+    #[test]
+    fn plain_text_and_chinese_stay_as_they_are() {
+        assert_eq!(
+            markdown("淄博某风机有限公司 2.50 (ok), 3-4 days."),
+            "淄博某风机有限公司 2.50 (ok), 3-4 days."
+        );
+    }
+
+    #[test]
+    fn markdown_drops_controls_and_escapes() {
+        assert_eq!(markdown(r"a|b *c* <x> \ n"), r"a\|b \*c\* \<x\> \\ n");
+        assert_eq!(markdown("[link](u)\u{1b}[31m\nx"), r"\[link\](u) x");
     }
 }

@@ -152,9 +152,9 @@ fn every_fired_recommendation_appears_with_its_reasons_in_order() {
             let html = report(&file, code, "html");
             assert_plan(&html, &html_escape(plan), &expected, horizons, &html_escape);
             let md = report(&file, code, "md");
-            let md_plan = dmat::report::escape::markdown(plan);
+            let md_plan = dmat::plain_text::markdown(plan);
             assert_plan(&md, &md_plan, &expected, horizons, &|s| {
-                dmat::report::escape::markdown(s)
+                dmat::plain_text::markdown(s)
             });
             // As many numbered items as fired recommendations.
             assert_eq!(

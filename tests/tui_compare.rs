@@ -535,7 +535,7 @@ fn started_by_dmat_compare_q_and_esc_quit() {
         .collect();
     let comparison = Comparison::new(&visits, Lang::En);
     let make = || {
-        let state = CompareState::new(comparison.clone(), visits.clone(), Lang::En);
+        let state = CompareState::new(comparison.clone(), visits.clone(), None);
         App::comparison(state, f.ws.clone(), f.catalog(), Lang::En, Theme::plain())
     };
     let mut app = make();

@@ -100,7 +100,7 @@ pub fn sentence(q: &Questionnaire, w: &Witness<'_>, lang: Lang) -> String {
 /// A score as scores are printed everywhere: rounded half away from zero, two decimals
 /// (plain `{:.2}` would print 2.125 as 2.12 where the sheet says 2.13).
 fn two_decimals(x: f64) -> String {
-    format!("{:.2}", crate::score::round2(x))
+    crate::score::Score::from(x).to_string()
 }
 
 fn profile_sentence(

@@ -5,14 +5,15 @@ use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{CompareArgs, CompareFormat, Context, Failure, Outcome, QuestionnaireArg};
+use super::{CompareArgs, CompareFormat, Context, Failure, Outcome, QuestionnaireArg, SectionArg};
 use crate::compare::render::{apart_note, mixed_warning, render_each};
 use crate::compare::{Comparison, Direction, ScoredVisit, Section, Style};
+use crate::export::table::csv_part;
 use crate::export::{CsvOptions, write_csv};
 use crate::i18n::CompareWords;
 use crate::plain_text::visible_lines;
 use crate::store::{Catalog, Opened, open_assessment};
-use crate::tui::screens::compare::{CompareState, View};
+use crate::tui::screens::compare::CompareState;
 use crate::tui::{App, Theme};
 
 pub const HELP: &str = "\
@@ -93,14 +94,8 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
     };
     c.sort_by(column, direction);
     if format == CompareFormat::Tui {
-        let mut state = CompareState::new(c, visits, ctx.lang);
-        state.view = match opts.section.first() {
-            Some(Section::Progress) => View::Progress,
-            Some(Section::Cohort) => View::Cohort,
-            _ => View::Firms,
-        };
         let mut app = App::comparison(
-            state,
+            CompareState::new(c, visits, sections.first().copied()),
             ctx.workspace.clone(),
             catalog,
             ctx.lang,
@@ -115,13 +110,13 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
             for warning in mixed_warning(&c, w).into_iter().chain(apart_note(&c, w)) {
                 super::say(&warning);
             }
-            let (header, rows) = crate::export::comparison::section(&c, sections[0]);
+            let (header, rows) = csv_part(c.part(sections[0]));
             write_csv(&header, rows, CsvOptions::default())
                 .map_err(|e| Failure::invalid(format!("cannot write the CSV: {e}")))?
         }
-        CompareFormat::Md => render_each(&c, &sections, Style::Markdown, ctx.lang).into_bytes(),
+        CompareFormat::Md => render_each(&c, &sections, Style::Markdown).into_bytes(),
         CompareFormat::Table | CompareFormat::Tui => {
-            render_each(&c, &sections, Style::Text, ctx.lang).into_bytes()
+            render_each(&c, &sections, Style::Text).into_bytes()
         }
     };
     super::write_output(opts.output.as_deref(), &bytes)?;
@@ -129,11 +124,12 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
 }
 
 /// The sections asked for, or the default of the format; CSV takes exactly one.
-fn sections(format: CompareFormat, asked: &[Section]) -> Result<Vec<Section>, Failure> {
+fn sections(format: CompareFormat, asked: &[SectionArg]) -> Result<Vec<Section>, Failure> {
+    let asked: Vec<Section> = asked.iter().map(|&s| s.into()).collect();
     if format == CompareFormat::Csv {
-        return match asked {
+        return match asked[..] {
             [] => Ok(vec![Section::Firms]),
-            [one] => Ok(vec![*one]),
+            [one] => Ok(vec![one]),
             _ => Err(Failure::usage(
                 "CSV holds one section at a time: choose one of --section firms, stats, progress, cohort",
             )),
@@ -142,7 +138,7 @@ fn sections(format: CompareFormat, asked: &[Section]) -> Result<Vec<Section>, Fa
     if asked.is_empty() {
         Ok(vec![Section::Firms, Section::Progress, Section::Cohort])
     } else {
-        Ok(asked.to_vec())
+        Ok(asked)
     }
 }
 

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Context, ExportArgs, ExportFormat, Failure, Outcome, QuestionnaireArg};
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Section};
 use crate::evaluation::{Scored, ScoredVisit};
+use crate::export::choice::one_questionnaire;
 use crate::export::scorecard::long_rows;
 use crate::export::{CsvOptions, Scorecards, header_bytes, long_header, row_bytes, write_csv};
 use crate::i18n::{CompareWords, fill};
@@ -92,33 +93,27 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &ExportArgs, q: &Questionnair
             },
         }
     })?;
-    let (reference, why) = match catalog.fixed() {
-        Some(f) => (Some(f.questionnaire.id.clone()), w.reference_given),
-        None => (
-            loaded
-                .first()
-                .map(|l| l.visit.recorded_questionnaire.clone()),
-            w.reference_first,
-        ),
-    };
-    let mut kept = Vec::with_capacity(loaded.len());
-    {
+    let given = catalog.fixed().map(|f| f.questionnaire.id.as_str());
+    let chosen = one_questionnaire(loaded, given, |l| &l.visit.recorded_questionnaire);
+    let reference = chosen.questionnaire;
+    if let Some(r) = &reference {
+        let why = if chosen.given {
+            w.reference_given
+        } else {
+            w.reference_first
+        };
         let mut err = std::io::BufWriter::new(std::io::stderr().lock());
-        for l in loaded {
+        for l in &chosen.others {
             let id = &l.visit.recorded_questionnaire;
-            match &reference {
-                Some(r) if r != id => {
-                    let line = fill(
-                        w.other_questionnaire,
-                        &[&shown_path(&l.visit.path), id, r, &why],
-                    );
-                    let _ = writeln!(err, "{}", visible_lines(&line));
-                    failed += 1;
-                }
-                _ => kept.push(l),
-            }
+            let line = fill(
+                w.other_questionnaire,
+                &[&shown_path(&l.visit.path), id, r, &why],
+            );
+            let _ = writeln!(err, "{}", visible_lines(&line));
         }
     }
+    failed += chosen.others.len();
+    let kept = chosen.kept;
     if opts.strict && failed > 0 {
         return Err(Failure::invalid(fill(w.strict_failed, &[&failed])));
     }
@@ -160,9 +155,9 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &ExportArgs, q: &Questionnair
         }
         ExportFormat::Xlsx => {
             let comparison = Comparison::new(&visits, ctx.lang);
-            let bytes =
-                crate::export::xlsx::workbook(&cards, &full, &comparison, ctx.lang, opts.labels)
-                    .map_err(|e| Failure::invalid(format!("cannot write the workbook: {e}")))?;
+            let cohort = comparison.document(&[Section::Stats, Section::Cohort]);
+            let bytes = crate::export::xlsx::workbook(&cards, &full, cohort, ctx.lang, opts.labels)
+                .map_err(|e| Failure::invalid(format!("cannot write the workbook: {e}")))?;
             super::write_output(opts.output.as_deref(), &bytes)?;
         }
     }

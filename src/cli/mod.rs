@@ -228,10 +228,36 @@ pub struct CompareArgs {
     pub filter: Vec<crate::compare::Filter>,
     /// What to show, comma-separated [default: firms,progress,cohort; csv: firms, and only one]
     #[arg(long, value_enum, value_delimiter = ',')]
-    pub section: Vec<crate::compare::Section>,
+    pub section: Vec<SectionArg>,
     /// Output file [default: standard output]
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
+}
+
+/// `--section`: the parts of a comparison to show (see [`crate::compare::Section`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SectionArg {
+    /// One row per firm, with the cohort rows (mean, quartiles) beneath.
+    Firms,
+    /// The full summary of every score column: firms, mean, min, quartiles, max.
+    Stats,
+    /// Re-visited firms, visit by visit, with the change since the previous visit.
+    Progress,
+    /// Firms by stage and by verdict, frequent bottlenecks, planned actions and support by
+    /// number of firms.
+    Cohort,
+}
+
+impl From<SectionArg> for crate::compare::Section {
+    fn from(s: SectionArg) -> Self {
+        use crate::compare::Section;
+        match s {
+            SectionArg::Firms => Section::Firms,
+            SectionArg::Stats => Section::Stats,
+            SectionArg::Progress => Section::Progress,
+            SectionArg::Cohort => Section::Cohort,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

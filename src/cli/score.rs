@@ -15,7 +15,7 @@ use crate::evaluation::{Evaluation, evaluate, explain};
 use crate::i18n::{CliWords, Lang, PlanReasons, PlanWords};
 use crate::model::{Horizon, QuestionKind, Questionnaire, Response};
 use crate::plain_text::{inert, json_safe, pad, pad_left, shown_path};
-use crate::score::{QuestionState, RULES_VERSION, Scorecard, round2};
+use crate::score::{QuestionState, RULES_VERSION, Score, Scorecard, round2};
 use crate::store::{Opened, open_assessment};
 
 pub fn run(
@@ -73,8 +73,9 @@ pub fn run(
     })
 }
 
+/// A score as JSON: rounded as printed (rule 7), or null.
 fn num(x: Option<f64>) -> Value {
-    x.map_or(Value::Null, |v| json!(round2(v)))
+    Score::from(x).value().map_or(Value::Null, |v| json!(v))
 }
 
 /// The JSON object of DESIGN.md for one assessment, on one line.
@@ -124,7 +125,7 @@ pub fn json_line(o: &Opened, e: &Evaluation) -> Value {
 }
 
 fn fmt_score(x: Option<f64>) -> String {
-    x.map_or_else(|| "–".to_string(), |v| format!("{:.2}", round2(v)))
+    Score::from(x).to_string()
 }
 
 /// The readable report of one assessment's scores.
@@ -344,13 +345,15 @@ fn explanation(o: &Opened, card: &Scorecard, lang: Lang) -> String {
             let line = match (qs.score, qs.state) {
                 (Some(x), _) if qs.is_defaulted() => {
                     format!(
-                        "+ {id} {:.2} × {:.2}  {}",
-                        x, r.question.weight, w.unanswered_at_min
+                        "+ {id} {} × {:.2}  {}",
+                        Score::from(x),
+                        r.question.weight,
+                        w.unanswered_at_min
                     )
                 }
                 (Some(x), _) => format!(
-                    "+ {id} {:.2} × {:.2}  {}",
-                    x,
+                    "+ {id} {} × {:.2}  {}",
+                    Score::from(x),
                     r.question.weight,
                     answer_text(q, &r.question.id, o.assessment.response(&r.question.id), l)
                 ),
@@ -387,10 +390,15 @@ fn mean_formula(items: &[(f64, f64)], result: Option<f64>, w: &CliWords) -> Stri
     };
     let terms: Vec<String> = items
         .iter()
-        .map(|(wt, x)| format!("{wt:.2}×{x:.2}"))
+        .map(|(wt, x)| format!("{wt:.2}×{}", Score::from(*x)))
         .collect();
     let total: f64 = items.iter().map(|(wt, _)| wt).sum();
-    format!("({}) / {:.2} = {:.2}", terms.join(" + "), total, round2(r))
+    format!(
+        "({}) / {:.2} = {}",
+        terms.join(" + "),
+        total,
+        Score::from(r)
+    )
 }
 
 fn answer_text(q: &Questionnaire, id: &str, r: Option<&Response>, lang: &str) -> String {

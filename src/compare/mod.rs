@@ -1,6 +1,7 @@
 //! Comparing firms side by side: the assessments of a cohort evaluated once ([`ScoredVisit`]), made
 //! into a [`Comparison`] (one row per firm, sorting, filters, cohort statistics, percentiles,
-//! progressions of re-visited firms, the cohort view), and rendered as text or Markdown.
+//! progressions of re-visited firms, the cohort view), made into tables ([`document`]) that
+//! every output draws: text and Markdown ([`render`]), CSV and workbooks, the screen.
 //!
 //! Definitions, as the outputs state them:
 //! - a firm is a firm name (spaces aside) with one questionnaire id; a firm visited more than
@@ -11,17 +12,20 @@
 //!   lower ([`stats::percentile_ranks`]);
 //! - filters choose the firms shown, and every statistic is computed over the firms shown.
 
+pub mod document;
 pub mod model;
 pub mod render;
 pub mod stats;
 pub mod view;
 
 pub use crate::evaluation::{Scored, ScoredVisit, score_visits};
+pub use crate::table::text::Style;
+pub use document::Section;
 pub use model::{
     Cell, Change, CohortRow, Column, Comparison, Direction, Filter, FilterValue, FirmRow, Mixed,
     Test, Visit,
 };
-pub use render::{Section, Style, render};
+pub use render::render;
 pub use stats::Summary;
 pub use view::CohortView;
 

@@ -297,6 +297,8 @@ pub struct CohortRow {
 /// The firms compared, and how they are currently sorted and filtered.
 #[derive(Debug, Clone)]
 pub struct Comparison {
+    /// The language of its labels and words.
+    lang: Lang,
     dimensions: Vec<DimensionInfo>,
     /// Dimensions shown as columns: all of one questionnaire id, none across several.
     shown_dimensions: Vec<usize>,
@@ -464,6 +466,7 @@ impl Comparison {
                 .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.file.cmp(&b.file)));
         }
         let mut c = Comparison {
+            lang,
             dimensions,
             shown_dimensions: Vec::new(),
             stages,
@@ -492,6 +495,11 @@ impl Comparison {
         };
         c.refresh();
         c
+    }
+
+    /// The language of its labels and words.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// Every dimension of the questionnaires compared.

@@ -6,11 +6,11 @@ use super::Evaluation;
 use crate::i18n::{Lang, PlanReasons, PlanWords, fill};
 use crate::model::{Horizon, Question, Questionnaire, Response};
 use crate::plan::Deferred;
-use crate::score::round2;
+use crate::score::Score;
 
 /// A score as scores are printed: two decimals, rounded half away from zero.
 pub fn two(x: f64) -> String {
-    format!("{:.2}", round2(x))
+    Score::from(x).to_string()
 }
 
 /// "Not yet Industry 3.0: Systems scored 2.25; Industry 3.0 needs 2.75." — none when the firm

@@ -1,10 +1,12 @@
 //! Export: scorecards as CSV (wide or long, as DESIGN.md's "Scorecard CSV" defines them) or as
-//! an Excel workbook, and comparisons as CSV. Every cell is a [`Field`]: text is guarded
-//! against formula injection in CSV, scores are numbers with two decimals.
+//! an Excel workbook, and any part of a document of tables (a comparison) as CSV or as a
+//! workbook's sheet. Every cell is a [`Field`]: text is guarded against formula injection in
+//! CSV, scores are numbers with two decimals.
 
-pub mod comparison;
+pub mod choice;
 pub mod csv;
 pub mod scorecard;
+pub mod table;
 pub mod xlsx;
 
 pub use self::csv::{CsvOptions, guard, header_bytes, row_bytes, write_csv};

@@ -9,9 +9,9 @@ use rust_xlsxwriter::{
 
 use super::Field;
 use super::scorecard::Scorecards;
-use crate::compare::Comparison;
 use crate::evaluation::Scored;
-use crate::i18n::{CompareWords, Lang, fill};
+use crate::i18n::{CompareWords, Lang};
+use crate::table::{Cell, Column, Document, Table};
 
 /// Colours of the score scale: low red, middle yellow, high green (Excel's own).
 const LOW: u32 = 0xF8696B;
@@ -27,13 +27,14 @@ struct Formats {
 }
 
 /// Builds the workbook: the wide sheet from `cards`, the long one from the same assessments
-/// with their answers (`full`), the cohort sheet from `comparison`. `labels` writes option
+/// with their answers (`full`), the cohort sheet from `cohort` (the comparison's statistics
+/// and cohort view). `labels` writes option
 /// texts instead of option ids in the long sheet. The two large sheets are written row by row
 /// to temporary files, so a cohort of thousands does not sit in memory.
 pub fn workbook(
     cards: &Scorecards<'_>,
     full: &[Scored],
-    comparison: &Comparison,
+    cohort: Document<'_>,
     lang: Lang,
     labels: bool,
 ) -> Result<Vec<u8>, XlsxError> {
@@ -91,7 +92,7 @@ pub fn workbook(
 
     let ws = book.add_worksheet();
     ws.set_name(w.sheet_cohort)?;
-    cohort_sheet(ws, comparison, w, &f)?;
+    cohort_sheet(ws, cohort, &f)?;
 
     book.save_to_buffer()
 }
@@ -156,174 +157,98 @@ fn write_field(
     }
 }
 
-/// The cohort sheet: statistics per score column, firms by stage, bottlenecks,
-/// recommendations and support by number of firms, and the definitions used.
-fn cohort_sheet(
-    ws: &mut Worksheet,
-    c: &Comparison,
-    w: &CompareWords,
-    f: &Formats,
-) -> Result<(), XlsxError> {
-    let v = c.view();
-    let assessments: usize = c.rows().map(|r| r.visits.len()).sum();
-    let questionnaires: Vec<String> = c
-        .questionnaires()
-        .iter()
-        .map(|(id, ver)| format!("{id} {ver}"))
-        .collect();
-    ws.write_string_with_format(0, 0, w.cohort_title, &f.title)?;
-    ws.write_string(
-        1,
-        0,
-        fill(
-            w.firms_line,
-            &[&v.firms, &assessments, &questionnaires.join(", ")],
-        ),
-    )?;
-    if let Some(warning) = crate::compare::render::mixed_warning(c, w) {
-        ws.write_string(2, 0, warning)?;
+/// The cohort sheet: the document's title, intro and warnings, then each part (its title,
+/// its tables with their titles, its notes). A table's bar column becomes Excel's data bar
+/// over its first count column.
+fn cohort_sheet(ws: &mut Worksheet, doc: Document<'_>, f: &Formats) -> Result<(), XlsxError> {
+    ws.write_string_with_format(0, 0, &doc.title, &f.title)?;
+    ws.write_string(1, 0, &doc.intro)?;
+    let mut row = 2;
+    for warning in &doc.warnings {
+        ws.write_string(row, 0, warning)?;
+        row += 1;
     }
-    let mut row = 4;
-
-    ws.write_string_with_format(row, 0, w.stats_title, &f.title)?;
     row += 1;
-    let header = w.stats_header();
-    let mut lines = vec![(w.col_overall.to_string(), c.cohort().overall)];
-    for &i in c.shown_dimensions() {
-        lines.push((c.dimensions()[i].title.clone(), c.cohort().dimensions[i]));
-    }
-    let rows = lines.into_iter().map(|(name, s)| {
-        let mut r = vec![Field::Text(name)];
-        match s {
-            Some(s) => {
-                r.push(Field::Number(s.n as f64));
-                r.extend([s.mean, s.min, s.q1, s.median, s.q3, s.max].map(Field::Fixed2));
-            }
-            None => r.push(Field::Number(0.0)),
+    let mut said: Vec<String> = Vec::new();
+    for part in doc.parts {
+        if let Some(title) = &part.title {
+            ws.write_string_with_format(row, 0, title, &f.title)?;
+            row += 1;
         }
-        r
-    });
-    row += write_table(ws, row, &header, rows, f)? + 2;
-
-    ws.write_string_with_format(row, 0, w.stages_title, &f.title)?;
-    row += 1;
-    let header: Vec<String> = [w.col_stage, "", w.col_firms, w.col_share]
-        .map(String::from)
-        .to_vec();
-    let mut lines: Vec<(String, String, usize)> = c
-        .stages()
-        .iter()
-        .zip(&v.stages)
-        .map(|(s, &n)| (s.id.clone(), s.label.clone(), n))
-        .collect();
-    if v.unscored > 0 {
-        lines.push(("–".into(), w.no_score.into(), v.unscored));
-    }
-    let first = row + 1;
-    let n = write_table(
-        ws,
-        row,
-        &header,
-        lines.into_iter().map(|(id, label, n)| {
-            vec![
-                Field::Text(id),
-                Field::Text(label),
-                Field::Number(n as f64),
-                Field::Share(v.share(n)),
-            ]
-        }),
-        f,
-    )?;
-    if n > 0 {
-        ws.add_conditional_format(first, 2, first + n - 1, 2, &ConditionalFormatDataBar::new())?;
-    }
-    row += n + 2;
-
-    ws.write_string_with_format(row, 0, w.bottlenecks_title, &f.title)?;
-    row += 1;
-    let header: Vec<String> = [w.col_dimension, "", w.col_firms, w.col_share]
-        .map(String::from)
-        .to_vec();
-    let n = write_table(
-        ws,
-        row,
-        &header,
-        v.bottlenecks.iter().map(|&(d, n)| {
-            let dim = &c.dimensions()[d];
-            vec![
-                Field::Text(dim.id.clone()),
-                Field::Text(dim.title.clone()),
-                Field::Number(n as f64),
-                Field::Share(v.share(n)),
-            ]
-        }),
-        f,
-    )?;
-    row += n + 2;
-
-    ws.write_string_with_format(row, 0, w.recommendations_title, &f.title)?;
-    row += 1;
-    let header: Vec<String> = [
-        w.col_recommendation,
-        "",
-        w.col_firms,
-        w.col_share,
-        w.col_priority,
-        w.col_support,
-    ]
-    .map(String::from)
-    .to_vec();
-    let n = write_table(
-        ws,
-        row,
-        &header,
-        v.recommendations.iter().map(|&(r, n)| {
-            let rec = &c.recommendations()[r];
-            let priority = match rec.priority {
-                crate::model::Priority::High => w.high,
-                crate::model::Priority::Medium => w.medium,
-                crate::model::Priority::Low => w.low,
-            };
-            vec![
-                Field::Text(rec.id.clone()),
-                Field::Text(rec.title.clone()),
-                Field::Number(n as f64),
-                Field::Share(v.share(n)),
-                Field::Text(priority.into()),
-                Field::text(rec.support.as_deref()),
-            ]
-        }),
-        f,
-    )?;
-    row += n + 2;
-
-    ws.write_string_with_format(row, 0, w.supports_title, &f.title)?;
-    row += 1;
-    let header: Vec<String> = [w.col_support, "", w.col_firms, w.col_share]
-        .map(String::from)
-        .to_vec();
-    let n = write_table(
-        ws,
-        row,
-        &header,
-        v.supports.iter().map(|(name, n)| {
-            vec![
-                Field::Text(name.clone()),
-                Field::Empty,
-                Field::Number(*n as f64),
-                Field::Share(v.share(*n)),
-            ]
-        }),
-        f,
-    )?;
-    row += n + 2;
-
-    for note in [w.note_latest, w.note_percentile, w.note_quartiles] {
-        ws.write_string(row, 0, note)?;
+        for table in part.tables {
+            row = sheet_table(ws, row, table, f)? + 1;
+        }
+        for note in part.notes {
+            if !said.contains(&note) {
+                ws.write_string(row, 0, &note)?;
+                row += 1;
+                said.push(note);
+            }
+        }
         row += 1;
     }
     ws.set_column_width(0, 20.0)?;
     ws.set_column_width(1, 36.0)?;
-    ws.set_column_range_width(2, 7, 10.0)?;
+    ws.set_column_range_width(2, 11, 10.0)?;
     Ok(())
+}
+
+/// One table of the cohort sheet at `row`: its title, header and rows; returns the row after
+/// it.
+fn sheet_table(
+    ws: &mut Worksheet,
+    mut row: u32,
+    t: Table<'_>,
+    f: &Formats,
+) -> Result<u32, XlsxError> {
+    if let Some(title) = &t.title {
+        ws.write_string_with_format(row, 0, title, &f.header)?;
+        row += 1;
+    }
+    // Bars are not written: Excel draws its own over the counts they stand for.
+    let shown: Vec<(usize, Column)> = t
+        .shown(|s| s.page && s.data)
+        .into_iter()
+        .map(|(i, c)| (i, c.clone()))
+        .collect();
+    let header: Vec<String> = shown.iter().map(|(_, c)| c.title.clone()).collect();
+    let barred: std::cell::Cell<Option<u16>> = std::cell::Cell::new(None);
+    let cells = t.rows.map(|r| {
+        if let Some(Cell::Bar(b)) = r.cells.iter().find(|c| matches!(c, Cell::Bar(_))) {
+            let counts = |(_, (i, _)): &(usize, &(usize, Column))| {
+                r.cells.get(*i) == Some(&Cell::Count(b.n))
+            };
+            if let Some((k, _)) = shown.iter().enumerate().find(counts) {
+                barred.set(Some(k as u16));
+            }
+        }
+        shown
+            .iter()
+            .map(|(i, _)| page_field(r.cells.get(*i).unwrap_or(&Cell::Empty)))
+            .collect::<Vec<Field>>()
+    });
+    let n = write_table(ws, row, &header, cells, f)?;
+    if n == 0
+        && let Some(empty) = &t.empty
+    {
+        ws.write_string(row + 1, 0, empty)?;
+        return Ok(row + 2);
+    }
+    if let Some(col) = barred.get() {
+        ws.add_conditional_format(row + 1, col, row + n, col, &ConditionalFormatDataBar::new())?;
+    }
+    Ok(row + n + 1)
+}
+
+/// A cell as a reader sees it in a workbook: names rather than ids, numbers as numbers.
+fn page_field(cell: &Cell<'_>) -> Field {
+    match cell {
+        Cell::Empty | Cell::Bar(_) => Field::Empty,
+        Cell::Text(s) => Field::text(Some(s)),
+        Cell::Label(n) | Cell::Key(n) => Field::text(Some(&n.name)),
+        Cell::Count(n) => Field::Number(*n as f64),
+        Cell::Share(x) => Field::Share(*x),
+        Cell::Score(x) | Cell::Change(x) => Field::score(x.value()),
+        Cell::Percentile(p) => Field::score(*p),
+    }
 }

@@ -261,7 +261,7 @@ pub fn shorten(s: &str, max_px: f64, font: f64) -> String {
 }
 
 fn score_text(s: Option<f64>) -> String {
-    s.map_or_else(|| "–".into(), |v| format!("{:.2}", crate::score::round2(v)))
+    crate::score::Score::from(s).to_string()
 }
 
 /// The share of the scale a score covers, clamped to 0..=1.

@@ -3,7 +3,6 @@
 //! self-contained HTML, and written to standard output, a file or the workspace's `reports/`.
 
 pub mod chart;
-pub mod escape;
 pub mod form;
 pub mod render;
 pub mod sheet;

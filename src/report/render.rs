@@ -1,6 +1,6 @@
 //! Rendering a [`Sheet`] through its minijinja template: the bundled templates compiled into
 //! dmat, or a workspace's own `templates/sheet.html.j2` / `sheet.md.j2`, which replace them.
-//! HTML is auto-escaped by minijinja; Markdown by [`escape::markdown`](super::escape).
+//! HTML is auto-escaped by minijinja; Markdown by [`markdown`].
 
 use std::path::PathBuf;
 
@@ -8,11 +8,11 @@ use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, escape_formatter};
 
 use super::Format;
-use super::escape;
 use super::form::Form;
 use super::sheet::Sheet;
 use crate::model::diagnostic::line_col;
 use crate::model::{Diagnostic, Severity};
+use crate::plain_text::markdown;
 use crate::store::StoreError;
 
 const BUNDLED_HTML: &str = include_str!("../../templates/sheet.html.j2");
@@ -144,7 +144,7 @@ impl Templates {
                     let text = if value.is_safe() {
                         value.to_string()
                     } else {
-                        escape::markdown(&value.to_string())
+                        markdown(&value.to_string())
                     };
                     out.write_str(&text).map_err(minijinja::Error::from)
                 }

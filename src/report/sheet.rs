@@ -16,7 +16,7 @@ use crate::model::{
     Stage, Status, Unanswered,
 };
 use crate::plain_text::{inert, inert_lines};
-use crate::score::{QuestionState, RULES_VERSION, Scorecard, round2};
+use crate::score::{QuestionState, RULES_VERSION, Score, Scorecard};
 
 /// The whole sheet, in the order it is printed.
 #[derive(Debug, Clone, Serialize)]
@@ -257,7 +257,7 @@ struct Builder<'a> {
 
 /// A score with two decimals, as scores are printed.
 fn two(x: f64) -> String {
-    format!("{:.2}", round2(x))
+    Score::from(x).to_string()
 }
 
 /// Text from the assessment made inert, as paragraphs (split at blank lines) of lines.
@@ -443,7 +443,7 @@ impl Builder<'_> {
             .enumerate()
             .map(|(i, (d, s))| ChartRow {
                 title: self.text(&d.title).to_string(),
-                score: s.score.map_or_else(|| "–".into(), two),
+                score: Score::from(s.score).to_string(),
                 stage: s
                     .stage
                     .map_or_else(|| "–".into(), |k| q.scale.stage[k].id.clone()),

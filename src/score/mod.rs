@@ -7,6 +7,9 @@ use crate::model::{
     Unanswered,
 };
 
+mod shown;
+pub use shown::{NO_SCORE, Score};
+
 /// The version of the scoring rules implemented here; printed with every score.
 pub const RULES_VERSION: &str = "2";
 

@@ -508,7 +508,7 @@ impl App {
         }
         let visits = crate::compare::score_visits(opened);
         let comparison = crate::compare::Comparison::new(&visits, self.lang);
-        self.compare = Some(CompareState::new(comparison, visits, self.lang));
+        self.compare = Some(CompareState::new(comparison, visits, None));
         self.screen = Screen::Compare;
         if failed > 0 {
             self.say(Tone::Warn, fill(self.words.left_out, &[&failed]));

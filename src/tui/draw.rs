@@ -208,10 +208,7 @@ pub fn style_lead(lines: &mut [Line<'static>], style: Style) {
 
 /// A score as printed everywhere: two decimals, or a dash.
 pub fn score_text(x: Option<f64>) -> String {
-    x.map_or_else(
-        || "—".to_string(),
-        |v| format!("{:.2}", crate::score::round2(v)),
-    )
+    crate::score::Score::from(x).to_string()
 }
 
 /// A centred rectangle of at most `w`×`h` inside `area`.

@@ -1,5 +1,9 @@
-//! The cohort view of the comparison: the firms by stage as a bar chart, the most frequent
-//! bottlenecks, and how many firms each recommendation and support instrument is for.
+//! The cohort view of the comparison: the comparison's cohort tables ([`Comparison::cohort_tables`])
+//! drawn for the screen — the charts (tables with bars: firms by stage, the frequent
+//! bottlenecks) on the left, the lists (planned actions, support) on the right when there is
+//! room, one under the other otherwise.
+//!
+//! [`Comparison::cohort_tables`]: crate::compare::Comparison::cohort_tables
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,6 +14,14 @@ use ratatui::widgets::Paragraph;
 use super::{BAR_CELLS, Ctx, TWO_COLUMNS};
 use crate::model::Priority;
 use crate::plain_text::{inert, pad, pad_left, truncate, width};
+use crate::table::text::percent;
+use crate::table::{Align, Cell, Column, Row, Table, Tone, for_screen};
+use crate::tui::theme::Theme;
+
+/// Cells between two columns.
+const GAP: usize = 2;
+/// A text column is not cut narrower than this to make room.
+const TEXT_MIN: usize = 6;
 
 pub(super) fn render_cohort(x: &Ctx, frame: &mut Frame, area: Rect) {
     let two = area.width >= TWO_COLUMNS;
@@ -22,12 +34,20 @@ pub(super) fn render_cohort(x: &Ctx, frame: &mut Frame, area: Rect) {
         (area, None)
     };
     let inner = |a: Rect| (a.width as usize).saturating_sub(1);
-    let mut left = stage_lines(x, inner(left_area));
-    left.push(Line::default());
-    left.extend(bottleneck_lines(x, inner(left_area)));
-    let mut right = recommendation_lines(x, inner(right_area.unwrap_or(left_area)));
-    right.push(Line::default());
-    right.extend(support_lines(x, inner(right_area.unwrap_or(left_area))));
+    let tables: Vec<(Table, Vec<Row>)> =
+        x.c.cohort_tables()
+            .into_iter()
+            .map(|mut t| {
+                let rows = std::mem::replace(&mut t.rows, Box::new(std::iter::empty())).collect();
+                (t, rows)
+            })
+            .collect();
+    let (charts, lists): (Vec<_>, Vec<_>) = tables.into_iter().partition(|(_, rows)| {
+        rows.iter()
+            .any(|r: &Row| r.cells.iter().any(|c| matches!(c, Cell::Bar(_))))
+    });
+    let mut left = table_lines(x, charts, inner(left_area));
+    let mut right = table_lines(x, lists, inner(right_area.unwrap_or(left_area)));
     let h = area.height as usize;
     let st = x.st;
     st.page.set(h.saturating_sub(1).max(1));
@@ -44,7 +64,7 @@ pub(super) fn render_cohort(x: &Ctx, frame: &mut Frame, area: Rect) {
         }
         None => {
             left.push(Line::default());
-            left.extend(right);
+            left.append(&mut right);
             let max = left.len().saturating_sub(h);
             let scroll = st.cohort_scroll.min(max);
             let lines: Vec<Line> = left.into_iter().skip(scroll).collect();
@@ -68,17 +88,177 @@ pub(super) fn render_cohort(x: &Ctx, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn heading(x: &Ctx, title: &str) -> Line<'static> {
-    Line::from(Span::styled(format!(" {title}"), x.t.title()))
+/// Tables one under the other, a blank line between them, in `w` cells.
+fn table_lines(x: &Ctx, tables: Vec<(Table, Vec<Row>)>, w: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for (i, (t, rows)) in tables.iter().enumerate() {
+        if i > 0 {
+            out.push(Line::default());
+        }
+        out.extend(lines(x.t, t, rows, w));
+    }
+    out
 }
 
-/// A bar of `n` against the largest count `most`, in `w` cells, in eighths of a cell; at
-/// least a sliver for any firm.
-fn bar(n: usize, most: usize, w: usize) -> String {
-    if n == 0 || most == 0 || w == 0 {
+/// One table: its title, its columns' titles and its rows, fitted into `w` cells.
+fn lines(t: &Theme, table: &Table, rows: &[Row], w: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    if let Some(title) = &table.title {
+        out.push(Line::from(Span::styled(
+            format!(" {}", inert(title)),
+            t.title(),
+        )));
+    }
+    let shown: Vec<(usize, Column)> = table
+        .shown(for_screen)
+        .into_iter()
+        .map(|(i, c)| (i, c.clone()))
+        .collect();
+    if rows.is_empty() {
+        if let Some(empty) = &table.empty {
+            out.push(Line::from(Span::styled(format!(" {empty}"), t.muted())));
+        }
+        return out;
+    }
+    let texts: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| shown.iter().map(|(i, _)| text(&r.cells[*i])).collect())
+        .collect();
+    let widths = fit(&shown, rows, &texts, w);
+    if shown.iter().any(|(_, c)| !c.title.is_empty()) {
+        let mut spans = vec![Span::raw(" ")];
+        for (k, (_, c)) in shown.iter().enumerate() {
+            if widths[k] == 0 {
+                continue;
+            }
+            spans.push(Span::raw(" ".repeat(GAP * usize::from(k > 0))));
+            let title = align(&inert(&c.title), widths[k], c.align);
+            spans.push(Span::styled(title, t.muted()));
+        }
+        out.push(Line::from(spans));
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let mut spans = vec![Span::raw(" ")];
+        for (k, (i, c)) in shown.iter().enumerate() {
+            if widths[k] == 0 {
+                continue;
+            }
+            spans.push(Span::raw(" ".repeat(GAP * usize::from(k > 0))));
+            let cell = &row.cells[*i];
+            let shown_text = match cell {
+                Cell::Bar(b) => pad(&bar(b.fill(), widths[k]), widths[k]),
+                _ => align(&texts[r][k], widths[k], c.align),
+            };
+            spans.push(Span::styled(shown_text, style(t, cell)));
+        }
+        out.push(Line::from(spans));
+    }
+    out
+}
+
+/// The width of each column shown in `w` cells: numbers and names as wide as they are, text
+/// columns left out from the right while even a few cells of each do not fit, then the
+/// widest text cut until the row fits; bars take the room left (up to [`BAR_CELLS`]). A width
+/// of 0 leaves the column out.
+fn fit(shown: &[(usize, Column)], rows: &[Row], texts: &[Vec<String>], w: usize) -> Vec<usize> {
+    let holds = |k: usize, f: fn(&Cell) -> bool| rows.iter().any(|r| f(&r.cells[shown[k].0]));
+    let bars: Vec<bool> = (0..shown.len())
+        .map(|k| holds(k, |c| matches!(c, Cell::Bar(_))))
+        .collect();
+    let text: Vec<bool> = (0..shown.len())
+        .map(|k| holds(k, |c| matches!(c, Cell::Text(_))))
+        .collect();
+    let mut widths: Vec<usize> = (0..shown.len())
+        .map(|k| {
+            let cells = texts.iter().map(|t| width(&t[k])).max().unwrap_or(0);
+            if bars[k] {
+                0
+            } else {
+                cells.max(width(&shown[k].1.title))
+            }
+        })
+        .collect();
+    let used = |widths: &[usize]| -> usize {
+        let n = widths.iter().filter(|&&x| x > 0).count();
+        1 + widths.iter().sum::<usize>() + GAP * n.saturating_sub(1)
+    };
+    let least = |widths: &[usize]| -> Vec<usize> {
+        let cut = |(k, &x): (usize, &usize)| if text[k] { x.min(TEXT_MIN) } else { x };
+        widths.iter().enumerate().map(cut).collect()
+    };
+    while used(&least(&widths)) > w {
+        match (1..widths.len()).rev().find(|&k| text[k] && widths[k] > 0) {
+            Some(k) => widths[k] = 0,
+            None => break,
+        }
+    }
+    while used(&widths) > w {
+        let widest = (0..widths.len())
+            .filter(|&k| text[k] && widths[k] > TEXT_MIN)
+            .max_by_key(|&k| (widths[k], k));
+        match widest {
+            Some(k) => widths[k] -= 1,
+            None => break,
+        }
+    }
+    for k in (0..widths.len()).filter(|&k| bars[k]) {
+        widths[k] = w.saturating_sub(used(&widths) + GAP).min(BAR_CELLS);
+    }
+    widths
+}
+
+/// A cell's text on the screen.
+fn text(cell: &Cell) -> String {
+    match cell {
+        Cell::Empty | Cell::Bar(_) => String::new(),
+        Cell::Text(s) => inert(s),
+        Cell::Label(n) | Cell::Key(n) => inert(&n.name),
+        Cell::Count(n) => n.to_string(),
+        Cell::Share(x) => percent(*x),
+        Cell::Score(s) => s.to_string(),
+        Cell::Change(s) => s.signed(),
+        Cell::Percentile(p) => {
+            p.map_or_else(|| crate::score::NO_SCORE.into(), |p| p.floor().to_string())
+        }
+    }
+}
+
+fn align(s: &str, w: usize, a: Align) -> String {
+    let s = truncate(s, w);
+    match a {
+        Align::Left => pad(&s, w),
+        Align::Right => pad_left(&s, w),
+    }
+}
+
+/// How a cell is coloured: by its tone, counts bold, shares dim.
+fn style(t: &Theme, cell: &Cell) -> Style {
+    let tone = |tone: Tone| match tone {
+        Tone::Plain => t.text(),
+        Tone::Muted => t.muted(),
+        Tone::Warn => t.warn(),
+        Tone::Step { at, of } => t.stage(at, of).add_modifier(Modifier::BOLD),
+        Tone::Priority(Priority::High) => t.bad(),
+        Tone::Priority(Priority::Medium) => t.warn(),
+        Tone::Priority(Priority::Low) => t.muted(),
+    };
+    match cell {
+        Cell::Label(n) | Cell::Key(n) => tone(n.tone),
+        Cell::Bar(b) if b.tone == Tone::Plain => t.title(),
+        Cell::Bar(b) => tone(b.tone).remove_modifier(Modifier::BOLD),
+        Cell::Count(_) => t.strong(),
+        Cell::Share(_) => t.muted(),
+        _ => t.text(),
+    }
+}
+
+/// A bar filling `fill` (0 to 1) of `w` cells, in eighths of a cell; at least a sliver for
+/// anything above 0.
+fn bar(fill: f64, w: usize) -> String {
+    if fill <= 0.0 || w == 0 {
         return String::new();
     }
-    let cells = (n as f64 / most as f64 * w as f64).max(0.125);
+    let cells = (fill * w as f64).max(0.125);
     let full = cells.floor() as usize;
     let eighths = ((cells - full as f64) * 8.0).round() as usize;
     let mut s = "█".repeat(full.min(w));
@@ -88,176 +268,54 @@ fn bar(n: usize, most: usize, w: usize) -> String {
     s
 }
 
-/// A count and its share of the firms shown: `  3   60%`.
-fn count_spans(x: &Ctx, n: usize, count_w: usize) -> Vec<Span<'static>> {
-    let share = format!("{:.0}%", x.c.view().share(n) * 100.0);
-    vec![
-        Span::styled(pad_left(&n.to_string(), count_w), x.t.strong()),
-        Span::styled(pad_left(&share, 6), x.t.muted()),
-    ]
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::{Name, Shows};
 
-fn stage_lines(x: &Ctx, w: usize) -> Vec<Line<'static>> {
-    let (t, c) = (x.t, x.c);
-    let v = c.view();
-    let mut out = vec![heading(x, x.cw.stages_title)];
-    let most = v.largest_stage_count();
-    let count_w = most.to_string().len().max(2);
-    let id_w = c
-        .stages()
-        .iter()
-        .map(|s| width(&s.id))
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let label_w = c
-        .stages()
-        .iter()
-        .map(|s| width(&inert(&s.label)))
-        .chain([width(x.cw.no_score)])
-        .max()
-        .unwrap_or(0)
-        .min(w / 3);
-    let bar_w = w
-        .saturating_sub(1 + id_w + 2 + label_w + 2 + 1 + count_w + 6)
-        .min(BAR_CELLS);
-    let n = c.stages().len();
-    let mut rows: Vec<(String, String, usize, Style)> = c
-        .stages()
-        .iter()
-        .zip(&v.stages)
-        .enumerate()
-        .map(|(i, (s, &k))| (inert(&s.id), inert(&s.label), k, t.stage(i, n)))
-        .collect();
-    if v.unscored > 0 {
-        rows.push(("—".into(), x.cw.no_score.into(), v.unscored, t.muted()));
-    }
-    for (id, label, k, style) in rows {
-        let mut spans = vec![
-            Span::raw(" "),
-            Span::styled(pad(&id, id_w), style.add_modifier(Modifier::BOLD)),
-            Span::raw("  "),
-            Span::styled(pad(&label, label_w), t.text()),
-            Span::raw("  "),
-            Span::styled(pad(&bar(k, most, bar_w), bar_w), style),
-            Span::raw(" "),
+    fn table() -> (Vec<(usize, Column)>, Vec<Row<'static>>) {
+        let cols = vec![
+            Column::new("id", "Id").shows(Shows::NOT_ON_SCREEN),
+            Column::new("label", ""),
+            Column::new("firms", "Firms").right(),
+            Column::new("priority", "Priority"),
+            Column::new("support", "Support"),
         ];
-        spans.extend(count_spans(x, k, count_w));
-        out.push(Line::from(spans));
+        let rows = vec![Row::new(vec![
+            Cell::text("erp"),
+            Cell::text("Bring in an ERP system for the whole firm"),
+            Cell::Count(12),
+            Cell::Label(Name::new("high", "high")),
+            Cell::text("Technical-upgrade loan"),
+        ])];
+        let shown = cols.into_iter().enumerate().skip(1).collect();
+        (shown, rows)
     }
-    out
-}
 
-fn bottleneck_lines(x: &Ctx, w: usize) -> Vec<Line<'static>> {
-    let (t, c) = (x.t, x.c);
-    let v = c.view();
-    let mut out = vec![heading(x, x.cw.bottlenecks_title)];
-    if v.bottlenecks.is_empty() {
-        out.push(Line::from(Span::styled(
-            format!(" {}", x.cw.none),
-            t.muted(),
-        )));
-        return out;
+    fn texts(shown: &[(usize, Column)], rows: &[Row]) -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| shown.iter().map(|(i, _)| text(&r.cells[*i])).collect())
+            .collect()
     }
-    let most = v.bottlenecks.first().map_or(0, |b| b.1);
-    let count_w = most.to_string().len().max(2);
-    let title_w = v
-        .bottlenecks
-        .iter()
-        .map(|&(d, _)| width(&inert(&c.dimensions()[d].title)))
-        .max()
-        .unwrap_or(0)
-        .min(w / 2);
-    // As long as the stages' bars, so that the two charts line up.
-    let bar_w = w
-        .saturating_sub(1 + title_w + 2 + 1 + count_w + 6)
-        .min(BAR_CELLS);
-    for &(d, k) in &v.bottlenecks {
-        let mut spans = vec![
-            Span::raw(" "),
-            Span::styled(pad(&inert(&c.dimensions()[d].title), title_w), t.text()),
-            Span::raw("  "),
-            Span::styled(pad(&bar(k, most, bar_w), bar_w), t.warn()),
-            Span::raw(" "),
-        ];
-        spans.extend(count_spans(x, k, count_w));
-        out.push(Line::from(spans));
-    }
-    out
-}
 
-fn recommendation_lines(x: &Ctx, w: usize) -> Vec<Line<'static>> {
-    let (t, c) = (x.t, x.c);
-    let v = c.view();
-    let mut out = vec![heading(x, x.cw.recommendations_title)];
-    if v.recommendations.is_empty() {
-        out.push(Line::from(Span::styled(
-            format!(" {}", x.cw.none),
-            t.muted(),
-        )));
-        return out;
+    #[test]
+    fn text_is_cut_then_left_out_so_that_numbers_always_show() {
+        let (shown, rows) = table();
+        let t = texts(&shown, &rows);
+        assert_eq!(fit(&shown, &rows, &t, 200), [41, 5, 8, 22]);
+        // 1 + 41 + 2 + 5 + 2 + 8 + 2 + 22 = 83 cells: the widest text is cut first.
+        assert_eq!(fit(&shown, &rows, &t, 80), [38, 5, 8, 22]);
+        // Both texts cut to 10 cells: 1 + 10 + 2 + 5 + 2 + 8 + 2 + 10 = 40.
+        assert_eq!(fit(&shown, &rows, &t, 40), [10, 5, 8, 10]);
+        // Not even 6 cells of each: the support is left out, the title takes the room.
+        assert_eq!(fit(&shown, &rows, &t, 30), [12, 5, 8, 0]);
     }
-    let count_w = v
-        .recommendations
-        .first()
-        .map_or(1, |r| r.1.to_string().len())
-        .max(2);
-    let prio_w = [x.cw.high, x.cw.medium, x.cw.low]
-        .iter()
-        .map(|p| width(p))
-        .max()
-        .unwrap_or(1);
-    for &(r, k) in &v.recommendations {
-        let rec = &c.recommendations()[r];
-        let (prio, style) = match rec.priority {
-            Priority::High => (x.cw.high, t.bad()),
-            Priority::Medium => (x.cw.medium, t.warn()),
-            Priority::Low => (x.cw.low, t.muted()),
-        };
-        let mut spans = vec![Span::raw(" ")];
-        spans.extend(count_spans(x, k, count_w));
-        spans.push(Span::raw("  "));
-        spans.push(Span::styled(pad(prio, prio_w), style));
-        spans.push(Span::raw("  "));
-        let used = 1 + count_w + 6 + 2 + prio_w + 2;
-        let room = w.saturating_sub(used);
-        let title = truncate(&inert(&rec.title), room);
-        let rest = room.saturating_sub(width(&title));
-        spans.push(Span::styled(title, t.text()));
-        if let Some(support) = &rec.support
-            && rest > 6
-        {
-            let support = truncate(&format!(" · {}", inert(support)), rest);
-            spans.push(Span::styled(support, t.muted()));
-        }
-        out.push(Line::from(spans));
-    }
-    out
-}
 
-fn support_lines(x: &Ctx, w: usize) -> Vec<Line<'static>> {
-    let t = x.t;
-    let v = x.c.view();
-    let mut out = vec![heading(x, x.cw.supports_title)];
-    if v.supports.is_empty() {
-        out.push(Line::from(Span::styled(
-            format!(" {}", x.cw.none),
-            t.muted(),
-        )));
-        return out;
+    #[test]
+    fn bars_take_the_room_left_in_eighths() {
+        assert_eq!(bar(1.0, 4), "████");
+        assert_eq!(bar(0.5, 3), "█▌");
+        assert_eq!(bar(0.001, 10), "▏");
+        assert_eq!(bar(0.0, 10), "");
     }
-    let count_w = v
-        .supports
-        .first()
-        .map_or(1, |s| s.1.to_string().len())
-        .max(2);
-    for (name, k) in &v.supports {
-        let mut spans = vec![Span::raw(" ")];
-        spans.extend(count_spans(x, *k, count_w));
-        spans.push(Span::raw("  "));
-        let room = w.saturating_sub(1 + count_w + 6 + 2);
-        spans.push(Span::styled(truncate(&inert(name), room), t.text()));
-        out.push(Line::from(spans));
-    }
-    out
 }

@@ -18,7 +18,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::compare::render::{apart_count, apart_list, mixed_warning, questionnaires_label};
-use crate::compare::{Column, Comparison, Direction, Filter, FirmRow, ScoredVisit, Test};
+use crate::compare::{Column, Comparison, Direction, Filter, FirmRow, ScoredVisit, Section, Test};
 use crate::i18n::{CompareWords, Lang, TuiWords, fill};
 use crate::model::Assessment;
 use crate::plain_text::{inert, truncate, width};
@@ -108,15 +108,23 @@ pub struct CompareState {
 }
 
 impl CompareState {
-    /// The comparison of `visits` as `comparison` stands (sorted and filtered already).
-    pub fn new(comparison: Comparison, visits: Vec<ScoredVisit>, lang: Lang) -> Self {
+    /// The screen of `comparison` as it stands (sorted and filtered already), made of
+    /// `visits` (kept to compare again after a firm's assessment is edited), opening on the
+    /// view of `section` (none: the firms).
+    pub fn new(comparison: Comparison, visits: Vec<ScoredVisit>, section: Option<Section>) -> Self {
+        let view = match section {
+            Some(Section::Progress) => View::Progress,
+            Some(Section::Cohort) => View::Cohort,
+            Some(Section::Firms | Section::Stats) | None => View::Firms,
+        };
+        let lang = comparison.lang();
         let mut s = Self {
             comparison,
             visits,
             lang,
             columns: Vec::new(),
             name_w: 0,
-            view: View::Firms,
+            view,
             cursor: 0,
             on_header: false,
             column: 0,
