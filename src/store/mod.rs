@@ -40,12 +40,35 @@ pub enum StoreError {
     },
     /// Another dmat has the assessment open.
     Locked { path: PathBuf, holder: Option<u32> },
-    /// Not a regular file: a folder, or a device, FIFO or socket.
-    NotAFile { path: PathBuf, folder: bool },
+    /// Not a regular file where dmat needs one.
+    NotAFile { path: PathBuf, kind: FileKind },
     /// Larger than dmat reads.
     TooLarge { path: PathBuf, bytes: u64 },
     /// An assessment with more than one name (hard links), which saving would part.
     HardLinked { path: PathBuf, links: u64 },
+}
+
+/// What stands where dmat needs a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Folder,
+    /// A symbolic link, where dmat writes only what it made itself.
+    Link,
+    /// A device, a FIFO or a socket.
+    Special,
+}
+
+impl FileKind {
+    /// The kind of a file from its metadata (read without following links).
+    pub fn of(m: &std::fs::Metadata) -> Self {
+        if m.is_dir() {
+            FileKind::Folder
+        } else if m.file_type().is_symlink() {
+            FileKind::Link
+        } else {
+            FileKind::Special
+        }
+    }
 }
 
 impl StoreError {
@@ -90,10 +113,21 @@ impl fmt::Display for StoreError {
                 }
                 write!(f, "; close it there first")
             }
-            StoreError::NotAFile { folder: true, .. } => {
-                write!(f, "{path}: this is a folder, not a file; name a file in it")
-            }
-            StoreError::NotAFile { folder: false, .. } => write!(
+            StoreError::NotAFile {
+                kind: FileKind::Folder,
+                ..
+            } => write!(f, "{path}: this is a folder, not a file; name a file in it"),
+            StoreError::NotAFile {
+                kind: FileKind::Link,
+                ..
+            } => write!(
+                f,
+                "{path}: a symbolic link stands where dmat writes a file of its own; it is left alone, remove it to go on"
+            ),
+            StoreError::NotAFile {
+                kind: FileKind::Special,
+                ..
+            } => write!(
                 f,
                 "{path}: not a regular file (a device, a pipe or a socket); dmat reads only regular files"
             ),
@@ -238,7 +272,7 @@ pub fn start_assessment(
 }
 
 /// Writes a demo cohort into `dir` (created if needed), in parallel; demo files are plain
-/// writes, not synced one by one.
+/// writes, not synced one by one. A link, FIFO or device bearing a demo file's name is refused.
 pub fn write_cohort(dir: &Path, files: &[crate::demo::DemoFile]) -> Result<(), StoreError> {
     use rayon::prelude::*;
     std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, "create", e))?;
@@ -251,7 +285,15 @@ pub fn write_cohort(dir: &Path, files: &[crate::demo::DemoFile]) -> Result<(), S
                 io::Error::new(io::ErrorKind::InvalidData, e),
             )
         })?;
-        std::fs::write(&path, text).map_err(|e| StoreError::io(&path, "write", e))
+        // Only a new file or a regular one is written: never through a link or into a FIFO
+        // that happens to bear a demo file's name.
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if !m.is_file() => Err(StoreError::NotAFile {
+                path: path.clone(),
+                kind: FileKind::of(&m),
+            }),
+            _ => std::fs::write(&path, text).map_err(|e| StoreError::io(&path, "write", e)),
+        }
     })
 }
 
