@@ -181,12 +181,20 @@ impl Opened {
 /// Reads an assessment, finds its questionnaire in the catalogue and checks one against the
 /// other. Errors stop the load; warnings (including a changed questionnaire) come with it.
 pub fn open_assessment(path: &Path, catalog: &Catalog) -> Result<Opened, StoreError> {
-    let src = read_text(path)?;
+    open_assessment_text(path, &read_text(path)?, catalog)
+}
+
+/// Like [`open_assessment`], for the text of `path` already read.
+pub fn open_assessment_text(
+    path: &Path,
+    src: &str,
+    catalog: &Catalog,
+) -> Result<Opened, StoreError> {
     let invalid = |diagnostics| StoreError::Invalid {
         path: path.to_path_buf(),
         diagnostics,
     };
-    let (assessment, mut warnings) = parse::assessment(&src).map_err(invalid)?;
+    let (assessment, mut warnings) = parse::assessment(src).map_err(invalid)?;
     let r = &assessment.questionnaire;
     let Some(questionnaire) = catalog.find(&r.id, &r.digest) else {
         let at = KeyPath::root().key("questionnaire").key("id");
@@ -195,10 +203,10 @@ pub fn open_assessment(path: &Path, catalog: &Catalog) -> Result<Opened, StoreEr
             r.id
         );
         return Err(invalid(vec![
-            Locator::new(&src).place(&Problem::error(at, msg)),
+            Locator::new(src).place(&Problem::error(at, msg)),
         ]));
     };
-    let mut diags = parse::check_assessment(&src, &assessment, &questionnaire.questionnaire);
+    let mut diags = parse::check_assessment(src, &assessment, &questionnaire.questionnaire);
     if !r.digest.is_empty()
         && r.digest != questionnaire.digest
         && r.id == questionnaire.questionnaire.id
@@ -208,7 +216,7 @@ pub fn open_assessment(path: &Path, catalog: &Catalog) -> Result<Opened, StoreEr
             "questionnaire `{}` has changed since this visit began (its digest differs); using {}",
             r.id, questionnaire.source
         );
-        diags.push(Locator::new(&src).place(&Problem::warning(at, msg)));
+        diags.push(Locator::new(src).place(&Problem::warning(at, msg)));
     }
     if diags.iter().any(Diagnostic::is_error) {
         diags.retain(Diagnostic::is_error);
