@@ -411,6 +411,61 @@ fn demo_is_deterministic_and_its_files_validate_and_score() {
 }
 
 #[test]
+fn the_default_demo_is_a_districts_folder_that_never_replaces_other_files() {
+    let ws = workspace();
+    let dir = ws.path().join("district");
+    let run = || {
+        let mut cmd = dmat(ws.path());
+        cmd.args(["demo", "--firms", "40", "--seed", "3", "-o"])
+            .arg(&dir);
+        cmd
+    };
+    run()
+        .assert()
+        .success()
+        .stderr(contains("40 quick scans"))
+        .stderr(contains("full visits"));
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names.iter().filter(|n| n.ends_with("-scan.toml")).count(),
+        40
+    );
+    assert!(names.iter().any(|n| n.ends_with("-visit.toml")));
+    dmat(ws.path()).arg("validate").arg(&dir).assert().success();
+    // Its own files it writes again, byte for byte the same.
+    let first = std::fs::read(dir.join("firm-0000-scan.toml")).unwrap();
+    run().assert().success();
+    assert_eq!(
+        std::fs::read(dir.join("firm-0000-scan.toml")).unwrap(),
+        first
+    );
+    // A file it did not write it refuses to replace, and writes nothing.
+    let mine = dir.join("firm-0001-scan.toml");
+    std::fs::write(&mine, "# my own notes\n").unwrap();
+    std::fs::remove_file(dir.join("firm-0000-scan.toml")).unwrap();
+    run()
+        .assert()
+        .code(1)
+        .stderr(contains("firm-0001-scan.toml"))
+        .stderr(contains("did not write it"));
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), "# my own notes\n");
+    assert!(!dir.join("firm-0000-scan.toml").exists());
+    // Removing the demo removes its files only.
+    dmat(ws.path())
+        .args(["demo", "--remove", "-o"])
+        .arg(&dir)
+        .assert()
+        .success()
+        .stderr(contains("removed"));
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert_eq!(left.len(), 1);
+    assert!(mine.exists());
+}
+
+#[test]
 fn version_and_help_teach_by_example() {
     let ws = tempfile::tempdir().unwrap();
     dmat(ws.path())

@@ -167,3 +167,50 @@ fn the_html_sheet_prints_on_a4_pages_with_its_text() {
         }
     }
 }
+
+/// The pre-visit form printed as the firm prints it: A4, a handful of pages, every pre-visit
+/// item numbered, in Chinese and in English.
+#[test]
+fn the_pre_visit_form_prints_on_a4_pages_with_every_item() {
+    let chromium = need("chromium");
+    let pdfinfo = need("pdfinfo");
+    let pdftotext = need("pdftotext");
+    let tmp = tempfile::tempdir().unwrap();
+    let profile = tmp.path().join("profile");
+    let q = Catalog::bundled().resolve("smart-manufacturing").unwrap();
+    for (lang, code) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let html = tmp.path().join(format!("form-{code}.html"));
+        let pdf = tmp.path().join(format!("form-{code}.pdf"));
+        Command::cargo_bin("dmat")
+            .unwrap()
+            .env("DMAT_WORKSPACE", tmp.path())
+            .args(["--lang", code, "form", "--format", "html", "-o"])
+            .arg(&html)
+            .assert()
+            .success();
+        print_to_pdf(&chromium, &html, &pdf, &profile);
+        let pdf_s = pdf.to_str().unwrap();
+        let info = run(&pdfinfo, &[pdf_s]);
+        assert!(
+            info.contains("(A4)"),
+            "{code}: the form is not printed on A4: {info}"
+        );
+        let pages: usize = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|p| p.trim().parse().ok())
+            .unwrap();
+        assert!((2..=8).contains(&pages), "{code}: {pages} pages");
+        let text = squeeze(&run(&pdftotext, &["-enc", "UTF-8", pdf_s, "-"]));
+        let form = dmat::report::form::build(&q.questionnaire, lang).unwrap();
+        for item in form.sections.iter().flat_map(|s| &s.items) {
+            // The start of each item's text, as long lines wrap.
+            let start: String = squeeze(&item.text).chars().take(12).collect();
+            assert!(
+                text.contains(&start),
+                "{code}: item {} {start:?} not printed",
+                item.number
+            );
+        }
+    }
+}

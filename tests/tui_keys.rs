@@ -637,6 +637,48 @@ fn an_empty_workspace_offers_a_demo_cohort_of_the_default_questionnaire() {
     assert_eq!(h.rows.len(), dmat::tui::app::DEMO_FIRMS);
     assert!(h.rows.iter().all(|r| r.error.is_none()));
     assert_eq!(f.ws.assessment_files().len(), dmat::tui::app::DEMO_FIRMS);
+    // Shown as demo firms, and removed again with D, leaving a real assessment alone.
+    assert!(h.rows.iter().all(|r| r.demo && r.firm.ends_with("[demo]")));
+    let real = f.ws.assessments_dir().join("real.toml");
+    let mut a = dmat::model::Assessment::new(
+        dmat::model::QuestionnaireRef {
+            id: "smart-manufacturing".into(),
+            version: "0.1.0".into(),
+            digest: String::new(),
+        },
+        "周村机械厂",
+        None,
+    );
+    a.visit.status = dmat::model::Status::InProgress;
+    dmat::store::save_assessment(&real, &a).unwrap();
+    typed(&mut home, "D");
+    assert_eq!(f.ws.assessment_files(), [real]);
+    let h = home.home.as_ref().unwrap();
+    assert_eq!(h.rows.len(), 1);
+    assert!(!h.rows[0].demo);
+}
+
+#[test]
+fn with_both_bundled_questionnaires_the_demo_is_a_districts_folder() {
+    let f = Fixture::new();
+    let mut home = f.home(Lang::Zh);
+    home.catalog = dmat::store::Catalog::bundled();
+    typed(&mut home, "d");
+    let files = f.ws.assessment_files();
+    let named = |suffix: &str| {
+        files
+            .iter()
+            .filter(|p| p.to_string_lossy().ends_with(suffix))
+            .count()
+    };
+    assert_eq!(named("-scan.toml"), dmat::tui::app::DEMO_FIRMS);
+    assert!(named("-visit.toml") > 0);
+    let h = home.home.as_ref().unwrap();
+    assert!(
+        h.rows
+            .iter()
+            .all(|r| r.demo && r.firm.ends_with("〔示例〕"))
+    );
 }
 
 #[test]

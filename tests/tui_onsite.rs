@@ -262,3 +262,77 @@ fn letters_typed_on_a_text_question_start_its_answer_and_run_no_command() {
     press(&mut app, KeyCode::Right);
     assert_eq!(app.screen, Screen::Summary, "→ past the last page");
 }
+
+/// An interview of the bands fixture: one number question with five bands, a long hint and
+/// "not applicable", its note written.
+fn bands(lang: Lang) -> (Fixture, App) {
+    use std::sync::Arc;
+    let f = Fixture::new();
+    let path = std::path::Path::new("tests/fixtures/questionnaires/bands.toml");
+    let q = Arc::new(dmat::store::LoadedQuestionnaire::load(path).unwrap());
+    let session = dmat::tui::Session::start(&f.ws, q, FIRM, date()).unwrap();
+    let mut catalog = dmat::store::Catalog::default();
+    catalog.add_first(dmat::store::LoadedQuestionnaire::load(path).unwrap());
+    let mut app = App::interview(
+        session,
+        f.ws.clone(),
+        catalog,
+        lang,
+        dmat::tui::Theme::plain(),
+    );
+    typed(&mut app, "e质量月报只统计了报废，返工没有记录。");
+    press(&mut app, KeyCode::Enter);
+    (f, app)
+}
+
+#[test]
+fn every_band_the_not_applicable_line_and_the_note_show_at_the_smallest_size() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (_f, mut app) = bands(lang);
+        let w = app.words;
+        for (width, height) in [(80, 24), (60, 18)] {
+            let screen = draw(&app, width, height);
+            for band in [
+                "≥0 → 4.0",
+                "≥0.5 → 3.5",
+                "≥1.5 → 3.0",
+                "≥3 → 2.5",
+                "≥6 → 2.0",
+            ] {
+                assert!(
+                    screen.contains(band),
+                    "{band} at {width}×{height}:\n{screen}"
+                );
+            }
+            assert!(screen.contains(w.not_applicable), "{screen}");
+            assert!(screen.contains("质量月报只统计了报废"), "{screen}");
+            let mut settings = insta::Settings::clone_current();
+            settings.set_prepend_module_to_snapshot(false);
+            settings.bind(|| {
+                let name = format!("interview-bands-{}-{width}x{height}", lang.code());
+                insta::assert_snapshot!(name, screen);
+            });
+        }
+        // The hint is cut at 60×18 and says so; h shows it whole; the next key closes it
+        // and does nothing else.
+        let cut = draw(&app, 60, 18);
+        assert!(cut.contains(w.more_help.trim_start_matches('…')), "{cut}");
+        typed(&mut app, "h");
+        let whole = draw(&app, 60, 18);
+        let tail = if lang == Lang::Zh {
+            "高。"
+        } else {
+            "higher."
+        };
+        assert!(whole.contains(tail), "{whole}");
+        assert!(whole.contains(w.full_help_title), "{whole}");
+        let before = saved(&app);
+        typed(&mut app, "5");
+        assert_eq!(draw(&app, 60, 18), cut);
+        assert_eq!(
+            saved(&app),
+            before,
+            "the key that closed it answered nothing"
+        );
+    }
+}

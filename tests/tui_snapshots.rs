@@ -266,3 +266,39 @@ fn interview_text_page() {
         snap("interview-text", lang, &app);
     }
 }
+
+/// An interview on a questionnaire with a pre-visit part: the chain leader of 12 people whose
+/// form gave a CNC share of 60% while the expert sees manual processes.
+fn contradicted(f: &Fixture, lang: Lang) -> App {
+    let path = Path::new("tests/fixtures/questionnaires/previsit.toml");
+    let q = Arc::new(LoadedQuestionnaire::load(path).unwrap());
+    let mut session = Session::start(&f.ws, q, FIRM, date()).unwrap();
+    let a = &mut session.assessment;
+    a.profile
+        .insert("chain-leader".into(), toml::Value::String("yes".into()));
+    a.profile
+        .insert("employees".into(), toml::Value::Integer(12));
+    a.set_response("cnc-share", Some(dmat::model::Response::Value(60.0)));
+    a.set_response(
+        "process-automation",
+        Some(dmat::model::Response::Choice("manual".into())),
+    );
+    session.rescore();
+    let mut catalog = Catalog::default();
+    catalog.add_first(LoadedQuestionnaire::load(path).unwrap());
+    App::interview(session, f.ws.clone(), catalog, lang, Theme::plain())
+}
+
+#[test]
+fn interview_shows_pre_visit_answers_and_the_checks_beside_them() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        let mut app = contradicted(&f, lang);
+        // A profile field from the form, named by a check that holds.
+        typed(&mut app, ":employees\n");
+        snap("interview-previsit-check", lang, &app);
+        // A question seen on site, contradicting a figure of the form.
+        typed(&mut app, ":process\n");
+        snap("interview-check-on-site", lang, &app);
+    }
+}

@@ -1,13 +1,18 @@
-//! `dmat demo`: write a synthetic cohort of assessment files.
+//! `dmat demo`: write a synthetic cohort of assessments — a district's folder of quick scans,
+//! full visits and follow-ups, or visits of one questionnaire — or remove it again.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use super::{Context, Outcome, QuestionnaireArg};
-use crate::demo::cohort;
+use crate::demo::{Source, cohort, folder};
 use crate::i18n::{CliWords, fill};
 use crate::plain_text::shown_path;
-use crate::store::{DEFAULT_QUESTIONNAIRE, write_cohort};
+use crate::store::{LoadedQuestionnaire, remove_demo, write_cohort};
+
+/// The questionnaires of the district's folder: the first visit's scan and the full visit.
+const SCAN: &str = "quick-scan";
+const FULL: &str = "smart-manufacturing";
 
 pub fn run(
     ctx: &Context,
@@ -15,15 +20,52 @@ pub fn run(
     seed: u64,
     dir: &Path,
     questionnaire: Option<&str>,
+    remove: bool,
 ) -> Outcome {
-    let catalog = ctx.catalog(&QuestionnaireArg { path: None })?;
-    let loaded = catalog.resolve(questionnaire.unwrap_or(DEFAULT_QUESTIONNAIRE))?;
-    let files = cohort(&loaded.questionnaire, &loaded.digest, firms, seed);
-    write_cohort(dir, &files)?;
     let w = CliWords::of(ctx.lang);
+    if remove {
+        let removed = remove_demo(dir)?;
+        super::say(&fill(w.demo_removed, &[&removed.len(), &shown_path(dir)]));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let catalog = ctx.catalog(&QuestionnaireArg { path: None })?;
+    if let Some(id) = questionnaire {
+        let loaded = catalog.resolve(id)?;
+        let files = cohort(&loaded.questionnaire, &loaded.digest, firms, seed);
+        write_cohort(dir, &files)?;
+        let id = &loaded.questionnaire.id;
+        super::say(&fill(
+            w.demo_written,
+            &[&firms, &shown_path(dir), id, &seed],
+        ));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (scan, full) = (catalog.resolve(SCAN)?, catalog.resolve(FULL)?);
+    let files = folder(source(&scan), source(&full), firms, seed);
+    write_cohort(dir, &files)?;
+    let count = |suffix: &str| files.iter().filter(|f| f.name.ends_with(suffix)).count();
+    let counts = [
+        count("-scan.toml"),
+        count("-visit.toml"),
+        count("-follow-up.toml"),
+    ];
     super::say(&fill(
-        w.demo_written,
-        &[&firms, &shown_path(dir), &loaded.questionnaire.id, &seed],
+        w.demo_folder_written,
+        &[
+            &firms,
+            &shown_path(dir),
+            &counts[0],
+            &counts[1],
+            &counts[2],
+            &seed,
+        ],
     ));
     Ok(ExitCode::SUCCESS)
+}
+
+fn source(l: &LoadedQuestionnaire) -> Source<'_> {
+    Source {
+        questionnaire: &l.questionnaire,
+        digest: &l.digest,
+    }
 }

@@ -4,6 +4,7 @@
 mod compare;
 mod demo;
 mod export;
+mod form;
 mod interview;
 mod questionnaires;
 mod report;
@@ -29,12 +30,26 @@ Examples:
   dmat score visits/ --format json       scores of every assessment in a folder
   dmat score firm.toml --explain         how every number came about
   dmat report firm.toml --format html -o sheet.html
+  dmat form --format html -o form.html   the pre-visit form the firm fills in
   dmat export visits/ --bom -o scorecards.csv
   dmat compare visits/ --format table
   dmat demo --firms 200 --seed 7 -o demo/
 
 Exit status: 0 success, 1 invalid input (the message names the file and place), 2 usage.
 Workspace: --workspace DIR, else $DMAT_WORKSPACE, else the user's data folder.";
+
+const DEMO_HELP: &str = "\
+By default a district's folder: a quick scan (quick-scan) of every firm, the full visit
+(smart-manufacturing) of the firms the scan's verdict sends on and of some it says to nurture,
+and a follow-up of about a third of the full visits, with the firm's decisions on its plan and
+how they went. Firms have valid unified social credit codes, and every file is marked
+`demo = true`: the home screen shows it as a demo, and `dmat demo --remove -o DIR` deletes
+those files and nothing else. dmat demo never replaces a file it did not write.
+
+Examples:
+  dmat demo --firms 200 --seed 7 -o demo/
+  dmat demo --questionnaire quick-scan --firms 50 -o scans/
+  dmat demo --remove -o demo/";
 
 /// dmat: assess a manufacturing firm's digital maturity on site, from Industry 2.0 to 4.0, and
 /// write its one-firm-one-policy recommendation sheet (一企一策).
@@ -100,6 +115,18 @@ pub enum Command {
         #[command(flatten)]
         q: QuestionnaireArg,
     },
+    /// Print the pre-visit form the firm fills in before the visit
+    Form {
+        /// A bundled or workspace questionnaire id, or a questionnaire file [default:
+        /// smart-manufacturing]
+        #[arg(long, value_name = "ID|PATH")]
+        questionnaire: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Output file [default: standard output]
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// Export scorecards to CSV or Excel
     #[command(after_long_help = export::HELP)]
     Export {
@@ -122,9 +149,10 @@ pub enum Command {
         #[command(flatten)]
         q: QuestionnaireArg,
     },
-    /// Write a synthetic cohort of assessments to try things on
+    /// Write a synthetic cohort of assessments to try things on (or remove it)
+    #[command(after_long_help = DEMO_HELP)]
     Demo {
-        /// How many assessment files
+        /// How many firms (with a questionnaire: how many assessment files)
         #[arg(long, default_value_t = 30)]
         firms: usize,
         /// The same seed gives the same files, byte for byte
@@ -133,9 +161,13 @@ pub enum Command {
         /// The folder to write into
         #[arg(short, long, value_name = "DIR")]
         output: PathBuf,
-        /// The questionnaire to answer [default: smart-manufacturing]
+        /// Visits of this one questionnaire instead of the district's folder of quick scans,
+        /// full visits and follow-ups
         #[arg(long, value_name = "ID|PATH")]
         questionnaire: Option<String>,
+        /// Remove the demo files from the folder instead (only assessments marked demo)
+        #[arg(long, conflicts_with_all = ["firms", "seed", "questionnaire"])]
+        remove: bool,
     },
     /// List the bundled and workspace questionnaires
     Questionnaires,
@@ -331,6 +363,11 @@ fn run(ctx: &Context, command: Option<Command>) -> Outcome {
             output,
             q,
         }) => report::run(ctx, &file, format, output.as_deref(), &q),
+        Some(Command::Form {
+            questionnaire,
+            format,
+            output,
+        }) => form::run(ctx, questionnaire.as_deref(), format, output.as_deref()),
         Some(Command::Export { paths, opts, q }) => export::run(ctx, &paths, &opts, &q),
         Some(Command::Compare { paths, opts, q }) => compare::run(ctx, &paths, &opts, &q),
         Some(Command::Demo {
@@ -338,7 +375,8 @@ fn run(ctx: &Context, command: Option<Command>) -> Outcome {
             seed,
             output,
             questionnaire,
-        }) => demo::run(ctx, firms, seed, &output, questionnaire.as_deref()),
+            remove,
+        }) => demo::run(ctx, firms, seed, &output, questionnaire.as_deref(), remove),
         Some(Command::Questionnaires) => questionnaires::run(ctx),
     }
 }

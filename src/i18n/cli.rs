@@ -44,5 +44,7 @@ words! {
         col_questions: "题目", "questions";
         col_source: "来源", "source";
         demo_written: "已在 {1} 写入 {0} 份评估（问卷 {2}，随机种子 {3}）", "wrote {0} assessments of questionnaire {2} to {1} (seed {3})";
+        demo_folder_written: "已在 {1} 写入 {0} 家示例企业：{2} 份快速筛查、{3} 份完整诊断、{4} 份回访（随机种子 {5}，均标记为示例）", "wrote {0} demo firms to {1}: {2} quick scans, {3} full visits, {4} follow-ups (seed {5}; every file marked as a demo)";
+        demo_removed: "已从 {1} 删除 {0} 份示例评估，其他文件保持不变", "removed {0} demo assessments from {1}; every other file is left as it was";
     }
 }

@@ -4,6 +4,7 @@
 mod advise;
 mod cli;
 mod compare;
+mod form;
 mod plan;
 mod report;
 mod tui;
@@ -11,6 +12,7 @@ mod tui;
 pub use advise::AdviseWords;
 pub use cli::CliWords;
 pub use compare::CompareWords;
+pub use form::FormWords;
 pub use plan::PlanWords;
 pub use report::ReportWords;
 pub use tui::TuiWords;

@@ -18,6 +18,12 @@ words! {
         not_applicable: "不适用", "not applicable";
         na_short: "不适用", "n/a";
         look_for: "现场看：", "On site: ";
+        previsit_tag: "预填表", "pre-visit form";
+        previsit_given: "已在预填表中填写：走车间时核对，有出入就改。", "Given on the pre-visit form: check it on the walk through the shop and correct it if it does not hold.";
+        previsit_missing: "预填表上没有填写：现场问清楚，或看台账。", "Not given on the pre-visit form: ask, or look at the records.";
+        check_says: "请核对：", "Please check: ";
+        more_help: "…（h 看全文）", "… (h: all of it)";
+        full_help_title: "现场提示 · 任意键关闭", "On-site hint · any key closes";
         note: "备注", "Note";
         note_empty: "按 e 记录现场看到的证据", "press e to write down the evidence seen on site";
         note_empty_text: "按 Ctrl-E 记录现场看到的证据", "press Ctrl-E to write down the evidence seen on site";
@@ -94,6 +100,8 @@ words! {
         offer_demo: "或按 d 生成 {0} 家示例企业，先试一试。", "or d to create a demo cohort of {0} firms to try dmat on.";
         demo_written: "已在 {1} 生成 {0} 家示例企业", "Created {0} demo firms in {1}";
         demo_needs: "找不到默认问卷 {0}，无法生成示例", "The default questionnaire {0} is missing; no demo can be made";
+        demo_mark: "〔示例〕", "[demo]";
+        demo_removed: "已删除 {0} 份示例评估，其他文件未动", "Removed {0} demo assessments; nothing else was touched";
         filter: "筛选：", "Filter: ";
         marked: "已标记 {0} 家", "{0} marked";
         shown_of: "{0}/{1} 家", "{0} of {1}";
@@ -153,6 +161,7 @@ words! {
         h_next: "下一题（跳过已跳过的题；概况项从不阻挡）", "Next question (skipped ones are passed over; profile fields never block)";
         h_prev: "上一题", "Previous question";
         h_na: "不适用（本题允许时）；再按一次取消", "Not applicable (where allowed); again to undo";
+        h_full_help: "显示或收起完整的现场提示", "Show the whole on-site hint, or fold it again";
         h_note_ctrl: "编辑备注（在文本题上字母用于输入，用这个键）", "Edit the note (on a text question, where letters type)";
         h_note: "编辑备注（现场证据）；Enter 保存，Esc 取消，停留在本题", "Edit the note (evidence seen on site); Enter keeps, Esc cancels; the question stays";
         h_clear: "清除本题的回答（备注保留）", "Clear this question's answer (the note stays)";
@@ -183,6 +192,7 @@ words! {
         h_home_compare: "比较已标记的企业；没有标记时比较列出的全部企业", "Compare the marked firms; with none marked, every firm listed";
         h_home_demo: "工作区为空时：生成示例企业", "In an empty workspace: create a demo cohort";
         h_home_reload: "重新读取工作区", "Read the workspace again";
+        h_home_remove_demo: "删除示例企业的评估（只删标记为示例的文件）", "Remove the demo firms' assessments (only files marked as demo)";
         h_new_move: "选择问卷", "Choose a questionnaire";
         h_new_enter: "下一步 / 开始访谈", "Next / start the interview";
         h_new_back: "返回上一步", "Go back a step";

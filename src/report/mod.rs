@@ -4,6 +4,7 @@
 
 pub mod chart;
 pub mod escape;
+pub mod form;
 pub mod render;
 pub mod sheet;
 
@@ -38,6 +39,18 @@ pub fn build_sheet(opened: &Opened, lang: Lang) -> Sheet {
     let q = &opened.questionnaire.questionnaire;
     let a = &opened.assessment;
     sheet::build(q, a, &evaluate(q, a), lang)
+}
+
+/// The pre-visit form of a questionnaire as text, with the workspace's templates if it has
+/// any; none when the questionnaire marks nothing `previsit`.
+pub fn render_form(
+    ws: &Workspace,
+    q: &crate::model::Questionnaire,
+    lang: Lang,
+    format: Format,
+) -> Option<Result<String, StoreError>> {
+    let form = form::build(q, lang)?;
+    Some(Templates::in_dir(templates_dir(ws)).render_form(&form, format))
 }
 
 /// The folder of a workspace whose `sheet.html.j2` and `sheet.md.j2` replace the bundled

@@ -9,6 +9,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior, escape_formatter};
 
 use super::Format;
 use super::escape;
+use super::form::Form;
 use super::sheet::Sheet;
 use crate::model::diagnostic::line_col;
 use crate::model::{Diagnostic, Severity};
@@ -16,6 +17,8 @@ use crate::store::StoreError;
 
 const BUNDLED_HTML: &str = include_str!("../../templates/sheet.html.j2");
 const BUNDLED_MD: &str = include_str!("../../templates/sheet.md.j2");
+const BUNDLED_FORM_HTML: &str = include_str!("../../templates/form.html.j2");
+const BUNDLED_FORM_MD: &str = include_str!("../../templates/form.md.j2");
 
 /// The name of the Markdown auto-escape mode.
 const MARKDOWN: &str = "markdown";
@@ -37,6 +40,14 @@ impl Format {
             Format::Md => "sheet.md.j2",
         }
     }
+
+    /// The pre-visit form's template file name for this format.
+    pub fn form_template_name(self) -> &'static str {
+        match self {
+            Format::Html => "form.html.j2",
+            Format::Md => "form.md.j2",
+        }
+    }
 }
 
 /// The bundled template of a name; `bundled/<name>` names it even when a folder overrides it,
@@ -45,6 +56,8 @@ fn bundled(name: &str) -> Option<&'static str> {
     match name.strip_prefix("bundled/").unwrap_or(name) {
         "sheet.html.j2" => Some(BUNDLED_HTML),
         "sheet.md.j2" => Some(BUNDLED_MD),
+        "form.html.j2" => Some(BUNDLED_FORM_HTML),
+        "form.md.j2" => Some(BUNDLED_FORM_MD),
         _ => None,
     }
 }
@@ -153,9 +166,16 @@ impl Templates {
     /// The sheet rendered in a format. A broken template is reported at its file, line and
     /// column like any other bad file.
     pub fn render(&self, sheet: &Sheet, format: Format) -> Result<String, StoreError> {
+        self.render_named(format.template_name(), Value::from(Serde(sheet)))
+    }
+
+    /// The pre-visit form rendered in a format, through `form.html.j2` or `form.md.j2`.
+    pub fn render_form(&self, form: &Form, format: Format) -> Result<String, StoreError> {
+        self.render_named(format.form_template_name(), Value::from(Serde(form)))
+    }
+
+    fn render_named(&self, name: &str, ctx: Value) -> Result<String, StoreError> {
         let env = self.environment();
-        let name = format.template_name();
-        let ctx = Value::from(Serde(sheet));
         env.get_template(name)
             .and_then(|t| t.render(ctx))
             .map_err(|e| self.error(name, &e))
@@ -185,7 +205,11 @@ impl Templates {
                 severity: Severity::Error,
                 line,
                 column,
-                message: format!("cannot render the sheet: {message}"),
+                message: if fallback.starts_with("form.") {
+                    format!("cannot render the pre-visit form: {message}")
+                } else {
+                    format!("cannot render the sheet: {message}")
+                },
             }],
         }
     }

@@ -2,6 +2,7 @@
 //! atomic saving, and the lock that keeps two dmat processes off one assessment.
 
 mod catalog;
+mod demo;
 mod files;
 mod lock;
 mod walk;
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use catalog::{Catalog, DEFAULT_QUESTIONNAIRE, LoadedQuestionnaire, Source, digest};
+pub use demo::{remove_demo, write_cohort};
 pub use files::{MAX_FILE_BYTES, read_text, regular_file, safe_file_stem};
 pub use lock::AssessmentLock;
 pub use walk::{Collected, PassedOver, collect_assessment_files, collect_toml_files};
@@ -277,32 +279,6 @@ pub fn start_assessment(
     let assessment = Assessment::new(r, firm, Some(date));
     save_assessment(&path, &assessment)?;
     Ok((path, assessment))
-}
-
-/// Writes a demo cohort into `dir` (created if needed), in parallel; demo files are plain
-/// writes, not synced one by one. A link, FIFO or device bearing a demo file's name is refused.
-pub fn write_cohort(dir: &Path, files: &[crate::demo::DemoFile]) -> Result<(), StoreError> {
-    use rayon::prelude::*;
-    std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, "create", e))?;
-    files.par_iter().try_for_each(|f| {
-        let path = dir.join(&f.name);
-        let text = f.assessment.to_toml().map_err(|e| {
-            StoreError::io(
-                &path,
-                "write",
-                io::Error::new(io::ErrorKind::InvalidData, e),
-            )
-        })?;
-        // Only a new file or a regular one is written: never through a link or into a FIFO
-        // that happens to bear a demo file's name.
-        match std::fs::symlink_metadata(&path) {
-            Ok(m) if !m.is_file() => Err(StoreError::NotAFile {
-                path: path.clone(),
-                kind: FileKind::of(&m),
-            }),
-            _ => std::fs::write(&path, text).map_err(|e| StoreError::io(&path, "write", e)),
-        }
-    })
 }
 
 /// Writes an assessment atomically: temporary file in the same folder, sync, rename.

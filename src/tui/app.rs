@@ -53,6 +53,8 @@ pub enum Action {
     Create,
     /// Write a demo cohort into the (empty) workspace.
     Demo,
+    /// Remove the demo files from the workspace's assessments.
+    RemoveDemo,
     /// Write the open assessment's recommendation sheet into the workspace's reports folder.
     WriteSheet,
     /// Compare these assessments on the comparison screen.
@@ -146,6 +148,8 @@ pub fn place_cursor(frame: &mut ratatui::Frame, area: &TextArea<'_>, inner: rata
 #[derive(Default)]
 pub struct InterviewState {
     pub page: usize,
+    /// The question's whole on-site hint is shown over the page (`h`) until the next key.
+    pub full_help: bool,
     pub option: usize,
     pub editor: Option<Editor>,
     pub jump: Option<Jump>,
@@ -184,6 +188,8 @@ pub struct HomeRow {
     pub stage: Option<String>,
     /// Why the file could not be read.
     pub error: Option<String>,
+    /// A synthetic visit of the demo cohort.
+    pub demo: bool,
 }
 
 /// The home screen: the workspace's assessments.
@@ -429,6 +435,7 @@ impl App {
             Action::Open(path) => self.open(&path),
             Action::Create => self.create(),
             Action::Demo => self.demo(),
+            Action::RemoveDemo => self.remove_demo(),
             Action::WriteSheet => self.write_sheet(),
             Action::Compare(paths) => self.open_compare(&paths),
             Action::OpenSummary(path) => self.open_summary(&path),
@@ -527,8 +534,7 @@ impl App {
         self.interview = InterviewState {
             page,
             option: session.chosen_option(page).unwrap_or(0),
-            editor: None,
-            jump: None,
+            ..InterviewState::default()
         };
         self.summary = SummaryState::default();
         // A completed assessment opens on its summary: a stray key must not change it.
@@ -585,20 +591,48 @@ impl App {
         }
     }
 
+    /// A district's demo folder (quick scans, full visits, follow-ups) when both bundled
+    /// questionnaires are at hand, else visits of the default questionnaire alone.
     fn demo(&mut self) {
-        let q = match self.catalog.resolve(DEFAULT_QUESTIONNAIRE) {
+        let full = match self.catalog.resolve(DEFAULT_QUESTIONNAIRE) {
             Ok(q) => q,
             Err(_) => {
                 let text = fill(self.words.demo_needs, &[&DEFAULT_QUESTIONNAIRE]);
                 return self.say(Tone::Error, text);
             }
         };
-        let files = crate::demo::cohort(&q.questionnaire, &q.digest, DEMO_FIRMS, 1);
+        let files = match self.catalog.resolve("quick-scan") {
+            Ok(scan) => crate::demo::folder(
+                crate::demo::Source {
+                    questionnaire: &scan.questionnaire,
+                    digest: &scan.digest,
+                },
+                crate::demo::Source {
+                    questionnaire: &full.questionnaire,
+                    digest: &full.digest,
+                },
+                DEMO_FIRMS,
+                1,
+            ),
+            Err(_) => crate::demo::cohort(&full.questionnaire, &full.digest, DEMO_FIRMS, 1),
+        };
         let dir = self.workspace.assessments_dir();
         match crate::store::write_cohort(&dir, &files) {
             Ok(()) => {
                 let text = fill(self.words.demo_written, &[&DEMO_FIRMS, &dir.display()]);
                 self.reload_home();
+                self.say(Tone::Info, text);
+            }
+            Err(e) => self.say(Tone::Error, crate::plain_text::inert(&e.to_string())),
+        }
+    }
+
+    /// Removes the demo files from the workspace's assessments, and nothing else.
+    fn remove_demo(&mut self) {
+        match crate::store::remove_demo(&self.workspace.assessments_dir()) {
+            Ok(removed) => {
+                self.reload_home();
+                let text = fill(self.words.demo_removed, &[&removed.len()]);
                 self.say(Tone::Info, text);
             }
             Err(e) => self.say(Tone::Error, crate::plain_text::inert(&e.to_string())),

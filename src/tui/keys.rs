@@ -105,6 +105,7 @@ pub fn interview_help(w: &'static TuiWords) -> Vec<Section> {
                 k("→  n", "", w.h_next),
                 k("←  p", "", w.h_prev),
                 k("g", "", w.h_unanswered),
+                k("h", "", w.h_full_help),
                 k("J  :", "", w.h_jump),
                 k("Tab  Shift-Tab", "", w.h_dimension),
                 k("Home  End", "", w.h_first_last),
@@ -217,6 +218,7 @@ pub fn home_help(w: &'static TuiWords) -> Vec<Section> {
         k("Space", "", w.h_home_mark),
         k("c", "", w.h_home_compare),
         k("d", "", w.h_home_demo),
+        k("D", "", w.h_home_remove_demo),
         k("r", "", w.h_home_reload),
     ];
     vec![

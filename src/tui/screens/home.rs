@@ -21,6 +21,7 @@ use crate::tui::keys;
 pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> {
     let files = ws.assessment_files();
     let l = lang.code();
+    let mark = crate::i18n::TuiWords::of(lang).demo_mark;
     let mut rows: Vec<HomeRow> = open_many(&files, catalog)
         .into_iter()
         .zip(&files)
@@ -28,9 +29,12 @@ pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> 
             Ok(o) => {
                 let q = &o.questionnaire.questionnaire;
                 let card = evaluate(q, &o.assessment).card;
+                let demo = o.assessment.visit.demo;
+                let name = inert(&o.assessment.firm.name);
                 HomeRow {
                     path: path.clone(),
-                    firm: inert(&o.assessment.firm.name),
+                    firm: if demo { format!("{name} {mark}") } else { name },
+                    demo,
                     date: o.assessment.date_string().unwrap_or_default(),
                     complete: o.assessment.visit.status == Status::Complete,
                     completeness: Some(card.completeness()),
@@ -53,6 +57,7 @@ pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> 
                 overall: None,
                 stage: None,
                 error: Some(inert(&e.to_string())),
+                demo: false,
             },
         })
         .collect();
@@ -151,6 +156,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
             }
         }
         KeyCode::Char('d') if h.rows.is_empty() => return Action::Demo,
+        KeyCode::Char('D') if h.rows.iter().any(|r| r.demo) => return Action::RemoveDemo,
         KeyCode::Char('r') => app.reload_home(),
         _ => {}
     }

@@ -3,7 +3,7 @@
 
 use crate::advise::sentence;
 use crate::i18n::fill;
-use crate::model::{Aggregate, ProfileKind, QuestionKind, Response};
+use crate::model::{Aggregate, Check, Condition, ProfileKind, QuestionKind, Response};
 use crate::plain_text::{inert, inert_lines, pad, pad_left, truncate, width};
 use crate::score::QuestionState;
 use crate::tui::app::{App, EditTarget};
@@ -34,6 +34,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     render_main(app, frame, main, s);
     if app.interview.jump.is_some() {
         render_jump(app, frame, c.body, s);
+    }
+    if app.interview.full_help {
+        render_full_help(app, frame, c.body, s);
     }
     let page = app.interview.page;
     let keys = if app.interview.editor.is_some() {
@@ -225,10 +228,16 @@ pub(super) fn render_main(app: &App, frame: &mut Frame, area: Rect, s: &Session)
     };
     let [content, edit_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(editor_h)]).areas(area);
-    let (lines, cursor_line) = main_lines(app, s, content.width as usize, content.height as usize);
+    let width = content.width as usize;
+    let pinned = pinned_lines(app, s, width);
+    let [content, bottom] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(pinned.len() as u16)])
+            .areas(content);
+    let (lines, cursor_line) = main_lines(app, s, width, content.height as usize);
     let h = content.height as usize;
     let top = (cursor_line + 1).saturating_sub(h);
     frame.render_widget(Paragraph::new(lines).scroll((top as u16, 0)), content);
+    frame.render_widget(Paragraph::new(pinned), bottom);
     if let Some(ed) = editor {
         let title = match ed.target {
             EditTarget::Note(_) => app.words.editing_note,
@@ -289,10 +298,12 @@ pub(super) fn main_lines(
             )
         }
     };
-    let req = if required {
-        format!(" · {}", w.required)
-    } else {
-        String::new()
+    let previsit = previsit(s, page);
+    let req = match (required, previsit) {
+        (true, true) => format!(" · {} · {}", w.required, w.previsit_tag),
+        (true, false) => format!(" · {}", w.required),
+        (false, true) => format!(" · {}", w.previsit_tag),
+        (false, false) => String::new(),
     };
     let place = truncate(&place, width.saturating_sub(width_of(&req)));
     let head = vec![Span::styled(place, t.muted()), Span::styled(req, t.warn())];
@@ -306,6 +317,7 @@ pub(super) fn main_lines(
     let help_len = help_lines.len();
     out.extend(help_lines);
     out.push(Line::default());
+    form_and_check_lines(app, s, page, previsit, width, &mut out);
 
     if s.is_hidden(page) {
         out.extend(wrapped(w.skipped_because, width, t.warn(), ""));
@@ -341,15 +353,76 @@ pub(super) fn main_lines(
         }
     }
 
+    // Too long for the panel: the help gives way first, down to one line that says how to
+    // show it whole (h).
+    let overflow = out.len().saturating_sub(height);
+    if overflow > 0 && help_len > 1 {
+        let cut = overflow.min(help_len - 1);
+        let last = help_at + help_len - cut - 1;
+        out.drain(last + 1..last + 1 + cut);
+        let more = if page_kind(s, page) == PageKind::Text {
+            "…"
+        } else {
+            w.more_help
+        };
+        let room = width.saturating_sub(width_of(more) + width_of(w.look_for));
+        if let Some(span) = out[last].spans.last_mut() {
+            let text = truncate(span.content.trim_end_matches('…'), room);
+            span.content = format!("{}{more}", text.trim_end_matches('…')).into();
+        }
+        if cursor_line > last {
+            cursor_line -= cut;
+        }
+    }
+    // Still too long: the blank lines between the parts go too.
+    while out.len() > height
+        && let Some(blank) = out.iter().position(|l| l.width() == 0)
+    {
+        out.remove(blank);
+        if cursor_line > blank {
+            cursor_line -= 1;
+        }
+    }
+    (out, cursor_line)
+}
+
+/// The lines kept at the bottom of the page whatever its size: "not applicable" where the
+/// question allows it, and the note (its first lines; `e` shows it whole).
+pub(super) fn pinned_lines(app: &App, s: &Session, width: usize) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let w = app.words;
+    let page = app.interview.page;
+    let editing = app.interview.editor.as_ref().map(|e| e.target);
+    let mut out: Vec<Line<'static>> = Vec::new();
+    if let Page::Question(p) = s.page(page)
+        && s.question(p).na
+        && !s.is_hidden(page)
+    {
+        out.push(Line::default());
+        out.push(na_line(app, s, p));
+    }
     // The note, unless it is being edited below.
     if let Page::Question(p) = s.page(page)
         && editing != Some(EditTarget::Note(p))
         && !s.is_hidden(page)
     {
-        out.push(Line::default());
+        if out.is_empty() {
+            out.push(Line::default());
+        }
         let label = format!("{}  ", w.note);
         match s.assessment.note(&s.question(p).id) {
-            Some(n) => out.extend(label_lines(&label, &inert_lines(n), width, t.text(), t)),
+            Some(n) => {
+                let mut lines = label_lines(&label, &inert_lines(n), width, t.text(), t);
+                if lines.len() > NOTE_LINES {
+                    lines.truncate(NOTE_LINES);
+                    if let Some(span) = lines[NOTE_LINES - 1].spans.last_mut() {
+                        let room = width.saturating_sub(width_of(&label) + 1);
+                        let text = truncate(&span.content, room.saturating_sub(1));
+                        span.content = format!("{text}…").into();
+                    }
+                }
+                out.extend(lines);
+            }
             None => out.push(Line::from(vec![
                 Span::styled(label, t.title()),
                 Span::styled(
@@ -364,22 +437,68 @@ pub(super) fn main_lines(
             ])),
         }
     }
-    // Too long for the panel: the help gives way first, down to one line.
-    let overflow = out.len().saturating_sub(height);
-    if overflow > 0 && help_len > 1 {
-        let cut = overflow.min(help_len - 1);
-        let last = help_at + help_len - cut - 1;
-        out.drain(last + 1..last + 1 + cut);
-        if let Some(span) = out[last].spans.last_mut() {
-            let text = format!("{}…", span.content.trim_end_matches('…'));
-            span.content = text.into();
-        }
-        if cursor_line > last {
-            cursor_line -= cut;
-        }
-    }
-    (out, cursor_line)
+    out
 }
+
+/// Whether the page's field or question is on the pre-visit form.
+fn previsit(s: &Session, page: usize) -> bool {
+    match s.page(page) {
+        Page::Profile(f) => s.field(f).previsit,
+        Page::Question(p) => s.question(p).previsit,
+    }
+}
+
+/// Under a pre-visit item, whether the form gave it; under any item, the consistency checks
+/// that hold and name it, so the expert settles the contradiction while the firm is there.
+fn form_and_check_lines(
+    app: &App,
+    s: &Session,
+    page: usize,
+    previsit: bool,
+    width: usize,
+    out: &mut Vec<Line<'static>>,
+) {
+    let (t, w, q) = (&app.theme, app.words, s.q());
+    let (id, given) = match s.page(page) {
+        Page::Profile(f) => {
+            let id = &s.field(f).id;
+            (id.as_str(), s.assessment.profile.contains_key(id))
+        }
+        Page::Question(p) => {
+            let id = &s.question(p).id;
+            (id.as_str(), s.assessment.response(id).is_some())
+        }
+    };
+    if previsit && !s.is_hidden(page) {
+        let (text, style) = if given {
+            (w.previsit_given, t.muted())
+        } else {
+            (w.previsit_missing, t.warn())
+        };
+        out.extend(wrapped(text, width, style, ""));
+        out.push(Line::default());
+    }
+    let names_it = |c: &&Check| {
+        c.when.leaves().iter().any(|leaf| match leaf {
+            Condition::Question { id: leaf, .. } | Condition::Profile { id: leaf, .. } => {
+                leaf == id
+            }
+            _ => false,
+        })
+    };
+    let mut any = false;
+    let holding = s.evaluation.checks.iter().map(|&i| &q.check[i]);
+    for check in holding.filter(names_it) {
+        let message = inert(q.text(&check.message, app.lang.code()));
+        out.extend(wrapped(&message, width, t.warn(), w.check_says));
+        any = true;
+    }
+    if any {
+        out.push(Line::default());
+    }
+}
+/// How many lines of a note the page shows.
+const NOTE_LINES: usize = 3;
 
 /// A label in the accent style followed by wrapped text with a hanging indent.
 pub(super) fn label_lines(
@@ -532,11 +651,6 @@ pub(super) fn option_lines(
             out.push(line);
         }
     }
-    if let Page::Question(p) = s.page(page)
-        && s.question(p).na
-    {
-        out.push(na_line(app, s, p));
-    }
     if multi && !hidden {
         out.push(Line::from(Span::styled(
             format!("       {}", app.words.choose_any),
@@ -618,14 +732,18 @@ pub(super) fn value_context(
     }
     let stages = q.scale.stage.len();
     if !bands.is_empty() {
+        // Every band shows: those that do not fit go on the next line, under the first.
+        let lead = width_of(w.bands) + 2;
         let mut spans = vec![Span::styled(format!("{}  ", w.bands), t.muted())];
-        let mut used = width_of(w.bands) + 2;
+        let mut used = lead;
         for b in &bands {
             let i = crate::score::stage_index(q, b.level).unwrap_or(0);
             let from = fill(w.from, &[&number_text(b.from)]);
             let piece = format!("{from} → {:.1}", b.level);
-            if used + width_of(&piece) + 3 > width {
-                break;
+            if used > lead && used + width_of(&piece) > width {
+                out.push(Line::from(std::mem::take(&mut spans)));
+                spans.push(Span::raw(" ".repeat(lead)));
+                used = lead;
             }
             used += width_of(&piece) + 3;
             spans.push(Span::styled(from, t.text()));
@@ -694,11 +812,6 @@ pub(super) fn value_lines(app: &App, s: &Session, width: usize, out: &mut Vec<Li
         ));
     }
     value_context(app, s, width, out, empty);
-    if let Page::Question(p) = s.page(page)
-        && s.question(p).na
-    {
-        out.push(na_line(app, s, p));
-    }
 }
 
 pub(super) fn unit_of(app: &App, s: &Session, page: usize) -> Option<String> {
@@ -708,6 +821,32 @@ pub(super) fn unit_of(app: &App, s: &Session, page: usize) -> Option<String> {
         Page::Question(p) => s.question(p).unit.as_ref(),
     };
     unit.map(|u| q.text(u, app.lang.code()).to_string())
+}
+
+/// The question and its whole on-site hint, drawn over the body; any key closes it.
+pub(super) fn render_full_help(app: &App, frame: &mut Frame, body: Rect, s: &Session) {
+    let t = &app.theme;
+    let w = app.words;
+    let l = app.lang.code();
+    let q = s.q();
+    let (text, help) = match s.page(app.interview.page) {
+        Page::Profile(f) => (&s.field(f).label, s.field(f).help.as_ref()),
+        Page::Question(p) => (&s.question(p).text, s.question(p).help.as_ref()),
+    };
+    let area = crate::tui::draw::centered(body, body.width.saturating_sub(2).min(90), body.height);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_style(t.border_focus())
+        .title(Span::styled(format!(" {} ", w.full_help_title), t.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let mut lines = wrapped(&inert(q.text(text, l)), width, t.strong(), "");
+    lines.push(Line::default());
+    if let Some(h) = help {
+        lines.extend(wrapped(&inert_lines(q.text(h, l)), width, t.text(), ""));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// The jump list, drawn over the body.

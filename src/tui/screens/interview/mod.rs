@@ -27,6 +27,11 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     if app.interview.jump.is_some() {
         return jump_key(app, key);
     }
+    if app.interview.full_help {
+        // Any key closes the whole hint, and does nothing else.
+        app.interview.full_help = false;
+        return Action::None;
+    }
     let Some(s) = &app.session else {
         return Action::None;
     };
@@ -54,6 +59,10 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
         }
         KeyCode::Char('g') => {
             next_unanswered(app);
+            Action::None
+        }
+        KeyCode::Char('h') => {
+            app.interview.full_help = !app.interview.full_help;
             Action::None
         }
         KeyCode::Char('J' | ':') => {
@@ -184,6 +193,7 @@ pub fn go_to(app: &mut App, page: usize) {
     app.interview.page = page;
     app.interview.option = s.chosen_option(page).unwrap_or(0);
     app.interview.jump = None;
+    app.interview.full_help = false;
     app.screen = Screen::Interview;
 }
 

@@ -1,0 +1,564 @@
+//! Synthetic assessments to try dmat on, as a district's folder would hold them: a quick scan
+//! of many firms, the full visit of those the scan sends on (same firm, same credit code), and
+//! a follow-up of a few, with the firm's decisions on its plan and how they went. Firms'
+//! facts hang together (head count, revenue, segment, products, designations), answers follow
+//! the firm's maturity area by area, and every file is marked `demo = true`. The same seed
+//! always gives the same files, byte for byte.
+
+mod firm;
+mod names;
+
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use toml::value::Datetime;
+
+use crate::evaluation::evaluate;
+use crate::model::assessment::civil_date;
+use crate::model::{
+    Aggregate, Assessment, Decision, Horizon, PlanEntry, Progress, ProgressStatus, Question,
+    QuestionKind, Questionnaire, QuestionnaireRef, RaiseTo, Response, Status, SupportOutcome,
+};
+use crate::score::{QuestionState, answer_level, score};
+use firm::{Firm, area_of};
+
+mod profile;
+
+/// One synthetic assessment and the file name it is written under.
+pub struct DemoFile {
+    pub name: String,
+    pub assessment: Assessment,
+}
+
+/// A questionnaire and the digest of its bytes, as a visit records it.
+#[derive(Clone, Copy)]
+pub struct Source<'a> {
+    pub questionnaire: &'a Questionnaire,
+    pub digest: &'a str,
+}
+
+/// `firms` assessments of one questionnaire, decided by `seed` alone: most firms visited once,
+/// a few (about one in twelve) followed up later. Firm `i` is the same whatever the size of
+/// the cohort, and generating it is cheap (benchmarks use 10,000 firms).
+pub fn cohort(q: &Questionnaire, digest: &str, firms: usize, seed: u64) -> Vec<DemoFile> {
+    let src = Source {
+        questionnaire: q,
+        digest,
+    };
+    let digits = firms.to_string().len().max(4);
+    let name = |i: usize| format!("firm-{i:0digits$}.toml");
+    (0..firms)
+        .map(|i| {
+            let assessment = if is_revisit(seed, i) {
+                let j = revisited(seed, i);
+                let first = visit(src, &firm::firm(seed, j), Visit::first(seed, i, j));
+                let mut a = follow_up(src, &firm::firm(seed, j), seed, i, &first);
+                a.visit.previous = Some(name(j));
+                a
+            } else {
+                visit(src, &firm::firm(seed, i), Visit::first(seed, i, i))
+            };
+            DemoFile {
+                name: name(i),
+                assessment,
+            }
+        })
+        .collect()
+}
+
+/// A district's folder of `firms` firms: a quick scan of each (`firm-NNNN-scan.toml`); the full
+/// visit (`-visit`) of each firm the scan's verdict sends to one, and of some it says to
+/// nurture; and a follow-up (`-follow-up`) of about a third of the complete full visits.
+pub fn folder(scan: Source, full: Source, firms: usize, seed: u64) -> Vec<DemoFile> {
+    let digits = firms.to_string().len().max(4);
+    let mut files = Vec::new();
+    for i in 0..firms {
+        let f = firm::firm(seed, i);
+        let stem = format!("firm-{i:0digits$}");
+        let first = visit(scan, &f, Visit::first(seed, i, i));
+        let verdict = verdict_id(scan.questionnaire, &first);
+        files.push(DemoFile {
+            name: format!("{stem}-scan.toml"),
+            assessment: first,
+        });
+        let mut rng = stream(seed, i, 4);
+        let goes_on = match verdict.as_deref() {
+            Some("full-visit-now") => true,
+            Some("nurture-first") => rng.random_bool(0.25),
+            _ => false,
+        };
+        if !goes_on {
+            continue;
+        }
+        let spec = Visit {
+            day: f.first_day + rng.random_range(20..75),
+            ..Visit::first(seed, i, i)
+        };
+        let mut visited = visit(full, &f, Visit { purpose: 5, ..spec });
+        let followed = visited.visit.status == Status::Complete && rng.random_bool(0.35);
+        if visited.visit.status == Status::Complete && (followed || rng.random_bool(0.5)) {
+            decide(full.questionnaire, &mut visited, &f, &mut rng);
+        }
+        let later = followed.then(|| follow_up(full, &f, seed, i, &visited));
+        files.push(DemoFile {
+            name: format!("{stem}-visit.toml"),
+            assessment: visited,
+        });
+        if let Some(mut a) = later {
+            a.visit.previous = Some(format!("{stem}-visit.toml"));
+            files.push(DemoFile {
+                name: format!("{stem}-follow-up.toml"),
+                assessment: a,
+            });
+        }
+    }
+    files
+}
+
+/// A random stream of its own for each firm and purpose, so that firms do not depend on one
+/// another.
+fn stream(seed: u64, index: usize, purpose: u64) -> ChaCha8Rng {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream((index as u64) << 4 | purpose);
+    rng
+}
+
+const REVISIT_SHARE: f64 = 0.08;
+
+fn is_revisit(seed: u64, i: usize) -> bool {
+    i >= 4 && stream(seed, i, 1).random_bool(REVISIT_SHARE)
+}
+
+/// The earlier first visit a re-visit returns to.
+fn revisited(seed: u64, i: usize) -> usize {
+    let mut j = stream(seed, i, 2).random_range(0..i);
+    while is_revisit(seed, j) && j > 0 {
+        j -= 1;
+    }
+    j
+}
+
+/// What decides one visit: whose random stream, for what, on which day, how much the firm has
+/// grown since its first visit.
+#[derive(Clone, Copy)]
+struct Visit {
+    seed: u64,
+    /// The stream's index (the file's) and purpose.
+    index: usize,
+    purpose: u64,
+    day: i64,
+    lift: f64,
+}
+
+impl Visit {
+    /// The first visit of firm `j`, drawn from the stream of file `i`.
+    fn first(seed: u64, i: usize, j: usize) -> Visit {
+        Visit {
+            seed,
+            index: i,
+            purpose: 3,
+            day: firm::firm(seed, j).first_day,
+            lift: 0.0,
+        }
+    }
+}
+
+/// One visit of a firm: profile, answers by the firm's maturity area by area, notes, status.
+fn visit(src: Source, f: &Firm, v: Visit) -> Assessment {
+    let q = src.questionnaire;
+    let mut rng = stream(v.seed, v.index, v.purpose);
+    let r = QuestionnaireRef {
+        id: q.id.clone(),
+        version: q.version.clone(),
+        digest: src.digest.to_string(),
+    };
+    let mut a = Assessment::new(r, &f.name, Some(date_of(v.day)));
+    a.firm.id = Some(f.code.clone());
+    a.visit.demo = true;
+    a.profile = profile::values(q, f, &mut rng);
+    let experts = if f.chinese {
+        names::ASSESSORS_ZH
+    } else {
+        names::ASSESSORS_EN
+    };
+    a.visit.assessor = Some(pick(&mut rng, experts).to_string());
+    let complete = rng.random_bool(0.8);
+    a.visit.status = if complete {
+        Status::Complete
+    } else {
+        Status::InProgress
+    };
+    answer_all(q, f, v.lift, complete, &mut a, &mut rng);
+    if complete {
+        let s = if f.chinese {
+            names::SUMMARIES_ZH
+        } else {
+            names::SUMMARIES_EN
+        };
+        a.visit.summary = Some(pick(&mut rng, s).to_string());
+    }
+    a
+}
+
+/// Answers every question the visit got to, then drops those of questions never asked.
+fn answer_all(
+    q: &Questionnaire,
+    f: &Firm,
+    lift: f64,
+    complete: bool,
+    a: &mut Assessment,
+    rng: &mut ChaCha8Rng,
+) {
+    let (lo, hi) = (q.scale.min, q.scale.max);
+    let total = q.question_count();
+    let stop = if complete {
+        total
+    } else {
+        rng.random_range(total / 3..total.max(1))
+    };
+    for r in q.questions() {
+        let area = area_of(&q.dimension[r.dimension].id);
+        let level = (f.maturity + lift + f.offsets[area]).clamp(lo, hi);
+        let target = (level + normal(rng) * 0.35).clamp(lo, hi);
+        // In progress: the visit stopped somewhere; complete: a few optional questions skipped.
+        if r.index >= stop || (!r.question.required && rng.random_bool(0.02)) {
+            continue;
+        }
+        let response = if r.question.na && rng.random_bool(0.06) {
+            Response::NotApplicable
+        } else if let Some(fact) = profile::factual_answer(r.question, f) {
+            fact
+        } else {
+            answer(rng, q, r.question, target, f.chinese)
+        };
+        a.set_response(&r.question.id, Some(response));
+        if rng.random_bool(0.15) {
+            let note = pick(
+                rng,
+                if f.chinese {
+                    names::NOTES_ZH
+                } else {
+                    names::NOTES_EN
+                },
+            );
+            a.set_note(&r.question.id, Some(note.to_string()));
+        }
+    }
+    let card = score(q, a);
+    for r in q.questions() {
+        if card.questions[r.index].state == QuestionState::Hidden {
+            a.answers.remove(&r.question.id);
+        }
+    }
+}
+
+/// The verdict of a visit (rule 11), by id.
+fn verdict_id(q: &Questionnaire, a: &Assessment) -> Option<String> {
+    evaluate(q, a).verdict(q).map(|v| v.id.clone())
+}
+
+/// The actions of the plan's first horizon, which a firm decides on at the end of a full visit.
+fn first_actions(q: &Questionnaire, a: &Assessment) -> Vec<String> {
+    let e = evaluate(q, a);
+    e.ids(q, e.horizon(Horizon::Short))
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// The firm's decisions on the first actions of its plan: most agreed, with an owner and a
+/// due date; now and then one declined.
+fn decide(q: &Questionnaire, a: &mut Assessment, f: &Firm, rng: &mut ChaCha8Rng) {
+    let day = a.visit.date.as_ref().and_then(days_of).unwrap_or(0);
+    for id in first_actions(q, a) {
+        let agreed = rng.random_bool(0.85);
+        let owners = if f.chinese {
+            names::OWNERS_ZH
+        } else {
+            names::OWNERS_EN
+        };
+        let entry = PlanEntry {
+            decision: Some(if agreed {
+                Decision::Agreed
+            } else {
+                Decision::Declined
+            }),
+            owner: agreed.then(|| pick(rng, owners).to_string()),
+            due: agreed.then(|| date_of(day + rng.random_range(60..180))),
+            ..PlanEntry::default()
+        };
+        a.plan.insert(id, entry);
+    }
+}
+
+/// A later visit of the same firm with the same questionnaire: the firm has grown a little,
+/// the actions it agreed at `first` have gone well or not, and what is done shows in the
+/// answers.
+fn follow_up(src: Source, f: &Firm, seed: u64, i: usize, first: &Assessment) -> Assessment {
+    let mut rng = stream(seed, i, 6);
+    let day = first.visit.date.as_ref().and_then(days_of).unwrap_or(0);
+    let spec = Visit {
+        seed,
+        index: i,
+        purpose: 7,
+        day: day + rng.random_range(180..400),
+        lift: rng.random_range(0.1..0.4),
+    };
+    let mut a = visit(src, f, spec);
+    let q = src.questionnaire;
+    for (id, entry) in &first.plan {
+        if entry.decision != Some(Decision::Agreed) {
+            continue;
+        }
+        let status = [
+            ProgressStatus::Done,
+            ProgressStatus::InProgress,
+            ProgressStatus::NotStarted,
+            ProgressStatus::Dropped,
+        ][weighted_index(&mut rng, &[0.5, 0.3, 0.15, 0.05])];
+        let support = [
+            SupportOutcome::Granted,
+            SupportOutcome::Applied,
+            SupportOutcome::None,
+            SupportOutcome::Refused,
+        ][weighted_index(&mut rng, &[0.3, 0.3, 0.3, 0.1])];
+        let notes = if f.chinese {
+            names::PROGRESS_ZH
+        } else {
+            names::PROGRESS_EN
+        };
+        let note = rng
+            .random_bool(0.5)
+            .then(|| pick(&mut rng, notes).to_string());
+        a.progress.insert(
+            id.clone(),
+            Progress {
+                status: Some(status),
+                support: Some(support),
+                note,
+            },
+        );
+        if status == ProgressStatus::Done {
+            apply_raises(q, &mut a, id);
+        }
+    }
+    if a.visit.status == Status::Complete {
+        let s = if f.chinese {
+            names::FOLLOW_UPS_ZH
+        } else {
+            names::FOLLOW_UPS_EN
+        };
+        a.visit.summary = Some(pick(&mut rng, s).to_string());
+    }
+    a
+}
+
+/// What a done action changed: each answer its `raises` name, where that scores higher.
+fn apply_raises(q: &Questionnaire, a: &mut Assessment, action: &str) {
+    let Some(rec) = q.recommendation.iter().find(|r| r.id == action) else {
+        return;
+    };
+    for raise in &rec.raises {
+        let Some(question) = q.question(&raise.question) else {
+            continue;
+        };
+        let current = a.response(&raise.question).cloned();
+        if current == Some(Response::NotApplicable) {
+            continue;
+        }
+        let new = match &raise.to {
+            RaiseTo::Choice(c) => Response::Choice(c.clone()),
+            RaiseTo::Value(v) => Response::Value(*v),
+            RaiseTo::Choices(cs) => {
+                let mut ticked: Vec<String> = current
+                    .as_ref()
+                    .map(|r| r.chosen().to_vec())
+                    .unwrap_or_default();
+                ticked.retain(|c| !question.is_exclusive(c));
+                for c in cs {
+                    if !ticked.contains(c) {
+                        ticked.push(c.clone());
+                    }
+                }
+                Response::Choices(ticked)
+            }
+        };
+        let level = |r: &Response| answer_level(&q.scale, question, r).flatten();
+        let before = current.as_ref().and_then(level);
+        if level(&new).is_some_and(|x| before.is_none_or(|b| x > b)) {
+            a.set_response(&raise.question, Some(new));
+        }
+    }
+}
+
+/// An answer whose score lies near the target, for any kind of question.
+fn answer(
+    rng: &mut ChaCha8Rng,
+    q: &Questionnaire,
+    question: &Question,
+    target: f64,
+    chinese: bool,
+) -> Response {
+    let (lo, hi) = (q.scale.min, q.scale.max);
+    match question.kind {
+        QuestionKind::Single => {
+            let best = question
+                .options
+                .iter()
+                .min_by(|a, b| {
+                    let da = (a.level.unwrap_or(lo) - target).abs();
+                    let db = (b.level.unwrap_or(lo) - target).abs();
+                    da.total_cmp(&db)
+                })
+                .map(|o| o.id.clone())
+                .unwrap_or_default();
+            Response::Choice(best)
+        }
+        QuestionKind::Multi => Response::Choices(ticks(rng, question, target, lo, hi)),
+        QuestionKind::Number => Response::Value(number(rng, question, target)),
+        QuestionKind::Text => Response::Text(
+            pick(
+                rng,
+                if chinese {
+                    names::REMARKS_ZH
+                } else {
+                    names::REMARKS_EN
+                },
+            )
+            .to_string(),
+        ),
+    }
+}
+
+/// The options a firm at the target would tick: more of a checklist the higher it stands;
+/// of a ladder, those at or below its level. An exclusive option ("none") is ticked alone.
+fn ticks(rng: &mut ChaCha8Rng, question: &Question, target: f64, lo: f64, hi: f64) -> Vec<String> {
+    let plain = |o: &&crate::model::AnswerOption| !o.exclusive;
+    let mut chosen: Vec<String> = match question.aggregate {
+        Aggregate::Sum => {
+            let p = ((target - lo) / (hi - lo)).clamp(0.05, 0.95);
+            question
+                .options
+                .iter()
+                .filter(plain)
+                .filter(|_| rng.random_bool(p))
+                .map(|o| o.id.clone())
+                .collect()
+        }
+        // Ways of working side by side: the nearest, and now and then the one below it.
+        Aggregate::Mean => {
+            let mut ladder: Vec<&crate::model::AnswerOption> =
+                question.options.iter().filter(plain).collect();
+            ladder.sort_by(|a, b| a.level.unwrap_or(lo).total_cmp(&b.level.unwrap_or(lo)));
+            let nearest = ladder
+                .iter()
+                .enumerate()
+                .min_by(|(_, a), (_, b)| {
+                    (a.level.unwrap_or(lo) - target)
+                        .abs()
+                        .total_cmp(&(b.level.unwrap_or(lo) - target).abs())
+                })
+                .map_or(0, |(i, _)| i);
+            let below = (nearest > 0 && rng.random_bool(0.4)).then(|| nearest - 1);
+            below
+                .into_iter()
+                .chain([nearest])
+                .filter_map(|i| ladder.get(i).map(|o| o.id.clone()))
+                .collect()
+        }
+        // A ladder: what stands at or below the firm's level.
+        Aggregate::Max => question
+            .options
+            .iter()
+            .filter(plain)
+            .filter(|o| {
+                let level = o.level.unwrap_or(lo);
+                rng.random_bool(if level <= target + 0.25 { 0.75 } else { 0.08 })
+            })
+            .map(|o| o.id.clone())
+            .collect(),
+    };
+    if chosen.is_empty() {
+        let fallback = question.options.iter().find(|o| o.exclusive).or_else(|| {
+            question
+                .options
+                .iter()
+                .min_by(|a, b| a.level.unwrap_or(lo).total_cmp(&b.level.unwrap_or(lo)))
+        });
+        chosen.extend(fallback.map(|o| o.id.clone()));
+    }
+    chosen
+}
+
+/// A value in the band whose level is nearest the target, inside the question's range.
+fn number(rng: &mut ChaCha8Rng, question: &Question, target: f64) -> f64 {
+    let [min, max] = question.range.unwrap_or([0.0, 100.0]);
+    let bands = &question.bands;
+    let (from, to) = match bands.iter().enumerate().min_by(|(_, a), (_, b)| {
+        (a.level - target)
+            .abs()
+            .total_cmp(&(b.level - target).abs())
+    }) {
+        Some((i, b)) => {
+            let next = bands
+                .get(i + 1)
+                .map_or(max.min(b.from.abs() * 2.0 + 10.0), |n| n.from);
+            (b.from, next)
+        }
+        None => (min, max),
+    };
+    let (from, to) = (from.max(min), to.min(max));
+    let x = if to > from {
+        rng.random_range(from..to)
+    } else {
+        from
+    };
+    let step = if max - min > 50.0 { 1.0 } else { 0.1 };
+    ((x / step).floor() * step * 10.0).round() / 10.0
+}
+
+/// A standard normal draw (Box–Muller).
+fn normal(rng: &mut ChaCha8Rng) -> f64 {
+    let u1: f64 = rng.random::<f64>().max(1e-12);
+    let u2: f64 = rng.random();
+    (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
+}
+
+/// An index drawn with the given weights.
+fn weighted_index(rng: &mut ChaCha8Rng, weights: &[f64]) -> usize {
+    let mut x = rng.random::<f64>() * weights.iter().sum::<f64>();
+    for (i, w) in weights.iter().enumerate() {
+        if x < *w {
+            return i;
+        }
+        x -= w;
+    }
+    weights.len() - 1
+}
+
+fn pick<'a>(rng: &mut ChaCha8Rng, items: &[&'a str]) -> &'a str {
+    items[rng.random_range(0..items.len())]
+}
+
+/// The first day of the cohort's calendar.
+fn start() -> jiff::civil::Date {
+    jiff::civil::date(2024, 9, 1)
+}
+
+/// The date `days` after the cohort's start (before it when negative).
+fn date_of(days: i64) -> Datetime {
+    civil_date(
+        start()
+            .checked_add(jiff::Span::new().days(days))
+            .unwrap_or(start()),
+    )
+}
+
+/// The days from the cohort's start to a date.
+fn days_of(d: &Datetime) -> Option<i64> {
+    let date = crate::model::assessment::to_civil_date(d)?;
+    let span = start().until(date).ok()?;
+    Some(i64::from(span.get_days()))
+}
+
+#[cfg(test)]
+mod tests;

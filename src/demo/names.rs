@@ -1,0 +1,269 @@
+//! The words of the demo cohort: firm names made of a place and two syllables, the district's
+//! segments with their products, and the experts, notes and remarks of the visits.
+
+/// A firm name unique to its index (up to a large cohort), in Chinese or English.
+pub fn firm_name(index: usize, segment: &Segment, chinese: bool) -> String {
+    let n = SYLLABLES.len();
+    // Two different syllables make a name: n × (n − 1) names per place.
+    let pairs = n * (n - 1);
+    let space = PLACES.len() * pairs;
+    // Walk the space of names in a scattered order, so neighbouring firms do not look alike.
+    let k = (index.wrapping_mul(7919)) % space;
+    let place = &PLACES[k % PLACES.len()];
+    let pair = k / PLACES.len();
+    let (a, b) = (pair / (n - 1), pair % (n - 1));
+    let b = if b >= a { b + 1 } else { b };
+    let (first, second) = (&SYLLABLES[a], &SYLLABLES[b]);
+    let (seg_zh, seg_en) = (segment.name_zh, segment.name_en);
+    let plant = index / space;
+    if chinese {
+        let branch = if plant > 0 {
+            format!("第{}分厂", plant + 1)
+        } else {
+            String::new()
+        };
+        format!(
+            "{}{}{}{}有限公司{branch}",
+            place.0, first.0, second.0, seg_zh
+        )
+    } else {
+        let branch = if plant > 0 {
+            format!(" Plant {}", plant + 1)
+        } else {
+            String::new()
+        };
+        format!(
+            "{} {}{} {} Co., Ltd.{branch}",
+            place.1,
+            first.1,
+            second.1.to_lowercase(),
+            seg_en
+        )
+    }
+}
+
+const PLACES: &[(&str, &str)] = &[
+    ("淄博", "Zibo"),
+    ("周村", "Zhoucun"),
+    ("鲁中", "Luzhong"),
+    ("齐鲁", "Qilu"),
+    ("山东", "Shandong"),
+    ("博山", "Boshan"),
+    ("张店", "Zhangdian"),
+    ("临淄", "Linzi"),
+];
+
+const SYLLABLES: &[(&str, &str)] = &[
+    ("华", "Hua"),
+    ("泰", "Tai"),
+    ("恒", "Heng"),
+    ("达", "Da"),
+    ("金", "Jin"),
+    ("鼎", "Ding"),
+    ("宏", "Hong"),
+    ("远", "Yuan"),
+    ("鑫", "Xin"),
+    ("源", "Yuan"),
+    ("博", "Bo"),
+    ("瑞", "Rui"),
+    ("齐", "Qi"),
+    ("峰", "Feng"),
+    ("永", "Yong"),
+    ("信", "Xin"),
+    ("兴", "Xing"),
+    ("业", "Ye"),
+    ("隆", "Long"),
+    ("昌", "Chang"),
+    ("盛", "Sheng"),
+    ("通", "Tong"),
+    ("德", "De"),
+    ("力", "Li"),
+    ("诚", "Cheng"),
+    ("丰", "Feng"),
+    ("海", "Hai"),
+    ("天", "Tian"),
+    ("明", "Ming"),
+    ("鸿", "Hong"),
+    ("立", "Li"),
+    ("新", "Xin"),
+    ("正", "Zheng"),
+    ("安", "An"),
+    ("科", "Ke"),
+    ("嘉", "Jia"),
+];
+
+/// A segment of the district's firms: its id in the bundled questionnaires, the word in a
+/// firm's name, its main products, and revenue per head in 万元 a year (low, high).
+pub struct Segment {
+    pub id: &'static str,
+    pub name_zh: &'static str,
+    pub name_en: &'static str,
+    pub products: &'static [(&'static str, &'static str)],
+    pub revenue_per_head: (f64, f64),
+}
+
+/// The district's segments, as the bundled questionnaires name them. Stainless steel turns
+/// over the most per head (the material is most of the price).
+pub const SEGMENTS: [Segment; 5] = [
+    Segment {
+        id: "fans",
+        name_zh: "风机",
+        name_en: "Fans",
+        products: &[
+            ("离心通风机 0.75–90 kW", "Centrifugal fans, 0.75–90 kW"),
+            ("轴流风机、屋顶风机", "Axial and roof fans"),
+            ("罗茨鼓风机", "Roots blowers"),
+            (
+                "矿用防爆局部通风机",
+                "Explosion-proof mine ventilation fans",
+            ),
+        ],
+        revenue_per_head: (35.0, 70.0),
+    },
+    Segment {
+        id: "motors",
+        name_zh: "电机",
+        name_en: "Motors",
+        products: &[
+            ("YE3系列三相异步电动机", "YE3 three-phase induction motors"),
+            ("隔爆型三相异步电动机", "Flameproof induction motors"),
+            ("永磁同步电动机", "Permanent-magnet synchronous motors"),
+            ("变频调速专用电机", "Inverter-duty motors"),
+        ],
+        revenue_per_head: (40.0, 85.0),
+    },
+    Segment {
+        id: "stainless",
+        name_zh: "不锈钢",
+        name_en: "Stainless Steel",
+        products: &[
+            (
+                "304不锈钢焊管 DN15–DN200",
+                "304 stainless welded tube, DN15–DN200",
+            ),
+            ("不锈钢管件、法兰", "Stainless fittings and flanges"),
+            ("不锈钢板材加工件", "Stainless sheet fabrications"),
+            ("不锈钢装饰管", "Stainless decorative tube"),
+        ],
+        revenue_per_head: (80.0, 200.0),
+    },
+    Segment {
+        id: "machine-tools",
+        name_zh: "机床",
+        name_en: "Machine Tools",
+        products: &[
+            ("数控车床", "CNC lathes"),
+            ("立式加工中心", "Vertical machining centres"),
+            ("专用机床、组合机床", "Special-purpose machine tools"),
+            ("输送设备、自动化生产线", "Conveyors and automated lines"),
+        ],
+        revenue_per_head: (35.0, 75.0),
+    },
+    Segment {
+        id: "other",
+        name_zh: "机械",
+        name_en: "Machinery",
+        products: &[
+            ("泵阀配件", "Pump and valve parts"),
+            ("铸锻件", "Castings and forgings"),
+            ("农机配件", "Farm-machinery parts"),
+        ],
+        revenue_per_head: (30.0, 60.0),
+    },
+];
+
+/// The segment at `i` (wrapping).
+pub fn segment(i: usize) -> &'static Segment {
+    &SEGMENTS[i % SEGMENTS.len()]
+}
+
+pub const ASSESSORS_ZH: &[&str] = &["王建国", "李晓明", "张慧", "刘志强", "陈静", "赵磊"];
+pub const ASSESSORS_EN: &[&str] = &[
+    "Wang Jianguo",
+    "Li Xiaoming",
+    "Zhang Hui",
+    "Liu Zhiqiang",
+    "Chen Jing",
+];
+
+pub const NOTES_ZH: &[&str] = &[
+    "现场查看了设备台账",
+    "车间仍使用纸质工单",
+    "老板口述，未见书面材料",
+    "看到了ERP系统界面",
+    "质检记录为手写表格",
+    "关键岗位师傅年龄偏大，平均50岁以上",
+    "进口伺服驱动器，维修依赖厂家",
+    "已申请技改贷，尚在审批",
+];
+pub const NOTES_EN: &[&str] = &[
+    "Saw the equipment ledger on site",
+    "Paper work orders at every machine",
+    "Owner's account; no documents shown",
+    "Saw the ERP screens",
+    "Quality records are handwritten, with dates, \"signed\" by the inspector",
+    "Key fitters are over 50",
+    "Imported servo drives; repairs depend on the maker",
+];
+pub const SUMMARIES_ZH: &[&str] = &[
+    "企业基础扎实，建议先补齐数据采集短板，再推进系统集成。",
+    "设备自动化程度较低，资金紧张，建议对接技改贷和一对一专家诊断。",
+    "管理层转型意愿强，具备申报专精特新的潜力。",
+];
+pub const SUMMARIES_EN: &[&str] = &[
+    "Solid basics; close the data-collection gap first, then integrate the systems.",
+    "Little automation and tight cash; a technical-upgrade loan and an expert diagnosis fit best.",
+    "Management is keen to upgrade; the firm could apply for specialised-and-new status.",
+];
+pub const CONTACTS_ZH: &[&str] = &[
+    "孙经理（生产副总）",
+    "周总（总经理）",
+    "吴工（技术部长）",
+    "郑会计（财务）",
+];
+pub const CONTACTS_EN: &[&str] = &[
+    "Mr Sun, production manager",
+    "Ms Zhou, general manager",
+    "Mr Wu, chief engineer",
+];
+pub const REMARKS_ZH: &[&str] = &[
+    "资金不足是最大困难",
+    "招不到懂自动化的年轻人",
+    "订单波动大，不敢投入",
+    "想上MES但不知从何做起",
+];
+pub const REMARKS_EN: &[&str] = &[
+    "Money is the main obstacle",
+    "Cannot hire young automation engineers",
+    "Orders swing too much to invest",
+    "Wants an MES, unsure where to start",
+];
+
+pub const OWNERS_ZH: &[&str] = &["总经理", "生产副总", "技术部长", "设备主管", "财务经理"];
+pub const OWNERS_EN: &[&str] = &[
+    "General manager",
+    "Production manager",
+    "Chief engineer",
+    "Maintenance lead",
+    "Finance manager",
+];
+pub const PROGRESS_ZH: &[&str] = &[
+    "已按计划完成，现场看到了记录",
+    "已立项备案，设备下月到厂",
+    "资金未落实，推迟到下半年",
+    "负责人调岗，重新指定了负责人",
+];
+pub const PROGRESS_EN: &[&str] = &[
+    "Done as planned; the records were seen on site",
+    "Filed as a project; the machine arrives next month",
+    "Funding not in place; moved to the second half-year",
+    "The person in charge moved; a new one was named",
+];
+pub const FOLLOW_UPS_ZH: &[&str] = &[
+    "回访：基础工作基本落实，下一步推进自动化项目。",
+    "回访：部分项目因资金推迟，已对接金融辅导。",
+];
+pub const FOLLOW_UPS_EN: &[&str] = &[
+    "Follow-up: the basics are mostly in place; the automation project comes next.",
+    "Follow-up: some projects slipped for lack of funds; financial counselling is arranged.",
+];
