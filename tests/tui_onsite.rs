@@ -27,6 +27,17 @@ fn past_profile(lang: Lang) -> (Fixture, App) {
     (f, app)
 }
 
+/// Snapshots a screen at 80×24; temporary paths are redacted.
+fn snap80(name: &str, lang: Lang, app: &App) {
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"/[^\s]*/\.tmp[A-Za-z0-9]+", "[workspace]");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        let name = format!("{name}-{}-80x24", lang.code());
+        insta::assert_snapshot!(name, draw(app, 80, 24));
+    });
+}
+
 fn with(code: KeyCode, modifiers: KeyModifiers) -> Event {
     Event::Key(KeyEvent::new(code, modifiers))
 }
@@ -335,4 +346,74 @@ fn every_band_the_not_applicable_line_and_the_note_show_at_the_smallest_size() {
             "the key that closed it answered nothing"
         );
     }
+}
+
+#[test]
+fn reopening_resumes_where_the_interview_stopped() {
+    let (f, mut app) = past_profile(Lang::Zh);
+    typed(&mut app, "2"); // has CNC
+    typed(&mut app, "45\n"); // share
+    typed(&mut app, "23\n"); // automation
+    typed(&mut app, "1"); // systems: paper
+    // Back to the CNC share, an answered question, and leave there.
+    typed(&mut app, ":cnc-share\n");
+    let stopped = app.interview.page;
+    let path = app.session.as_ref().unwrap().path.clone();
+    typed(&mut app, "q");
+    drop(app);
+    let app = f.open(&path, Lang::Zh);
+    assert_eq!(
+        app.interview.page, stopped,
+        "where it stopped, not the first unanswered"
+    );
+    assert!(app.session.as_ref().unwrap().is_done(stopped));
+    // A place that is no longer asked (hidden now) gives way to the first unanswered.
+    drop(app);
+    let mut a = saved_at(&path);
+    a.set_response("has-cnc", Some(dmat::model::Response::Choice("no".into())));
+    dmat::store::save_assessment(&path, &a).unwrap();
+    let app = f.open(&path, Lang::Zh);
+    let s = app.session.as_ref().unwrap();
+    assert_eq!(app.interview.page, s.first_open_page());
+}
+
+fn saved_at(path: &std::path::Path) -> dmat::model::Assessment {
+    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn starting_a_firm_that_has_an_interview_in_progress_today_offers_to_resume_it() {
+    let f = Fixture::new();
+    let mut app = f.home(Lang::En);
+    typed(&mut app, "n\n淄博华泰 风机有限公司\n");
+    assert_eq!(app.screen, Screen::Interview);
+    let first = app.session.as_ref().unwrap().path.clone();
+    typed(&mut app, "1q");
+    // The same firm, white space aside, the same day: the form offers the one in progress.
+    typed(&mut app, "n\n 淄博华泰风机 有限公司\n");
+    assert_eq!(app.screen, Screen::New);
+    let offer = draw(&app, 80, 24);
+    assert!(offer.contains("in progress today"), "{offer}");
+    snap80("new-offer", Lang::En, &app);
+    assert_eq!(f.ws.assessment_files().len(), 1, "no empty -2 file");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Interview);
+    assert_eq!(app.session.as_ref().unwrap().path, first);
+    assert_eq!(saved(&app).profile["industry"].as_str(), Some("fans"));
+    // n starts another all the same.
+    press(&mut app, KeyCode::Home);
+    typed(&mut app, "q");
+    typed(&mut app, "n\n淄博华泰风机有限公司\nn");
+    assert_eq!(app.screen, Screen::Interview);
+    assert_ne!(app.session.as_ref().unwrap().path, first);
+    assert_eq!(f.ws.assessment_files().len(), 2);
+}
+
+#[test]
+fn the_offer_to_resume_in_chinese() {
+    let f = Fixture::new();
+    let mut app = f.home(Lang::Zh);
+    typed(&mut app, "n\n淄博华泰风机有限公司\n1q");
+    typed(&mut app, "n\n淄博华泰风机有限公司\n");
+    snap80("new-offer", Lang::Zh, &app);
 }

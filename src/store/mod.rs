@@ -5,6 +5,7 @@ mod catalog;
 mod demo;
 mod files;
 mod lock;
+mod place;
 mod walk;
 mod workspace;
 mod write;
@@ -18,6 +19,7 @@ pub use catalog::{Catalog, DEFAULT_QUESTIONNAIRE, LoadedQuestionnaire, Source, d
 pub use demo::{remove_demo, write_cohort};
 pub use files::{MAX_FILE_BYTES, read_text, regular_file, safe_file_stem};
 pub use lock::AssessmentLock;
+pub use place::{read_place, write_place};
 pub use walk::{Collected, PassedOver, collect_assessment_files, collect_toml_files};
 pub use workspace::Workspace;
 pub use write::{clean_stale_temporaries, write_atomic, write_atomic_with};
@@ -256,6 +258,45 @@ pub fn open_many(paths: &[PathBuf], catalog: &Catalog) -> Vec<Result<Opened, Sto
         .par_iter()
         .map(|p| open_assessment(p, catalog))
         .collect()
+}
+
+/// Whether two firms are the same (DESIGN.md): by `firm.id` when both have one, else by
+/// their names with white space removed.
+pub fn same_firm(a: &crate::model::Firm, b: &crate::model::Firm) -> bool {
+    match (&a.id, &b.id) {
+        (Some(x), Some(y)) => x.trim() == y.trim(),
+        _ => {
+            let key = |n: &str| n.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            key(&a.name) == key(&b.name)
+        }
+    }
+}
+
+/// An interview of `firm` on `questionnaire` dated `date` that is still in progress in the
+/// workspace's assessments folder: what starting it again should resume.
+pub fn open_visit(
+    ws: &Workspace,
+    firm: &str,
+    questionnaire: &str,
+    date: toml::value::Datetime,
+) -> Option<PathBuf> {
+    let wanted = crate::model::Firm {
+        name: firm.to_string(),
+        id: None,
+    };
+    let date = date.to_string();
+    ws.assessment_files().into_iter().find(|path| {
+        let Ok(src) = std::fs::read_to_string(path) else {
+            return false;
+        };
+        let Ok((a, _)) = parse::assessment(&src) else {
+            return false;
+        };
+        a.visit.status == crate::model::Status::InProgress
+            && a.questionnaire.id == questionnaire
+            && a.date_string().as_deref() == Some(date.as_str())
+            && same_firm(&a.firm, &wanted)
+    })
 }
 
 /// Starts a new assessment of `firm` in the workspace's assessments folder, dated `date`,

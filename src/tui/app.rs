@@ -211,6 +211,11 @@ pub struct NewForm {
     pub name: TextArea<'static>,
     /// The questionnaire was given on the command line: only the name is asked.
     pub fixed: bool,
+    /// An interview of this firm begun today and still in progress, offered for resuming
+    /// instead of starting an empty one.
+    pub existing: Option<PathBuf>,
+    /// The expert chose to start a new interview all the same.
+    pub anyway: bool,
 }
 
 /// Everything the terminal UI knows.
@@ -321,6 +326,16 @@ impl App {
         app
     }
 
+    /// Types a firm's name into the new-interview form and starts the interview, unless one
+    /// of the firm is in progress today (then the form offers to resume it).
+    pub fn start_named(&mut self, name: &str) -> Flow {
+        if let Some(form) = &mut self.form {
+            form.name = text_area(name);
+            form.naming = true;
+        }
+        self.perform(Action::Create)
+    }
+
     /// Opens the new-interview form.
     pub fn open_form(&mut self, fixed: Option<Arc<LoadedQuestionnaire>>) {
         let (choices, cursor) = match &fixed {
@@ -340,6 +355,8 @@ impl App {
             choices,
             cursor,
             name: text_area(""),
+            existing: None,
+            anyway: false,
         });
         self.screen = Screen::New;
     }
@@ -557,6 +574,15 @@ impl App {
             self.say(Tone::Error, self.words.no_questionnaires);
             return;
         };
+        if !form.anyway
+            && let Some(path) =
+                crate::store::open_visit(&self.workspace, &name, &q.questionnaire.id, self.today)
+        {
+            if let Some(form) = &mut self.form {
+                form.existing = Some(path);
+            }
+            return;
+        }
         match Session::start(&self.workspace, q, &name, self.today) {
             Ok(session) => {
                 self.form = None;
