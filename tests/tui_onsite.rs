@@ -417,3 +417,76 @@ fn the_offer_to_resume_in_chinese() {
     typed(&mut app, "n\n淄博华泰风机有限公司\n");
     snap80("new-offer", Lang::Zh, &app);
 }
+
+#[test]
+fn the_lock_message_is_in_the_users_language_and_shown_whole_on_the_home_screen() {
+    for lang in [Lang::Zh, Lang::En] {
+        let f = Fixture::new();
+        let elsewhere = f.interview(lang);
+        let mut home = f.home(lang);
+        press(&mut home, KeyCode::Enter);
+        assert_eq!(home.screen, Screen::Home);
+        let m = home.message.clone().unwrap();
+        let expected = if lang == Lang::Zh {
+            "正在另一个 dmat 中打开"
+        } else {
+            "open in another dmat"
+        };
+        assert!(m.text.contains(expected), "{}", m.text);
+        let screen = draw(&home, 80, 24);
+        let flat: String = screen.split_whitespace().collect();
+        let name = elsewhere
+            .session
+            .as_ref()
+            .unwrap()
+            .path
+            .file_name()
+            .unwrap();
+        assert!(flat.contains(&*name.to_string_lossy()), "{screen}");
+        snap80("home-locked", lang, &home);
+        drop(elsewhere);
+    }
+}
+
+#[test]
+fn a_questionnaire_from_outside_is_kept_in_the_workspace_so_the_file_opens_without_it() {
+    let outside = tempfile::tempdir().unwrap();
+    let source = outside.path().join("features.toml");
+    std::fs::copy(FEATURES, &source).unwrap();
+    let f = Fixture::new();
+    let q = std::sync::Arc::new(dmat::store::LoadedQuestionnaire::load(&source).unwrap());
+    let session = dmat::tui::Session::start(&f.ws, q.clone(), FIRM, date()).unwrap();
+    let path = session.path.clone();
+    drop(session);
+    let kept = f.ws.questionnaires_dir().join("features.toml");
+    assert_eq!(
+        std::fs::read(&kept).unwrap(),
+        std::fs::read(&source).unwrap()
+    );
+    // The workspace's catalogue alone opens it, with the digest the visit recorded.
+    std::fs::remove_file(&source).unwrap();
+    let catalog = dmat::store::Catalog::load(&f.ws);
+    let opened = dmat::tui::Session::open(&path, &catalog).unwrap();
+    assert!(opened.warnings.is_empty(), "{:?}", opened.warnings);
+    assert_eq!(opened.loaded.digest, q.digest);
+    drop(opened);
+    // Another questionnaire of the same file name is not replaced: the copy is named apart.
+    let changed = outside.path().join("features.toml");
+    let text = std::fs::read_to_string(FEATURES)
+        .unwrap()
+        .replace("0.1.0", "0.1.1");
+    std::fs::write(&changed, &text).unwrap();
+    let q2 = std::sync::Arc::new(dmat::store::LoadedQuestionnaire::load(&changed).unwrap());
+    let s2 = dmat::tui::Session::start(&f.ws, q2, "Another firm", date()).unwrap();
+    drop(s2);
+    assert_eq!(
+        std::fs::read(&kept).unwrap(),
+        std::fs::read(FEATURES).unwrap()
+    );
+    let files = f.ws.questionnaire_files();
+    assert_eq!(files.len(), 2, "{files:?}");
+    // Starting again from the same file copies nothing more.
+    let q3 = std::sync::Arc::new(dmat::store::LoadedQuestionnaire::load(&changed).unwrap());
+    drop(dmat::tui::Session::start(&f.ws, q3, "Third firm", date()).unwrap());
+    assert_eq!(f.ws.questionnaire_files().len(), 2);
+}

@@ -299,6 +299,47 @@ pub fn open_visit(
     })
 }
 
+/// Keeps a copy of a questionnaire read from a file outside the workspace in its
+/// `questionnaires/` folder, byte for byte (so its digest is the one the assessment records),
+/// so that the assessment opens later without `--questionnaire`. Nothing is copied for a
+/// bundled questionnaire or when the folder already holds the same bytes; a different file
+/// of the same name is never replaced: the copy then takes the digest into its name.
+/// Returns where the copy was written, if one was.
+pub fn keep_questionnaire(
+    ws: &Workspace,
+    q: &LoadedQuestionnaire,
+) -> Result<Option<PathBuf>, StoreError> {
+    let Source::File(source) = &q.source else {
+        return Ok(None);
+    };
+    let dir = ws.questionnaires_dir();
+    let held = |p: &Path| std::fs::read(p).is_ok_and(|b| digest(&b) == q.digest);
+    if ws.questionnaire_files().iter().any(|p| held(p)) {
+        return Ok(None);
+    }
+    let Ok(bytes) = std::fs::read(source) else {
+        return Ok(None);
+    };
+    if digest(&bytes) != q.digest {
+        // Changed since it was read: what the assessment records is not there to keep.
+        return Ok(None);
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, "create", e))?;
+    let name = source
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml"))
+        .unwrap_or_else(|| format!("{}.toml", safe_file_stem(&q.questionnaire.id)));
+    let mut path = dir.join(&name);
+    if path.exists() {
+        let stem = name.trim_end_matches(".toml");
+        let short = &q.digest.trim_start_matches("sha256:")[..12];
+        path = dir.join(format!("{stem}-{short}.toml"));
+    }
+    write_atomic(&path, &bytes).map_err(|e| StoreError::io(&path, "write", e))?;
+    Ok(Some(path))
+}
+
 /// Starts a new assessment of `firm` in the workspace's assessments folder, dated `date`,
 /// and saves it at once; returns where it was saved.
 pub fn start_assessment(

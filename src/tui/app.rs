@@ -524,22 +524,31 @@ impl App {
                 self.from_compare = true;
                 self.screen = Screen::Summary;
             }
-            Err(crate::store::StoreError::Locked { path, .. }) => {
-                let text = fill(
-                    self.words.open_elsewhere,
-                    &[&crate::plain_text::inert(&path.display().to_string())],
-                );
-                self.say(Tone::Error, text);
-            }
-            Err(e) => self.say(Tone::Error, crate::plain_text::inert(&e.to_string())),
+            Err(e) => self.say_open_failed(e),
         }
     }
 
     fn open(&mut self, path: &Path) {
         match Session::open(path, &self.catalog) {
             Ok(session) => self.enter_interview(session),
-            Err(e) => self.say(Tone::Error, crate::plain_text::inert(&e.to_string())),
+            Err(e) => self.say_open_failed(e),
         }
+    }
+
+    /// Says why an assessment could not be opened: in the user's language when another dmat
+    /// has it open, naming the file by its name.
+    fn say_open_failed(&mut self, e: crate::store::StoreError) {
+        let text = match &e {
+            crate::store::StoreError::Locked { path, .. } => {
+                let name = path.file_name().unwrap_or(path.as_os_str());
+                fill(
+                    self.words.open_elsewhere,
+                    &[&crate::plain_text::inert(&name.to_string_lossy())],
+                )
+            }
+            _ => crate::plain_text::inert(&e.to_string()),
+        };
+        self.say(Tone::Error, text);
     }
 
     fn enter_interview(&mut self, session: Session) {

@@ -59,6 +59,7 @@ impl Session {
         date: toml::value::Datetime,
     ) -> Result<Self, StoreError> {
         let (path, assessment) = start_assessment(ws, &loaded, firm.trim(), date)?;
+        crate::store::keep_questionnaire(ws, &loaded)?;
         let lock = AssessmentLock::acquire(&path)?;
         Ok(Self::with(path, assessment, loaded, Vec::new(), lock))
     }
