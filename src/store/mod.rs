@@ -313,13 +313,15 @@ pub fn keep_questionnaire(
         return Ok(None);
     };
     let dir = ws.questionnaires_dir();
-    let held = |p: &Path| std::fs::read(p).is_ok_and(|b| digest(&b) == q.digest);
+    // Read as every file dmat reads: a regular file of a sane size, never a FIFO.
+    let held = |p: &Path| read_text(p).is_ok_and(|b| digest(b.as_bytes()) == q.digest);
     if ws.questionnaire_files().iter().any(|p| held(p)) {
         return Ok(None);
     }
-    let Ok(bytes) = std::fs::read(source) else {
+    let Ok(text) = read_text(source) else {
         return Ok(None);
     };
+    let bytes = text.into_bytes();
     if digest(&bytes) != q.digest {
         // Changed since it was read: what the assessment records is not there to keep.
         return Ok(None);
@@ -331,7 +333,8 @@ pub fn keep_questionnaire(
         .filter(|n| n.ends_with(".toml"))
         .unwrap_or_else(|| format!("{}.toml", safe_file_stem(&q.questionnaire.id)));
     let mut path = dir.join(&name);
-    if path.exists() {
+    // Anything of that name, a link leading nowhere too, is someone else's.
+    if path.symlink_metadata().is_ok() {
         let stem = name.trim_end_matches(".toml");
         let short = &q.digest.trim_start_matches("sha256:")[..12];
         path = dir.join(format!("{stem}-{short}.toml"));
