@@ -179,16 +179,8 @@ fn each_terms_projection_lists_the_answers_it_changed() {
 
 #[test]
 fn a_term_without_raises_or_held_back_says_so() {
-    let q = crate::score::tests::policy_with(|s| {
-        s.replace(
-            "when = { question = \"erp\", below = 3.0 }",
-            "when = { question = \"erp\", answered = false }",
-        )
-    });
-    let mut answers = weak();
-    answers.retain(|(id, _)| *id != "erp");
-    answers[2] = ("tools", Response::Choices(vec!["plm".into()]));
-    let e = evaluate(&q, &policy_firm(&answers));
+    let (q, a) = crate::score::tests::falling();
+    let e = evaluate(&q, &a);
     let short = explain::projection(&q, &e, Horizon::Short, Lang::En);
     assert_eq!(
         short[1],
