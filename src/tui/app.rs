@@ -190,6 +190,12 @@ pub struct HomeRow {
     pub error: Option<String>,
     /// A synthetic visit of the demo cohort.
     pub demo: bool,
+    /// The questionnaire's id.
+    pub questionnaire: String,
+    /// Too little answered for a stage (below the questionnaire's minimum completeness).
+    pub provisional: bool,
+    /// The firm as the file records it, to count firms rather than files.
+    pub firm_of: Option<crate::model::Firm>,
 }
 
 /// The home screen: the workspace's assessments.
