@@ -491,3 +491,117 @@ fn usage_mistakes_exit_with_status_2() {
         .code(2);
     dmat(ws.path()).args(["frobnicate"]).assert().code(2);
 }
+
+const POLICY: &str = "tests/fixtures/questionnaires/policy.toml";
+
+/// A firm of the policy questionnaire (gates, plan sizes, `after`, `raises`, verdicts) below
+/// 2.5 in every dimension.
+const WEAK: &str = r#"schema = 1
+
+[questionnaire]
+id = "policy"
+version = "0.1.0"
+
+[firm]
+name = "淄博某风机有限公司"
+
+[visit]
+date = 2026-11-27
+
+[answers.cnc]
+choice = "none"
+
+[answers.automation]
+choice = "islands"
+
+[answers.erp]
+choice = "paper"
+
+[answers.tools]
+choices = ["cad-2d"]
+
+[answers.inspection]
+choice = "visual"
+
+[answers.scrap]
+value = 6.0
+
+[answers.backup]
+choice = "none"
+"#;
+
+/// The weak firm with strong equipment and quality: 3.34 overall, held below 3.0 by systems.
+fn held_firm() -> String {
+    WEAK.replace(
+        "choice = \"none\"\n\n[answers.automation]\nchoice = \"islands\"",
+        "choice = \"most\"\n\n[answers.automation]\nchoice = \"lines\"",
+    )
+    .replace("choice = \"visual\"", "choice = \"online\"")
+    .replace("value = 6.0", "value = 1.0")
+    .replace(
+        "[answers.backup]\nchoice = \"none\"",
+        "[answers.backup]\nchoice = \"offline\"",
+    )
+}
+
+#[test]
+fn explain_says_why_each_action_sits_in_its_term_and_what_each_term_changes() {
+    let ws = tempfile::tempdir().unwrap();
+    let a = write(ws.path(), "weak.toml", WEAK);
+    dmat(ws.path())
+        .args(["--lang", "zh", "score", "--explain", "--questionnaire", POLICY])
+        .arg(&a)
+        .assert()
+        .success()
+        .stdout(contains("按计划实施后: 2.16 → 2.34 → 2.66 → 2.84 · 阶段 2.0 → 2.5"))
+        .stdout(contains("     1. [高] register — 建设备台账\n          因为 “设备与自动化”维度得分2.25，低于3.00\n          → 属于近期的措施，排在近期。"))
+        .stdout(contains("     6. [中] cad — 用三维CAD"))
+        .stdout(contains("→ 更紧要的措施排满了近期（2项）、中期（2项）、远期（1项），所以以后再议。"))
+        .stdout(contains("  近期完成后：总分2.34，阶段2.0\n      “用什么管生产？”：纸质 → ERP（上ERP）"))
+        .stdout(contains("结论: 先打基础"));
+    let b = write(ws.path(), "held.toml", &held_firm());
+    dmat(ws.path())
+        .args([
+            "--lang",
+            "en",
+            "score",
+            "--explain",
+            "--questionnaire",
+            POLICY,
+        ])
+        .arg(&b)
+        .assert()
+        .success()
+        .stdout(contains(
+            "Overall: 3.34 · Stage: 2.5 Industry 2.5 · Bottleneck: Systems",
+        ))
+        .stdout(contains(
+            "Not yet Industry 3.0: Systems scored 2.25; Industry 3.0 needs 2.75.",
+        ))
+        .stdout(contains("Verdict: Ready for the next step"))
+        .stdout(contains(
+            "If the plan is carried out: 3.34 → 3.59 → 3.59 → 3.59 · stage 2.5 → 3.5",
+        ));
+}
+
+#[test]
+fn score_json_carries_the_gate_the_plan_the_projection_and_the_verdict() {
+    let ws = tempfile::tempdir().unwrap();
+    let a = write(ws.path(), "held.toml", &held_firm());
+    let out = dmat(ws.path())
+        .args(["score", "--format", "json", "--questionnaire", POLICY])
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["stage"], "2.5");
+    assert_eq!(v["held_by"], serde_json::json!(["systems"]));
+    assert_eq!(v["bottleneck"], "systems");
+    assert_eq!(v["verdict"], "ready");
+    assert_eq!(v["plan"]["short"], serde_json::json!(["erp-basic", "cad"]));
+    assert_eq!(
+        v["projected"]["short"],
+        serde_json::json!({"overall": 3.59, "stage": "3.5"})
+    );
+}

@@ -359,6 +359,57 @@ fn behind_the_too_small_notice_keys_change_nothing() {
 }
 
 #[test]
+fn reopening_resumes_where_it_stopped_and_a_completed_file_opens_read_only_on_its_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path();
+    let cmd = format!(
+        "new --questionnaire '{}' --firm 'Reopen Co'",
+        questionnaire().display()
+    );
+    let t = Tmux::start("reopen", &dmat_command(ws, &cmd));
+    t.wait_for("Field 1 of 4");
+    t.keys(&["Right", "Right", "Right", "Right"]);
+    t.wait_for("Question 1 of 10");
+    t.keys(&["2"]);
+    t.wait_for("Question 2 of 10");
+    t.keys(&["4", "5", "Enter"]);
+    t.wait_for("Question 3 of 10");
+    t.keys(&["2", "Enter"]);
+    t.wait_for("Question 4 of 10");
+    t.keys(&["p", "p"]);
+    t.wait_for("Question 2 of 10");
+    t.keys(&["q"]);
+    t.wait_until_gone();
+    let path = the_assessment(ws);
+    let open = format!(
+        "open '{}' --questionnaire '{}'",
+        path.display(),
+        questionnaire().display()
+    );
+    let t = Tmux::start("reopen-2", &dmat_command(ws, &open));
+    t.wait_for("Question 2 of 10");
+    // Marked complete on the summary, then opened again: the summary, and keys change nothing.
+    t.keys(&["s"]);
+    t.wait_for("Dimension scores");
+    t.keys(&["c"]);
+    t.wait_for("Marked complete");
+    t.keys(&["q"]);
+    t.wait_until_gone();
+    let complete = std::fs::read(&path).unwrap();
+    let t = Tmux::start("reopen-3", &dmat_command(ws, &open));
+    t.wait_for("Reopen Co · Feature test questionnaire · Summary");
+    t.keys(&["1", "e"]);
+    t.wait_for("complete and read-only");
+    t.keys(&["Left"]);
+    t.wait_for("Question 2 of 10");
+    t.keys(&["1", "x"]);
+    t.wait_for("complete and read-only");
+    t.keys(&["q"]);
+    t.wait_until_gone();
+    assert_eq!(std::fs::read(&path).unwrap(), complete, "nothing changed");
+}
+
+#[test]
 fn a_killed_interview_loses_nothing_and_reopens_where_it_stopped() {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path();

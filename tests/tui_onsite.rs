@@ -27,6 +27,17 @@ fn past_profile(lang: Lang) -> (Fixture, App) {
     (f, app)
 }
 
+/// Snapshots a screen at 80×24; temporary paths are redacted.
+fn snap80(name: &str, lang: Lang, app: &App) {
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"/[^\s]*/\.tmp[A-Za-z0-9]+", "[workspace]");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        let name = format!("{name}-{}-80x24", lang.code());
+        insta::assert_snapshot!(name, draw(app, 80, 24));
+    });
+}
+
 fn with(code: KeyCode, modifiers: KeyModifiers) -> Event {
     Event::Key(KeyEvent::new(code, modifiers))
 }
@@ -335,4 +346,189 @@ fn every_band_the_not_applicable_line_and_the_note_show_at_the_smallest_size() {
             "the key that closed it answered nothing"
         );
     }
+}
+
+#[test]
+fn reopening_resumes_where_the_interview_stopped() {
+    let (f, mut app) = past_profile(Lang::Zh);
+    typed(&mut app, "2"); // has CNC
+    typed(&mut app, "45\n"); // share
+    typed(&mut app, "23\n"); // automation
+    typed(&mut app, "1"); // systems: paper
+    // Back to the CNC share, an answered question, and leave there.
+    typed(&mut app, ":cnc-share\n");
+    let stopped = app.interview.page;
+    let path = app.session.as_ref().unwrap().path.clone();
+    typed(&mut app, "q");
+    drop(app);
+    let app = f.open(&path, Lang::Zh);
+    assert_eq!(
+        app.interview.page, stopped,
+        "where it stopped, not the first unanswered"
+    );
+    assert!(app.session.as_ref().unwrap().is_done(stopped));
+    // A place that is no longer asked (hidden now) gives way to the first unanswered.
+    drop(app);
+    let mut a = saved_at(&path);
+    a.set_response("has-cnc", Some(dmat::model::Response::Choice("no".into())));
+    dmat::store::save_assessment(&path, &a).unwrap();
+    let app = f.open(&path, Lang::Zh);
+    let s = app.session.as_ref().unwrap();
+    assert_eq!(app.interview.page, s.first_open_page());
+}
+
+fn saved_at(path: &std::path::Path) -> dmat::model::Assessment {
+    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn starting_a_firm_that_has_an_interview_in_progress_today_offers_to_resume_it() {
+    let f = Fixture::new();
+    let mut app = f.home(Lang::En);
+    typed(&mut app, "n\n淄博华泰 风机有限公司\n");
+    assert_eq!(app.screen, Screen::Interview);
+    let first = app.session.as_ref().unwrap().path.clone();
+    typed(&mut app, "1q");
+    // The same firm, white space aside, the same day: the form offers the one in progress.
+    typed(&mut app, "n\n 淄博华泰风机 有限公司\n");
+    assert_eq!(app.screen, Screen::New);
+    let offer = draw(&app, 80, 24);
+    assert!(offer.contains("in progress today"), "{offer}");
+    snap80("new-offer", Lang::En, &app);
+    assert_eq!(f.ws.assessment_files().len(), 1, "no empty -2 file");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Interview);
+    assert_eq!(app.session.as_ref().unwrap().path, first);
+    assert_eq!(saved(&app).profile["industry"].as_str(), Some("fans"));
+    // n starts another all the same.
+    press(&mut app, KeyCode::Home);
+    typed(&mut app, "q");
+    typed(&mut app, "n\n淄博华泰风机有限公司\nn");
+    assert_eq!(app.screen, Screen::Interview);
+    assert_ne!(app.session.as_ref().unwrap().path, first);
+    assert_eq!(f.ws.assessment_files().len(), 2);
+}
+
+#[test]
+fn the_offer_to_resume_in_chinese() {
+    let f = Fixture::new();
+    let mut app = f.home(Lang::Zh);
+    typed(&mut app, "n\n淄博华泰风机有限公司\n1q");
+    typed(&mut app, "n\n淄博华泰风机有限公司\n");
+    snap80("new-offer", Lang::Zh, &app);
+}
+
+#[test]
+fn the_lock_message_is_in_the_users_language_and_shown_whole_on_the_home_screen() {
+    for lang in [Lang::Zh, Lang::En] {
+        let f = Fixture::new();
+        let elsewhere = f.interview(lang);
+        let mut home = f.home(lang);
+        press(&mut home, KeyCode::Enter);
+        assert_eq!(home.screen, Screen::Home);
+        let m = home.message.clone().unwrap();
+        let expected = if lang == Lang::Zh {
+            "正在另一个 dmat 中打开"
+        } else {
+            "open in another dmat"
+        };
+        assert!(m.text.contains(expected), "{}", m.text);
+        let screen = draw(&home, 80, 24);
+        let flat: String = screen.split_whitespace().collect();
+        let name = elsewhere
+            .session
+            .as_ref()
+            .unwrap()
+            .path
+            .file_name()
+            .unwrap();
+        assert!(flat.contains(&*name.to_string_lossy()), "{screen}");
+        snap80("home-locked", lang, &home);
+        drop(elsewhere);
+    }
+}
+
+#[test]
+fn a_questionnaire_from_outside_is_kept_in_the_workspace_so_the_file_opens_without_it() {
+    let outside = tempfile::tempdir().unwrap();
+    let source = outside.path().join("features.toml");
+    std::fs::copy(FEATURES, &source).unwrap();
+    let f = Fixture::new();
+    let q = std::sync::Arc::new(dmat::store::LoadedQuestionnaire::load(&source).unwrap());
+    let session = dmat::tui::Session::start(&f.ws, q.clone(), FIRM, date()).unwrap();
+    let path = session.path.clone();
+    drop(session);
+    let kept = f.ws.questionnaires_dir().join("features.toml");
+    assert_eq!(
+        std::fs::read(&kept).unwrap(),
+        std::fs::read(&source).unwrap()
+    );
+    // The workspace's catalogue alone opens it, with the digest the visit recorded.
+    std::fs::remove_file(&source).unwrap();
+    let catalog = dmat::store::Catalog::load(&f.ws);
+    let opened = dmat::tui::Session::open(&path, &catalog).unwrap();
+    assert!(opened.warnings.is_empty(), "{:?}", opened.warnings);
+    assert_eq!(opened.loaded.digest, q.digest);
+    drop(opened);
+    // Another questionnaire of the same file name is not replaced: the copy is named apart.
+    let changed = outside.path().join("features.toml");
+    let text = std::fs::read_to_string(FEATURES)
+        .unwrap()
+        .replace("0.1.0", "0.1.1");
+    std::fs::write(&changed, &text).unwrap();
+    let q2 = std::sync::Arc::new(dmat::store::LoadedQuestionnaire::load(&changed).unwrap());
+    let s2 = dmat::tui::Session::start(&f.ws, q2, "Another firm", date()).unwrap();
+    drop(s2);
+    assert_eq!(
+        std::fs::read(&kept).unwrap(),
+        std::fs::read(FEATURES).unwrap()
+    );
+    let files = f.ws.questionnaire_files();
+    assert_eq!(files.len(), 2, "{files:?}");
+    // Starting again from the same file copies nothing more.
+    let q3 = std::sync::Arc::new(dmat::store::LoadedQuestionnaire::load(&changed).unwrap());
+    drop(dmat::tui::Session::start(&f.ws, q3, "Third firm", date()).unwrap());
+    assert_eq!(f.ws.questionnaire_files().len(), 2);
+}
+
+#[test]
+fn the_home_screen_counts_firms_names_questionnaires_and_gives_no_stage_below_the_minimum() {
+    let f = Fixture::new();
+    // Two visits of one firm (names differ in white space only) and one of another.
+    let mut app = f.interview(Lang::En);
+    typed(&mut app, "1");
+    drop(app);
+    let q = features();
+    let second = dmat::tui::Session::start(
+        &f.ws,
+        q.clone(),
+        "淄博华泰 风机有限公司",
+        "2026-12-01".parse().unwrap(),
+    )
+    .unwrap();
+    drop(second);
+    let third = dmat::tui::Session::start(&f.ws, q, "Zibo Motors", date()).unwrap();
+    drop(third);
+    let mut home = f.home(Lang::En);
+    let screen = draw(&home, 80, 24);
+    assert!(screen.contains("2 firms · 3 assessments"), "{screen}");
+    // The bundled quick scan needs 80% answered for a stage: a file barely begun has none.
+    let quick = dmat::store::Catalog::bundled()
+        .resolve("quick-scan")
+        .unwrap();
+    let mut s = dmat::tui::Session::start(&f.ws, quick.clone(), "Quick Co", date()).unwrap();
+    let first = s.q().question_at(0).question.id.clone();
+    let option = s.q().question_at(0).question.options[0].id.clone();
+    s.assessment
+        .set_response(&first, Some(dmat::model::Response::Choice(option)));
+    s.save().unwrap();
+    drop(s);
+    home.catalog.add_first((*quick).clone());
+    home.reload_home();
+    let screen = draw(&home, 100, 24);
+    let row = screen.lines().find(|l| l.contains("Quick Co")).unwrap();
+    assert!(row.contains("quick-scan"), "{screen}");
+    assert!(row.contains("provisional"), "{row}");
+    assert!(!row.contains("Industry"), "{row}");
+    snap80("home-questionnaires", Lang::En, &home);
 }

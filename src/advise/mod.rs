@@ -27,6 +27,18 @@ pub struct Advice<'q> {
 /// dimension (largest first), then by file order.
 pub fn advise<'q>(q: &'q Questionnaire, a: &Assessment, card: &Scorecard) -> Vec<Advice<'q>> {
     let facts = card.facts(q, a);
+    let mut fired = ordered(q, a, card);
+    for f in &mut fired {
+        if let Some(c) = &f.recommendation.when {
+            f.reasons = c.witnesses(&facts);
+        }
+    }
+    fired
+}
+
+/// As [`advise`], without the reasons: what the plan needs (the evaluation keeps the reasons
+/// in its own form).
+pub fn ordered<'q>(q: &'q Questionnaire, a: &Assessment, card: &Scorecard) -> Vec<Advice<'q>> {
     let mut fired: Vec<Advice<'q>> = fires(q, a, card)
         .into_iter()
         .map(|index| (index, &q.recommendation[index]))
@@ -34,11 +46,7 @@ pub fn advise<'q>(q: &'q Questionnaire, a: &Assessment, card: &Scorecard) -> Vec
             recommendation: r,
             index,
             gap: gap(q, card, r),
-            reasons: r
-                .when
-                .as_ref()
-                .map(|c| c.witnesses(&facts))
-                .unwrap_or_default(),
+            reasons: Vec::new(),
         })
         .collect();
     // Gaps are compared on a fine grid so that equal gaps computed along different paths tie.

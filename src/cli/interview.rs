@@ -5,8 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{Context, Failure, Outcome, QuestionnaireArg};
-use crate::model::assessment::today;
 use crate::store::DEFAULT_QUESTIONNAIRE;
+use crate::tui::app::Tone;
 use crate::tui::{App, Session, Theme};
 
 /// `dmat`: the home screen of the workspace.
@@ -22,13 +22,15 @@ pub fn new(ctx: &Context, questionnaire: Option<&str>, firm: Option<&str>) -> Ou
     let loaded = catalog.resolve(questionnaire.unwrap_or(DEFAULT_QUESTIONNAIRE))?;
     let ws = ctx.workspace.clone();
     let theme = Theme::from_env();
-    let mut app = match firm.map(str::trim).filter(|f| !f.is_empty()) {
-        Some(firm) => {
-            let session = Session::start(&ws, loaded, firm, today())?;
-            App::interview(session, ws, catalog, ctx.lang, theme)
+    let mut app = App::new_interview(ws, catalog, Some(loaded), ctx.lang, theme);
+    if let Some(firm) = firm.map(str::trim).filter(|f| !f.is_empty()) {
+        // Starts at once, unless the firm has an interview in progress today: then the
+        // form offers to resume it.
+        app.start_named(firm);
+        if let Some(e) = app.message.as_ref().filter(|m| m.tone == Tone::Error) {
+            return Err(Failure::invalid(e.text.clone()));
         }
-        None => App::new_interview(ws, catalog, Some(loaded), ctx.lang, theme),
-    };
+    }
     run(&mut app)
 }
 

@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 use super::{Context, Outcome, QuestionnaireArg, ScoreFormat, say};
 use crate::advise::reason_sentences;
 use crate::evaluation::{Evaluation, evaluate, explain};
-use crate::i18n::{CliWords, Lang, PlanWords};
+use crate::i18n::{CliWords, Lang, PlanReasons, PlanWords};
 use crate::model::{Horizon, QuestionKind, Questionnaire, Response};
 use crate::plain_text::{inert, json_safe, pad, pad_left, shown_path};
 use crate::score::{QuestionState, RULES_VERSION, Scorecard, round2};
@@ -281,6 +281,17 @@ fn plan_text(q: &Questionnaire, e: &Evaluation, explain: bool, lang: Lang) -> St
                 for reason in reason_sentences(q, &e.reasons(q, i), lang) {
                     let _ = writeln!(s, "          {} {}", w.because, inert(&reason));
                 }
+                let why = explain::placement(q, e, i, lang);
+                let _ = writeln!(s, "          → {}", inert(&why));
+            }
+        }
+    }
+    if explain {
+        let _ = writeln!(s, "\n{}", PlanReasons::of(lang).projection_title);
+        for h in Horizon::ALL {
+            for (k, line) in explain::projection(q, e, h, lang).iter().enumerate() {
+                let indent = if k == 0 { "  " } else { "      " };
+                let _ = writeln!(s, "{indent}{}", inert(line));
             }
         }
     }

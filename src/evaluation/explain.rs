@@ -1,9 +1,11 @@
 //! The evaluation in words for the firm's owner: what holds the firm below the next stage,
-//! why a result is provisional, the projection as a path of scores.
+//! why a result is provisional, the projection as a path of scores, why each action sits in
+//! its term, and which answers each term's projection changed.
 
 use super::Evaluation;
-use crate::i18n::{Lang, PlanWords, fill};
-use crate::model::Questionnaire;
+use crate::i18n::{Lang, PlanReasons, PlanWords, fill};
+use crate::model::{Horizon, Question, Questionnaire, Response};
+use crate::plan::Deferred;
 use crate::score::round2;
 
 /// A score as scores are printed: two decimals, rounded half away from zero.
@@ -67,4 +69,132 @@ pub fn projection_path(q: &Questionnaire, e: &Evaluation, lang: Lang) -> (String
         }
     }
     (scores.join(" → "), stages.join(" → "))
+}
+
+fn term(h: Horizon, w: &PlanReasons) -> &'static str {
+    match h {
+        Horizon::Short => w.short,
+        Horizon::Medium => w.medium,
+        Horizon::Long => w.long,
+    }
+}
+
+/// Why the applicable recommendation at `i` sits where the plan put it: in its own term;
+/// moved on because more urgent actions filled a term; after another action; or later.
+pub fn placement(q: &Questionnaire, e: &Evaluation, i: usize, lang: Lang) -> String {
+    let w = PlanReasons::of(lang);
+    let p = e.placement(i);
+    let own = e.recommendation(q, i).horizon;
+    if p.deferrals.is_empty() {
+        return fill(w.own, &[&term(p.horizon.unwrap_or(own), w)]);
+    }
+    let mut clauses: Vec<String> = Vec::new();
+    let mut filled: Vec<String> = Vec::new();
+    let flush = |filled: &mut Vec<String>, clauses: &mut Vec<String>| {
+        if !filled.is_empty() {
+            clauses.push(fill(w.filled, &[&filled.join(w.list_sep)]));
+            filled.clear();
+        }
+    };
+    for d in &p.deferrals {
+        match &d.why {
+            Deferred::Full { cap } => {
+                let t = term(d.horizon, w);
+                filled.push(match cap {
+                    0 => fill(w.term_none, &[&t]),
+                    1 => fill(w.term_cap_one, &[&t]),
+                    n => fill(w.term_cap, &[&t, n]),
+                });
+            }
+            Deferred::After(others) => {
+                flush(&mut filled, &mut clauses);
+                for &j in others {
+                    let title = q.text(&e.recommendation(q, j).title, lang.code());
+                    let clause = match e.placement(j).horizon {
+                        Some(h) => fill(w.after_planned, &[&title, &term(h, w)]),
+                        None => fill(w.after_later, &[&title]),
+                    };
+                    if !clauses.contains(&clause) {
+                        clauses.push(clause);
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut filled, &mut clauses);
+    let end = match p.horizon {
+        Some(h) => fill(w.so_planned, &[&term(h, w)]),
+        None => w.so_later.to_string(),
+    };
+    capitalised(&format!("{}{end}", clauses.join(w.sep)))
+}
+
+/// The sentence with its first letter in capitals (English clauses start in lower case).
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// What each horizon's projection comes to and which answers it changed: a heading line
+/// ("Once the short term is done: overall 2.34, stage 2.0") and one line per change
+/// ("“How is production managed?”: Paper → ERP (Introduce an ERP)").
+pub fn projection(q: &Questionnaire, e: &Evaluation, h: Horizon, lang: Lang) -> Vec<String> {
+    let w = PlanReasons::of(lang);
+    let pw = PlanWords::of(lang);
+    let l = lang.code();
+    let p = e.projection(h);
+    let overall = p.overall().map_or_else(|| pw.no_stage.to_string(), two);
+    let stage = p
+        .stage()
+        .map_or(pw.no_stage, |i| q.scale.stage[i].id.as_str());
+    let mut out = vec![fill(w.projection, &[&term(h, w), &overall, &stage])];
+    if p.changes.is_empty() {
+        out.push(w.no_change.to_string());
+    }
+    for c in &p.changes {
+        let question = q.question_at(c.question).question;
+        let from = c.from.as_ref().map_or_else(
+            || w.unanswered.to_string(),
+            |r| response_text(q, question, r, lang),
+        );
+        let to = response_text(q, question, &c.to, lang);
+        let action = q.text(&e.recommendation(q, c.action).title, l);
+        out.push(fill(
+            w.change,
+            &[&q.text(&question.text, l), &from, &to, &action],
+        ));
+    }
+    if p.held_back {
+        out.push(w.held_back.to_string());
+    }
+    out
+}
+
+/// An answer as the owner reads it: option texts, a number with its unit.
+pub fn response_text(q: &Questionnaire, question: &Question, r: &Response, lang: Lang) -> String {
+    let w = PlanReasons::of(lang);
+    let lang = lang.code();
+    match r {
+        Response::Choice(_) | Response::Choices(_) => {
+            let names: Vec<&str> = r
+                .chosen()
+                .iter()
+                .map(|c| {
+                    question
+                        .option(c)
+                        .map_or(c.as_str(), |o| q.text(&o.text, lang))
+                })
+                .collect();
+            names.join(w.list_sep)
+        }
+        Response::Value(v) => {
+            let unit = question.unit.as_ref().map_or("", |u| q.text(u, lang));
+            format!("{v}{unit}")
+        }
+        Response::Text(t) => t.clone(),
+        Response::NotApplicable => w.not_applicable.to_string(),
+    }
 }

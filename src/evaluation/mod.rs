@@ -8,7 +8,7 @@ mod visit;
 
 pub use visit::{Scored, ScoredVisit, score_visits};
 
-use crate::advise::{Advice, advise};
+use crate::advise::{Advice, ordered};
 use crate::model::condition::{Finding, Witness};
 use crate::model::{Assessment, Horizon, Questionnaire, Recommendation, Verdict};
 use crate::plan::{Placement, Plan, Projection, index, plan, project, verdict};
@@ -48,7 +48,7 @@ pub struct Applicable {
 /// Evaluates an assessment against its questionnaire.
 pub fn evaluate(q: &Questionnaire, a: &Assessment) -> Evaluation {
     let card = score(q, a);
-    let advice = advise(q, a, &card);
+    let advice = ordered(q, a, &card);
     let plan = plan(q, &advice);
     let projected = project(q, a, &card, &advice, &plan);
     let verdict = verdict(q, a, &card);

@@ -2,6 +2,7 @@
 //! functions give, the checks that hold, and reasons that read as the witnesses do.
 
 use super::*;
+use crate::advise::advise;
 use crate::model::Response;
 use crate::score::tests::{held, policy, policy_firm, weak};
 
@@ -86,4 +87,138 @@ fn a_provisional_result_has_a_plan_but_no_stage_and_no_verdict() {
     assert_eq!(e.card.stage, None);
     assert_eq!(e.verdict, None);
     assert!(!e.applicable.is_empty());
+}
+
+// Milestone: the plan explained to the owner.
+
+use crate::i18n::Lang;
+
+/// The placement sentence of a recommendation in a firm's evaluation.
+fn why(q: &Questionnaire, e: &Evaluation, id: &str, lang: Lang) -> String {
+    let i = e
+        .applicable
+        .iter()
+        .position(|x| q.recommendation[x.recommendation].id == id)
+        .unwrap();
+    explain::placement(q, e, i, lang)
+}
+
+#[test]
+fn an_action_in_its_own_term_says_so() {
+    let q = policy();
+    let e = evaluate(&q, &policy_firm(&weak()));
+    assert_eq!(
+        why(&q, &e, "cnc-batch", Lang::En),
+        "Due in the medium term, and planned there."
+    );
+    assert_eq!(
+        why(&q, &e, "register", Lang::Zh),
+        "属于近期的措施，排在近期。"
+    );
+}
+
+#[test]
+fn a_later_action_names_the_terms_more_urgent_actions_filled() {
+    let q = policy();
+    let e = evaluate(&q, &policy_firm(&weak()));
+    assert_eq!(
+        why(&q, &e, "cad", Lang::En),
+        "More urgent actions filled the short term (2 actions), the medium term (2 actions), the long term (1 action), so it is left for later."
+    );
+    assert_eq!(
+        why(&q, &e, "backup", Lang::Zh),
+        "更紧要的措施排满了近期（2项）、中期（2项）、远期（1项），所以以后再议。"
+    );
+}
+
+#[test]
+fn an_action_after_another_names_it_and_where_it_is() {
+    let q = crate::score::tests::policy_with(|s| s.replace("short = 2", "short = 0"));
+    let e = evaluate(&q, &policy_firm(&weak()));
+    assert_eq!(
+        why(&q, &e, "cnc-batch", Lang::En),
+        "It comes after “Keep an equipment register” (planned in the medium term), so it is planned in the long term."
+    );
+    assert_eq!(
+        why(&q, &e, "lines", Lang::Zh),
+        "须在“分批换数控”之后进行（该项排在远期），所以以后再议。"
+    );
+    // A short action that moved on: the empty short term, then the medium term's order.
+    assert_eq!(
+        why(&q, &e, "register", Lang::En),
+        "More urgent actions filled the short term (none planned), so it is planned in the medium term."
+    );
+}
+
+#[test]
+fn each_terms_projection_lists_the_answers_it_changed() {
+    let q = policy();
+    let e = evaluate(&q, &policy_firm(&weak()));
+    assert_eq!(
+        explain::projection(&q, &e, Horizon::Medium, Lang::Zh),
+        [
+            "中期完成后：总分2.66，阶段2.5",
+            "“数控设备多吗？”：没有 → 部分（分批换数控）",
+            "“怎么检验？”：目测 → 试验台（建试验台）",
+        ]
+    );
+    let mut answers = weak();
+    answers[5] = ("scrap", Response::Value(1.0));
+    let e = evaluate(&q, &policy_firm(&answers));
+    let long = explain::projection(&q, &e, Horizon::Long, Lang::En);
+    // Equipment 3.25 and systems 3.0 pass the gate of 3.0.
+    assert_eq!(
+        long[0],
+        "Once the long term is done: overall 3.09, stage 3.0"
+    );
+    assert_eq!(
+        long[1],
+        "“How automated?”: Islands → Lines (Build automated lines)"
+    );
+}
+
+#[test]
+fn a_term_without_raises_or_held_back_says_so() {
+    let (q, a) = crate::score::tests::falling();
+    let e = evaluate(&q, &a);
+    let short = explain::projection(&q, &e, Horizon::Short, Lang::En);
+    assert_eq!(
+        short[1],
+        "“How is production managed?”: not answered → ERP (Introduce an ERP)"
+    );
+    assert!(
+        short[2].contains("the projection stays where it was"),
+        "{short:?}"
+    );
+    let q = crate::score::tests::policy_with(|s| s.replace("medium = 2", "medium = 0"));
+    let e = evaluate(&q, &policy_firm(&weak()));
+    let medium = explain::projection(&q, &e, Horizon::Medium, Lang::Zh);
+    assert_eq!(medium[1], "本期措施不改变任何回答。", "{medium:?}");
+}
+
+#[test]
+fn the_gate_is_said_as_what_was_seen_and_what_the_stage_needs() {
+    let q = policy();
+    let e = evaluate(&q, &policy_firm(&held()));
+    assert_eq!(
+        explain::gate(&q, &e, Lang::Zh).unwrap(),
+        "尚未达到工业3.0：信息系统得分2.25，达到工业3.0需要2.75。"
+    );
+    assert_eq!(
+        explain::gate(&q, &e, Lang::En).unwrap(),
+        "Not yet Industry 3.0: Systems scored 2.25; Industry 3.0 needs 2.75."
+    );
+    assert_eq!(
+        explain::gate(&q, &evaluate(&q, &policy_firm(&weak())), Lang::En),
+        None
+    );
+    let provisional = evaluate(&q, &policy_firm(&held()[..3]));
+    assert_eq!(
+        explain::provisional(&q, &provisional, Lang::En).unwrap(),
+        "Only 42% of the questions are answered and a stage needs 50%: the scores are provisional, with no stage and no verdict."
+    );
+    let (scores, stages) =
+        explain::projection_path(&q, &evaluate(&q, &policy_firm(&weak())), Lang::En);
+    assert_eq!(scores, "2.16 → 2.34 → 2.66 → 2.84");
+    assert_eq!(stages, "2.0 → 2.5");
 }

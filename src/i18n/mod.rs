@@ -13,7 +13,7 @@ pub use advise::AdviseWords;
 pub use cli::CliWords;
 pub use compare::CompareWords;
 pub use form::FormWords;
-pub use plan::PlanWords;
+pub use plan::{PlanReasons, PlanWords};
 pub use report::ReportWords;
 pub use tui::TuiWords;
 

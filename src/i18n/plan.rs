@@ -25,3 +25,32 @@ words! {
         no_stage: "—", "—";
     }
 }
+
+words! {
+    /// Why each action of the plan sits where it does, and what each horizon's projection
+    /// changes: sentences for the firm's owner.
+    PlanReasons {
+        short: "近期", "short term";
+        medium: "中期", "medium term";
+        long: "远期", "long term";
+        own: "属于{0}的措施，排在{0}。", "Due in the {0}, and planned there.";
+        filled: "更紧要的措施排满了{0}", "more urgent actions filled {0}";
+        term_cap: "{0}（{1}项）", "the {0} ({1} actions)";
+        term_cap_one: "{0}（1项）", "the {0} (1 action)";
+        term_none: "{0}（不安排）", "the {0} (none planned)";
+        list_sep: "、", ", ";
+        after_planned: "须在“{0}”之后进行（该项排在{1}）", "it comes after “{0}” (planned in the {1})";
+        after_later: "须在“{0}”之后进行（该项以后再议）", "it comes after “{0}” (left for later)";
+        so_planned: "，所以排在{0}。", ", so it is planned in the {0}.";
+        so_later: "，所以以后再议。", ", so it is left for later.";
+        sep: "；", "; ";
+        projection: "{0}完成后：总分{1}，阶段{2}", "Once the {0} is done: overall {1}, stage {2}";
+        no_change: "本期措施不改变任何回答。", "The actions of this term change no answer.";
+        change: "“{0}”：{1} → {2}（{3}）", "“{0}”: {1} → {2} ({3})";
+        held_back: "这些回答会把新计入的题目拉进均分、使得分下降，因此预计得分维持上一期的水平。", "These answers would bring newly counted questions into the means and lower the score, so the projection stays where it was.";
+        unanswered: "未回答", "not answered";
+        not_applicable: "不适用", "not applicable";
+        projection_title: "按计划实施后的预计得分", "What the plan would bring";
+        why_here: "安排", "placed";
+    }
+}

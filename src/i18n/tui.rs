@@ -94,6 +94,9 @@ words! {
         col_complete: "完成度", "Done";
         col_overall: "总分", "Score";
         col_stage: "阶段", "Stage";
+        col_questionnaire: "问卷", "Questionnaire";
+        provisional: "暂不定级", "provisional";
+        firms_files: "{0} 家企业 · {1} 份评估", "{0} firms · {1} assessments";
         unreadable: "无法读取", "unreadable";
         empty_workspace: "这个工作区还没有评估。", "This workspace has no assessments yet.";
         how_to_start: "按 n 开始一次新的访谈；", "Press n to start a new interview,";
@@ -195,6 +198,9 @@ words! {
         h_home_remove_demo: "删除示例企业的评估（只删标记为示例的文件）", "Remove the demo firms' assessments (only files marked as demo)";
         h_new_move: "选择问卷", "Choose a questionnaire";
         h_new_enter: "下一步 / 开始访谈", "Next / start the interview";
+        resume_offer: "这家企业今天已有一份进行中的评估（{0}）。接着填它，还是另起一份？", "This firm already has an interview in progress today ({0}). Resume it, or start another?";
+        resume_it: "接着填这份评估", "resume that interview";
+        start_anyway: "另起一份新的评估", "start a new one all the same";
         h_new_back: "返回上一步", "Go back a step";
         view_firms: "企业", "Firms";
         view_progress: "多次走访", "Re-visits";

@@ -1206,12 +1206,9 @@ fn exclusive_with_others(
     chosen: &[String],
     at: &dyn Fn() -> KeyPath,
 ) -> Option<Problem> {
-    let known: Vec<&String> = chosen
-        .iter()
-        .filter(|c| question.option(c).is_some())
-        .collect();
-    let exclusive = known.iter().find(|c| question.is_exclusive(c))?;
-    let other = known.iter().find(|c| *c != exclusive)?;
+    let known = || chosen.iter().filter(|c| question.option(c).is_some());
+    let exclusive = known().find(|c| question.is_exclusive(c))?;
+    let other = known().find(|c| *c != exclusive)?;
     Some(Problem::warning(
         at(),
         format!(

@@ -5,7 +5,7 @@ use super::{Plan, index};
 use crate::advise::Advice;
 use crate::model::condition::lt;
 use crate::model::{Assessment, Horizon, QuestionKind, Questionnaire, Raise, RaiseTo, Response};
-use crate::score::{Scorecard, answer_level, score};
+use crate::score::{Answers, Scorecard, answer_level, score};
 
 /// The projection for one horizon: the scores once every action placed in it or earlier is
 /// done.
@@ -54,13 +54,15 @@ pub fn project(
     advice: &[Advice<'_>],
     plan: &Plan,
 ) -> [Projection; 3] {
-    let mut answers: Option<Assessment> = None;
+    let mut answers = Projected {
+        base: a,
+        changed: Vec::new(),
+    };
     let mut step = |h: Horizon, before: &Scorecard| {
         let mut changes = Vec::new();
         for &action in &plan.horizons[index(h)] {
             for raise in &advice[action].recommendation.raises {
-                let projected = answers.get_or_insert_with(|| a.clone());
-                if let Some((question, from, to)) = apply(q, projected, raise) {
+                if let Some((question, from, to)) = apply(q, &mut answers, raise) {
                     changes.push(Change {
                         question,
                         action,
@@ -70,16 +72,15 @@ pub fn project(
                 }
             }
         }
-        let (card, held_back) = match &answers {
-            Some(projected) if !changes.is_empty() => {
-                let card = score(q, projected);
-                if falls(&card, before) {
-                    (before.clone(), true)
-                } else {
-                    (card, false)
-                }
+        let (card, held_back) = if changes.is_empty() {
+            (before.clone(), false)
+        } else {
+            let card = score(q, &answers);
+            if falls(&card, before) {
+                (before.clone(), true)
+            } else {
+                (card, false)
             }
-            _ => (before.clone(), false),
         };
         Projection {
             horizon: h,
@@ -92,6 +93,27 @@ pub fn project(
     let medium = step(Horizon::Medium, &short.card);
     let long = step(Horizon::Long, &medium.card);
     [short, medium, long]
+}
+
+/// The assessment's answers as the raises so far changed them: the changed responses over
+/// the assessment's own, without copying it.
+pub(super) struct Projected<'a> {
+    pub(super) base: &'a Assessment,
+    /// Question id → its raised response, the latest last.
+    pub(super) changed: Vec<(String, Response)>,
+}
+
+impl Answers for Projected<'_> {
+    fn response(&self, question: &str) -> Option<&Response> {
+        match self.changed.iter().rev().find(|(id, _)| id == question) {
+            Some((_, r)) => Some(r),
+            None => self.base.response(question),
+        }
+    }
+
+    fn profile(&self, field: &str) -> Option<&toml::Value> {
+        self.base.profile.get(field)
+    }
 }
 
 /// Whether a projection is below the one before it: a lower overall score, or a lower stage
@@ -110,7 +132,7 @@ fn falls(card: &Scorecard, before: &Scorecard) -> bool {
 /// it replaces; returns the question's position and the answer before and after.
 pub(super) fn apply(
     q: &Questionnaire,
-    a: &mut Assessment,
+    a: &mut Projected<'_>,
     raise: &Raise,
 ) -> Option<(usize, Option<Response>, Response)> {
     let position = q.position(&raise.question)?;
@@ -145,6 +167,6 @@ pub(super) fn apply(
         return None;
     }
     let from = current.cloned();
-    a.set_response(&raise.question, Some(new.clone()));
+    a.changed.push((raise.question.clone(), new.clone()));
     Some((position, from, new))
 }

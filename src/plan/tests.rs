@@ -1,12 +1,13 @@
 //! One test per rule of the plan (9), the projection (10) and the verdict (11), with their
 //! boundaries, against the policy questionnaire in `tests/fixtures`.
 
-use super::projection::apply;
+use super::projection::{Projected, apply};
 use super::*;
 use crate::advise::advise;
 use crate::model::{Raise, RaiseTo, Response};
+use crate::score::Answers;
 use crate::score::score;
-use crate::score::tests::{held, policy, policy_firm, policy_with, weak};
+use crate::score::tests::{falling, held, policy, policy_firm, policy_with, weak};
 
 /// The plan of a firm as recommendation ids: short, medium, long, later.
 fn planned(q: &Questionnaire, a: &Assessment) -> [Vec<String>; 4] {
@@ -241,6 +242,14 @@ fn rule10_a_horizon_without_raises_projects_the_one_before() {
     assert_eq!(short.card, today);
 }
 
+/// The answers of an assessment as a projection changes them.
+fn over(a: &Assessment) -> Projected<'_> {
+    Projected {
+        base: a,
+        changed: Vec::new(),
+    }
+}
+
 fn raise(question: &str, to: RaiseTo) -> Raise {
     Raise {
         question: question.into(),
@@ -251,28 +260,37 @@ fn raise(question: &str, to: RaiseTo) -> Raise {
 #[test]
 fn rule10_a_raise_replaces_only_a_lower_answer() {
     let q = policy();
-    let mut a = policy_firm(&[("erp", Response::Choice("erp".into()))]);
-    a.set_note("erp", Some("ERP since 2020".into()));
+    let a = policy_firm(&[("erp", Response::Choice("erp".into()))]);
     let excel = raise("erp", RaiseTo::Choice("excel".into()));
-    assert_eq!(apply(&q, &mut a, &excel), None, "2.5 is not above 3.5");
-    let mut b = policy_firm(&[("erp", Response::Choice("excel".into()))]);
-    assert_eq!(apply(&q, &mut b, &excel), None, "2.5 is not above 2.5");
+    assert_eq!(
+        apply(&q, &mut over(&a), &excel),
+        None,
+        "2.5 is not above 3.5"
+    );
+    let b = policy_firm(&[("erp", Response::Choice("excel".into()))]);
+    assert_eq!(
+        apply(&q, &mut over(&b), &excel),
+        None,
+        "2.5 is not above 2.5"
+    );
     let mut c = policy_firm(&[("erp", Response::Choice("paper".into()))]);
     c.set_note("erp", Some("paper tickets".into()));
-    assert!(apply(&q, &mut c, &excel).is_some());
-    assert_eq!(c.response("erp"), Some(&Response::Choice("excel".into())));
+    let mut p = over(&c);
+    assert!(apply(&q, &mut p, &excel).is_some());
+    assert_eq!(p.response("erp"), Some(&Response::Choice("excel".into())));
     assert_eq!(c.note("erp"), Some("paper tickets"), "the note stays");
 }
 
 #[test]
 fn rule10_unanswered_and_unfit_answers_count_as_lower_than_any_score() {
     let q = policy();
-    let mut a = policy_firm(&[("tools", Response::Choice("cad-3d".into()))]);
+    let a = policy_firm(&[("tools", Response::Choice("cad-3d".into()))]);
+    let mut p = over(&a);
     let to = raise("erp", RaiseTo::Choice("paper".into()));
-    let (_, from, _) = apply(&q, &mut a, &to).unwrap();
+    let (_, from, _) = apply(&q, &mut p, &to).unwrap();
     assert_eq!(from, None);
     let cad = raise("tools", RaiseTo::Choices(vec!["cad-2d".into()]));
-    let (_, from, to) = apply(&q, &mut a, &cad).unwrap();
+    let (_, from, to) = apply(&q, &mut p, &cad).unwrap();
     assert_eq!(
         from,
         Some(Response::Choice("cad-3d".into())),
@@ -284,10 +302,11 @@ fn rule10_unanswered_and_unfit_answers_count_as_lower_than_any_score() {
 #[test]
 fn rule10_a_question_answered_na_is_left_alone() {
     let q = policy();
-    let mut a = policy_firm(&[("tools", Response::NotApplicable)]);
+    let a = policy_firm(&[("tools", Response::NotApplicable)]);
+    let mut p = over(&a);
     let cad = raise("tools", RaiseTo::Choices(vec!["cad-3d".into()]));
-    assert_eq!(apply(&q, &mut a, &cad), None);
-    assert_eq!(a.response("tools"), Some(&Response::NotApplicable));
+    assert_eq!(apply(&q, &mut p, &cad), None);
+    assert_eq!(p.response("tools"), Some(&Response::NotApplicable));
 }
 
 #[test]
@@ -295,12 +314,12 @@ fn rule10_choices_are_ticked_in_addition_dropping_an_exclusive_option() {
     let q = policy();
     let tick = |have: &[&str], add: &[&str]| {
         let have = Response::Choices(have.iter().map(|s| s.to_string()).collect());
-        let mut a = policy_firm(&[("tools", have)]);
+        let a = policy_firm(&[("tools", have)]);
         let r = raise(
             "tools",
             RaiseTo::Choices(add.iter().map(|s| s.to_string()).collect()),
         );
-        apply(&q, &mut a, &r).map(|(_, _, to)| to)
+        apply(&q, &mut over(&a), &r).map(|(_, _, to)| to)
     };
     let list = |v: &[&str]| Some(Response::Choices(v.iter().map(|s| s.to_string()).collect()));
     assert_eq!(tick(&["cad-2d"], &["cad-3d"]), list(&["cad-2d", "cad-3d"]));
@@ -322,26 +341,23 @@ fn rule10_a_raise_applies_whether_or_not_the_question_is_asked_now() {
             "id = \"scrap\"\nkind = \"number\"\nwhen = { question = \"inspection\", any_of = [\"online\"] }",
         )
     });
-    let mut a = policy_firm(&[]);
+    let a = policy_firm(&[]);
+    let mut p = over(&a);
     let to = raise("scrap", RaiseTo::Value(1.5));
-    assert!(apply(&q, &mut a, &to).is_some());
-    assert_eq!(a.response("scrap"), Some(&Response::Value(1.5)));
+    assert!(apply(&q, &mut p, &to).is_some());
+    assert_eq!(p.response("scrap"), Some(&Response::Value(1.5)));
+    // A later raise of the same question sees the raised answer.
+    assert_eq!(
+        apply(&q, &mut p, &raise("scrap", RaiseTo::Value(3.0))),
+        None
+    );
 }
 
 #[test]
 fn rule10_a_projection_never_falls_below_the_one_before() {
     // The ERP is raised to 3.5 from unanswered, while the design tools alone score 4.0: by
     // the rules, systems would fall from 4.0 to 3.75.
-    let q = policy_with(|s| {
-        s.replace(
-            "when = { question = \"erp\", below = 3.0 }",
-            "when = { question = \"erp\", answered = false }",
-        )
-    });
-    let mut answers = weak();
-    answers.retain(|(id, _)| *id != "erp");
-    answers[2] = ("tools", Response::Choices(vec!["plm".into()]));
-    let a = policy_firm(&answers);
+    let (q, a) = falling();
     let today = score(&q, &a);
     let [short, medium, ..] = projected(&q, &a);
     assert!(short.held_back);

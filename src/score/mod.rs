@@ -99,7 +99,7 @@ impl Scorecard {
     }
 
     /// Facts for evaluating conditions on this scorecard.
-    pub fn facts<'a>(&'a self, q: &'a Questionnaire, a: &'a Assessment) -> ScoredFacts<'a> {
+    pub fn facts<'a>(&'a self, q: &'a Questionnaire, a: &'a dyn Answers) -> ScoredFacts<'a> {
         ScoredFacts {
             q,
             a,
@@ -109,8 +109,25 @@ impl Scorecard {
     }
 }
 
-/// Scores an assessment.
-pub fn score(q: &Questionnaire, a: &Assessment) -> Scorecard {
+/// What scoring reads of an assessment: its responses and its profile. Projections score
+/// changed answers through it without copying the assessment.
+pub trait Answers {
+    fn response(&self, question: &str) -> Option<&Response>;
+    fn profile(&self, field: &str) -> Option<&toml::Value>;
+}
+
+impl Answers for Assessment {
+    fn response(&self, question: &str) -> Option<&Response> {
+        Assessment::response(self, question)
+    }
+
+    fn profile(&self, field: &str) -> Option<&toml::Value> {
+        self.profile.get(field)
+    }
+}
+
+/// Scores an assessment (or its answers as a projection changes them).
+pub fn score(q: &Questionnaire, a: &dyn Answers) -> Scorecard {
     let mut questions: Vec<QuestionScore> = Vec::with_capacity(q.question_count());
     for r in q.questions() {
         let facts = ScoredFacts {
@@ -334,14 +351,14 @@ pub fn answer_level(
 /// the dimension and overall scores.
 pub struct ScoredFacts<'a> {
     q: &'a Questionnaire,
-    a: &'a Assessment,
+    a: &'a dyn Answers,
     questions: &'a [QuestionScore],
     card: Option<&'a Scorecard>,
 }
 
 impl Facts for ScoredFacts<'_> {
     fn profile(&self, id: &str) -> Option<&toml::Value> {
-        self.a.profile.get(id)
+        self.a.profile(id)
     }
 
     fn question(&self, id: &str) -> QuestionFact<'_> {

@@ -456,6 +456,22 @@ pub(crate) fn held() -> Vec<(&'static str, Response)> {
     ]
 }
 
+/// A firm whose projection would fall: the ERP recommendation applies to an unanswered ERP
+/// question and raises it to 3.5, while the design tools alone score 4.0 — by rule 10,
+/// systems would fall from 4.0 to 3.75 in the short term.
+pub(crate) fn falling() -> (Questionnaire, Assessment) {
+    let q = policy_with(|s| {
+        s.replace(
+            "when = { question = \"erp\", below = 3.0 }",
+            "when = { question = \"erp\", answered = false }",
+        )
+    });
+    let mut answers = weak();
+    answers.retain(|(id, _)| *id != "erp");
+    answers[2] = ("tools", choices(&["plm"]));
+    (q, policy_firm(&answers))
+}
+
 fn ids(q: &Questionnaire, dims: &[usize]) -> Vec<String> {
     dims.iter().map(|&i| q.dimension[i].id.clone()).collect()
 }

@@ -5,6 +5,7 @@ mod catalog;
 mod demo;
 mod files;
 mod lock;
+mod place;
 mod walk;
 mod workspace;
 mod write;
@@ -18,6 +19,7 @@ pub use catalog::{Catalog, DEFAULT_QUESTIONNAIRE, LoadedQuestionnaire, Source, d
 pub use demo::{remove_demo, write_cohort};
 pub use files::{MAX_FILE_BYTES, read_text, regular_file, safe_file_stem};
 pub use lock::AssessmentLock;
+pub use place::{read_place, write_place};
 pub use walk::{Collected, PassedOver, collect_assessment_files, collect_toml_files};
 pub use workspace::Workspace;
 pub use write::{clean_stale_temporaries, write_atomic, write_atomic_with};
@@ -214,6 +216,86 @@ pub fn open_many(paths: &[PathBuf], catalog: &Catalog) -> Vec<Result<Opened, Sto
         .par_iter()
         .map(|p| open_assessment(p, catalog))
         .collect()
+}
+
+/// Whether two firms are the same (DESIGN.md): by `firm.id` when both have one, else by
+/// their names with white space removed.
+pub fn same_firm(a: &crate::model::Firm, b: &crate::model::Firm) -> bool {
+    match (&a.id, &b.id) {
+        (Some(x), Some(y)) => x.trim() == y.trim(),
+        _ => {
+            let key = |n: &str| n.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            key(&a.name) == key(&b.name)
+        }
+    }
+}
+
+/// An interview of `firm` on `questionnaire` dated `date` that is still in progress in the
+/// workspace's assessments folder: what starting it again should resume.
+pub fn open_visit(
+    ws: &Workspace,
+    firm: &str,
+    questionnaire: &str,
+    date: toml::value::Datetime,
+) -> Option<PathBuf> {
+    let wanted = crate::model::Firm {
+        name: firm.to_string(),
+        id: None,
+    };
+    let date = date.to_string();
+    ws.assessment_files().into_iter().find(|path| {
+        let Ok(src) = std::fs::read_to_string(path) else {
+            return false;
+        };
+        let Ok((a, _)) = parse::assessment(&src) else {
+            return false;
+        };
+        a.visit.status == crate::model::Status::InProgress
+            && a.questionnaire.id == questionnaire
+            && a.date_string().as_deref() == Some(date.as_str())
+            && same_firm(&a.firm, &wanted)
+    })
+}
+
+/// Keeps a copy of a questionnaire read from a file outside the workspace in its
+/// `questionnaires/` folder, byte for byte (so its digest is the one the assessment records),
+/// so that the assessment opens later without `--questionnaire`. Nothing is copied for a
+/// bundled questionnaire or when the folder already holds the same bytes; a different file
+/// of the same name is never replaced: the copy then takes the digest into its name.
+/// Returns where the copy was written, if one was.
+pub fn keep_questionnaire(
+    ws: &Workspace,
+    q: &LoadedQuestionnaire,
+) -> Result<Option<PathBuf>, StoreError> {
+    let Source::File(source) = &q.source else {
+        return Ok(None);
+    };
+    let dir = ws.questionnaires_dir();
+    let held = |p: &Path| std::fs::read(p).is_ok_and(|b| digest(&b) == q.digest);
+    if ws.questionnaire_files().iter().any(|p| held(p)) {
+        return Ok(None);
+    }
+    let Ok(bytes) = std::fs::read(source) else {
+        return Ok(None);
+    };
+    if digest(&bytes) != q.digest {
+        // Changed since it was read: what the assessment records is not there to keep.
+        return Ok(None);
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, "create", e))?;
+    let name = source
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml"))
+        .unwrap_or_else(|| format!("{}.toml", safe_file_stem(&q.questionnaire.id)));
+    let mut path = dir.join(&name);
+    if path.exists() {
+        let stem = name.trim_end_matches(".toml");
+        let short = &q.digest.trim_start_matches("sha256:")[..12];
+        path = dir.join(format!("{stem}-{short}.toml"));
+    }
+    write_atomic(&path, &bytes).map_err(|e| StoreError::io(&path, "write", e))?;
+    Ok(Some(path))
 }
 
 /// Starts a new assessment of `firm` in the workspace's assessments folder, dated `date`,

@@ -190,6 +190,12 @@ pub struct HomeRow {
     pub error: Option<String>,
     /// A synthetic visit of the demo cohort.
     pub demo: bool,
+    /// The questionnaire's id.
+    pub questionnaire: String,
+    /// Too little answered for a stage (below the questionnaire's minimum completeness).
+    pub provisional: bool,
+    /// The firm as the file records it, to count firms rather than files.
+    pub firm_of: Option<crate::model::Firm>,
 }
 
 /// The home screen: the workspace's assessments.
@@ -211,6 +217,11 @@ pub struct NewForm {
     pub name: TextArea<'static>,
     /// The questionnaire was given on the command line: only the name is asked.
     pub fixed: bool,
+    /// An interview of this firm begun today and still in progress, offered for resuming
+    /// instead of starting an empty one.
+    pub existing: Option<PathBuf>,
+    /// The expert chose to start a new interview all the same.
+    pub anyway: bool,
 }
 
 /// Everything the terminal UI knows.
@@ -321,6 +332,16 @@ impl App {
         app
     }
 
+    /// Types a firm's name into the new-interview form and starts the interview, unless one
+    /// of the firm is in progress today (then the form offers to resume it).
+    pub fn start_named(&mut self, name: &str) -> Flow {
+        if let Some(form) = &mut self.form {
+            form.name = text_area(name);
+            form.naming = true;
+        }
+        self.perform(Action::Create)
+    }
+
     /// Opens the new-interview form.
     pub fn open_form(&mut self, fixed: Option<Arc<LoadedQuestionnaire>>) {
         let (choices, cursor) = match &fixed {
@@ -340,6 +361,8 @@ impl App {
             choices,
             cursor,
             name: text_area(""),
+            existing: None,
+            anyway: false,
         });
         self.screen = Screen::New;
     }
@@ -507,22 +530,31 @@ impl App {
                 self.from_compare = true;
                 self.screen = Screen::Summary;
             }
-            Err(crate::store::StoreError::Locked { path, .. }) => {
-                let text = fill(
-                    self.words.open_elsewhere,
-                    &[&crate::plain_text::inert(&path.display().to_string())],
-                );
-                self.say(Tone::Error, text);
-            }
-            Err(e) => self.say(Tone::Error, crate::plain_text::inert(&e.to_string())),
+            Err(e) => self.say_open_failed(e),
         }
     }
 
     fn open(&mut self, path: &Path) {
         match Session::open(path, &self.catalog) {
             Ok(session) => self.enter_interview(session),
-            Err(e) => self.say(Tone::Error, crate::plain_text::inert(&e.to_string())),
+            Err(e) => self.say_open_failed(e),
         }
+    }
+
+    /// Says why an assessment could not be opened: in the user's language when another dmat
+    /// has it open, naming the file by its name.
+    fn say_open_failed(&mut self, e: crate::store::StoreError) {
+        let text = match &e {
+            crate::store::StoreError::Locked { path, .. } => {
+                let name = path.file_name().unwrap_or(path.as_os_str());
+                fill(
+                    self.words.open_elsewhere,
+                    &[&crate::plain_text::inert(&name.to_string_lossy())],
+                )
+            }
+            _ => crate::plain_text::inert(&e.to_string()),
+        };
+        self.say(Tone::Error, text);
     }
 
     fn enter_interview(&mut self, session: Session) {
@@ -557,6 +589,15 @@ impl App {
             self.say(Tone::Error, self.words.no_questionnaires);
             return;
         };
+        if !form.anyway
+            && let Some(path) =
+                crate::store::open_visit(&self.workspace, &name, &q.questionnaire.id, self.today)
+        {
+            if let Some(form) = &mut self.form {
+                form.existing = Some(path);
+            }
+            return;
+        }
         match Session::start(&self.workspace, q, &name, self.today) {
             Ok(session) => {
                 self.form = None;

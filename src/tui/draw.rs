@@ -99,8 +99,23 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect, keys: &[KeyHelp]) {
             Tone::Warn => t.warn(),
             Tone::Error => t.bad(),
         };
-        let text = truncate(&inert(&m.text), area.width.saturating_sub(2) as usize);
-        frame.render_widget(Line::from(Span::styled(format!(" {text}"), style)), area);
+        // A message longer than the footer wraps upwards over the screen's last lines (up to
+        // four), so that it is read whole.
+        let width = area.width.saturating_sub(2).max(2) as usize;
+        let mut lines = wrap(&inert(&m.text), width);
+        lines.truncate(4);
+        let n = (lines.len() as u16).clamp(1, area.y.saturating_add(1));
+        let over = Rect {
+            y: area.y + 1 - n,
+            height: n,
+            ..area
+        };
+        frame.render_widget(ratatui::widgets::Clear, over);
+        let lines: Vec<Line> = lines
+            .into_iter()
+            .map(|l| Line::from(Span::styled(format!(" {l}"), style)))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), over);
         return;
     }
     // Help and leaving stay at the right end; the rest fill from the left as they fit.

@@ -244,6 +244,15 @@ pub fn new_form(w: &TuiWords, naming: bool) -> Vec<KeyHelp> {
     out
 }
 
+/// The keys of the offer to resume an interview in progress.
+pub fn offer(w: &TuiWords) -> Vec<KeyHelp> {
+    vec![
+        k("Enter", w.k_open, w.resume_it),
+        k("n", w.k_new, w.start_anyway),
+        k("Esc", w.k_back, w.h_new_back),
+    ]
+}
+
 pub fn new_form_help(w: &'static TuiWords) -> Vec<Section> {
     vec![
         Section {

@@ -59,6 +59,7 @@ impl Session {
         date: toml::value::Datetime,
     ) -> Result<Self, StoreError> {
         let (path, assessment) = start_assessment(ws, &loaded, firm.trim(), date)?;
+        crate::store::keep_questionnaire(ws, &loaded)?;
         let lock = AssessmentLock::acquire(&path)?;
         Ok(Self::with(path, assessment, loaded, Vec::new(), lock))
     }
@@ -222,10 +223,32 @@ impl Session {
             .map(|p| self.question_page(p))
     }
 
-    /// Where an interview opens: the first page (the profile) while no question has an
-    /// answer; else the first visible question without one; the first page when every
-    /// question is answered.
+    /// The id under which a page's place is kept: a question's id, or `profile.` and a
+    /// field's id.
+    pub fn page_id(&self, index: usize) -> String {
+        match self.page(index) {
+            Page::Profile(f) => format!("profile.{}", self.field(f).id),
+            Page::Question(p) => self.question(p).id.clone(),
+        }
+    }
+
+    /// Keeps the page shown as where the interview stopped.
+    pub fn remember_place(&self, index: usize) {
+        crate::store::write_place(&self.path, &self.page_id(index));
+    }
+
+    /// Where an interview opens: where it stopped, when that page is still asked; else
+    /// [`Self::first_open_page`].
     pub fn resume_page(&self) -> usize {
+        let kept = crate::store::read_place(&self.path)
+            .and_then(|id| (0..self.page_count()).find(|&i| self.page_id(i) == id))
+            .filter(|&i| !self.is_hidden(i));
+        kept.unwrap_or_else(|| self.first_open_page())
+    }
+
+    /// The first page (the profile) while no question has an answer; else the first
+    /// visible question without one; the first page when every question is answered.
+    pub fn first_open_page(&self) -> usize {
         let n = self.q().question_count();
         if (0..n).all(|p| self.assessment.response(&self.question(p).id).is_none()) {
             return 0;

@@ -27,6 +27,25 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     let Some(form) = &mut app.form else {
         return Action::None;
     };
+    if let Some(path) = form.existing.clone() {
+        // The offer: resume the interview in progress, or start a new one all the same.
+        return match key.code {
+            KeyCode::Enter => {
+                app.form = None;
+                Action::Open(path)
+            }
+            KeyCode::Char('n') => {
+                form.existing = None;
+                form.anyway = true;
+                Action::Create
+            }
+            KeyCode::Esc => {
+                form.existing = None;
+                Action::None
+            }
+            _ => Action::None,
+        };
+    }
     if form.naming {
         return match key.code {
             KeyCode::Enter => Action::Create,
@@ -125,13 +144,18 @@ pub fn render(app: &App, frame: &mut Frame) {
             lines.push(Line::default());
         }
         lines.push(Line::from(Span::styled(w.firm_name, t.text())));
-        let [top, input, _] = Layout::vertical([
+        let [top, input, rest] = Layout::vertical([
             Constraint::Length(lines.len() as u16),
             Constraint::Length(3),
             Constraint::Min(0),
         ])
         .areas(area);
         frame.render_widget(Paragraph::new(lines), top);
+        if let Some(path) = &form.existing {
+            render_offer(app, frame, input.union(rest), path);
+            footer(app, frame, c.footer, &keys::offer(w));
+            return;
+        }
         let block = Block::bordered().border_style(t.border_focus());
         let inner = block.inner(input);
         frame.render_widget(block, input);
@@ -140,4 +164,28 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     let keys = keys::new_form(w, form.naming);
     footer(app, frame, c.footer, &keys);
+}
+
+/// The offer to resume an interview of the firm begun today, under the name typed.
+fn render_offer(app: &App, frame: &mut Frame, area: ratatui::layout::Rect, path: &std::path::Path) {
+    let t = &app.theme;
+    let w = app.words;
+    let name = path
+        .file_name()
+        .map(|n| inert(&n.to_string_lossy()))
+        .unwrap_or_default();
+    let width = area.width as usize;
+    let mut lines = crate::tui::draw::wrapped(&fill(w.resume_offer, &[&name]), width, t.warn(), "");
+    lines.push(Line::default());
+    for (key, what) in [
+        ("Enter", w.resume_it),
+        ("n", w.start_anyway),
+        ("Esc", w.k_back),
+    ] {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {key:<6}"), t.key()),
+            Span::styled(what.to_string(), t.text()),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
 }

@@ -190,6 +190,9 @@ pub(super) fn na_allowed(s: &Session, page: usize) -> bool {
 pub fn go_to(app: &mut App, page: usize) {
     let Some(s) = &app.session else { return };
     let page = page.min(s.page_count().saturating_sub(1));
+    if page != app.interview.page {
+        s.remember_place(page);
+    }
     app.interview.page = page;
     app.interview.option = s.chosen_option(page).unwrap_or(0);
     app.interview.jump = None;
