@@ -179,7 +179,7 @@ fn reopening_a_completed_assessment_marks_its_sheet_out_of_date() {
     let shown = summary(&app);
     assert!(shown.contains("out of date"), "{shown}");
     assert!(shown.contains("in progress"), "{shown}");
-    typed(&mut app, "w");
+    typed(&mut app, "ww");
     assert!(!summary(&app).contains("out of date"));
 }
 

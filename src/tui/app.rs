@@ -174,6 +174,8 @@ pub struct SummaryState {
     /// `c` was pressed once: with required questions unanswered, or on a complete assessment
     /// (which it reopens for editing).
     pub confirm_complete: bool,
+    /// `w` was pressed once on an assessment not yet complete.
+    pub confirm_sheet: bool,
 }
 
 /// One assessment of the workspace as the home screen lists it.
