@@ -645,18 +645,7 @@ impl App {
             }
         };
         let files = match self.catalog.resolve("quick-scan") {
-            Ok(scan) => crate::demo::folder(
-                crate::demo::Source {
-                    questionnaire: &scan.questionnaire,
-                    digest: &scan.digest,
-                },
-                crate::demo::Source {
-                    questionnaire: &full.questionnaire,
-                    digest: &full.digest,
-                },
-                DEMO_FIRMS,
-                1,
-            ),
+            Ok(scan) => crate::demo::folder((&*scan).into(), (&*full).into(), DEMO_FIRMS, 1),
             Err(_) => crate::demo::cohort(&full.questionnaire, &full.digest, DEMO_FIRMS, 1),
         };
         let dir = self.workspace.assessments_dir();
