@@ -11,9 +11,10 @@ firms=${FIRMS:-10000}
 cargo build --release --quiet
 bin=$PWD/target/release/dmat
 
-# The bundled questionnaire when there is one, else the feature questionnaire of the tests.
+# The bundled questionnaire when there is one (its visits alone, not the district's folder of
+# two questionnaires), else the feature questionnaire of the tests.
 if [ -f questionnaires/smart-manufacturing.toml ]; then
-  demo_q=(); q=()
+  demo_q=(--questionnaire smart-manufacturing); q=()
 else
   demo_q=(--questionnaire tests/fixtures/questionnaires/features.toml)
   q=(--questionnaire tests/fixtures/questionnaires/features.toml)

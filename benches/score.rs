@@ -1,5 +1,6 @@
-//! Evaluating one assessment (scores, advice, plan, projections, verdict), and loading +
-//! evaluating the 10,000-firm demo cohort from disk, as `dmat score DIR` does.
+//! Evaluating one assessment (scores, advice, plan, projections, verdict), loading +
+//! evaluating the 10,000-firm demo cohort from disk, as `dmat score DIR` does, and generating
+//! the demo itself (the cohort other benchmarks use, and a district's folder).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use dmat::demo::cohort;
@@ -100,5 +101,23 @@ fn cohort_from_disk(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, one_assessment, cohort_from_disk);
+/// Generating the demo in memory: 10,000 visits of one questionnaire (what the other
+/// benchmarks set up), and a district's folder of 10,000 firms (quick scans, full visits of
+/// the firms the verdict sends on, follow-ups with their plan decisions).
+fn demo_generation(c: &mut Criterion) {
+    let catalog = Catalog::bundled();
+    let full = catalog.resolve("smart-manufacturing").expect("bundled");
+    let scan = catalog.resolve("quick-scan").expect("bundled");
+    let mut group = c.benchmark_group("demo");
+    group.sample_size(10);
+    group.bench_function("10,000 visits of one questionnaire", |b| {
+        b.iter(|| cohort(&full.questionnaire, &full.digest, FIRMS, 1).len())
+    });
+    group.bench_function("a district's folder of 10,000 firms", |b| {
+        b.iter(|| dmat::demo::folder((&*scan).into(), (&*full).into(), FIRMS, 1).len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, one_assessment, cohort_from_disk, demo_generation);
 criterion_main!(benches);

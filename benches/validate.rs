@@ -9,10 +9,11 @@ use dmat::store::{Catalog, open_assessment};
 const ORPHANS: usize = 40_000;
 const UNKNOWN_PROFILE_KEYS: usize = 20_000;
 
-/// An assessment of the bundled questionnaire with `orphans` answers it does not know.
-fn orphaned(orphans: usize, profile_keys: usize) -> String {
-    let mut s = String::from(
-        "schema = 1\n\n[questionnaire]\nid = \"smart-manufacturing\"\nversion = \"1.0.0\"\n\n[firm]\nname = \"淄博某风机有限公司\"\n\n[profile]\n",
+/// An assessment of the bundled questionnaire (at `version`) with `orphans` answers it does
+/// not know and `profile_keys` profile fields it does not have.
+fn orphaned(version: &str, orphans: usize, profile_keys: usize) -> String {
+    let mut s = format!(
+        "schema = 1\n\n[questionnaire]\nid = \"smart-manufacturing\"\nversion = \"{version}\"\n\n[firm]\nname = \"淄博某风机有限公司\"\n\n[profile]\n",
     );
     for i in 0..profile_keys {
         s.push_str(&format!("old-field-{i} = {i}\n"));
@@ -27,6 +28,12 @@ fn orphaned(orphans: usize, profile_keys: usize) -> String {
 
 fn validate_orphans(c: &mut Criterion) {
     let catalog = Catalog::bundled();
+    let version = catalog
+        .resolve("smart-manufacturing")
+        .expect("the bundled questionnaire loads")
+        .questionnaire
+        .version
+        .clone();
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut group = c.benchmark_group("validate");
     group.sample_size(10);
@@ -35,7 +42,7 @@ fn validate_orphans(c: &mut Criterion) {
         ("20,000 unknown profile keys", 0, UNKNOWN_PROFILE_KEYS),
     ] {
         let path = dir.path().join(format!("{orphans}-{keys}.toml"));
-        std::fs::write(&path, orphaned(orphans, keys)).expect("the file is written");
+        std::fs::write(&path, orphaned(&version, orphans, keys)).expect("the file is written");
         group.bench_function(name, |b| {
             b.iter(|| {
                 let opened = open_assessment(&path, &catalog).expect("the file opens");

@@ -1004,7 +1004,7 @@ fn the_vocabulary_has_one_name_per_instrument_in_each_language() {
 #[test]
 fn every_finished_quick_scan_of_the_demo_cohort_has_a_verdict() {
     let (scan, full) = (bundled("quick-scan"), bundled("smart-manufacturing"));
-    let files = dmat::demo::folder(source(&scan), source(&full), 300, 1);
+    let files = dmat::demo::folder((&*scan).into(), (&*full).into(), 300, 1);
     let mut scans = 0;
     for f in files.iter().filter(|f| f.name.ends_with("-scan.toml")) {
         if !evaluate(&scan.questionnaire, &f.assessment)
@@ -1020,13 +1020,6 @@ fn every_finished_quick_scan_of_the_demo_cohort_has_a_verdict() {
         }
     }
     assert!(scans > 150, "{scans} finished scans");
-}
-
-fn source(l: &LoadedQuestionnaire) -> dmat::demo::Source<'_> {
-    dmat::demo::Source {
-        questionnaire: &l.questionnaire,
-        digest: &l.digest,
-    }
 }
 
 #[test]

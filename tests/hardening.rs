@@ -75,6 +75,18 @@ fn is_symlink(p: &Path) -> bool {
     fs::symlink_metadata(p).unwrap().file_type().is_symlink()
 }
 
+/// Runs `dmat COMMAND PATH`, which must fail with status 1 and say `sentence` on standard
+/// error.
+fn refused(ws: &Path, command: &str, path: impl AsRef<std::ffi::OsStr>, sentence: impl AsRef<str>) {
+    dmat(ws)
+        .arg(command)
+        .arg(path)
+        .timeout(PATIENCE)
+        .assert()
+        .code(1)
+        .stderr(contains(sentence.as_ref()));
+}
+
 fn lock_files(dir: &Path) -> Vec<String> {
     fs::read_dir(dir)
         .unwrap()
@@ -201,12 +213,12 @@ fn opening_a_link_to_a_file_open_elsewhere_is_refused() {
     let link = ws.path().join("link.toml");
     std::os::unix::fs::symlink("real.toml", &link).unwrap();
     let _held = AssessmentLock::acquire(&real).unwrap();
-    dmat(ws.path())
-        .arg("open")
-        .arg(&link)
-        .assert()
-        .code(1)
-        .stderr(contains("this assessment is open in another dmat"));
+    refused(
+        ws.path(),
+        "open",
+        &link,
+        "this assessment is open in another dmat",
+    );
 }
 
 #[cfg(unix)]
@@ -234,12 +246,12 @@ fn a_hard_linked_assessment_is_not_opened_for_editing() {
     let ws = workspace();
     let real = write(ws.path(), "real.toml", VISIT);
     fs::hard_link(&real, ws.path().join("copy.toml")).unwrap();
-    dmat(ws.path())
-        .arg("open")
-        .arg(&real)
-        .assert()
-        .code(1)
-        .stderr(contains("this file has 2 names (hard links)"));
+    refused(
+        ws.path(),
+        "open",
+        &real,
+        "this file has 2 names (hard links)",
+    );
     // Reading it is fine.
     dmat(ws.path()).arg("score").arg(&real).assert().success();
     assert!(lock_files(ws.path()).is_empty());
@@ -305,13 +317,7 @@ fn a_fifo_a_device_and_a_file_over_the_limit_are_refused_with_what_they_are() {
     let zero = ws.path().join("zero.toml");
     std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
     for p in [&fifo, &zero] {
-        dmat(ws.path())
-            .arg("validate")
-            .arg(p)
-            .timeout(PATIENCE)
-            .assert()
-            .code(1)
-            .stderr(contains("not a regular file"));
+        refused(ws.path(), "validate", p, "not a regular file");
     }
     let big = ws.path().join("big.toml");
     let mut text = VISIT.to_string();
@@ -319,21 +325,13 @@ fn a_fifo_a_device_and_a_file_over_the_limit_are_refused_with_what_they_are() {
         text.push_str("# padding padding padding padding padding padding padding padding\n");
     }
     fs::write(&big, text).unwrap();
-    dmat(ws.path())
-        .arg("score")
-        .arg(&big)
-        .assert()
-        .code(1)
-        .stderr(contains(
-            "big.toml: the file holds 8.0 MiB; dmat reads files of at most 8 MiB",
-        ));
-    dmat(ws.path())
-        .arg("open")
-        .arg(&fifo)
-        .timeout(PATIENCE)
-        .assert()
-        .code(1)
-        .stderr(contains("not a regular file"));
+    refused(
+        ws.path(),
+        "score",
+        &big,
+        "big.toml: the file holds 8.0 MiB; dmat reads files of at most 8 MiB",
+    );
+    refused(ws.path(), "open", &fifo, "not a regular file");
 }
 
 // 6. Saving keeps the file's mode and group.
@@ -466,19 +464,43 @@ fn opening_removes_stale_temporary_files_beside_the_assessment() {
 fn a_failed_open_leaves_no_lock_file_and_a_folder_is_called_a_folder() {
     let ws = workspace();
     let bad = write(ws.path(), "bad.toml", "schema = 1\n[firm]\nname = \"x\"\n");
-    dmat(ws.path())
-        .arg("open")
-        .arg(&bad)
-        .assert()
-        .code(1)
-        .stderr(contains("bad.toml:1:1: missing field `questionnaire`"));
+    refused(
+        ws.path(),
+        "open",
+        &bad,
+        "bad.toml:1:1: missing field `questionnaire`",
+    );
     assert!(lock_files(ws.path()).is_empty());
+    refused(ws.path(), "open", ws.path(), "this is a folder, not a file");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_demo_never_writes_through_a_link_bearing_a_demo_file_name() {
+    let ws = workspace();
+    let first = ws.path().join("first");
     dmat(ws.path())
-        .arg("open")
-        .arg(ws.path())
+        .args(["demo", "--firms", "1", "-o"])
+        .arg(&first)
+        .assert()
+        .success();
+    let name = fs::read_dir(&first)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .file_name();
+    let again = ws.path().join("again");
+    fs::create_dir_all(&again).unwrap();
+    let precious = write(ws.path(), "precious.txt", "keep me");
+    std::os::unix::fs::symlink(&precious, again.join(&name)).unwrap();
+    dmat(ws.path())
+        .args(["demo", "--firms", "1", "-o"])
+        .arg(&again)
         .assert()
         .code(1)
-        .stderr(contains("this is a folder, not a file"));
+        .stderr(contains("nothing was written"));
+    assert_eq!(fs::read_to_string(&precious).unwrap(), "keep me");
 }
 
 // 9. CSV in semicolon locales.
@@ -508,14 +530,12 @@ fn a_file_that_is_not_utf8_is_placed_at_its_line_and_column() {
     let mut bytes = VISIT.as_bytes().to_vec();
     bytes.extend_from_slice(b"[answers.x]\nnote = \"\xe9t\xe9\"\n");
     fs::write(&a, bytes).unwrap();
-    dmat(ws.path())
-        .arg("validate")
-        .arg(&a)
-        .assert()
-        .code(1)
-        .stderr(contains(
-            "latin1.toml:20:9: the file is not UTF-8 text (byte 0xe9 here)",
-        ));
+    refused(
+        ws.path(),
+        "validate",
+        &a,
+        "latin1.toml:20:9: the file is not UTF-8 text (byte 0xe9 here)",
+    );
 }
 
 #[test]
@@ -526,14 +546,12 @@ fn a_byte_order_mark_is_not_counted_as_a_column() {
         "bom.toml",
         &format!("\u{feff}schemaa = 1\n{}", &VISIT[11..]),
     );
-    dmat(ws.path())
-        .arg("validate")
-        .arg(&a)
-        .assert()
-        .code(1)
-        .stderr(contains(
-            "bom.toml:1:1: unknown key `schemaa` at the top level; did you mean `schema`?",
-        ));
+    refused(
+        ws.path(),
+        "validate",
+        &a,
+        "bom.toml:1:1: unknown key `schemaa` at the top level; did you mean `schema`?",
+    );
 }
 
 #[test]
@@ -558,16 +576,11 @@ fn validate_and_score_on_an_empty_folder_say_so() {
     let ws = workspace();
     let empty = ws.path().join("visits");
     fs::create_dir_all(&empty).unwrap();
-    dmat(ws.path())
-        .arg("validate")
-        .arg(&empty)
-        .assert()
-        .code(1)
-        .stderr(contains("no questionnaire or assessment file (*.toml) in"));
-    dmat(ws.path())
-        .arg("score")
-        .arg(&empty)
-        .assert()
-        .code(1)
-        .stderr(contains("no assessment file (*.toml) in"));
+    refused(
+        ws.path(),
+        "validate",
+        &empty,
+        "no questionnaire or assessment file (*.toml) in",
+    );
+    refused(ws.path(), "score", &empty, "no assessment file (*.toml) in");
 }

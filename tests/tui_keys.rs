@@ -438,6 +438,12 @@ fn w_on_the_summary_writes_the_sheet_into_the_reports_folder_and_says_where() {
     let (f, mut app) = past_profile(Lang::Zh);
     typed(&mut app, "1");
     typed(&mut app, "s");
+    // Not complete: the first w warns and writes nothing; the second writes.
+    typed(&mut app, "w");
+    let m = app.message.clone().unwrap();
+    assert_eq!(m.tone, Tone::Warn, "{}", m.text);
+    assert!(m.text.contains("1/8"), "{}", m.text);
+    assert!(!f.ws.reports_dir().exists());
     typed(&mut app, "w");
     let m = app.message.clone().unwrap();
     assert_eq!(m.tone, Tone::Info, "{}", m.text);
@@ -456,7 +462,7 @@ fn w_on_the_summary_writes_the_sheet_into_the_reports_folder_and_says_where() {
     );
     assert!(html.contains("一企一策"));
     // Writing again for the same visit replaces the sheet rather than adding one.
-    typed(&mut app, "w");
+    typed(&mut app, "ww");
     assert_eq!(std::fs::read_dir(f.ws.reports_dir()).unwrap().count(), 1);
 }
 

@@ -179,7 +179,7 @@ fn reopening_a_completed_assessment_marks_its_sheet_out_of_date() {
     let shown = summary(&app);
     assert!(shown.contains("out of date"), "{shown}");
     assert!(shown.contains("in progress"), "{shown}");
-    typed(&mut app, "w");
+    typed(&mut app, "ww");
     assert!(!summary(&app).contains("out of date"));
 }
 
@@ -489,4 +489,46 @@ fn a_questionnaire_from_outside_is_kept_in_the_workspace_so_the_file_opens_witho
     let q3 = std::sync::Arc::new(dmat::store::LoadedQuestionnaire::load(&changed).unwrap());
     drop(dmat::tui::Session::start(&f.ws, q3, "Third firm", date()).unwrap());
     assert_eq!(f.ws.questionnaire_files().len(), 2);
+}
+
+#[test]
+fn the_home_screen_counts_firms_names_questionnaires_and_gives_no_stage_below_the_minimum() {
+    let f = Fixture::new();
+    // Two visits of one firm (names differ in white space only) and one of another.
+    let mut app = f.interview(Lang::En);
+    typed(&mut app, "1");
+    drop(app);
+    let q = features();
+    let second = dmat::tui::Session::start(
+        &f.ws,
+        q.clone(),
+        "淄博华泰 风机有限公司",
+        "2026-12-01".parse().unwrap(),
+    )
+    .unwrap();
+    drop(second);
+    let third = dmat::tui::Session::start(&f.ws, q, "Zibo Motors", date()).unwrap();
+    drop(third);
+    let mut home = f.home(Lang::En);
+    let screen = draw(&home, 80, 24);
+    assert!(screen.contains("2 firms · 3 assessments"), "{screen}");
+    // The bundled quick scan needs 80% answered for a stage: a file barely begun has none.
+    let quick = dmat::store::Catalog::bundled()
+        .resolve("quick-scan")
+        .unwrap();
+    let mut s = dmat::tui::Session::start(&f.ws, quick.clone(), "Quick Co", date()).unwrap();
+    let first = s.q().question_at(0).question.id.clone();
+    let option = s.q().question_at(0).question.options[0].id.clone();
+    s.assessment
+        .set_response(&first, Some(dmat::model::Response::Choice(option)));
+    s.save().unwrap();
+    drop(s);
+    home.catalog.add_first((*quick).clone());
+    home.reload_home();
+    let screen = draw(&home, 100, 24);
+    let row = screen.lines().find(|l| l.contains("Quick Co")).unwrap();
+    assert!(row.contains("quick-scan"), "{screen}");
+    assert!(row.contains("provisional"), "{row}");
+    assert!(!row.contains("Industry"), "{row}");
+    snap80("home-questionnaires", Lang::En, &home);
 }

@@ -5,10 +5,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{Context, Outcome, QuestionnaireArg};
-use crate::demo::{Source, cohort, folder};
+use crate::demo::{cohort, folder};
 use crate::i18n::{CliWords, fill};
 use crate::plain_text::shown_path;
-use crate::store::{LoadedQuestionnaire, remove_demo, write_cohort};
+use crate::store::{remove_demo, write_cohort};
 
 /// The questionnaires of the district's folder: the first visit's scan and the full visit.
 const SCAN: &str = "quick-scan";
@@ -41,7 +41,7 @@ pub fn run(
         return Ok(ExitCode::SUCCESS);
     }
     let (scan, full) = (catalog.resolve(SCAN)?, catalog.resolve(FULL)?);
-    let files = folder(source(&scan), source(&full), firms, seed);
+    let files = folder((&*scan).into(), (&*full).into(), firms, seed);
     write_cohort(dir, &files)?;
     let count = |suffix: &str| files.iter().filter(|f| f.name.ends_with(suffix)).count();
     let counts = [
@@ -61,11 +61,4 @@ pub fn run(
         ],
     ));
     Ok(ExitCode::SUCCESS)
-}
-
-fn source(l: &LoadedQuestionnaire) -> Source<'_> {
-    Source {
-        questionnaire: &l.questionnaire,
-        digest: &l.digest,
-    }
 }

@@ -1,5 +1,6 @@
 //! `dmat validate`: check questionnaires and assessments, reporting every problem found.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -8,8 +9,11 @@ use crate::evaluation::evaluate;
 use crate::i18n::{CliWords, Lang, fill};
 use crate::model::diagnostic::{KeyPath, Locator, Problem};
 use crate::model::{Condition, Diagnostic, parse};
-use crate::plain_text::{inert, shown_path, visible};
+use crate::plain_text::{inert, shown_path, visible, visible_lines};
 use crate::store::{self, LoadedQuestionnaire, StoreError};
+
+/// A file's text, and whether it looks like an assessment (else a questionnaire).
+type Text = (String, bool);
 
 /// One file's verdict.
 struct Checked {
@@ -22,17 +26,23 @@ pub fn run(ctx: &Context, paths: &[PathBuf], q: &QuestionnaireArg) -> Outcome {
     let w = CliWords::of(ctx.lang);
     let files = super::files_given(paths, false, w.nothing_to_validate)?;
     let mut catalog = ctx.catalog(q)?;
-    let texts: Vec<(PathBuf, Result<String, StoreError>)> = files
+    // Each file is read once, and told an assessment or a questionnaire once.
+    let texts: Vec<(PathBuf, Result<Text, StoreError>)> = files
         .iter()
-        .map(|p| (p.clone(), store::read_text(p)))
+        .map(|p| {
+            let text = store::read_text(p).map(|src| {
+                let assessment = parse::looks_like_assessment(&src);
+                (src, assessment)
+            });
+            (p.clone(), text)
+        })
         .collect();
     // Questionnaires named on the command line come first, so assessments can refer to them.
     let mut verdicts = Vec::new();
     for (path, text) in &texts {
         let verdict = match text {
-            Err(_) => None,
-            Ok(src) if parse::looks_like_assessment(src) => None,
-            Ok(src) => Some(check_questionnaire(path, src, w)),
+            Err(_) | Ok((_, true)) => None,
+            Ok((src, false)) => Some(check_questionnaire(path, src, w)),
         };
         if let Some((checked, loaded)) = verdict {
             if let Some(loaded) = loaded {
@@ -51,8 +61,8 @@ pub fn run(ctx: &Context, paths: &[PathBuf], q: &QuestionnaireArg) -> Outcome {
                     other: Some(e),
                 },
             )),
-            Ok(src) if parse::looks_like_assessment(&src) => {
-                let checked = match store::open_assessment(&path, &catalog) {
+            Ok((src, true)) => {
+                let checked = match store::open_assessment_text(&path, &src, &catalog) {
                     Ok(o) => {
                         let mut diagnostics = o.warnings.clone();
                         diagnostics.extend(checks_that_hold(&o, &src, ctx.lang));
@@ -160,10 +170,12 @@ fn check_questionnaire(
 
 fn report(verdicts: &[(PathBuf, Checked)], w: &CliWords) -> Outcome {
     let (mut errors, mut warnings) = (0, 0);
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
     for (path, c) in verdicts {
         let name = shown_path(path);
         for d in &c.diagnostics {
-            say(&d.in_file(&name).to_string());
+            // Each diagnostic shows what it quotes as escapes (see `Diagnostic::in_file`).
+            let _ = writeln!(err, "{}", d.in_file(&name));
             if d.is_error() {
                 errors += 1;
             } else {
@@ -171,14 +183,17 @@ fn report(verdicts: &[(PathBuf, Checked)], w: &CliWords) -> Outcome {
             }
         }
         if let Some(e) = &c.other {
-            say(&e.to_string());
+            let _ = writeln!(err, "{}", visible_lines(&e.to_string()));
             errors += 1;
         }
         let failed = c.other.is_some() || c.diagnostics.iter().any(Diagnostic::is_error);
         if let (false, Some(s)) = (failed, &c.summary) {
+            let _ = err.flush();
             println!("{}", visible(&format!("{name}: {s}")));
         }
     }
+    let _ = err.flush();
+    drop(err);
     if errors > 0 || warnings > 0 {
         say(&fill(
             w.problem_count,

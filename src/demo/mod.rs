@@ -10,6 +10,7 @@ mod names;
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use rayon::prelude::*;
 use toml::value::Datetime;
 
 use crate::evaluation::evaluate;
@@ -36,6 +37,15 @@ pub struct Source<'a> {
     pub digest: &'a str,
 }
 
+impl<'a> From<&'a crate::store::LoadedQuestionnaire> for Source<'a> {
+    fn from(l: &'a crate::store::LoadedQuestionnaire) -> Self {
+        Source {
+            questionnaire: &l.questionnaire,
+            digest: &l.digest,
+        }
+    }
+}
+
 /// `firms` assessments of one questionnaire, decided by `seed` alone: most firms visited once,
 /// a few (about one in twelve) followed up later. Firm `i` is the same whatever the size of
 /// the cohort, and generating it is cheap (benchmarks use 10,000 firms).
@@ -47,15 +57,18 @@ pub fn cohort(q: &Questionnaire, digest: &str, firms: usize, seed: u64) -> Vec<D
     let digits = firms.to_string().len().max(4);
     let name = |i: usize| format!("firm-{i:0digits$}.toml");
     (0..firms)
+        .into_par_iter()
         .map(|i| {
             let assessment = if is_revisit(seed, i) {
                 let j = revisited(seed, i);
-                let first = visit(src, &firm::firm(seed, j), Visit::first(seed, i, j));
-                let mut a = follow_up(src, &firm::firm(seed, j), seed, i, &first);
+                let f = firm::firm(seed, j);
+                let first = visit(src, &f, Visit::first(seed, i, &f));
+                let mut a = follow_up(src, &f, seed, i, &first);
                 a.visit.previous = Some(name(j));
                 a
             } else {
-                visit(src, &firm::firm(seed, i), Visit::first(seed, i, i))
+                let f = firm::firm(seed, i);
+                visit(src, &f, Visit::first(seed, i, &f))
             };
             DemoFile {
                 name: name(i),
@@ -70,46 +83,52 @@ pub fn cohort(q: &Questionnaire, digest: &str, firms: usize, seed: u64) -> Vec<D
 /// nurture; and a follow-up (`-follow-up`) of about a third of the complete full visits.
 pub fn folder(scan: Source, full: Source, firms: usize, seed: u64) -> Vec<DemoFile> {
     let digits = firms.to_string().len().max(4);
-    let mut files = Vec::new();
-    for i in 0..firms {
-        let f = firm::firm(seed, i);
-        let stem = format!("firm-{i:0digits$}");
-        let first = visit(scan, &f, Visit::first(seed, i, i));
-        let verdict = verdict_id(scan.questionnaire, &first);
+    (0..firms)
+        .into_par_iter()
+        .flat_map_iter(|i| firm_visits(scan, full, seed, i, &format!("firm-{i:0digits$}")))
+        .collect()
+}
+
+/// The files of firm `i` in a district's folder: its scan, and its full visit and follow-up
+/// where they happen.
+fn firm_visits(scan: Source, full: Source, seed: u64, i: usize, stem: &str) -> Vec<DemoFile> {
+    let f = firm::firm(seed, i);
+    let first = visit(scan, &f, Visit::first(seed, i, &f));
+    let verdict = verdict_id(scan.questionnaire, &first);
+    let mut files = vec![DemoFile {
+        name: format!("{stem}-scan.toml"),
+        assessment: first,
+    }];
+    let mut rng = stream(seed, i, 4);
+    let goes_on = match verdict.as_deref() {
+        Some("full-visit-now") => true,
+        Some("nurture-first") => rng.random_bool(0.25),
+        _ => false,
+    };
+    if !goes_on {
+        return files;
+    }
+    let spec = Visit {
+        day: f.first_day + rng.random_range(20..75),
+        ..Visit::first(seed, i, &f)
+    };
+    let mut visited = visit(full, &f, Visit { purpose: 5, ..spec });
+    let complete = visited.visit.status == Status::Complete;
+    let followed = complete && rng.random_bool(0.35);
+    if complete && (followed || rng.random_bool(0.5)) {
+        decide(full.questionnaire, &mut visited, &f, &mut rng);
+    }
+    let later = followed.then(|| follow_up(full, &f, seed, i, &visited));
+    files.push(DemoFile {
+        name: format!("{stem}-visit.toml"),
+        assessment: visited,
+    });
+    if let Some(mut a) = later {
+        a.visit.previous = Some(format!("{stem}-visit.toml"));
         files.push(DemoFile {
-            name: format!("{stem}-scan.toml"),
-            assessment: first,
+            name: format!("{stem}-follow-up.toml"),
+            assessment: a,
         });
-        let mut rng = stream(seed, i, 4);
-        let goes_on = match verdict.as_deref() {
-            Some("full-visit-now") => true,
-            Some("nurture-first") => rng.random_bool(0.25),
-            _ => false,
-        };
-        if !goes_on {
-            continue;
-        }
-        let spec = Visit {
-            day: f.first_day + rng.random_range(20..75),
-            ..Visit::first(seed, i, i)
-        };
-        let mut visited = visit(full, &f, Visit { purpose: 5, ..spec });
-        let followed = visited.visit.status == Status::Complete && rng.random_bool(0.35);
-        if visited.visit.status == Status::Complete && (followed || rng.random_bool(0.5)) {
-            decide(full.questionnaire, &mut visited, &f, &mut rng);
-        }
-        let later = followed.then(|| follow_up(full, &f, seed, i, &visited));
-        files.push(DemoFile {
-            name: format!("{stem}-visit.toml"),
-            assessment: visited,
-        });
-        if let Some(mut a) = later {
-            a.visit.previous = Some(format!("{stem}-visit.toml"));
-            files.push(DemoFile {
-                name: format!("{stem}-follow-up.toml"),
-                assessment: a,
-            });
-        }
     }
     files
 }
@@ -150,13 +169,13 @@ struct Visit {
 }
 
 impl Visit {
-    /// The first visit of firm `j`, drawn from the stream of file `i`.
-    fn first(seed: u64, i: usize, j: usize) -> Visit {
+    /// The first visit of a firm, drawn from the stream of file `i`.
+    fn first(seed: u64, i: usize, f: &Firm) -> Visit {
         Visit {
             seed,
             index: i,
             purpose: 3,
-            day: firm::firm(seed, j).first_day,
+            day: f.first_day,
             lift: 0.0,
         }
     }
@@ -181,7 +200,8 @@ fn visit(src: Source, f: &Firm, v: Visit) -> Assessment {
         names::ASSESSORS_EN
     };
     a.visit.assessor = Some(pick(&mut rng, experts).to_string());
-    let complete = rng.random_bool(0.8);
+    // A short scan is nearly always finished; a long visit is now and then still under way.
+    let complete = rng.random_bool(if q.question_count() <= 20 { 0.92 } else { 0.8 });
     a.visit.status = if complete {
         Status::Complete
     } else {
@@ -251,9 +271,10 @@ fn answer_all(
     }
 }
 
-/// The verdict of a visit (rule 11), by id.
+/// The verdict of a visit (rule 11), by id: its scores and verdict only, not the whole
+/// evaluation, for every scan of a large cohort.
 fn verdict_id(q: &Questionnaire, a: &Assessment) -> Option<String> {
-    evaluate(q, a).verdict(q).map(|v| v.id.clone())
+    crate::plan::verdict(q, a, &score(q, a)).map(|i| q.verdict[i].id.clone())
 }
 
 /// The actions of the plan's first horizon, which a firm decides on at the end of a full visit.

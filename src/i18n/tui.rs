@@ -74,6 +74,7 @@ words! {
         closing_empty: "按 e 撰写给企业的结论", "press e to write the closing remarks for the sheet";
         confirm_complete: "还有 {0} 道必答题未答；再按一次 c 仍标记为已完成", "{0} required question(s) unanswered; press c again to mark complete anyway";
         marked_complete: "已标记为已完成", "Marked complete";
+        confirm_sheet: "评估还没有完成（已答 {0}/{1}），建议书会不完整；再按一次 w 仍然生成", "The assessment is not complete ({0}/{1} answered): the sheet will be incomplete; press w again to write it anyway";
         sheet_written: "一企一策建议书已写入 {0}", "Recommendation sheet written to {0}";
         sheet_failed: "建议书未能写出：{0}", "Could not write the sheet: {0}";
         marked_in_progress: "已重新打开编辑：状态改回进行中；之前写出的建议书已过期，按 w 重新生成", "Reopened for editing: back to in progress; the sheet written before is out of date until w writes it again";
@@ -94,6 +95,9 @@ words! {
         col_complete: "完成度", "Done";
         col_overall: "总分", "Score";
         col_stage: "阶段", "Stage";
+        col_questionnaire: "问卷", "Questionnaire";
+        provisional: "暂不定级", "provisional";
+        firms_files: "{0} 家企业 · {1} 份评估", "{0} firms · {1} assessments";
         unreadable: "无法读取", "unreadable";
         empty_workspace: "这个工作区还没有评估。", "This workspace has no assessments yet.";
         how_to_start: "按 n 开始一次新的访谈；", "Press n to start a new interview,";

@@ -448,3 +448,21 @@ fn check_test(test: &Test, subject: &str, allowed: &[&str]) -> Result<(), String
         _ => Ok(()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_that_is_not_a_finite_number_passes_neither_below_nor_at_least() {
+        for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert!(!Test::AtLeast(50.0).compare(Some(x)), "{x}");
+            assert!(!Test::Below(50.0).compare(Some(x)), "{x}");
+        }
+        assert!(Test::AtLeast(50.0).compare(Some(50.0)));
+        assert!(Test::Below(50.0).compare(Some(49.0)));
+        let employees = toml::Value::Float(f64::NAN);
+        let at_least = Test::AtLeast(50.0);
+        assert!(!profile_holds(Some(&employees), &at_least));
+    }
+}

@@ -1,5 +1,6 @@
 //! Problems found in a file, and how they are placed at a line and column for people.
 
+use std::cell::OnceCell;
 use std::fmt;
 use std::ops::Range;
 
@@ -169,26 +170,27 @@ impl Lines {
     }
 }
 
-/// Places problems in a source text by walking its parsed TOML tree.
+/// Places problems in a source text by walking its parsed TOML tree. The text is parsed and
+/// its lines indexed once, when the first problem is placed.
 pub struct Locator<'a> {
     src: &'a str,
-    root: toml::Spanned<DeTable<'a>>,
-    lines: Lines,
+    root: OnceCell<toml::Spanned<DeTable<'a>>>,
+    lines: OnceCell<Lines>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(src: &'a str) -> Self {
-        let (root, _) = DeTable::parse_recoverable(src);
         Self {
             src,
-            root,
-            lines: Lines::new(src),
+            root: OnceCell::new(),
+            lines: OnceCell::new(),
         }
     }
 
     /// A diagnostic at a byte span of the source.
     pub fn at_span(&self, severity: Severity, span: Range<usize>, message: &str) -> Diagnostic {
-        let (line, column) = self.lines.line_col(self.src, span.start);
+        let lines = self.lines.get_or_init(|| Lines::new(self.src));
+        let (line, column) = lines.line_col(self.src, span.start);
         Diagnostic {
             severity,
             line,
@@ -204,7 +206,9 @@ impl<'a> Locator<'a> {
 
     /// The span of the key or value at `path`, or of the deepest part of it that exists.
     pub fn span_of(&self, path: &KeyPath, target: Target) -> Range<usize> {
-        let root = &self.root;
+        let root = self
+            .root
+            .get_or_init(|| DeTable::parse_recoverable(self.src).0);
         let mut span = root.span();
         let mut key_span = span.clone();
         let mut value: Option<&DeValue<'a>> = None;

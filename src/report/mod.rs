@@ -140,7 +140,7 @@ fn sheet_path(dir: &Path, opened: &Opened, format: Format, marker: &str) -> Path
         };
         let path = dir.join(name);
         match crate::store::read_text(&path) {
-            Err(_) if !path.exists() => return path,
+            Err(_) if path.symlink_metadata().is_err() => return path,
             Ok(old) if old.trim_end().ends_with(marker) => return path,
             _ => n += 1,
         }

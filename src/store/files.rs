@@ -5,7 +5,7 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 
-use super::StoreError;
+use super::{FileKind, StoreError};
 use crate::model::Diagnostic;
 use crate::model::diagnostic::{Severity, line_col};
 
@@ -25,15 +25,11 @@ const MAX_STEM_CHARS: usize = 80;
 /// device, a FIFO or a socket is refused with a sentence saying what it is.
 pub fn regular_file(path: &Path) -> Result<fs::Metadata, StoreError> {
     let meta = fs::metadata(path).map_err(|e| StoreError::io(path, "read", e))?;
-    if meta.is_dir() {
+    if !meta.is_file() {
+        // Links were followed: what is left is a folder or a special file.
         Err(StoreError::NotAFile {
             path: path.to_path_buf(),
-            folder: true,
-        })
-    } else if !meta.is_file() {
-        Err(StoreError::NotAFile {
-            path: path.to_path_buf(),
-            folder: false,
+            kind: FileKind::of(&meta),
         })
     } else if meta.len() > MAX_FILE_BYTES {
         Err(StoreError::TooLarge {
@@ -56,7 +52,7 @@ pub fn read_text(path: &Path) -> Result<String, StoreError> {
     if !meta.is_file() {
         return Err(StoreError::NotAFile {
             path: path.to_path_buf(),
-            folder: meta.is_dir(),
+            kind: FileKind::of(&meta),
         });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);

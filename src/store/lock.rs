@@ -35,6 +35,7 @@ impl AssessmentLock {
         refuse_hard_links(assessment, &real)?;
         let path = lock_file(&real);
         for _ in 0..ATTEMPTS {
+            refuse_planted(&path)?;
             let mut file = OpenOptions::new()
                 .create(true)
                 .truncate(false)
@@ -101,12 +102,24 @@ fn refuse_hard_links(given: &Path, real: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Whether the open `file` is still the one at `path`.
+/// Refuses a lock file that is not a regular file (a link someone put there would make the
+/// lock write through it).
+fn refuse_planted(path: &Path) -> Result<(), StoreError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if !m.is_file() => Err(StoreError::NotAFile {
+            path: path.to_path_buf(),
+            kind: super::FileKind::of(&m),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Whether the open `file` is still the one at `path` (itself, not a link's file).
 fn still_named(file: &File, path: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        match (file.metadata(), std::fs::metadata(path)) {
+        match (file.metadata(), std::fs::symlink_metadata(path)) {
             (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
             _ => false,
         }
@@ -199,6 +212,23 @@ mod tests {
             other => panic!("expected a refusal, got {other:?}"),
         }
         assert!(lock_files(dir.path()).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_put_in_place_of_the_lock_file_is_refused_and_its_file_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("firm.toml");
+        std::fs::write(&path, "").unwrap();
+        let precious = dir.path().join("precious.txt");
+        std::fs::write(&precious, "keep me").unwrap();
+        std::os::unix::fs::symlink(&precious, dir.path().join(".firm.toml.lock")).unwrap();
+        let e = AssessmentLock::acquire(&path).unwrap_err();
+        assert!(
+            e.to_string().contains("a symbolic link stands where"),
+            "{e}"
+        );
+        assert_eq!(std::fs::read_to_string(&precious).unwrap(), "keep me");
     }
 
     #[test]

@@ -44,12 +44,35 @@ pub enum StoreError {
     },
     /// Another dmat has the assessment open.
     Locked { path: PathBuf, holder: Option<u32> },
-    /// Not a regular file: a folder, or a device, FIFO or socket.
-    NotAFile { path: PathBuf, folder: bool },
+    /// Not a regular file where dmat needs one.
+    NotAFile { path: PathBuf, kind: FileKind },
     /// Larger than dmat reads.
     TooLarge { path: PathBuf, bytes: u64 },
     /// An assessment with more than one name (hard links), which saving would part.
     HardLinked { path: PathBuf, links: u64 },
+}
+
+/// What stands where dmat needs a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Folder,
+    /// A symbolic link, where dmat writes only what it made itself.
+    Link,
+    /// A device, a FIFO or a socket.
+    Special,
+}
+
+impl FileKind {
+    /// The kind of a file from its metadata (read without following links).
+    pub fn of(m: &std::fs::Metadata) -> Self {
+        if m.is_dir() {
+            FileKind::Folder
+        } else if m.file_type().is_symlink() {
+            FileKind::Link
+        } else {
+            FileKind::Special
+        }
+    }
 }
 
 impl StoreError {
@@ -94,10 +117,21 @@ impl fmt::Display for StoreError {
                 }
                 write!(f, "; close it there first")
             }
-            StoreError::NotAFile { folder: true, .. } => {
-                write!(f, "{path}: this is a folder, not a file; name a file in it")
-            }
-            StoreError::NotAFile { folder: false, .. } => write!(
+            StoreError::NotAFile {
+                kind: FileKind::Folder,
+                ..
+            } => write!(f, "{path}: this is a folder, not a file; name a file in it"),
+            StoreError::NotAFile {
+                kind: FileKind::Link,
+                ..
+            } => write!(
+                f,
+                "{path}: a symbolic link stands where dmat writes a file of its own; it is left alone, remove it to go on"
+            ),
+            StoreError::NotAFile {
+                kind: FileKind::Special,
+                ..
+            } => write!(
                 f,
                 "{path}: not a regular file (a device, a pipe or a socket); dmat reads only regular files"
             ),
@@ -151,12 +185,20 @@ impl Opened {
 /// Reads an assessment, finds its questionnaire in the catalogue and checks one against the
 /// other. Errors stop the load; warnings (including a changed questionnaire) come with it.
 pub fn open_assessment(path: &Path, catalog: &Catalog) -> Result<Opened, StoreError> {
-    let src = read_text(path)?;
+    open_assessment_text(path, &read_text(path)?, catalog)
+}
+
+/// Like [`open_assessment`], for the text of `path` already read.
+pub fn open_assessment_text(
+    path: &Path,
+    src: &str,
+    catalog: &Catalog,
+) -> Result<Opened, StoreError> {
     let invalid = |diagnostics| StoreError::Invalid {
         path: path.to_path_buf(),
         diagnostics,
     };
-    let (assessment, mut warnings) = parse::assessment(&src).map_err(invalid)?;
+    let (assessment, mut warnings) = parse::assessment(src).map_err(invalid)?;
     let r = &assessment.questionnaire;
     let Some(questionnaire) = catalog.find(&r.id, &r.digest) else {
         let at = KeyPath::root().key("questionnaire").key("id");
@@ -165,10 +207,10 @@ pub fn open_assessment(path: &Path, catalog: &Catalog) -> Result<Opened, StoreEr
             r.id
         );
         return Err(invalid(vec![
-            Locator::new(&src).place(&Problem::error(at, msg)),
+            Locator::new(src).place(&Problem::error(at, msg)),
         ]));
     };
-    let mut diags = parse::check_assessment(&src, &assessment, &questionnaire.questionnaire);
+    let mut diags = parse::check_assessment(src, &assessment, &questionnaire.questionnaire);
     if !r.digest.is_empty()
         && r.digest != questionnaire.digest
         && r.id == questionnaire.questionnaire.id
@@ -178,7 +220,7 @@ pub fn open_assessment(path: &Path, catalog: &Catalog) -> Result<Opened, StoreEr
             "questionnaire `{}` has changed since this visit began (its digest differs); using {}",
             r.id, questionnaire.source
         );
-        diags.push(Locator::new(&src).place(&Problem::warning(at, msg)));
+        diags.push(Locator::new(src).place(&Problem::warning(at, msg)));
     }
     if diags.iter().any(Diagnostic::is_error) {
         diags.retain(Diagnostic::is_error);
@@ -271,13 +313,15 @@ pub fn keep_questionnaire(
         return Ok(None);
     };
     let dir = ws.questionnaires_dir();
-    let held = |p: &Path| std::fs::read(p).is_ok_and(|b| digest(&b) == q.digest);
+    // Read as every file dmat reads: a regular file of a sane size, never a FIFO.
+    let held = |p: &Path| read_text(p).is_ok_and(|b| digest(b.as_bytes()) == q.digest);
     if ws.questionnaire_files().iter().any(|p| held(p)) {
         return Ok(None);
     }
-    let Ok(bytes) = std::fs::read(source) else {
+    let Ok(text) = read_text(source) else {
         return Ok(None);
     };
+    let bytes = text.into_bytes();
     if digest(&bytes) != q.digest {
         // Changed since it was read: what the assessment records is not there to keep.
         return Ok(None);
@@ -289,7 +333,8 @@ pub fn keep_questionnaire(
         .filter(|n| n.ends_with(".toml"))
         .unwrap_or_else(|| format!("{}.toml", safe_file_stem(&q.questionnaire.id)));
     let mut path = dir.join(&name);
-    if path.exists() {
+    // Anything of that name, a link leading nowhere too, is someone else's.
+    if path.symlink_metadata().is_ok() {
         let stem = name.trim_end_matches(".toml");
         let short = &q.digest.trim_start_matches("sha256:")[..12];
         path = dir.join(format!("{stem}-{short}.toml"));

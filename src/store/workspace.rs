@@ -69,10 +69,30 @@ impl Workspace {
         let dir = self.assessments_dir();
         let mut path = dir.join(format!("{stem}.toml"));
         let mut n = 2;
-        while path.exists() {
+        // Any entry counts as taken, a link leading nowhere too: a new assessment never
+        // writes through a link it did not make.
+        while path.symlink_metadata().is_ok() {
             path = dir.join(format!("{stem}-{n}.toml"));
             n += 1;
         }
         path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_leading_nowhere_takes_the_name_of_a_new_assessment() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::new(dir.path());
+        std::fs::create_dir_all(ws.assessments_dir()).unwrap();
+        let first = ws.new_assessment_path("Firm", "2026-01-01");
+        let elsewhere = dir.path().join("elsewhere.toml");
+        std::os::unix::fs::symlink(&elsewhere, &first).unwrap();
+        let next = ws.new_assessment_path("Firm", "2026-01-01");
+        assert_eq!(next, ws.assessments_dir().join("Firm-2026-01-01-2.toml"));
     }
 }

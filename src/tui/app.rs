@@ -174,6 +174,8 @@ pub struct SummaryState {
     /// `c` was pressed once: with required questions unanswered, or on a complete assessment
     /// (which it reopens for editing).
     pub confirm_complete: bool,
+    /// `w` was pressed once on an assessment not yet complete.
+    pub confirm_sheet: bool,
 }
 
 /// One assessment of the workspace as the home screen lists it.
@@ -190,6 +192,12 @@ pub struct HomeRow {
     pub error: Option<String>,
     /// A synthetic visit of the demo cohort.
     pub demo: bool,
+    /// The questionnaire's id.
+    pub questionnaire: String,
+    /// Too little answered for a stage (below the questionnaire's minimum completeness).
+    pub provisional: bool,
+    /// The firm as the file records it, to count firms rather than files.
+    pub firm_of: Option<crate::model::Firm>,
 }
 
 /// The home screen: the workspace's assessments.
@@ -637,18 +645,7 @@ impl App {
             }
         };
         let files = match self.catalog.resolve("quick-scan") {
-            Ok(scan) => crate::demo::folder(
-                crate::demo::Source {
-                    questionnaire: &scan.questionnaire,
-                    digest: &scan.digest,
-                },
-                crate::demo::Source {
-                    questionnaire: &full.questionnaire,
-                    digest: &full.digest,
-                },
-                DEMO_FIRMS,
-                1,
-            ),
+            Ok(scan) => crate::demo::folder((&*scan).into(), (&*full).into(), DEMO_FIRMS, 1),
             Err(_) => crate::demo::cohort(&full.questionnaire, &full.digest, DEMO_FIRMS, 1),
         };
         let dir = self.workspace.assessments_dir();

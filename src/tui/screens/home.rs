@@ -29,6 +29,7 @@ pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> 
             Ok(o) => {
                 let q = &o.questionnaire.questionnaire;
                 let card = evaluate(q, &o.assessment).card;
+                let provisional = card.provisional;
                 let demo = o.assessment.visit.demo;
                 let name = inert(&o.assessment.firm.name);
                 HomeRow {
@@ -43,6 +44,9 @@ pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> 
                         .stage
                         .map(|i| inert(q.text(&q.scale.stage[i].label, l))),
                     error: None,
+                    questionnaire: inert(&q.id),
+                    provisional,
+                    firm_of: Some(o.assessment.firm.clone()),
                 }
             }
             Err(e) => HomeRow {
@@ -58,11 +62,31 @@ pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> 
                 stage: None,
                 error: Some(inert(&e.to_string())),
                 demo: false,
+                questionnaire: String::new(),
+                provisional: false,
+                firm_of: None,
             },
         })
         .collect();
     rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.firm.cmp(&b.firm)));
     rows
+}
+
+/// How many firms the rows are of: visits of the same firm (DESIGN.md) count once.
+pub fn firms(h: &HomeState, rows: &[usize]) -> usize {
+    let mut seen: Vec<&crate::model::Firm> = Vec::new();
+    let mut unreadable = 0;
+    for &i in rows {
+        match &h.rows[i].firm_of {
+            Some(f) => {
+                if !seen.iter().any(|s| crate::store::same_firm(s, f)) {
+                    seen.push(f);
+                }
+            }
+            None => unreadable += 1,
+        }
+    }
+    seen.len() + unreadable
 }
 
 /// The rows the filter lets through, as indices into `rows`.
@@ -182,7 +206,13 @@ pub fn render(app: &App, frame: &mut Frame) {
     let w = app.words;
     let c = chrome(frame.area());
     let rows = shown(h);
-    let mut right = fill(w.shown_of, &[&rows.len(), &h.rows.len()]);
+    let mut right = fill(w.firms_files, &[&firms(h, &rows), &rows.len()]);
+    if rows.len() < h.rows.len() {
+        right = format!(
+            "{right} · {}",
+            fill(w.shown_of, &[&rows.len(), &h.rows.len()])
+        );
+    }
     if !h.marked.is_empty() {
         right = format!("{right} · {}", fill(w.marked, &[&h.marked.len()]));
     }
@@ -271,13 +301,36 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
         cells.max().unwrap_or(0).max(width(head))
     };
     let stage_full = widest(
-        &mut h.rows.iter().filter_map(|r| r.stage.as_deref().map(width)),
+        &mut h
+            .rows
+            .iter()
+            .filter_map(|r| match (&r.stage, r.provisional) {
+                (Some(s), _) => Some(width(s)),
+                (None, true) => Some(width(w.provisional)),
+                (None, false) => None,
+            }),
         w.col_stage,
     );
     let firm_full = widest(&mut h.rows.iter().map(|r| width(&r.firm)), w.col_firm);
+    // The questionnaire column shows where there is room, or where the workspace holds
+    // visits of more than one questionnaire.
+    let several = h
+        .rows
+        .iter()
+        .any(|r| !r.questionnaire.is_empty() && r.questionnaire != h.rows[0].questionnaire);
+    let q_w = if several || area.width >= 100 {
+        widest(
+            &mut h.rows.iter().map(|r| width(&r.questionnaire)),
+            w.col_questionnaire,
+        )
+        .min(if area.width >= 120 { 24 } else { 12 })
+    } else {
+        0
+    };
     // The firm takes what its longest name needs, as long as the stage keeps 18 cells; the
     // stage takes the rest, up to its longest label.
-    let fixed = 3 + 2 + 10 + 2 + status_w + 2 + 6 + 2 + 5 + 2 + 1;
+    let q_gap = if q_w > 0 { 2 } else { 0 };
+    let fixed = 3 + 2 + 10 + 2 + q_w + q_gap + status_w + 2 + 6 + 2 + 5 + 2 + 1;
     let free = (area.width as usize).saturating_sub(fixed);
     let firm_w = firm_full
         .min(free.saturating_sub(stage_full.min(18)))
@@ -286,6 +339,7 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
     let cells = |mark: Span<'static>,
                  firm: &str,
                  date: &str,
+                 questionnaire: &str,
                  status: &str,
                  done: &str,
                  overall: &str,
@@ -294,6 +348,11 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
             mark,
             Span::raw(format!("{}  ", pad(firm, firm_w))),
             Span::raw(format!("{}  ", pad(date, 10))),
+            Span::raw(if q_w > 0 {
+                format!("{}  ", pad(questionnaire, q_w))
+            } else {
+                String::new()
+            }),
             Span::raw(format!("{}  ", pad(status, status_w))),
             Span::raw(format!("{}  ", pad_left(done, 6))),
             Span::raw(format!("{}  ", pad_left(overall, 5))),
@@ -305,6 +364,7 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
             Span::raw("   "),
             w.col_firm,
             w.col_date,
+            w.col_questionnaire,
             w.col_status,
             w.col_complete,
             w.col_overall,
@@ -331,22 +391,31 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
             .completeness
             .map(|c| format!("{:.0}%", c * 100.0))
             .unwrap_or_default();
+        let stage = match (&r.stage, r.provisional) {
+            (Some(s), _) => s.as_str(),
+            (None, true) => w.provisional,
+            (None, false) => "—",
+        };
         let mut spans = cells(
             mark,
             &r.firm,
             &r.date,
+            &r.questionnaire,
             status,
             &done,
             &score_text(r.overall),
-            r.stage.as_deref().unwrap_or("—"),
+            stage,
         );
         let status_style = match (&r.error, r.complete) {
             (Some(_), _) => t.bad(),
             (None, true) => t.good(),
             (None, false) => t.text(),
         };
-        spans[3].style = status_style;
-        spans[5].style = t.strong();
+        spans[4].style = status_style;
+        spans[6].style = t.strong();
+        if r.provisional {
+            spans[7].style = t.muted();
+        }
         let mut line = Line::from(spans);
         if k == h.cursor {
             line = line.style(t.cursor());

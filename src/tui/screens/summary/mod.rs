@@ -40,6 +40,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     };
     let open = unanswered(s);
     let confirm = std::mem::take(&mut app.summary.confirm_complete);
+    let confirm_sheet = std::mem::take(&mut app.summary.confirm_sheet);
     match key.code {
         KeyCode::Char('q') => return Action::Leave,
         KeyCode::Esc if app.from_compare => return Action::Leave,
@@ -65,6 +66,13 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
             app.summary.editor = Some(Editor::new(EditTarget::Closing, &text));
         }
         KeyCode::Char('c') => return toggle_status(app, confirm),
+        KeyCode::Char('w') if !s.is_complete() && !confirm_sheet => {
+            // A sheet of an unfinished visit is written only when asked twice.
+            let (done, visible) = s.progress();
+            let text = fill(app.words.confirm_sheet, &[&done, &visible]);
+            app.summary.confirm_sheet = true;
+            app.say(Tone::Warn, text);
+        }
         KeyCode::Char('w') => return Action::WriteSheet,
         _ => {}
     }
