@@ -1,8 +1,9 @@
 //! Golden files of the recommendation sheet: `dmat report` on two firms of the feature
 //! questionnaire (one at Industry 2.x with many recommendations, one at 3.x with few), in
-//! Markdown and HTML, in Chinese and English; and one firm on the bundled smart-manufacturing
-//! questionnaire, whose golden pair changes when that questionnaire's content does. Review
-//! changes with `cargo insta review`.
+//! Markdown and HTML, in Chinese and English; and three firms on the bundled
+//! smart-manufacturing questionnaire (a long plan, a firm held by a gate, a provisional one),
+//! whose golden files change when that questionnaire's content does. Review changes with
+//! `cargo insta review`.
 
 mod common;
 
@@ -61,12 +62,41 @@ fn html_sheets_match_their_golden_files() {
     }
 }
 
+/// On the bundled questionnaire: a firm with a long plan (eleven actions and many later
+/// options), a firm held below the next stage by a gate, and a provisional one (too little
+/// answered for a stage), in both languages and both formats.
 #[test]
-fn the_bundled_questionnaire_sheet_matches_its_golden_pair() {
-    for format in ["md", "html"] {
-        insta::assert_snapshot!(
-            format!("stainless-firm-zh.{format}"),
-            sheet_of("stainless-firm", "zh", format, None)
-        );
+fn the_bundled_questionnaire_sheets_match_their_golden_files() {
+    for firm in ["stainless-firm", "held-firm", "provisional-firm"] {
+        for lang in ["zh", "en"] {
+            for format in ["md", "html"] {
+                insta::assert_snapshot!(
+                    format!("{firm}-{lang}.{format}"),
+                    sheet_of(firm, lang, format, None)
+                );
+            }
+        }
     }
+}
+
+/// With `--annex`, every answer follows with its evidence.
+#[test]
+fn the_annex_matches_its_golden_file() {
+    let ws = tempfile::tempdir().unwrap();
+    let out = dmat(ws.path())
+        .args([
+            "--lang",
+            "en",
+            "report",
+            "tests/fixtures/report/fans-firm.toml",
+        ])
+        .args(["--format", "md", "--annex", "--questionnaire", FEATURES])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap().replace(
+        concat!("dmat ", env!("CARGO_PKG_VERSION")),
+        "dmat [version]",
+    );
+    insta::assert_snapshot!("fans-firm-en-annex.md", md);
 }

@@ -1,6 +1,7 @@
 //! The HTML sheet printed as a browser prints it: headless Chromium makes a PDF, poppler's
-//! `pdfinfo` and `pdftotext` read it back. The pages must be A4, not too many, and carry the
-//! firm's name and the first recommendation, in Chinese and in English.
+//! `pdfinfo` and `pdftotext` read it back. The pages must be A4, at most four, and page 1 (the
+//! decision page) must carry the firm's name and its first short-term action, in Chinese and
+//! in English.
 //!
 //! Needs `chromium`, `poppler-utils` and `fonts-noto-cjk` (Debian packages); without them the
 //! test fails and says what to install.
@@ -81,15 +82,15 @@ fn print_to_pdf(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) {
     );
 }
 
-/// The firm's name and the first recommendation's title as the sheet prints them.
-fn firm_and_first_recommendation(file: &Path, lang: Lang, features: bool) -> (String, String) {
+/// The firm's name and the first short-term action's title as the sheet prints them.
+fn firm_and_first_action(file: &Path, lang: Lang, features: bool) -> (String, Option<String>) {
     let mut catalog = Catalog::bundled();
     if features {
         catalog.fix(LoadedQuestionnaire::load(Path::new(FEATURES)).unwrap());
     }
     let opened = open_assessment(file, &catalog).unwrap();
     let sheet = dmat::report::build_sheet(&opened, lang);
-    let first = sheet.plan.groups[0].items[0].title.clone();
+    let first = sheet.plan.short.first().map(|i| i.title.clone());
     (sheet.header.firm, first)
 }
 
@@ -97,73 +98,161 @@ fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-#[test]
-fn the_html_sheet_prints_on_a4_pages_with_its_text() {
-    let chromium = need("chromium");
-    let pdfinfo = need("pdfinfo");
+/// The printer's tools, checked once: chromium, pdfinfo, pdftotext and a font for Chinese.
+struct Printer {
+    chromium: PathBuf,
+    pdfinfo: PathBuf,
+    pdftotext: PathBuf,
+}
+
+fn printer() -> Printer {
+    let printer = Printer {
+        chromium: need("chromium"),
+        pdfinfo: need("pdfinfo"),
+        pdftotext: need("pdftotext"),
+    };
     // Chromium embeds fonts without their names, so the CJK font is checked on the machine.
-    let fc_list = need("fc-list");
-    let cjk = run(&fc_list, &[":lang=zh", "family"]);
+    let cjk = run(&need("fc-list"), &[":lang=zh", "family"]);
     assert!(
         !cjk.trim().is_empty(),
         "no font for Chinese is installed; {INSTALL}"
     );
-    let pdftotext = need("pdftotext");
+    printer
+}
+
+/// What a printed sheet came to: its pages and the text of each.
+struct Printed {
+    pages: usize,
+    text: Vec<String>,
+}
+
+/// `dmat report` as HTML, printed to PDF and read back: A4 pages and their text.
+fn print_sheet(p: &Printer, tmp: &Path, file: &Path, code: &str, features: bool) -> Printed {
+    let stem = file.file_stem().unwrap().to_string_lossy();
+    let html = tmp.join(format!("{stem}-{code}.html"));
+    let pdf = tmp.join(format!("{stem}-{code}.pdf"));
+    let mut cmd = Command::cargo_bin("dmat").unwrap();
+    cmd.env("DMAT_WORKSPACE", tmp)
+        .args(["--lang", code, "report"])
+        .arg(file)
+        .args(["--format", "html", "-o"])
+        .arg(&html);
+    if features {
+        cmd.args(["--questionnaire", FEATURES]);
+    }
+    cmd.assert().success();
+    print_to_pdf(&p.chromium, &html, &pdf, &tmp.join("profile"));
+    let pdf_s = pdf.to_str().unwrap();
+    let info = run(&p.pdfinfo, &[pdf_s]);
+    let field = |name: &str| {
+        info.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(str::trim)
+            .unwrap_or_else(|| panic!("pdfinfo gave no {name}: {info}"))
+            .to_string()
+    };
+    let size = field("Page size:");
+    let dims: Vec<f64> = size
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    assert!(
+        dims.len() >= 2 && (dims[0] - 595.0).abs() < 1.5 && (dims[1] - 842.0).abs() < 1.5,
+        "{stem} {code}: page size {size}, not A4"
+    );
+    let pages: usize = field("Pages:").parse().unwrap();
+    let text = (1..=pages)
+        .map(|n| {
+            let n = n.to_string();
+            squeeze(&run(
+                &p.pdftotext,
+                &["-raw", "-enc", "UTF-8", "-f", &n, "-l", &n, pdf_s, "-"],
+            ))
+        })
+        .collect();
+    Printed { pages, text }
+}
+
+/// Page 1 is the decision page: it holds the firm's name and its first short-term action.
+fn assert_decision_page(printed: &Printed, file: &Path, lang: Lang, features: bool) {
+    let (name, first) = firm_and_first_action(file, lang, features);
+    let page1 = &printed.text[0];
+    assert!(
+        page1.contains(&squeeze(&name)),
+        "{}: page 1 lacks the firm's name",
+        file.display()
+    );
+    if let Some(first) = first {
+        assert!(
+            page1.contains(&squeeze(&first)),
+            "{}: page 1 lacks the first action {first:?}",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn the_html_sheet_prints_on_a4_pages_with_its_decision_page_first() {
+    let p = printer();
     let tmp = tempfile::tempdir().unwrap();
-    let profile = tmp.path().join("profile");
-    // Firm, whether it uses the feature questionnaire (else the bundled one), sensible pages.
-    for (firm, features, pages_range) in [
-        ("fans-firm", true, 2..=6),
-        ("motors-firm", true, 2..=6),
-        ("stainless-firm", false, 6..=20),
+    for (firm, features) in [
+        ("fans-firm", true),
+        ("motors-firm", true),
+        ("stainless-firm", false),
+        ("held-firm", false),
+        ("provisional-firm", false),
     ] {
         let file = PathBuf::from(format!("tests/fixtures/report/{firm}.toml"));
         for (lang, code) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
-            let html = tmp.path().join(format!("{firm}-{code}.html"));
-            let pdf = tmp.path().join(format!("{firm}-{code}.pdf"));
-            let mut cmd = Command::cargo_bin("dmat").unwrap();
-            cmd.env("DMAT_WORKSPACE", tmp.path())
-                .args(["--lang", code, "report"])
-                .arg(&file)
-                .args(["--format", "html", "-o"])
-                .arg(&html);
-            if features {
-                cmd.args(["--questionnaire", FEATURES]);
-            }
-            cmd.assert().success();
-            print_to_pdf(&chromium, &html, &pdf, &profile);
-            let pdf_s = pdf.to_str().unwrap();
+            let printed = print_sheet(&p, tmp.path(), &file, code, features);
+            assert!(
+                (1..=4).contains(&printed.pages),
+                "{firm} {code}: {} pages",
+                printed.pages
+            );
+            assert_decision_page(&printed, &file, lang, features);
+        }
+    }
+}
 
-            let info = run(&pdfinfo, &[pdf_s]);
-            let field = |name: &str| {
-                info.lines()
-                    .find_map(|l| l.strip_prefix(name))
-                    .map(str::trim)
-                    .unwrap_or_else(|| panic!("pdfinfo gave no {name}: {info}"))
-                    .to_string()
-            };
-            let size = field("Page size:");
-            let dims: Vec<f64> = size
-                .split_whitespace()
-                .filter_map(|w| w.parse().ok())
-                .collect();
+/// Any firm of the demo cohort prints on at most four A4 pages in either language: a sample
+/// of its full visits (the longest sheets) and quick scans.
+#[test]
+fn demo_firms_print_on_at_most_four_pages() {
+    let p = printer();
+    let tmp = tempfile::tempdir().unwrap();
+    let demo = tmp.path().join("demo");
+    Command::cargo_bin("dmat")
+        .unwrap()
+        .env("DMAT_WORKSPACE", tmp.path())
+        .args(["demo", "--firms", "40", "--seed", "7", "-o"])
+        .arg(&demo)
+        .assert()
+        .success();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&demo)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    let visits = files
+        .iter()
+        .filter(|f| !f.to_string_lossy().ends_with("-scan.toml"));
+    let scans = files
+        .iter()
+        .filter(|f| f.to_string_lossy().ends_with("-scan.toml"));
+    let sample: Vec<&PathBuf> = visits.take(5).chain(scans.take(2)).collect();
+    assert!(sample.len() >= 5, "the demo cohort has too few files");
+    for file in sample {
+        for (lang, code) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+            let printed = print_sheet(&p, tmp.path(), file, code, false);
             assert!(
-                dims.len() >= 2 && (dims[0] - 595.0).abs() < 1.5 && (dims[1] - 842.0).abs() < 1.5,
-                "{firm} {code}: page size {size}, not A4"
+                printed.pages <= 4,
+                "{} {code}: {} pages",
+                file.display(),
+                printed.pages
             );
-            let pages: usize = field("Pages:").parse().unwrap();
-            assert!(pages_range.contains(&pages), "{firm} {code}: {pages} pages");
-
-            let text = squeeze(&run(&pdftotext, &["-enc", "UTF-8", pdf_s, "-"]));
-            let (name, first) = firm_and_first_recommendation(&file, lang, features);
-            assert!(
-                text.contains(&squeeze(&name)),
-                "{firm} {code}: no firm name"
-            );
-            assert!(
-                text.contains(&squeeze(&first)),
-                "{firm} {code}: no first recommendation {first:?}"
-            );
+            assert_decision_page(&printed, file, lang, false);
         }
     }
 }

@@ -4,9 +4,46 @@ use crate::i18n::{AdviseWords, Lang, fill};
 use crate::model::condition::{Actual, Witness};
 use crate::model::{Condition, ProfileKind, Questionnaire, Test};
 
-/// One sentence per deciding fact of a recommendation's condition.
+/// One sentence per deciding fact of a recommendation's condition. That a question is
+/// answered goes without saying when another fact speaks of the same question's answer.
 pub fn reason_sentences(q: &Questionnaire, reasons: &[Witness<'_>], lang: Lang) -> Vec<String> {
-    reasons.iter().map(|w| sentence(q, w, lang)).collect()
+    fn question<'c>(w: &Witness<'c>) -> Option<(&'c str, bool)> {
+        match w.condition {
+            Condition::Question { id, test } => {
+                Some((id.as_str(), matches!(test, Test::Answered(_))))
+            }
+            _ => None,
+        }
+    }
+    reasons
+        .iter()
+        .filter(|w| {
+            let Some((id, true)) = question(w) else {
+                return true;
+            };
+            !(w.holds
+                && reasons
+                    .iter()
+                    .any(|o| question(o).is_some_and(|(oid, answered)| oid == id && !answered)))
+        })
+        .map(|w| sentence(q, w, lang))
+        .collect()
+}
+
+/// The short name of the stage that needs a score of `x` from what a condition looks at: the
+/// stage whose gate names the dimension at `x`, else the stage that begins at `x`.
+fn stage_needing(q: &Questionnaire, c: &Condition, x: f64, lang: &str) -> Option<String> {
+    let near = |a: f64| (a - x).abs() < 1e-9;
+    let gate = match c {
+        Condition::Dimension { id, .. } => q
+            .scale
+            .stage
+            .iter()
+            .find(|s| s.requires.get(id).is_some_and(|&r| near(r))),
+        _ => None,
+    };
+    gate.or_else(|| q.scale.stage.iter().find(|s| near(s.from)))
+        .map(|s| q.stage_name(s, lang).to_string())
 }
 
 /// The sentence for one deciding fact.
@@ -59,13 +96,20 @@ pub fn sentence(q: &Questionnaire, w: &Witness<'_>, lang: Lang) -> String {
                     .map_or(subject, |qu| fill(words.answer_to, &[&q.text(&qu.text, l)])),
                 _ => subject,
             };
-            let template = match (test, w.holds) {
-                (Test::Below(_), true) => words.scored_below,
-                (Test::Below(_), false) => words.scored_not_below,
-                (_, true) => words.scored_at_least,
-                (_, false) => words.scored_not_at_least,
-            };
-            fill(template, &[&subject, &two_decimals(*s), &two_decimals(*x)])
+            // Short of the threshold: what it needs (and which stage needs it); else reached.
+            let short = matches!(
+                (test, w.holds),
+                (Test::Below(_), true) | (Test::AtLeast(_), false)
+            );
+            let need = two_decimals(*x);
+            match (short, stage_needing(q, w.condition, *x, l)) {
+                (true, Some(stage)) => fill(
+                    words.scored_needs,
+                    &[&subject, &two_decimals(*s), &need, &stage],
+                ),
+                (true, None) => fill(words.scored_short_of, &[&subject, &two_decimals(*s), &need]),
+                (false, _) => fill(words.scored_reached, &[&subject, &two_decimals(*s), &need]),
+            }
         }
         (Actual::Choices(chosen), Test::AnyOf(list) | Test::AllOf(list)) => {
             let sep = if matches!(test, Test::AllOf(_)) {

@@ -446,29 +446,32 @@ fn reasons_read_as_plain_sentences_in_both_languages() {
     // The overall score is (2 × 2.0 + 2.0 + 2.5) / 4 = 2.125, printed 2.13 as everywhere.
     assert_eq!(
         find(&en, "overall-low"),
-        vec!["Overall, the firm scored 2.13, below 2.50"]
+        vec!["Overall, the firm scored 2.13; Industry 2.5 needs 2.50"]
     );
     assert_eq!(
         find(&en, "talent-gap"),
-        vec!["Talent scored 2.50, below 3.00"]
+        vec!["Talent scored 2.50; Industry 3.0 needs 3.00"]
     );
     assert_eq!(
         find(&en, "data-basics"),
-        vec!["The answer to “Which data practices?” scored 2.00, below 3.00"]
+        vec!["“Which data practices?” scored 2.00; Industry 3.0 needs 3.00"]
     );
     assert_eq!(
         find(&en, "small-firm"),
         vec!["Employees: 38 people, below 50"]
     );
     let zh = reasons_of(&answers, &profile, Lang::Zh);
-    assert_eq!(find(&zh, "overall-low"), vec!["企业综合得分2.13，低于2.50"]);
+    assert_eq!(
+        find(&zh, "overall-low"),
+        vec!["企业综合得分2.13，达到工业2.5需要2.50"]
+    );
     assert_eq!(
         find(&zh, "talent-gap"),
-        vec!["“人才”维度得分2.50，低于3.00"]
+        vec!["“人才”维度得分2.50，达到工业3.0需要3.00"]
     );
     assert_eq!(
         find(&zh, "data-basics"),
-        vec!["“有哪些数据实践？”一题得分2.00，低于3.00"]
+        vec!["“有哪些数据实践？”一题得分2.00，达到工业3.0需要3.00"]
     );
     assert_eq!(find(&zh, "small-firm"), vec!["员工人数为38人，低于50"]);
 }

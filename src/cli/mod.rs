@@ -113,6 +113,8 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
         #[command(flatten)]
+        sheet: report::SheetArgs,
+        #[command(flatten)]
         q: QuestionnaireArg,
     },
     /// Print the pre-visit form the firm fills in before the visit
@@ -387,8 +389,9 @@ fn run(ctx: &Context, command: Option<Command>) -> Outcome {
             file,
             format,
             output,
+            sheet,
             q,
-        }) => report::run(ctx, &file, format, output.as_deref(), &q),
+        }) => report::run(ctx, &file, format, output.as_deref(), &sheet, &q),
         Some(Command::Form {
             questionnaire,
             format,

@@ -5,14 +5,23 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{Context, Outcome, QuestionnaireArg, ReportFormat, write_output};
-use crate::report::{self, Format};
+use crate::report::{self, Format, SheetOptions};
 use crate::store::open_assessment;
+
+/// What the sheet holds beyond its decision pages.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SheetArgs {
+    /// Add an annex with every answer and its evidence (off by default)
+    #[arg(long)]
+    pub annex: bool,
+}
 
 pub fn run(
     ctx: &Context,
     file: &Path,
     format: ReportFormat,
     output: Option<&Path>,
+    sheet: &SheetArgs,
     q: &QuestionnaireArg,
 ) -> Outcome {
     let catalog = ctx.catalog(q)?;
@@ -24,7 +33,8 @@ pub fn run(
         ReportFormat::Md => Format::Md,
         ReportFormat::Html => Format::Html,
     };
-    let text = report::render_sheet(&ctx.workspace, &opened, ctx.lang, format)?;
+    let options = SheetOptions { annex: sheet.annex };
+    let text = report::render_sheet_with(&ctx.workspace, &opened, ctx.lang, format, &options)?;
     write_output(output, text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -20,6 +20,9 @@ pub struct ChartInput {
     pub overall: Option<f64>,
     /// The label of the overall score's marker, e.g. "Overall 2.63".
     pub overall_label: String,
+    /// The dimension scores the plan projects after its last horizon, drawn on the radar as
+    /// a second shape; none without a plan.
+    pub projected: Option<Vec<Option<f64>>>,
 }
 
 /// A band of the scale between two stage starts, with its fill colour.
@@ -78,6 +81,8 @@ pub struct Radar {
     /// `x,y x,y …` for a `<polygon points>`.
     pub polygon: String,
     pub dots: Vec<Point>,
+    /// The projected scores' polygon, drawn dashed over today's.
+    pub projected: Option<String>,
 }
 
 /// A horizontal bar chart, one row per dimension, stage bands behind the bars.
@@ -464,13 +469,7 @@ pub fn radar(input: &ChartInput, size: Size) -> Option<Radar> {
             }
         })
         .collect();
-    let points: Vec<(f64, f64)> = (0..n)
-        .map(|i| {
-            let r = radius * input.scores[i].map_or(0.0, |s| share(input, s));
-            let (sin, cos) = angle(i).sin_cos();
-            (cx + r * cos, cy + r * sin)
-        })
-        .collect();
+    let points = radar_points(input, &input.scores, radius, cx, cy);
     Some(Radar {
         width: f1(w),
         height: f1(h),
@@ -479,11 +478,7 @@ pub fn radar(input: &ChartInput, size: Size) -> Option<Radar> {
         radius: f1(radius),
         rings,
         spokes,
-        polygon: points
-            .iter()
-            .map(|(x, y)| format!("{},{}", f1(*x), f1(*y)))
-            .collect::<Vec<_>>()
-            .join(" "),
+        polygon: points_text(&points),
         dots: points
             .iter()
             .zip(&input.scores)
@@ -493,7 +488,40 @@ pub fn radar(input: &ChartInput, size: Size) -> Option<Radar> {
                 y: f1(*y),
             })
             .collect(),
+        projected: input
+            .projected
+            .as_ref()
+            .map(|p| points_text(&radar_points(input, p, radius, cx, cy))),
     })
+}
+
+/// The corners of a radar's shape for these scores (a dimension without a score sits at
+/// the centre).
+fn radar_points(
+    input: &ChartInput,
+    scores: &[Option<f64>],
+    radius: f64,
+    cx: f64,
+    cy: f64,
+) -> Vec<(f64, f64)> {
+    let n = scores.len();
+    (0..n)
+        .map(|i| {
+            let r = radius * scores[i].map_or(0.0, |s| share(input, s));
+            let a = -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n as f64;
+            let (sin, cos) = a.sin_cos();
+            (cx + r * cos, cy + r * sin)
+        })
+        .collect()
+}
+
+/// `x,y x,y …` for a `<polygon points>`.
+fn points_text(points: &[(f64, f64)]) -> String {
+    points
+        .iter()
+        .map(|(x, y)| format!("{},{}", f1(*x), f1(*y)))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 const BAR_FONT: f64 = 13.0;
@@ -666,6 +694,7 @@ mod tests {
             max: 4.0,
             overall: Some(2.75),
             overall_label: "Overall 2.75".into(),
+            projected: None,
         }
     }
 

@@ -10,7 +10,7 @@ pub mod sheet;
 use std::path::{Path, PathBuf};
 
 pub use render::Templates;
-pub use sheet::Sheet;
+pub use sheet::{Sheet, SheetOptions};
 
 use crate::evaluation::evaluate;
 use crate::i18n::Lang;
@@ -35,9 +35,14 @@ impl Format {
 
 /// The sheet of an opened assessment in a language: evaluated, laid out as data.
 pub fn build_sheet(opened: &Opened, lang: Lang) -> Sheet {
+    build_sheet_with(opened, lang, &SheetOptions::default())
+}
+
+/// The sheet of an opened assessment with options (the annex).
+pub fn build_sheet_with(opened: &Opened, lang: Lang, options: &SheetOptions) -> Sheet {
     let q = &opened.questionnaire.questionnaire;
     let a = &opened.assessment;
-    sheet::build(q, a, &evaluate(q, a), lang)
+    sheet::build(q, a, &evaluate(q, a), lang, options)
 }
 
 /// The pre-visit form of a questionnaire as text, with the workspace's templates if it has
@@ -65,7 +70,18 @@ pub fn render_sheet(
     lang: Lang,
     format: Format,
 ) -> Result<String, StoreError> {
-    Templates::in_dir(templates_dir(ws)).render(&build_sheet(opened, lang), format)
+    render_sheet_with(ws, opened, lang, format, &SheetOptions::default())
+}
+
+/// The sheet of an opened assessment as text, with options (the annex).
+pub fn render_sheet_with(
+    ws: &Workspace,
+    opened: &Opened,
+    lang: Lang,
+    format: Format,
+    options: &SheetOptions,
+) -> Result<String, StoreError> {
+    Templates::in_dir(templates_dir(ws)).render(&build_sheet_with(opened, lang, options), format)
 }
 
 /// Writes the sheet into the workspace's `reports/` folder and returns where.
@@ -166,7 +182,13 @@ mod tests {
         };
         let mut a = Assessment::new(r, "Two-dimension firm", None);
         a.set_response("has-cnc", Some(Response::Choice("no".into())));
-        let sheet = sheet::build(&q, &a, &evaluate(&q, &a), Lang::En);
+        let sheet = sheet::build(
+            &q,
+            &a,
+            &evaluate(&q, &a),
+            Lang::En,
+            &SheetOptions::default(),
+        );
         assert!(sheet.chart.radar.is_none());
         let html = Templates::bundled().render(&sheet, Format::Html).unwrap();
         assert!(!html.contains("<figure class=\"radar\">"));

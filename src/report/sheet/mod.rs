@@ -2,21 +2,33 @@
 //! model and the assessment's evaluation, in the chosen language, as plain serialisable data.
 //! Templates only lay it out. Text from the assessment is stripped of control characters
 //! here; escaping for HTML or Markdown is the templates' auto-escaping.
+//!
+//! The sheet is a policy: page 1 decides (standing, verdict, the first actions, the target
+//! and what the plan brings, the expert's word, signatures); then the whole plan, the
+//! pictures and a short view of each dimension; every answer only in the annex.
+
+mod dimensions;
+mod plan;
 
 use serde::Serialize;
 
+pub use dimensions::{AnnexDimension, DimensionView, Finding};
+pub use plan::{HorizonGroup, LaterItem, Plan, PlanItem};
+
 use super::chart::{self, Bars, ChartInput, Radar};
-use crate::advise::reason_sentences;
 use crate::evaluation::{Evaluation, explain};
 use crate::i18n::{Lang, ReportWords, fill};
-use crate::model::assessment::to_civil_date;
 use crate::model::condition::lt;
-use crate::model::{
-    Assessment, Horizon, Priority, ProfileKind, Question, QuestionKind, Questionnaire, Response,
-    Stage, Status, Unanswered,
-};
+use crate::model::{Assessment, ProfileKind, Questionnaire, Stage, Status, Unanswered};
 use crate::plain_text::{inert, inert_lines};
-use crate::score::{QuestionState, RULES_VERSION, Score, Scorecard};
+use crate::score::{RULES_VERSION, Score, Scorecard};
+
+/// What the sheet holds beyond the decision pages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SheetOptions {
+    /// Every answer with its evidence, in an annex at the end.
+    pub annex: bool,
+}
 
 /// The whole sheet, in the order it is printed.
 #[derive(Debug, Clone, Serialize)]
@@ -27,16 +39,29 @@ pub struct Sheet {
     pub w: &'static ReportWords,
     pub header: Header,
     pub standing: Standing,
+    /// The headline conclusion (rule 11); none when provisional or none holds.
+    pub verdict: Option<VerdictView>,
+    /// The stage the firm aims for next; none at the top or when provisional without one.
+    pub target: Option<Target>,
+    /// "If the plan is carried out: 2.38 → 2.71 → 2.95 → 3.12, stage 2.0 → 3.0"; none
+    /// without a plan.
+    pub projection: Option<String>,
+    pub plan: Plan,
     pub chart: Chart,
+    /// The short view of each dimension.
     pub dimensions: Vec<DimensionView>,
-    /// Whether answers are split into strengths and gaps: only with an overall stage to
-    /// measure them against; without one, every answer is an observation.
+    /// How strengths and gaps are judged, one sentence.
+    pub judged: String,
+    /// Every answer with its evidence, dimension by dimension; empty without `--annex`.
+    pub annex: Vec<AnnexDimension>,
+    /// Whether the annex is printed.
+    pub with_annex: bool,
+    /// Whether answers in the annex are split into strengths and gaps.
     pub split_by_stage: bool,
-    /// The headings of the strengths, gaps and observations lists, the overall stage filled in.
+    /// The headings of the annex's strengths, gaps and observations lists.
     pub strengths_title: String,
     pub gaps_title: String,
     pub observations_title: String,
-    pub plan: Plan,
     /// The expert's closing remarks: paragraphs of lines.
     pub summary: Vec<Vec<String>>,
     pub footer: String,
@@ -69,6 +94,12 @@ pub struct Standing {
     /// The overall score with two decimals.
     pub overall: Option<String>,
     pub stage: Option<StageView>,
+    /// Too little is answered for a stage: the scores are provisional.
+    pub provisional: bool,
+    /// Why it is provisional, with the completeness it has and needs.
+    pub provisional_note: Option<String>,
+    /// What holds the firm below the next stage, one sentence; none when not held.
+    pub held: Option<String>,
     pub bottleneck: Option<Bottleneck>,
     /// e.g. "83%".
     pub completeness: String,
@@ -99,6 +130,22 @@ pub struct Bottleneck {
     pub score: String,
 }
 
+#[derive(Debug, Clone, Serialize)]
+pub struct VerdictView {
+    pub title: String,
+    pub text: String,
+}
+
+/// The stage the firm aims for and what it takes.
+#[derive(Debug, Clone, Serialize)]
+pub struct Target {
+    pub stage: StageView,
+    /// "an overall score of 3.00; Equipment at least 2.75; …"
+    pub needs: String,
+    /// Whether the projection after the long term reaches it; none when provisional.
+    pub reached: Option<bool>,
+}
+
 /// The pictures: an SVG radar (three or more dimensions) and bars for HTML; rows with text
 /// bars for Markdown.
 #[derive(Debug, Clone, Serialize)]
@@ -115,132 +162,69 @@ pub struct ChartRow {
     pub title: String,
     pub score: String,
     pub stage: String,
+    /// The score the plan projects after the long term, where there is a plan.
+    pub projected: Option<String>,
     pub bar: String,
     pub bottleneck: bool,
     pub counted: bool,
 }
 
-/// One dimension: its score and stage, and the answers that are strengths or gaps.
-#[derive(Debug, Clone, Serialize)]
-pub struct DimensionView {
-    pub id: String,
-    pub title: String,
-    pub description: Option<String>,
-    pub weight: String,
-    pub counted: bool,
-    pub score: Option<String>,
-    pub stage: Option<StageView>,
-    pub bottleneck: bool,
-    pub answered: usize,
-    pub visible: usize,
-    /// Answers at or above the overall stage.
-    pub strengths: Vec<Finding>,
-    /// Answers below the overall stage.
-    pub gaps: Vec<Finding>,
-    /// Answers without a score (text, numbers, not applicable) and notes without an answer.
-    pub observations: Vec<Finding>,
-}
-
-/// One answered question with the expert's note as evidence.
-#[derive(Debug, Clone, Serialize)]
-pub struct Finding {
-    pub question: String,
-    pub answer: String,
-    pub score: Option<String>,
-    /// The note, one string per line.
-    pub note: Vec<String>,
-}
-
-/// The plan: the applicable recommendations, grouped by the horizon the plan places them in,
-/// then the later ones.
-#[derive(Debug, Clone, Serialize)]
-pub struct Plan {
-    pub count: usize,
-    /// One sentence: how many recommendations, and how they are ordered.
-    pub intro: String,
-    /// Non-empty groups: short, medium, long, later.
-    pub groups: Vec<HorizonGroup>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct HorizonGroup {
-    /// `short`, `medium`, `long`, `later`.
-    pub id: &'static str,
-    pub title: &'static str,
-    /// e.g. "by 2027-05"; none without a visit date.
-    pub due: Option<String>,
-    pub items: Vec<PlanItem>,
-}
-
-/// One recommendation as the sheet shows it.
-#[derive(Debug, Clone, Serialize)]
-pub struct PlanItem {
-    /// 1-based, counting through the groups in printed order.
-    pub number: usize,
-    pub id: String,
-    pub title: String,
-    pub action: String,
-    pub support: Option<String>,
-    /// `high`, `medium`, `low`.
-    pub priority_id: &'static str,
-    pub priority: &'static str,
-    pub dimension: Option<String>,
-    /// Why it fired, one plain sentence per deciding fact.
-    pub reasons: Vec<String>,
-}
-
 /// Up to this many dimensions, the radar and the bars fit side by side.
-const STACK_ABOVE: usize = 6;
+const STACK_ABOVE: usize = 12;
 
 /// Builds the sheet of one assessment.
-pub fn build(q: &Questionnaire, a: &Assessment, e: &Evaluation, lang: Lang) -> Sheet {
+pub fn build(
+    q: &Questionnaire,
+    a: &Assessment,
+    e: &Evaluation,
+    lang: Lang,
+    options: &SheetOptions,
+) -> Sheet {
     let w = ReportWords::of(lang);
-    let l = lang.code();
-    let card = &e.card;
     let b = Builder {
         q,
         a,
         e,
-        card,
+        card: &e.card,
         w,
         lang,
     };
-    let count = e.applicable.len();
-    let overall_stage = card.stage.map(|i| &q.scale.stage[i]);
-    let stage_id = overall_stage.map_or(String::new(), |s| s.id.clone());
-    let lowest = overall_stage.is_some_and(|s| !lt(q.scale.min, s.from));
-    let (strengths_title, gaps_title) = if lowest {
-        (w.strengths_lowest.to_string(), w.gaps_lowest.to_string())
-    } else {
-        (fill(w.strengths, &[&stage_id]), fill(w.gaps, &[&stage_id]))
-    };
+    let judge = b.judging_stage();
+    let (strengths_title, gaps_title) = b.annex_titles(judge);
     Sheet {
-        lang: l,
+        lang: lang.code(),
         w,
         header: b.header(),
         standing: b.standing(),
+        verdict: e.verdict(q).map(|v| VerdictView {
+            title: b.text(&v.title).to_string(),
+            text: b.text(&v.text).to_string(),
+        }),
+        target: b.target(),
+        projection: b.projection(),
+        plan: b.plan(),
         chart: b.chart(),
         dimensions: (0..q.dimension.len())
-            .map(|d| b.dimension(d, overall_stage))
+            .map(|d| b.dimension(d, judge))
             .collect(),
-        split_by_stage: overall_stage.is_some(),
+        judged: b.judged(judge),
+        annex: if options.annex {
+            (0..q.dimension.len())
+                .map(|d| b.annex_dimension(d, judge))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        with_annex: options.annex,
+        split_by_stage: judge.is_some(),
         strengths_title,
         gaps_title,
-        observations_title: if overall_stage.is_some() {
+        observations_title: if judge.is_some() {
             w.observations
         } else {
             w.answers
         }
         .to_string(),
-        plan: Plan {
-            count,
-            intro: if count == 1 {
-                w.plan_intro_one.to_string()
-            } else {
-                fill(w.plan_intro, &[&count])
-            },
-            groups: b.plan(),
-        },
         summary: paragraphs(a.visit.summary.as_deref().unwrap_or("")),
         footer: fill(w.footer, &[&env!("CARGO_PKG_VERSION"), &RULES_VERSION]),
     }
@@ -316,18 +300,6 @@ impl Builder<'_> {
         }
     }
 
-    /// Whether an answer's score is a strength: at or above the start of the overall stage.
-    /// When the firm stands in the lowest stage, every answer is at or above it, so the line is
-    /// drawn at the lowest level instead: only answers above it are strengths.
-    fn is_strength(&self, score: f64, stage: &Stage) -> bool {
-        let min = self.q.scale.min;
-        if lt(min, stage.from) {
-            !lt(score, stage.from)
-        } else {
-            lt(min, score)
-        }
-    }
-
     fn header(&self) -> Header {
         let (q, a, w) = (self.q, self.a, self.w);
         Header {
@@ -394,11 +366,12 @@ impl Builder<'_> {
         if a.visit.status != Status::Complete {
             warnings.push(w.warn_not_complete.to_string());
         }
-        warnings.extend(explain::provisional(q, self.e, self.lang));
-        warnings.extend(explain::gate(q, self.e, self.lang));
         Standing {
             overall: card.overall.map(two),
             stage: card.stage.map(|i| self.stage_view(&q.scale.stage[i])),
+            provisional: card.provisional,
+            provisional_note: explain::provisional(q, self.e, self.lang),
+            held: explain::gate(q, self.e, self.lang),
             bottleneck: card.bottleneck.map(|i| Bottleneck {
                 title: self.text(&q.dimension[i].title).to_string(),
                 score: card.dimensions[i].score.map(two).unwrap_or_default(),
@@ -411,8 +384,59 @@ impl Builder<'_> {
         }
     }
 
+    /// The stage the firm aims for: the visit's `target` where it names a stage above the
+    /// firm's, else the next stage.
+    fn target_stage(&self) -> Option<usize> {
+        let stages = &self.q.scale.stage;
+        let named = self
+            .a
+            .visit
+            .target
+            .as_deref()
+            .and_then(|t| stages.iter().position(|s| s.id == t));
+        match (self.card.stage, named) {
+            (Some(now), Some(t)) if t > now => Some(t),
+            (Some(now), _) => (now + 1 < stages.len()).then_some(now + 1),
+            (None, named) => named,
+        }
+    }
+
+    fn target(&self) -> Option<Target> {
+        let (q, w) = (self.q, self.w);
+        let t = self.target_stage()?;
+        let stage = &q.scale.stage[t];
+        let mut needs = vec![fill(w.target_needs, &[&two(stage.from)])];
+        needs.extend(q.dimension.iter().filter_map(|d| {
+            let x = stage.requires.get(&d.id)?;
+            Some(fill(w.target_requires, &[&self.text(&d.title), &two(*x)]))
+        }));
+        let end = self.e.projected_end().stage();
+        Some(Target {
+            stage: self.stage_view(stage),
+            needs: needs.join(if self.lang == Lang::Zh { "；" } else { "; " }),
+            reached: (!self.card.provisional).then(|| end.is_some_and(|s| s >= t)),
+        })
+    }
+
+    fn projection(&self) -> Option<String> {
+        if self.e.plan.horizons.iter().all(Vec::is_empty) {
+            return None;
+        }
+        let (scores, stages) = explain::projection_path(self.q, self.e, self.lang);
+        Some(if self.card.provisional {
+            fill(self.w.projection_line_provisional, &[&scores])
+        } else {
+            fill(self.w.projection_line, &[&scores, &stages])
+        })
+    }
+
     fn chart(&self) -> Chart {
         let (q, card, w) = (self.q, self.card, self.w);
+        let planned = self.e.plan.horizons.iter().any(|h| !h.is_empty());
+        let projected: Option<Vec<Option<f64>>> = planned.then(|| {
+            let end = &self.e.projected_end().card;
+            end.dimensions.iter().map(|d| d.score).collect()
+        });
         let input = ChartInput {
             labels: q
                 .dimension
@@ -435,6 +459,7 @@ impl Builder<'_> {
                 .overall
                 .map(|o| format!("{} {}", w.overall, two(o)))
                 .unwrap_or_default(),
+            projected: projected.clone(),
         };
         let rows = q
             .dimension
@@ -447,6 +472,7 @@ impl Builder<'_> {
                 stage: s
                     .stage
                     .map_or_else(|| "–".into(), |k| q.scale.stage[k].id.clone()),
+                projected: projected.as_ref().map(|p| Score::from(p[i]).to_string()),
                 bar: chart::text_bar(s.score, q.scale.min, q.scale.max, 20),
                 bottleneck: card.bottleneck == Some(i),
                 counted: d.weight > 0.0,
@@ -466,185 +492,26 @@ impl Builder<'_> {
             rows,
         }
     }
-
-    fn dimension(&self, d: usize, overall_stage: Option<&Stage>) -> DimensionView {
-        let (q, a, card) = (self.q, self.a, self.card);
-        let dim = &q.dimension[d];
-        let ds = &card.dimensions[d];
-        let mut view = DimensionView {
-            id: dim.id.clone(),
-            title: self.text(&dim.title).to_string(),
-            description: dim.description.as_ref().map(|t| self.text(t).to_string()),
-            weight: number(dim.weight),
-            counted: dim.weight > 0.0,
-            score: ds.score.map(two),
-            stage: ds.stage.map(|i| self.stage_view(&q.scale.stage[i])),
-            bottleneck: card.bottleneck == Some(d),
-            answered: ds.answered,
-            visible: ds.visible,
-            strengths: Vec::new(),
-            gaps: Vec::new(),
-            observations: Vec::new(),
-        };
-        for r in q.questions().filter(|r| r.dimension == d) {
-            let qs = card.questions[r.index];
-            let id = &r.question.id;
-            let note = a.note(id).map(lines).unwrap_or_default();
-            let finding = |answer: String, score: Option<f64>| Finding {
-                question: self.text(&r.question.text).to_string(),
-                answer,
-                score: score.map(two),
-                note: note.clone(),
-            };
-            match (qs.state, qs.score) {
-                (QuestionState::Hidden, _) => {}
-                (_, Some(x)) => {
-                    let answer = if qs.is_defaulted() {
-                        self.w.unanswered_min.to_string()
-                    } else {
-                        self.answer_text(r.question, a.response(id))
-                    };
-                    let f = finding(answer, Some(x));
-                    match overall_stage {
-                        Some(s) if self.is_strength(x, s) => view.strengths.push(f),
-                        Some(_) => view.gaps.push(f),
-                        None => view.observations.push(f),
-                    }
-                }
-                (QuestionState::NotApplicable, None) => view
-                    .observations
-                    .push(finding(self.w.not_applicable.to_string(), None)),
-                (QuestionState::Answered, None) => {
-                    let answer = self.answer_text(r.question, a.response(id));
-                    view.observations.push(finding(answer, None));
-                }
-                (QuestionState::Unanswered | QuestionState::Unfit, None) if !note.is_empty() => {
-                    view.observations
-                        .push(finding(self.w.no_answer.to_string(), None));
-                }
-                _ => {}
-            }
-        }
-        view
-    }
-
-    /// The answer in words: option texts, a value with its unit, or the text written.
-    fn answer_text(&self, question: &Question, r: Option<&Response>) -> String {
-        match r {
-            Some(Response::Choice(_) | Response::Choices(_)) => {
-                let chosen = r.map(Response::chosen).unwrap_or_default();
-                let names: Vec<&str> = chosen
-                    .iter()
-                    .filter_map(|c| question.option(c).map(|o| self.text(&o.text)))
-                    .collect();
-                if names.is_empty() {
-                    self.w.none_listed.to_string()
-                } else {
-                    names.join(if self.lang == Lang::Zh { "；" } else { "; " })
-                }
-            }
-            Some(Response::Value(v)) => {
-                let unit = question.unit.as_ref().map_or("", |u| self.text(u));
-                let sep = if unit == "%" || unit.is_empty() {
-                    ""
-                } else {
-                    " "
-                };
-                if question.kind == QuestionKind::Number {
-                    format!("{}{sep}{unit}", number(*v))
-                } else {
-                    number(*v)
-                }
-            }
-            Some(Response::Text(t)) => inert(t),
-            Some(Response::NotApplicable) => self.w.not_applicable.to_string(),
-            None => self.w.no_answer.to_string(),
-        }
-    }
-
-    fn plan(&self) -> Vec<HorizonGroup> {
-        let (e, w) = (self.e, self.w);
-        let mut number = 0;
-        let groups = [
-            (Some(Horizon::Short), e.horizon(Horizon::Short)),
-            (Some(Horizon::Medium), e.horizon(Horizon::Medium)),
-            (Some(Horizon::Long), e.horizon(Horizon::Long)),
-            (None, e.plan.later.as_slice()),
-        ];
-        groups
-            .into_iter()
-            .filter(|(_, actions)| !actions.is_empty())
-            .map(|(h, actions)| HorizonGroup {
-                id: h.map_or("later", Horizon::id),
-                title: match h {
-                    Some(Horizon::Short) => w.horizon_short,
-                    Some(Horizon::Medium) => w.horizon_medium,
-                    Some(Horizon::Long) => w.horizon_long,
-                    None => w.horizon_later,
-                },
-                due: h.and_then(|h| self.due(h)),
-                items: actions
-                    .iter()
-                    .map(|&i| {
-                        number += 1;
-                        self.plan_item(i, number)
-                    })
-                    .collect(),
-            })
-            .collect()
-    }
-
-    fn plan_item(&self, i: usize, number: usize) -> PlanItem {
-        let (q, w) = (self.q, self.w);
-        let r = self.e.recommendation(q, i);
-        PlanItem {
-            number,
-            id: r.id.clone(),
-            title: self.text(&r.title).to_string(),
-            action: self.text(&r.action).to_string(),
-            support: r.support.as_ref().map(|s| self.text(s).to_string()),
-            priority_id: r.priority.id(),
-            priority: match r.priority {
-                Priority::High => w.high,
-                Priority::Medium => w.medium,
-                Priority::Low => w.low,
-            },
-            dimension: r
-                .dimension
-                .as_deref()
-                .and_then(|id| q.dimension(id))
-                .map(|d| self.text(&d.title).to_string()),
-            reasons: reason_sentences(q, &self.e.reasons(q, i), self.lang)
-                .into_iter()
-                .map(|s| inert(&s))
-                .filter(|s| !s.is_empty())
-                .collect(),
-        }
-    }
-
-    /// "by 2027-05": the visit date plus the horizon's months.
-    fn due(&self, h: Horizon) -> Option<String> {
-        let visit = self.a.visit.date.as_ref().and_then(to_civil_date)?;
-        let months = i64::from(h.months().1);
-        let due = visit.checked_add(jiff::Span::new().months(months)).ok()?;
-        Some(fill(
-            self.w.due_by,
-            &[&due.year(), &format!("{:02}", due.month()), &due.month()],
-        ))
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::evaluation::evaluate;
+    use crate::model::Response;
     use crate::score::tests::{assessment, features};
 
     fn sheet(answers: &[(&str, Response)], edit: impl Fn(&mut Assessment)) -> Sheet {
         let q = features();
         let mut a = assessment(answers);
         edit(&mut a);
-        build(&q, &a, &evaluate(&q, &a), Lang::En)
+        build(
+            &q,
+            &a,
+            &evaluate(&q, &a),
+            Lang::En,
+            &SheetOptions { annex: true },
+        )
     }
 
     fn choice(c: &str) -> Response {
@@ -664,14 +531,22 @@ mod tests {
             |a| a.set_note("systems", Some("paper\u{1b}[31m ledgers\nonly".into())),
         );
         assert_eq!(s.standing.overall.as_deref(), Some("3.00"));
-        let eq = &s.dimensions[0];
+        let eq = &s.annex[0];
         // 3.0 is at the stage's start: a strength.
         assert_eq!(eq.strengths.len(), 2);
         assert!(eq.gaps.is_empty());
-        let data = &s.dimensions[1];
+        let data = &s.annex[1];
         assert_eq!(data.gaps.len(), 1);
         assert_eq!(data.gaps[0].answer, "None");
         assert_eq!(data.gaps[0].note, vec!["paper ledgers", "only"]);
+        // The short view names the strongest answer first, and nothing ticked by its
+        // question.
+        assert_eq!(s.dimensions[0].strengths, vec!["Robots"]);
+        assert!(s.dimensions[0].more_strengths.is_some());
+        assert_eq!(
+            s.dimensions[1].gaps,
+            vec!["Which information systems?: None"]
+        );
     }
 
     #[test]
@@ -690,9 +565,12 @@ mod tests {
         );
         assert_eq!(s.strengths_title, "Strengths (above the lowest level)");
         assert_eq!(s.gaps_title, "Gaps (at the lowest level)");
+        assert!(s.annex[0].strengths.is_empty());
+        assert_eq!(s.annex[0].gaps[0].answer, "No");
+        assert_eq!(s.annex[1].strengths[0].answer, "ERP");
+        // A weak answer is never a strength.
+        assert_eq!(s.dimensions[0].gaps, vec!["No"]);
         assert!(s.dimensions[0].strengths.is_empty());
-        assert_eq!(s.dimensions[0].gaps[0].answer, "No");
-        assert_eq!(s.dimensions[1].strengths[0].answer, "ERP");
         assert_eq!(s.standing.stages[0].range, "2.00–2.50");
         assert_eq!(s.standing.stages[4].range, "4.00");
     }
@@ -708,13 +586,13 @@ mod tests {
             ],
             |_| {},
         );
-        let obs: Vec<&str> = s.dimensions[0]
+        let obs: Vec<&str> = s.annex[0]
             .observations
             .iter()
             .map(|f| f.answer.as_str())
             .collect();
         assert_eq!(obs, vec!["not applicable"]);
-        let talent: Vec<&str> = s.dimensions[2]
+        let talent: Vec<&str> = s.annex[2]
             .observations
             .iter()
             .map(|f| f.answer.as_str())
