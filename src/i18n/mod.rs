@@ -174,5 +174,6 @@ mod tests {
         // An argument is never read as a template.
         assert_eq!(TestWords::of(Lang::En).done_of(1, "{0}"), "1 of {0}");
         assert_eq!(TestWords::of(Lang::Zh).title, "标题");
+        assert_eq!(TestWords::of(Lang::Zh).lang(), Lang::Zh);
     }
 }
