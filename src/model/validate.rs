@@ -977,11 +977,7 @@ fn visit_links(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
     let mut out = Vec::new();
     let visit = KeyPath::root().key("visit");
     if let Some(previous) = &a.visit.previous {
-        let bare = !previous.trim().is_empty()
-            && !previous.contains(['/', '\\'])
-            && previous != "."
-            && previous != "..";
-        if !bare {
+        if !super::follow_up::is_bare_file_name(previous) {
             out.push(Problem::error(
                 visit.key("previous"),
                 format!(
