@@ -51,13 +51,20 @@ fn a_revisit_starts_a_follow_up_of_the_same_firm_and_leaves_the_earlier_visit_al
     let earlier = dir.join("firm-0000-visit.toml");
     let bytes = std::fs::read(&earlier).unwrap();
     let before = files(&dir);
-    let out = dmat(ws.path()).arg("revisit").arg(&earlier).output().unwrap();
+    let out = dmat(ws.path())
+        .arg("revisit")
+        .arg(&earlier)
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     let after = files(&dir);
     let path = new_file(&before, &after);
     assert_eq!(std::fs::read(&earlier).unwrap(), bytes, "byte for byte");
-    assert!(stderr.contains(&format!("wrote {}", path.display())), "{stderr}");
+    assert!(
+        stderr.contains(&format!("wrote {}", path.display())),
+        "{stderr}"
+    );
 
     let old = table(&earlier);
     let new = table(&path);
@@ -69,12 +76,22 @@ fn a_revisit_starts_a_follow_up_of_the_same_firm_and_leaves_the_earlier_visit_al
     );
     assert_eq!(new["firm"], old["firm"], "name and code");
     assert!(new["firm"].get("id").is_some(), "the demo firm has a code");
-    assert_eq!(new["profile"], old["profile"], "the same questionnaire's profile");
+    assert_eq!(
+        new["profile"], old["profile"],
+        "the same questionnaire's profile"
+    );
     assert_eq!(new["questionnaire"]["id"], old["questionnaire"]["id"]);
-    assert_eq!(new["questionnaire"]["version"], old["questionnaire"]["version"]);
+    assert_eq!(
+        new["questionnaire"]["version"],
+        old["questionnaire"]["version"]
+    );
     let visit = &new["visit"];
     assert_eq!(visit["previous"].as_str(), Some("firm-0000-visit.toml"));
-    assert_eq!(visit["assessor"].as_str(), Some("王建国"), "from settings.toml");
+    assert_eq!(
+        visit["assessor"].as_str(),
+        Some("王建国"),
+        "from settings.toml"
+    );
     assert_eq!(visit["date"].to_string(), today());
     assert_eq!(visit["status"].as_str(), Some("in_progress"));
     assert!(visit.get("demo").is_none(), "a real visit, not a demo");
@@ -112,7 +129,10 @@ fn a_scan_is_followed_by_the_full_visit_with_its_profile_fields() {
         new["questionnaire"]["id"].as_str(),
         Some("smart-manufacturing")
     );
-    assert_eq!(new["visit"]["previous"].as_str(), Some("firm-0001-scan.toml"));
+    assert_eq!(
+        new["visit"]["previous"].as_str(),
+        Some("firm-0001-scan.toml")
+    );
     let old = table(&scan);
     let profile = new["profile"].as_table().unwrap();
     assert!(!profile.is_empty());
@@ -121,7 +141,10 @@ fn a_scan_is_followed_by_the_full_visit_with_its_profile_fields() {
     }
     let out = dmat(ws.path()).arg("validate").arg(&path).output().unwrap();
     assert_eq!(
-        (out.status.code(), String::from_utf8_lossy(&out.stderr).as_ref()),
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).as_ref()
+        ),
         (Some(0), ""),
         "only fields the full visit has are copied"
     );
@@ -134,7 +157,11 @@ fn a_second_follow_up_on_the_same_day_gets_its_own_file() {
     let mut made = Vec::new();
     for _ in 0..2 {
         let before = files(&dir);
-        dmat(ws.path()).arg("revisit").arg(&earlier).assert().success();
+        dmat(ws.path())
+            .arg("revisit")
+            .arg(&earlier)
+            .assert()
+            .success();
         made.push(new_file(&before, &files(&dir)));
     }
     let first = made[0].file_stem().unwrap().to_string_lossy().into_owned();
@@ -173,7 +200,10 @@ fn output_is_never_replaced_and_stays_in_the_earlier_visits_folder() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("in the folder of the visit it follows"), "{stderr}");
+    assert!(
+        stderr.contains("in the folder of the visit it follows"),
+        "{stderr}"
+    );
     assert!(!elsewhere.exists());
     assert_eq!(files(&dir), before, "nothing written on a refusal");
 
@@ -202,7 +232,11 @@ fn control_characters_of_a_firm_name_never_reach_the_terminal() {
         "schema = 1\n[questionnaire]\nid = \"quick-scan\"\nversion = \"2.0.0\"\n[firm]\nname = \"Evil\\u001b[2JFans\"\n",
     )
     .unwrap();
-    let out = dmat(ws.path()).arg("revisit").arg(&earlier).output().unwrap();
+    let out = dmat(ws.path())
+        .arg("revisit")
+        .arg(&earlier)
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
@@ -214,7 +248,10 @@ fn control_characters_of_a_firm_name_never_reach_the_terminal() {
         Some("Evil\u{1b}[2JFans"),
         "the file keeps the name as it was"
     );
-    assert!(!made[0].to_string_lossy().contains('\u{1b}'), "not in the file name");
+    assert!(
+        !made[0].to_string_lossy().contains('\u{1b}'),
+        "not in the file name"
+    );
 }
 
 #[test]
@@ -226,7 +263,11 @@ fn an_earlier_visit_in_error_is_refused_with_its_place() {
         "schema = 1\n[questionnaire]\nid = \"quick-scan\"\nversion = \"2.0.0\"\n[firm]\nname = \"Acme\"\nid = \"91350100M000100Y44\"\n",
     )
     .unwrap();
-    let out = dmat(ws.path()).arg("revisit").arg(&earlier).output().unwrap();
+    let out = dmat(ws.path())
+        .arg("revisit")
+        .arg(&earlier)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

@@ -37,7 +37,10 @@ pub fn run(
     let w = FollowUpWords::of(ctx.lang);
     let mut catalog = ctx.catalog(&QuestionnaireArg { path: None })?;
     let chosen = questionnaire.map(|q| catalog.resolve(q)).transpose()?;
-    if let Some(c) = chosen.as_ref().filter(|c| matches!(c.source, Source::File(_))) {
+    if let Some(c) = chosen
+        .as_ref()
+        .filter(|c| matches!(c.source, Source::File(_)))
+    {
         // Known by its id from now on, also to read the earlier visit with.
         catalog.add_first((**c).clone());
     }
@@ -48,7 +51,10 @@ pub fn run(
         .or_else(|| catalog.latest(&prev.questionnaire.id))
         .unwrap_or_else(|| earlier.questionnaire.clone());
     let Some(name) = file.file_name().and_then(|n| n.to_str()) else {
-        return Err(Failure::invalid(fill(w.name_not_text, &[&shown_path(file)])));
+        return Err(Failure::invalid(fill(
+            w.name_not_text,
+            &[&shown_path(file)],
+        )));
     };
     let date = today();
     let path = match output {

@@ -214,6 +214,9 @@ mod tests {
         assert!(newer_version("1.0.1", "1.0"));
         assert!(!newer_version("1.0", "1.0"));
         assert!(!newer_version("1.0", "1.0.1"));
-        assert!(newer_version("1.0.0-b", "1.0.0-a"), "text where not a number");
+        assert!(
+            newer_version("1.0.0-b", "1.0.0-a"),
+            "text where not a number"
+        );
     }
 }

@@ -123,11 +123,7 @@ mod tests {
             Previous::Unreadable(StoreError::Invalid { .. })
         ));
         let earlier = visit(None);
-        std::fs::write(
-            dir.path().join("acme-1.toml"),
-            earlier.to_toml().unwrap(),
-        )
-        .unwrap();
+        std::fs::write(dir.path().join("acme-1.toml"), earlier.to_toml().unwrap()).unwrap();
         match load_previous(&here, &a) {
             Previous::Found(p, found) => {
                 assert_eq!(p, dir.path().join("acme-1.toml"));

@@ -19,10 +19,10 @@ use std::sync::Arc;
 
 pub use catalog::{Catalog, DEFAULT_QUESTIONNAIRE, LoadedQuestionnaire, Source, digest};
 pub use demo::{remove_demo, write_cohort};
+pub use files::{MAX_FILE_BYTES, read_text, regular_file, safe_file_stem};
 pub use follow_up::{
     Previous, beside, follow_up_path, load_previous, previous_path, write_follow_up,
 };
-pub use files::{MAX_FILE_BYTES, read_text, regular_file, safe_file_stem};
 pub use lock::AssessmentLock;
 pub use place::{read_place, write_place};
 pub use settings::{
@@ -166,7 +166,9 @@ fn io_reason(e: &io::Error) -> String {
         io::ErrorKind::IsADirectory => "it is a folder; name a file".into(),
         io::ErrorKind::PermissionDenied => "permission denied".into(),
         io::ErrorKind::InvalidData => "it is not UTF-8 text".into(),
-        io::ErrorKind::AlreadyExists if e.get_ref().is_none() => "a file of that name is there already, and it is never replaced".into(),
+        io::ErrorKind::AlreadyExists if e.get_ref().is_none() => {
+            "a file of that name is there already, and it is never replaced".into()
+        }
         _ => e.to_string(),
     }
 }

@@ -288,7 +288,10 @@ mod tests {
             assert!(write_new(&link, b"x").is_err());
             assert!(!dir.path().join("missing").exists());
         }
-        assert_eq!(names(dir.path()), ["a.toml", "nowhere.toml"][..cfg!(unix) as usize + 1]);
+        assert_eq!(
+            names(dir.path()),
+            ["a.toml", "nowhere.toml"][..cfg!(unix) as usize + 1]
+        );
     }
 
     #[test]
