@@ -554,7 +554,7 @@ fn explain_says_why_each_action_sits_in_its_term_and_what_each_term_changes() {
         .assert()
         .success()
         .stdout(contains("按计划实施后: 2.16 → 2.34 → 2.66 → 2.84 · 阶段 2.0 → 2.5"))
-        .stdout(contains("     1. [高] register — 建设备台账\n          因为 “设备与自动化”维度得分2.25，低于3.00\n          → 属于近期的措施，排在近期。"))
+        .stdout(contains("     1. [高] register — 建设备台账\n          因为 “设备与自动化”维度得分2.25，达到工业3.0需要3.00\n          → 属于近期的措施，排在近期。"))
         .stdout(contains("     6. [中] cad — 用三维CAD"))
         .stdout(contains("→ 更紧要的措施排满了近期（2项）、中期（2项）、远期（1项），所以以后再议。"))
         .stdout(contains("  近期完成后：总分2.34，阶段2.0\n      “用什么管生产？”：纸质 → ERP（上ERP）"))
@@ -604,4 +604,28 @@ fn score_json_carries_the_gate_the_plan_the_projection_and_the_verdict() {
         v["projected"]["short"],
         serde_json::json!({"overall": 3.59, "stage": "3.5"})
     );
+}
+
+#[test]
+fn explain_prints_a_question_holding_braces_as_written() {
+    // A text of the file is never read as a template: `{1}` in a question stays `{1}`.
+    let ws = tempfile::tempdir().unwrap();
+    let policy = std::fs::read_to_string(POLICY).unwrap().replace(
+        "en = \"How is production managed?\"",
+        "en = \"How is production managed ({1} units, {2})?\"",
+    );
+    let q = write(ws.path(), "policy.toml", &policy);
+    let a = write(ws.path(), "weak.toml", WEAK);
+    dmat(ws.path())
+        .args(["score", "--explain", "--questionnaire"])
+        .arg(&q)
+        .arg(&a)
+        .assert()
+        .success()
+        .stdout(contains(
+            "“How is production managed ({1} units, {2})?”: Paper → ERP",
+        ))
+        .stdout(contains(
+            "“How is production managed ({1} units, {2})?” scored 2.00; Industry 3.0 needs 3.00",
+        ));
 }

@@ -1,5 +1,5 @@
 //! Words of the one-firm-one-policy recommendation sheet. Templates read them as `w.<key>`;
-//! `{0}`, `{1}`, … are filled in by the code that builds the sheet.
+//! the messages are filled in by the code that builds the sheet.
 
 use super::words;
 
@@ -31,11 +31,7 @@ words! {
         provisional: "暂定", "provisional";
         no_stage_yet: "暂不评定", "not rated yet";
         target: "目标阶段", "Target";
-        target_needs: "综合得分{0}", "overall score {0}";
-        target_requires: "{0}{1}", "{0} {1}";
         needs: "至少需要", "Needs at least";
-        projection_line: "若按计划实施：{0}，阶段 {1}", "If the plan is carried out: {0}, stage {1}";
-        projection_line_provisional: "若按计划实施：{0}（得分暂定）", "If the plan is carried out: {0} (provisional scores)";
         projection_legend: "依次为目前及近期、中期、远期完成后的综合得分。", "Overall score today, then after the short, medium and long term.";
         target_reached: "按计划实施可以达到目标阶段。", "Carried out, the plan reaches the target.";
         target_not_reached: "仅靠本计划还达不到目标阶段，需要后续措施。", "The plan alone does not reach the target; more will be needed.";
@@ -49,28 +45,19 @@ words! {
         after: "先做", "After";
         placed: "安排", "Placed";
         later_title: "以后再议（本计划之外）", "Later (beyond this plan)";
-        later_intro: "下列{0}项也适用于本企业，待上述措施完成后再议：", "These {0} also apply and can follow once the plan is done:";
         chart_today: "目前", "Today";
         chart_projected: "按计划实施后（远期）", "Once the plan is carried out (long term)";
         dim_strengths: "优势", "Strengths";
         dim_gaps: "差距", "Gaps";
-        dim_judged: "优势与差距均以企业所处阶段（{0}）衡量：达到该阶段的回答为优势，低于该阶段的为差距。", "Strengths and gaps are judged against the firm's own stage ({0}): answers at or above it are strengths, answers below it gaps.";
-        dim_judged_lowest: "企业处于最低阶段（{0}）：高于最低水平的回答为优势，处于最低水平的为差距。", "The firm stands in the lowest stage ({0}): answers above the lowest level are strengths, answers at it gaps.";
-        more_items: "另有{0}项", "and {0} more";
         annex_hint: "逐题回答及现场依据见附录（需要时另行打印）。", "Every answer with its evidence is in the annex, printed on request.";
-        projected_short: "按计划", "planned";
+        sep: "；", "; ";
+        list_sep: "、", ", ";
         overall: "综合得分", "Overall score";
         stage: "所处阶段", "Stage";
         bottleneck: "短板维度", "Bottleneck";
         completeness: "完成度", "Completeness";
-        scale_range: "满分区间 {0}–{1}", "on a scale of {0} to {1}";
-        answered_of: "已答 {0} / {1} 题", "{0} of {1} questions answered";
         no_score: "无得分", "no score";
-        warn_incomplete: "本次评估尚未答完：{1} 道应答题目中已答 {0} 道（{2}）。未答题目未计入得分，补答后结果可能变化。", "This assessment is not finished: {0} of {1} questions answered ({2}). Unanswered questions are not in the scores, which may change once they are answered.";
-        warn_incomplete_min: "本次评估尚未答完：{1} 道应答题目中已答 {0} 道（{2}）。未答题目按最低分计入，补答后结果可能变化。", "This assessment is not finished: {0} of {1} questions answered ({2}). Unanswered questions count at the lowest score, which may change once they are answered.";
         colon: "：", ": ";
-        sep: "；", "; ";
-        list_sep: "、", ", ";
         please_note: "请注意", "Please note";
         warn_not_complete: "本次评估尚未标记为“已完成”，本建议书为草稿。", "This assessment is not marked complete; this sheet is a draft.";
         chart_radar: "各维度得分雷达图", "Dimension scores, radar";
@@ -82,9 +69,7 @@ words! {
         answered: "已答", "Answered";
         not_counted: "权重为0，不计入综合得分", "weight 0: not counted in the overall score";
         is_bottleneck: "短板", "bottleneck";
-        strengths: "优势（达到总体阶段 {0} 及以上）", "Strengths (at or above the overall stage, {0})";
         strengths_lowest: "优势（高于最低水平）", "Strengths (above the lowest level)";
-        gaps: "差距（低于总体阶段 {0}）", "Gaps (below the overall stage, {0})";
         gaps_lowest: "差距（处于最低水平）", "Gaps (at the lowest level)";
         observations: "其他情况", "Other observations";
         answers: "回答情况", "Answers";
@@ -93,13 +78,11 @@ words! {
         unanswered_min: "未回答，按最低分计", "not answered, counted at the lowest score";
         not_applicable: "不适用", "not applicable";
         no_answer: "未回答", "not answered";
-        plan_intro: "共{0}项措施，按轻重缓急排入近期、中期、远期，每期只排企业力所能及的几项。", "{0} actions, the most urgent first; each term holds only what a firm can take on at once.";
         plan_intro_one: "共1项措施。", "1 action.";
         horizon_short: "近期（0–6个月）", "Short term (0–6 months)";
         horizon_medium: "中期（6–18个月）", "Medium term (6–18 months)";
         horizon_long: "远期（18–36个月）", "Long term (18–36 months)";
         horizon_later: "以后再议", "Later";
-        due_by: "{0}年{2}月前完成", "by {0}-{1}";
         priority: "优先级", "Priority";
         high: "高", "High";
         medium: "中", "Medium";
@@ -114,6 +97,25 @@ words! {
         sign_expert: "评估专家（签字）", "Expert (signature)";
         sign_firm: "企业负责人（签字并盖章）", "For the firm (signature and seal)";
         sign_date: "日期", "Date";
-        footer: "由 dmat {0} 生成 · 评分规则第 {1} 版", "Made with dmat {0} · scoring rules version {1}";
+    }
+    messages {
+        scale_range(min: &str, max: &str): "满分区间 {min}–{max}", "on a scale of {min} to {max}";
+        answered_of(answered: usize, visible: usize): "已答 {answered} / {visible} 题", "{answered} of {visible} questions answered";
+        warn_incomplete(answered: usize, visible: usize, percent: &str): "本次评估尚未答完：{visible} 道应答题目中已答 {answered} 道（{percent}）。未答题目未计入得分，补答后结果可能变化。", "This assessment is not finished: {answered} of {visible} questions answered ({percent}). Unanswered questions are not in the scores, which may change once they are answered.";
+        warn_incomplete_min(answered: usize, visible: usize, percent: &str): "本次评估尚未答完：{visible} 道应答题目中已答 {answered} 道（{percent}）。未答题目按最低分计入，补答后结果可能变化。", "This assessment is not finished: {answered} of {visible} questions answered ({percent}). Unanswered questions count at the lowest score, which may change once they are answered.";
+        strengths(stage: &str): "优势（达到总体阶段 {stage} 及以上）", "Strengths (at or above the overall stage, {stage})";
+        gaps(stage: &str): "差距（低于总体阶段 {stage}）", "Gaps (below the overall stage, {stage})";
+        plan_intro(count: usize): "共{count}项措施，按轻重缓急排入近期、中期、远期，每期只排企业力所能及的几项。", "{count} actions, the most urgent first; each term holds only what a firm can take on at once.";
+        target_needs(score: &str): "综合得分{score}", "overall score {score}";
+        target_requires(dimension: &str, score: &str): "{dimension}{score}", "{dimension} {score}";
+        /// "若按计划实施：2.38 → 2.71 → 2.95 → 3.12，阶段 2.0 → 3.0"
+        projection_line(scores: &str, stages: &str): "若按计划实施：{scores}，阶段 {stages}", "If the plan is carried out: {scores}, stage {stages}";
+        projection_line_provisional(scores: &str): "若按计划实施：{scores}（得分暂定）", "If the plan is carried out: {scores} (provisional scores)";
+        later_intro(count: usize): "下列{count}项也适用于本企业，待上述措施完成后再议：", "These {count} also apply and can follow once the plan is done:";
+        dim_judged(stage: &str): "优势与差距均以企业所处阶段（{stage}）衡量：达到该阶段的回答为优势，低于该阶段的为差距。", "Strengths and gaps are judged against the firm's own stage ({stage}): answers at or above it are strengths, answers below it gaps.";
+        dim_judged_lowest(stage: &str): "企业处于最低阶段（{stage}）：高于最低水平的回答为优势，处于最低水平的为差距。", "The firm stands in the lowest stage ({stage}): answers above the lowest level are strengths, answers at it gaps.";
+        more_items(count: usize): "另有{count}项", "and {count} more";
+        due_by(year: i16, month: i8): "{year}年{month}月前完成", "by {year}-{month:02}";
+        footer(version: &str, rules: &str): "由 dmat {version} 生成 · 评分规则第 {rules} 版", "Made with dmat {version} · scoring rules version {rules}";
     }
 }

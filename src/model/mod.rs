@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod condition;
 pub mod credit_code;
 pub mod diagnostic;
+pub mod follow_up;
 pub mod parse;
 pub mod questionnaire;
 pub mod text;
@@ -12,7 +13,7 @@ pub mod validate;
 
 pub use assessment::{
     ASSESSMENT_SCHEMA, Answer, Assessment, Decision, Firm, PlanEntry, Progress, ProgressStatus,
-    QuestionnaireRef, Response, Status, SupportOutcome, Visit,
+    QuestionnaireRef, Response, Status, SupportOutcome, Visit, same_firm,
 };
 pub use condition::{Condition, Facts, QuestionFact, Test};
 pub use diagnostic::{Diagnostic, Severity};

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{Builder, StageView, lines, number, two};
-use crate::i18n::{Lang, fill};
+use crate::i18n::Lang;
 use crate::model::condition::lt;
 use crate::model::{Question, QuestionKind, Response, Stage};
 use crate::plain_text::inert;
@@ -112,7 +112,7 @@ impl Builder<'_> {
             Some(s) if self.lowest(s) => {
                 (w.strengths_lowest.to_string(), w.gaps_lowest.to_string())
             }
-            Some(s) => (fill(w.strengths, &[&s.id]), fill(w.gaps, &[&s.id])),
+            Some(s) => (w.strengths(&s.id), w.gaps(&s.id)),
             None => (String::new(), String::new()),
         }
     }
@@ -120,8 +120,8 @@ impl Builder<'_> {
     /// One sentence on how strengths and gaps are judged.
     pub(super) fn judged(&self, judge: Option<&Stage>) -> String {
         match judge {
-            Some(s) if self.lowest(s) => fill(self.w.dim_judged_lowest, &[&s.id]),
-            Some(s) => fill(self.w.dim_judged, &[&s.id]),
+            Some(s) if self.lowest(s) => self.w.dim_judged_lowest(&s.id),
+            Some(s) => self.w.dim_judged(&s.id),
             None => String::new(),
         }
     }
@@ -130,7 +130,7 @@ impl Builder<'_> {
         let (q, card, w) = (self.q, self.card, self.w);
         let ds = &card.dimensions[d];
         let c = self.classify(d, judge);
-        let more = |n: usize| (n > SHORT_VIEW).then(|| fill(w.more_items, &[&(n - SHORT_VIEW)]));
+        let more = |n: usize| (n > SHORT_VIEW).then(|| w.more_items(n - SHORT_VIEW));
         let brief = |v: &[Scored]| v.iter().take(SHORT_VIEW).map(|s| s.brief.clone()).collect();
         let end = &self.e.projected_end().card.dimensions[d];
         let planned = self.e.plan.horizons.iter().any(|h| !h.is_empty());
@@ -260,10 +260,7 @@ impl Builder<'_> {
         let sep = if self.lang == Lang::Zh { "；" } else { "; " };
         let mut out = names[..names.len().min(2)].join(sep);
         if names.len() > 2 {
-            out = format!(
-                "{out}{sep}{}",
-                fill(self.w.more_items, &[&(names.len() - 2)])
-            );
+            out = format!("{out}{sep}{}", self.w.more_items(names.len() - 2));
         }
         out
     }

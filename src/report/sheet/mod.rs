@@ -17,7 +17,7 @@ pub use plan::{HorizonGroup, LaterItem, Plan, PlanItem};
 
 use super::chart::{self, Bars, ChartInput, Radar};
 use crate::evaluation::{Evaluation, explain};
-use crate::i18n::{Lang, ReportWords, fill};
+use crate::i18n::{Lang, ReportWords};
 use crate::model::condition::lt;
 use crate::model::{Assessment, ProfileKind, Questionnaire, Stage, Status, Unanswered};
 use crate::plain_text::{inert, inert_lines};
@@ -226,7 +226,7 @@ pub fn build(
         }
         .to_string(),
         summary: paragraphs(a.visit.summary.as_deref().unwrap_or("")),
-        footer: fill(w.footer, &[&env!("CARGO_PKG_VERSION"), &RULES_VERSION]),
+        footer: w.footer(env!("CARGO_PKG_VERSION"), RULES_VERSION),
     }
 }
 
@@ -357,11 +357,11 @@ impl Builder<'_> {
         let percent = format!("{:.0}%", (card.completeness() * 100.0).floor());
         let mut warnings = Vec::new();
         if card.answered < card.visible {
-            let template = match q.scale.unanswered {
-                Unanswered::Skip => w.warn_incomplete,
-                Unanswered::Min => w.warn_incomplete_min,
-            };
-            warnings.push(fill(template, &[&card.answered, &card.visible, &percent]));
+            let (answered, visible) = (card.answered, card.visible);
+            warnings.push(match q.scale.unanswered {
+                Unanswered::Skip => w.warn_incomplete(answered, visible, &percent),
+                Unanswered::Min => w.warn_incomplete_min(answered, visible, &percent),
+            });
         }
         if a.visit.status != Status::Complete {
             warnings.push(w.warn_not_complete.to_string());
@@ -377,8 +377,8 @@ impl Builder<'_> {
                 score: card.dimensions[i].score.map(two).unwrap_or_default(),
             }),
             completeness: percent,
-            answered: fill(w.answered_of, &[&card.answered, &card.visible]),
-            scale: fill(w.scale_range, &[&two(q.scale.min), &two(q.scale.max)]),
+            answered: w.answered_of(card.answered, card.visible),
+            scale: w.scale_range(&two(q.scale.min), &two(q.scale.max)),
             warnings,
             stages: q.scale.stage.iter().map(|s| self.stage_view(s)).collect(),
         }
@@ -405,10 +405,10 @@ impl Builder<'_> {
         let (q, w) = (self.q, self.w);
         let t = self.target_stage()?;
         let stage = &q.scale.stage[t];
-        let mut needs = vec![fill(w.target_needs, &[&two(stage.from)])];
+        let mut needs = vec![w.target_needs(&two(stage.from))];
         needs.extend(q.dimension.iter().filter_map(|d| {
             let x = stage.requires.get(&d.id)?;
-            Some(fill(w.target_requires, &[&self.text(&d.title), &two(*x)]))
+            Some(w.target_requires(self.text(&d.title), &two(*x)))
         }));
         let end = self.e.projected_end().stage();
         Some(Target {
@@ -424,9 +424,9 @@ impl Builder<'_> {
         }
         let (scores, stages) = explain::projection_path(self.q, self.e, self.lang);
         Some(if self.card.provisional {
-            fill(self.w.projection_line_provisional, &[&scores])
+            self.w.projection_line_provisional(&scores)
         } else {
-            fill(self.w.projection_line, &[&scores, &stages])
+            self.w.projection_line(&scores, &stages)
         })
     }
 

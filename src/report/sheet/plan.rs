@@ -6,7 +6,6 @@ use serde::Serialize;
 use super::Builder;
 use crate::advise::reason_sentences;
 use crate::evaluation::explain;
-use crate::i18n::fill;
 use crate::model::assessment::to_civil_date;
 use crate::model::{Effort, Horizon, Priority};
 use crate::plain_text::inert;
@@ -103,7 +102,7 @@ impl Builder<'_> {
             intro: match number {
                 0 => w.no_plan.to_string(),
                 1 => w.plan_intro_one.to_string(),
-                n => fill(w.plan_intro, &[&n]),
+                n => w.plan_intro(n),
             },
             short: groups
                 .iter()
@@ -114,7 +113,7 @@ impl Builder<'_> {
             later_intro: if later.is_empty() {
                 String::new()
             } else {
-                fill(w.later_intro, &[&later.len()])
+                w.later_intro(later.len())
             },
             later,
         }
@@ -191,9 +190,6 @@ impl Builder<'_> {
         let visit = self.a.visit.date.as_ref().and_then(to_civil_date)?;
         let months = i64::from(h.months().1);
         let due = visit.checked_add(jiff::Span::new().months(months)).ok()?;
-        Some(fill(
-            self.w.due_by,
-            &[&due.year(), &format!("{:02}", due.month()), &due.month()],
-        ))
+        Some(self.w.due_by(due.year(), due.month()))
     }
 }
