@@ -173,6 +173,21 @@ fn print_sheet(p: &Printer, tmp: &Path, file: &Path, code: &str, features: bool)
     Printed { pages, text }
 }
 
+/// No page is (nearly) blank: none holds only a chart's caption and its page number, as the
+/// English quick scan's second page once did.
+fn assert_no_blank_page(printed: &Printed, file: &Path, code: &str) {
+    for (n, text) in printed.text.iter().enumerate() {
+        let number = format!("{}/{}", n + 1, printed.pages);
+        let body = text.replace(&number, "");
+        assert!(
+            body.chars().count() > 40,
+            "{} {code}: page {} holds only {body:?}",
+            file.display(),
+            n + 1
+        );
+    }
+}
+
 /// Page 1 is the decision page: it holds the firm's name and its first short-term action.
 fn assert_decision_page(printed: &Printed, file: &Path, lang: Lang, features: bool) {
     let (name, first) = firm_and_first_action(file, lang, features);
@@ -211,6 +226,7 @@ fn the_html_sheet_prints_on_a4_pages_with_its_decision_page_first() {
                 printed.pages
             );
             assert_decision_page(&printed, &file, lang, features);
+            assert_no_blank_page(&printed, &file, code);
         }
     }
 }
@@ -253,6 +269,7 @@ fn demo_firms_print_on_at_most_four_pages() {
                 printed.pages
             );
             assert_decision_page(&printed, file, lang, false);
+            assert_no_blank_page(&printed, file, code);
         }
     }
 }

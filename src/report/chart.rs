@@ -572,7 +572,7 @@ pub fn bars(input: &ChartInput, size: Size) -> Bars {
             }
         })
         .collect();
-    let rows = (0..n)
+    let mut rows: Vec<BarRow> = (0..n)
         .map(|i| {
             let y = top + i as f64 * row_h + (row_h - BAR_H) / 2.0;
             let end = input.scores[i].map_or(x0, x);
@@ -586,6 +586,9 @@ pub fn bars(input: &ChartInput, size: Size) -> Bars {
             Bars::row(input, i, y, end - x0, end, x0, label_w, class)
         })
         .collect();
+    if let Some(o) = input.overall {
+        clear_of_line(&mut rows, x(o));
+    }
     let overall = input.overall.map(|o| {
         let mx = x(o);
         // Keep the label inside the picture near either edge.
@@ -617,6 +620,26 @@ pub fn bars(input: &ChartInput, size: Size) -> Bars {
         bands,
         rows,
         overall,
+    }
+}
+
+const BAR_SCORE_FONT: f64 = 12.0;
+
+/// The width of a bar's value label (bold, a little wider than [`text_px`] guesses).
+fn score_label_px(score: &str) -> f64 {
+    text_px(score, BAR_SCORE_FONT) * 1.15
+}
+
+/// Moves every value label the overall score's line would cross to just right of the line,
+/// so that the line never runs through a number.
+fn clear_of_line(rows: &mut [BarRow], line_x: f64) {
+    const GAP: f64 = 3.0;
+    for row in rows {
+        let start: f64 = row.score_x.parse().unwrap_or(0.0);
+        let end = start + score_label_px(&row.score);
+        if start - GAP <= line_x && line_x <= end + GAP {
+            row.score_x = f1(line_x + GAP + 1.0);
+        }
     }
 }
 
@@ -808,6 +831,28 @@ mod tests {
         assert_eq!(b.bands.len(), 3);
         let overall = b.overall.unwrap();
         assert!((num(&overall.x) - (x0 + (x1 - x0) * 0.375)).abs() < 0.11);
+    }
+
+    #[test]
+    fn the_overall_line_never_crosses_a_value_label() {
+        // Overall 2.75; one label starts just left of the line, one right on it.
+        let mut i = input(3);
+        i.scores = vec![Some(2.7), Some(2.74), Some(3.5)];
+        i.overall = Some(2.75);
+        let b = bars(&i, Size::Compact);
+        let line = num(&b.overall.unwrap().x);
+        for row in &b.rows {
+            let start = num(&row.score_x);
+            let end = start + score_label_px(&row.score);
+            assert!(
+                line < start - 2.0 || line > end + 2.0,
+                "the line at {line} crosses {} at {start}–{end}",
+                row.score
+            );
+        }
+        // A label clear of the line stays at its bar's end.
+        let last = &b.rows[2];
+        assert!((num(&last.score_x) - (num(&b.x0) + num(&last.w) + 5.0)).abs() < 0.11);
     }
 
     #[test]

@@ -117,6 +117,10 @@ pub struct Standing {
 pub struct StageView {
     pub id: String,
     pub label: String,
+    /// The label's name without its explanation, e.g. "Industry 2.5".
+    pub name: String,
+    /// The label's explanation after the name, e.g. "partly automated"; none without one.
+    pub gloss: Option<String>,
     pub description: Option<String>,
     /// Where the stage begins on the scale, with two decimals.
     pub from: String,
@@ -258,6 +262,15 @@ fn paragraphs(s: &str) -> Vec<Vec<String>> {
     out
 }
 
+/// What a stage's label says after its name: "Industry 2.5 — partly automated" gives "partly
+/// automated"; none when the label is the name.
+fn gloss(label: &str, name: &str) -> Option<String> {
+    let rest = label.strip_prefix(name)?;
+    let rest = rest.trim_start_matches([' ', '：', ':', '—', '-', '（', '(']);
+    let rest = rest.trim_end_matches(['）', ')']).trim();
+    (!rest.is_empty()).then(|| rest.to_string())
+}
+
 /// Text from the assessment made inert, one string per non-empty line.
 fn lines(s: &str) -> Vec<String> {
     inert_lines(s)
@@ -290,6 +303,8 @@ impl Builder<'_> {
         StageView {
             id: s.id.clone(),
             label: self.text(&s.label).to_string(),
+            name: self.q.stage_name(s, self.lang.code()).to_string(),
+            gloss: gloss(self.text(&s.label), self.q.stage_name(s, self.lang.code())),
             description: s.description.as_ref().map(|d| self.text(d).to_string()),
             from: two(s.from),
             range: if lt(s.from, end) {
