@@ -12,6 +12,7 @@ use super::questionnaire::{
     Raise, RaiseTo, Recommendation, Stage,
 };
 use super::text::Text;
+use crate::i18n::CheckWords;
 use crate::model::ASSESSMENT_SCHEMA;
 
 /// The format version of questionnaire files this build reads.
@@ -895,40 +896,32 @@ fn shortest_round(next: &[Vec<usize>], start: usize) -> Vec<usize> {
 /// Checks an assessment against its questionnaire. Answers the questionnaire does not know
 /// are warnings: they are kept in the file, never dropped.
 pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
+    let w = CheckWords::chosen();
     let mut out = Vec::new();
     let root = KeyPath::root();
     if a.schema != ASSESSMENT_SCHEMA {
         out.push(Problem::error(
             root.key("schema"),
-            format!(
-                "schema {} is not supported; this dmat reads schema {ASSESSMENT_SCHEMA}",
-                a.schema
-            ),
+            w.schema(a.schema, ASSESSMENT_SCHEMA),
         ));
     }
     if a.questionnaire.id != q.id {
         out.push(Problem::error(
             root.key("questionnaire").key("id"),
-            format!(
-                "the assessment is for questionnaire `{}`, not `{}`",
-                a.questionnaire.id, q.id
-            ),
+            w.other_questionnaire(&a.questionnaire.id, &q.id),
         ));
         return out;
     }
     if a.questionnaire.version != q.version {
         out.push(Problem::warning(
             root.key("questionnaire").key("version"),
-            format!(
-                "recorded with version {} of the questionnaire; scored with version {}",
-                a.questionnaire.version, q.version
-            ),
+            w.other_version(&a.questionnaire.version, &q.version),
         ));
     }
     if a.firm.name.trim().is_empty() {
         out.push(Problem::warning(
             root.key("firm").key("name"),
-            "the firm has no name",
+            w.firm_unnamed,
         ));
     }
     if let Some(id) = &a.firm.id
@@ -936,7 +929,7 @@ pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
     {
         out.push(Problem::error(
             root.key("firm").key("id"),
-            format!("`{id}` is not a valid unified social credit code: {why}"),
+            w.credit_code(id, &why.to_string()),
         ));
     }
     if let Some(d) = &a.visit.date
@@ -944,7 +937,7 @@ pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
     {
         out.push(Problem::error(
             root.key("visit").key("date"),
-            format!("the visit date `{d}` must be a date such as 2026-11-27"),
+            w.visit_date(&d.to_string()),
         ));
     }
     out.extend(visit_links(a, q));
@@ -961,10 +954,7 @@ pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
             if a.response(&qr.question.id).is_none() {
                 out.push(Problem::warning(
                     root.key("visit").key("status"),
-                    format!(
-                        "marked complete, but required question `{}` is unanswered",
-                        qr.question.id
-                    ),
+                    w.required_unanswered(&qr.question.id),
                 ));
             }
         }
@@ -974,17 +964,13 @@ pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
 
 /// `visit.previous` names a file beside this one; `visit.target` a stage.
 fn visit_links(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
+    let w = CheckWords::chosen();
     let mut out = Vec::new();
     let visit = KeyPath::root().key("visit");
     if let Some(previous) = &a.visit.previous
         && !super::follow_up::is_bare_file_name(previous)
     {
-        out.push(Problem::error(
-            visit.key("previous"),
-            format!(
-                "`previous` is the file name of the earlier visit in the same folder, such as \"firm-2026-05-12.toml\", not `{previous}`"
-            ),
-        ));
+        out.push(Problem::error(visit.key("previous"), w.previous(previous)));
     }
     if let Some(target) = &a.visit.target
         && !q.scale.stage.iter().any(|s| &s.id == target)
@@ -992,10 +978,7 @@ fn visit_links(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
         let ids: Vec<&str> = q.scale.stage.iter().map(|s| s.id.as_str()).collect();
         out.push(Problem::warning(
             visit.key("target"),
-            format!(
-                "target stage `{target}` is not a stage of the questionnaire ({}); the next stage is aimed for instead",
-                ids.join(", ")
-            ),
+            w.target_unknown(target, &ids.join(", ")),
         ));
     }
     out
@@ -1003,6 +986,7 @@ fn visit_links(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
 
 /// Dates of the plan are dates; an action of the firm's own has a title.
 fn plan_entries(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
+    let w = CheckWords::chosen();
     let mut out = Vec::new();
     let root = KeyPath::root().key("plan");
     for (id, entry) in &a.plan {
@@ -1011,34 +995,21 @@ fn plan_entries(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
         {
             out.push(Problem::error(
                 root.key(id).key("due"),
-                format!("the due date `{d}` must be a date such as 2027-06-30"),
+                w.due_date(&d.to_string()),
             ));
         }
         let own = q.recommendation_index(id).is_none();
         if own && entry.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-            out.push(
-                Problem::warning(
-                    root.key(id),
-                    format!(
-                        "action `{id}` is not a recommendation of the questionnaire and has no `title`, so nothing says what it is"
-                    ),
-                )
-                .at_key(),
-            );
+            out.push(Problem::warning(root.key(id), w.own_action_untitled(id)).at_key());
         }
     }
     out
 }
 
 fn profile_value(q: &Questionnaire, p: KeyPath, id: &str, value: &toml::Value) -> Option<Problem> {
+    let w = CheckWords::chosen();
     let Some(field) = q.profile_field(id) else {
-        return Some(
-            Problem::warning(
-                p.clone(),
-                format!("profile field `{id}` is not in the questionnaire; it is kept"),
-            )
-            .at_key(),
-        );
+        return Some(Problem::warning(p.clone(), w.profile_unknown(id)).at_key());
     };
     let number = match value {
         toml::Value::Integer(i) => Some(*i as f64),
@@ -1049,23 +1020,16 @@ fn profile_value(q: &Questionnaire, p: KeyPath, id: &str, value: &toml::Value) -
         (ProfileKind::Choice, toml::Value::String(s))
             if !field.options.iter().any(|o| &o.id == s) =>
         {
-            Some(Problem::warning(
-                p,
-                format!("`{s}` is not an option of profile field `{id}`; it is kept"),
-            ))
+            Some(Problem::warning(p, w.profile_not_option(s, id)))
         }
         (ProfileKind::Choice | ProfileKind::Text, toml::Value::String(_)) => None,
         (ProfileKind::Number, _) if number.is_some() => {
             let x = number.unwrap_or_default();
             match field.range {
-                _ if !x.is_finite() => Some(Problem::error(
-                    p,
-                    format!("profile field `{id}` must be a finite number, not {x}"),
-                )),
-                Some([lo, hi]) if x < lo || x > hi => Some(Problem::error(
-                    p,
-                    format!("{x} is outside the range [{lo}, {hi}] of profile field `{id}`"),
-                )),
+                _ if !x.is_finite() => Some(Problem::error(p, w.profile_not_finite(id, x))),
+                Some([lo, hi]) if x < lo || x > hi => {
+                    Some(Problem::error(p, w.profile_out_of_range(x, lo, hi, id)))
+                }
                 _ => None,
             }
         }
@@ -1075,16 +1039,10 @@ fn profile_value(q: &Questionnaire, p: KeyPath, id: &str, value: &toml::Value) -
         {
             None
         }
-        (ProfileKind::Date, _) => Some(Problem::error(
-            p,
-            format!("profile field `{id}` expects a date such as 2026-11-27"),
-        )),
+        (ProfileKind::Date, _) => Some(Problem::error(p, w.profile_date(id))),
         (kind, _) => Some(Problem::error(
             p,
-            format!(
-                "profile field `{id}` expects a {} value",
-                profile_kind_name(kind)
-            ),
+            w.profile_kind(id, profile_kind_name(kind, w)),
         )),
     }
 }
@@ -1094,12 +1052,12 @@ fn is_date(d: &toml::value::Datetime) -> bool {
     d.time.is_none() && d.offset.is_none() && super::assessment::to_civil_date(d).is_some()
 }
 
-fn profile_kind_name(kind: ProfileKind) -> &'static str {
+fn profile_kind_name(kind: ProfileKind, w: &CheckWords) -> &'static str {
     match kind {
-        ProfileKind::Text => "text",
-        ProfileKind::Number => "number",
-        ProfileKind::Choice => "choice (an option id)",
-        ProfileKind::Date => "date",
+        ProfileKind::Text => w.kind_text,
+        ProfileKind::Number => w.kind_number,
+        ProfileKind::Choice => w.kind_choice,
+        ProfileKind::Date => w.kind_date,
     }
 }
 
@@ -1110,16 +1068,9 @@ fn answer_problems(
     id: &str,
     r: &Response,
 ) -> Vec<Problem> {
+    let w = CheckWords::chosen();
     let Some(question) = q.question(id) else {
-        return vec![
-            Problem::warning(
-                at(),
-                format!(
-                    "question `{id}` is not in the questionnaire; the answer is kept as orphaned"
-                ),
-            )
-            .at_key(),
-        ];
+        return vec![Problem::warning(at(), w.orphaned(id)).at_key()];
     };
     let key = || at().key(r.key());
     let fits = matches!(
@@ -1133,19 +1084,12 @@ fn answer_problems(
     if !fits {
         return vec![Problem::warning(
             key(),
-            format!(
-                "`{}` does not fit {} question `{id}`; the answer is kept as orphaned",
-                r.key(),
-                question.kind.id()
-            ),
+            w.does_not_fit(r.key(), question.kind.id(), id),
         )];
     }
     let mut out = Vec::new();
     match r {
-        Response::NotApplicable if !question.na => out.push(Problem::warning(
-            key(),
-            format!("question `{id}` does not allow \"not applicable\"; the answer is not counted"),
-        )),
+        Response::NotApplicable if !question.na => out.push(Problem::warning(key(), w.no_na(id))),
         Response::Choices(cs) => {
             out.extend(unknown_options(question, id, cs, &|i| key().index(i)));
             if let Some(p) = exclusive_with_others(question, id, cs, &key) {
@@ -1164,10 +1108,7 @@ fn answer_problems(
             if let Some([lo, hi]) = question.range
                 && (*x < lo || *x > hi)
             {
-                out.push(Problem::error(
-                    key(),
-                    format!("{x} is outside the range [{lo}, {hi}] of question `{id}`"),
-                ));
+                out.push(Problem::error(key(), w.out_of_range(*x, lo, hi, id)));
             }
         }
         _ => {}
@@ -1186,12 +1127,7 @@ fn unknown_options(
         .iter()
         .enumerate()
         .filter(|(_, c)| question.option(c).is_none())
-        .map(|(i, c)| {
-            Problem::warning(
-                at(i),
-                format!("question `{id}` has no option `{c}`; the answer is kept as orphaned"),
-            )
-        })
+        .map(|(i, c)| Problem::warning(at(i), CheckWords::chosen().orphaned_option(id, c)))
         .collect()
 }
 
@@ -1207,9 +1143,7 @@ fn exclusive_with_others(
     let other = known().find(|c| *c != exclusive)?;
     Some(Problem::warning(
         at(),
-        format!(
-            "option `{exclusive}` of question `{id}` is ticked alone or not at all, but `{other}` is ticked too; the answer does not count until one of them is unticked"
-        ),
+        CheckWords::chosen().exclusive_ticked(exclusive, id, other),
     ))
 }
 
