@@ -201,5 +201,7 @@ mod tests {
         assert_eq!(TestWords::of(Lang::En).done_of(1, "{0}"), "1 of {0}");
         assert_eq!(TestWords::of(Lang::Zh).title, "标题");
         assert_eq!(TestWords::of(Lang::Zh).lang(), Lang::Zh);
+        // No run chose a language here: the chosen words are English.
+        assert_eq!(TestWords::chosen().title, "Title");
     }
 }
