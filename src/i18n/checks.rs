@@ -24,13 +24,11 @@ words! {
         duplicate_key(key: &str): "键 `{key}` 重复；同一个表中一个键只能写一次", "duplicate key `{key}`; a key is set once in its table";
         other_questionnaire(recorded: &str, given: &str): "这份评估用的是问卷 `{recorded}`，不是 `{given}`", "the assessment is for questionnaire `{recorded}`, not `{given}`";
         other_version(recorded: &str, scored: &str): "记录时用的是问卷的 {recorded} 版，评分用的是 {scored} 版", "recorded with version {recorded} of the questionnaire; scored with version {scored}";
-        credit_code(id: &str, why: &str): "`{id}` 不是有效的统一社会信用代码：{why}", "`{id}` is not a valid unified social credit code: {why}";
         visit_date(date: &str): "走访日期 `{date}` 必须是 2026-11-27 这样的日期", "the visit date `{date}` must be a date such as 2026-11-27";
         required_unanswered(id: &str): "已标记为完成，但必答题 `{id}` 尚未回答", "marked complete, but required question `{id}` is unanswered";
         previous(previous: &str): "`previous` 是同一文件夹中上次走访的文件名，例如 \"firm-2026-05-12.toml\"，而不是 `{previous}`", "`previous` is the file name of the earlier visit in the same folder, such as \"firm-2026-05-12.toml\", not `{previous}`";
         target_unknown(target: &str, stages: &str): "目标阶段 `{target}` 不是问卷中的阶段（{stages}）；改以下一个阶段为目标", "target stage `{target}` is not a stage of the questionnaire ({stages}); the next stage is aimed for instead";
         due_date(date: &str): "完成期限 `{date}` 必须是 2027-06-30 这样的日期", "the due date `{date}` must be a date such as 2027-06-30";
-        own_action_untitled(id: &str): "措施 `{id}` 不是问卷中的建议，也没有 `title`，无从知道它是什么", "action `{id}` is not a recommendation of the questionnaire and has no `title`, so nothing says what it is";
         profile_unknown(id: &str): "问卷中没有企业概况字段 `{id}`；已保留", "profile field `{id}` is not in the questionnaire; it is kept";
         profile_not_option(value: &str, id: &str): "`{value}` 不是企业概况字段 `{id}` 的选项；已保留", "`{value}` is not an option of profile field `{id}`; it is kept";
         profile_not_finite(id: &str, x: f64): "企业概况字段 `{id}` 必须是有限的数字，而不是 {x}", "profile field `{id}` must be a finite number, not {x}";

@@ -17,7 +17,7 @@ pub use checks::CheckWords;
 pub use cli::CliWords;
 pub use compare::CompareWords;
 pub use files::FileWords;
-pub use follow_up::FollowUpWords;
+pub use follow_up::{FollowUpWords, VisitCheckWords};
 pub use form::FormWords;
 pub use plan::{PlanReasons, PlanWords};
 pub use report::ReportWords;

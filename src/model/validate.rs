@@ -5,14 +5,13 @@ use std::collections::{HashMap, HashSet};
 
 use super::assessment::{Assessment, Response, Status};
 use super::condition::{Condition, Test};
-use super::credit_code;
 use super::diagnostic::{KeyPath, Problem};
 use super::questionnaire::{
     Aggregate, AnswerOption, Band, Horizon, ProfileKind, Question, QuestionKind, Questionnaire,
     Raise, RaiseTo, Recommendation, Stage,
 };
 use super::text::Text;
-use crate::i18n::CheckWords;
+use crate::i18n::{CheckWords, Lang};
 use crate::model::ASSESSMENT_SCHEMA;
 
 /// The format version of questionnaire files this build reads.
@@ -895,8 +894,8 @@ fn shortest_round(next: &[Vec<usize>], start: usize) -> Vec<usize> {
 
 /// Checks an assessment against its questionnaire. Answers the questionnaire does not know
 /// are warnings: they are kept in the file, never dropped.
-pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
-    let w = CheckWords::chosen();
+pub fn assessment(a: &Assessment, q: &Questionnaire, lang: Lang) -> Vec<Problem> {
+    let w = CheckWords::of(lang);
     let mut out = Vec::new();
     let root = KeyPath::root();
     if a.schema != ASSESSMENT_SCHEMA {
@@ -924,14 +923,6 @@ pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
             w.firm_unnamed,
         ));
     }
-    if let Some(id) = &a.firm.id
-        && let Err(why) = credit_code::check(id)
-    {
-        out.push(Problem::error(
-            root.key("firm").key("id"),
-            w.credit_code(id, &why.to_string()),
-        ));
-    }
     if let Some(d) = &a.visit.date
         && !is_date(d)
     {
@@ -940,14 +931,20 @@ pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
             w.visit_date(&d.to_string()),
         ));
     }
-    out.extend(visit_links(a, q));
-    out.extend(plan_entries(a, q));
+    out.extend(visit_links(a, q, w));
+    out.extend(plan_entries(a, w));
     for (id, value) in &a.profile {
-        out.extend(profile_value(q, root.key("profile").key(id), id, value));
+        out.extend(profile_value(q, root.key("profile").key(id), id, value, w));
     }
     for (id, answer) in &a.answers {
         let Some(r) = &answer.response else { continue };
-        out.extend(answer_problems(q, &|| root.key("answers").key(id), id, r));
+        out.extend(answer_problems(
+            q,
+            &|| root.key("answers").key(id),
+            id,
+            r,
+            w,
+        ));
     }
     if a.visit.status == Status::Complete {
         for qr in q.questions().filter(|r| r.question.required) {
@@ -963,8 +960,7 @@ pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
 }
 
 /// `visit.previous` names a file beside this one; `visit.target` a stage.
-fn visit_links(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
-    let w = CheckWords::chosen();
+fn visit_links(a: &Assessment, q: &Questionnaire, w: &CheckWords) -> Vec<Problem> {
     let mut out = Vec::new();
     let visit = KeyPath::root().key("visit");
     if let Some(previous) = &a.visit.previous
@@ -984,9 +980,8 @@ fn visit_links(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
     out
 }
 
-/// Dates of the plan are dates; an action of the firm's own has a title.
-fn plan_entries(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
-    let w = CheckWords::chosen();
+/// Dates of the plan are dates (the actions themselves: [`super::visit_checks`]).
+fn plan_entries(a: &Assessment, w: &CheckWords) -> Vec<Problem> {
     let mut out = Vec::new();
     let root = KeyPath::root().key("plan");
     for (id, entry) in &a.plan {
@@ -998,16 +993,17 @@ fn plan_entries(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
                 w.due_date(&d.to_string()),
             ));
         }
-        let own = q.recommendation_index(id).is_none();
-        if own && entry.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-            out.push(Problem::warning(root.key(id), w.own_action_untitled(id)).at_key());
-        }
     }
     out
 }
 
-fn profile_value(q: &Questionnaire, p: KeyPath, id: &str, value: &toml::Value) -> Option<Problem> {
-    let w = CheckWords::chosen();
+fn profile_value(
+    q: &Questionnaire,
+    p: KeyPath,
+    id: &str,
+    value: &toml::Value,
+    w: &CheckWords,
+) -> Option<Problem> {
     let Some(field) = q.profile_field(id) else {
         return Some(Problem::warning(p.clone(), w.profile_unknown(id)).at_key());
     };
@@ -1067,8 +1063,8 @@ fn answer_problems(
     at: &dyn Fn() -> KeyPath,
     id: &str,
     r: &Response,
+    w: &CheckWords,
 ) -> Vec<Problem> {
-    let w = CheckWords::chosen();
     let Some(question) = q.question(id) else {
         return vec![Problem::warning(at(), w.orphaned(id)).at_key()];
     };
@@ -1091,8 +1087,8 @@ fn answer_problems(
     match r {
         Response::NotApplicable if !question.na => out.push(Problem::warning(key(), w.no_na(id))),
         Response::Choices(cs) => {
-            out.extend(unknown_options(question, id, cs, &|i| key().index(i)));
-            if let Some(p) = exclusive_with_others(question, id, cs, &key) {
+            out.extend(unknown_options(question, id, cs, &|i| key().index(i), w));
+            if let Some(p) = exclusive_with_others(question, id, cs, &key, w) {
                 out.push(p);
             }
         }
@@ -1102,6 +1098,7 @@ fn answer_problems(
                 id,
                 std::slice::from_ref(c),
                 &|_| key(),
+                w,
             ));
         }
         Response::Value(x) => {
@@ -1122,12 +1119,13 @@ fn unknown_options(
     id: &str,
     chosen: &[String],
     at: &dyn Fn(usize) -> KeyPath,
+    w: &CheckWords,
 ) -> Vec<Problem> {
     chosen
         .iter()
         .enumerate()
         .filter(|(_, c)| question.option(c).is_none())
-        .map(|(i, c)| Problem::warning(at(i), CheckWords::chosen().orphaned_option(id, c)))
+        .map(|(i, c)| Problem::warning(at(i), w.orphaned_option(id, c)))
         .collect()
 }
 
@@ -1137,13 +1135,14 @@ fn exclusive_with_others(
     id: &str,
     chosen: &[String],
     at: &dyn Fn() -> KeyPath,
+    w: &CheckWords,
 ) -> Option<Problem> {
     let known = || chosen.iter().filter(|c| question.option(c).is_some());
     let exclusive = known().find(|c| question.is_exclusive(c))?;
     let other = known().find(|c| *c != exclusive)?;
     Some(Problem::warning(
         at(),
-        CheckWords::chosen().exclusive_ticked(exclusive, id, other),
+        w.exclusive_ticked(exclusive, id, other),
     ))
 }
 
