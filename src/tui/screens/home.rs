@@ -311,6 +311,19 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
             }),
         w.col_stage,
     );
+    // A stage label's short form ("工业2.0" for "工业2.0：机械化、电气化") where the whole
+    // one does not fit.
+    let stage_short = widest(
+        &mut h
+            .rows
+            .iter()
+            .filter_map(|r| match (&r.stage, r.provisional) {
+                (Some(s), _) => Some(width(short_stage(s))),
+                (None, true) => Some(width(w.provisional)),
+                (None, false) => None,
+            }),
+        w.col_stage,
+    );
     let firm_full = widest(&mut h.rows.iter().map(|r| width(&r.firm)), w.col_firm);
     // The questionnaire column shows where there is room, or where the workspace holds
     // visits of more than one questionnaire.
@@ -327,14 +340,12 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
     } else {
         0
     };
-    // The firm takes what its longest name needs, as long as the stage keeps 18 cells; the
-    // stage takes the rest, up to its longest label.
+    // The firm takes what its longest name needs, as long as the stage keeps its short
+    // labels; the stage takes the rest, up to its longest label.
     let q_gap = if q_w > 0 { 2 } else { 0 };
     let fixed = 3 + 2 + 10 + 2 + q_w + q_gap + status_w + 2 + 6 + 2 + 5 + 2 + 1;
     let free = (area.width as usize).saturating_sub(fixed);
-    let firm_w = firm_full
-        .min(free.saturating_sub(stage_full.min(18)))
-        .max(8);
+    let firm_w = firm_full.min(free.saturating_sub(stage_short)).max(8);
     let stage_w = stage_full.min(free.saturating_sub(firm_w));
     let cells = |mark: Span<'static>,
                  firm: &str,
@@ -392,6 +403,7 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
             .map(|c| format!("{:.0}%", c * 100.0))
             .unwrap_or_default();
         let stage = match (&r.stage, r.provisional) {
+            (Some(s), _) if width(s) > stage_w => short_stage(s),
             (Some(s), _) => s.as_str(),
             (None, true) => w.provisional,
             (None, false) => "—",
@@ -423,4 +435,27 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
         lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// A stage label's short form: what comes before its first colon, dash or bracket
+/// ("工业2.0" of "工业2.0：机械化、电气化", "Industry 2.0" of "Industry 2.0 — mechanised").
+pub fn short_stage(label: &str) -> &str {
+    let cut = label
+        .find(['：', ':', '—', '–', '（', '('])
+        .unwrap_or(label.len());
+    let short = label[..cut].trim_end();
+    if short.is_empty() { label } else { short }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_stage;
+
+    #[test]
+    fn a_stage_label_is_shortened_before_its_description() {
+        assert_eq!(short_stage("工业2.0：机械化、电气化"), "工业2.0");
+        assert_eq!(short_stage("Industry 2.0 — mechanised"), "Industry 2.0");
+        assert_eq!(short_stage("工业3.0"), "工业3.0");
+        assert_eq!(short_stage("：only"), "：only");
+    }
 }

@@ -16,11 +16,16 @@ use crate::tui::session::Session;
 pub use doc::{Doc, document};
 pub use draw::render;
 
-/// Visible questions without an answer, by position, in file order.
+/// Visible questions without an answer, by position: those that count (scored, as the
+/// progress counts them) in file order, then the others (not scored) in file order.
 pub fn unanswered(s: &Session) -> Vec<usize> {
-    (0..s.q().question_count())
+    let open: Vec<usize> = (0..s.q().question_count())
         .filter(|&p| matches!(s.state(p), QuestionState::Unanswered | QuestionState::Unfit))
-        .collect()
+        .collect();
+    let (mut counted, others): (Vec<usize>, Vec<usize>) =
+        open.into_iter().partition(|&p| s.counts(p));
+    counted.extend(others);
+    counted
 }
 
 /// Required questions that are visible and unanswered.
