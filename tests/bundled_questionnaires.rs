@@ -1055,3 +1055,92 @@ fn a_firm_at_industry_2_gets_a_short_plan_with_foundations_first() {
     let planned = e.plan.planned().count();
     assert!((3..=6).contains(&planned), "{planned} steps");
 }
+
+/// Whether a condition speaks of anything but the profile: a question, a dimension or the
+/// overall score.
+fn names_an_answer(c: &Condition) -> bool {
+    match c {
+        Condition::Profile { .. } => false,
+        Condition::Question { .. } | Condition::Dimension { .. } | Condition::Overall { .. } => {
+            true
+        }
+        Condition::All(cs) | Condition::Any(cs) => cs.iter().any(names_an_answer),
+        Condition::Not(inner) => names_an_answer(inner),
+    }
+}
+
+#[test]
+fn a_firm_that_answered_nothing_is_advised_only_on_what_its_profile_says() {
+    for l in both() {
+        let q = &l.questionnaire;
+        for high in [false, true] {
+            // The profile as the firm gave it, every question left open.
+            let mut a = extreme_firm(&l, high);
+            let ids: Vec<String> = q.questions().map(|r| r.question.id.clone()).collect();
+            for id in ids {
+                a.set_response(&id, None);
+            }
+            let e = evaluate(q, &a);
+            assert!(
+                e.verdict(q).is_none(),
+                "{}: a verdict without answers",
+                q.id
+            );
+            assert!(e.checks.is_empty(), "{}: a check without answers", q.id);
+            let card = score(q, &a);
+            for f in advise(q, &a, &card) {
+                let r = f.recommendation;
+                assert!(
+                    !r.when.as_ref().is_some_and(names_an_answer),
+                    "{}: {} fires on answers the firm did not give",
+                    q.id,
+                    r.id
+                );
+            }
+        }
+        // Without a profile either, nothing at all.
+        let mut blank = extreme_firm(&l, false);
+        blank.profile.clear();
+        let ids: Vec<String> = q.questions().map(|r| r.question.id.clone()).collect();
+        for id in ids {
+            blank.set_response(&id, None);
+        }
+        let card = score(q, &blank);
+        let fired: Vec<&str> = advise(q, &blank, &card)
+            .iter()
+            .map(|f| f.recommendation.id.as_str())
+            .collect();
+        assert!(fired.is_empty(), "{}: {fired:?} for a blank visit", q.id);
+    }
+}
+
+#[test]
+fn only_a_firm_that_reached_3_5_is_told_it_is_networked() {
+    let full = bundled("smart-manufacturing");
+    let q = &full.questionnaire;
+    let mut firm = extreme_firm(&full, true);
+    assert_eq!(verdict(&full, &firm).as_deref(), Some("demonstration"));
+    // Strong everywhere but on the shop-floor network: the overall stays above 3.5, the
+    // stage is held below it, and the headline must not speak of networked machines.
+    firm.set_response("network-coverage", Some(Response::Choice("none".into())));
+    firm.set_response("machine-connected", Some(Response::Value(0.0)));
+    firm.set_response(
+        "data-recording",
+        Some(Response::Choices(vec!["paper".into()])),
+    );
+    let e = evaluate(q, &firm);
+    assert!(e.card.overall.unwrap() >= 3.5, "{:?}", e.card.overall);
+    let v = verdict(&full, &firm);
+    assert_ne!(v.as_deref(), Some("demonstration"));
+    assert_eq!(v.as_deref(), Some("intelligent-quality"));
+    let ids: Vec<&str> = advise(q, &firm, &score(q, &firm))
+        .iter()
+        .map(|f| f.recommendation.id.as_str())
+        .collect();
+    for id in ["smart-factory-demo", "digital-twin", "data-analytics"] {
+        assert!(
+            !ids.contains(&id),
+            "{id} for a firm without connected machines"
+        );
+    }
+}

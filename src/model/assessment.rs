@@ -72,6 +72,36 @@ pub struct Firm {
     pub id: Option<String>,
 }
 
+impl Firm {
+    /// The unified social credit code, if one is written (a blank one counts as none).
+    pub fn code(&self) -> Option<&str> {
+        self.id.as_deref().map(str::trim).filter(|c| !c.is_empty())
+    }
+
+    /// The name without any white space (full-width spaces and line breaks included), as
+    /// firms are matched by name.
+    pub fn name_key(&self) -> String {
+        self.name.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+}
+
+/// Whether two assessments are of the same firm (DESIGN.md): when both have a unified social
+/// credit code, whether the codes are equal; otherwise whether the names are equal once white
+/// space is removed. A firm without a name (and without a code to go by) is the same as no
+/// other: two blank forms are not one firm.
+///
+/// The relation is not transitive: a firm recorded without a code matches two firms of its
+/// name that carry different codes, which do not match each other.
+pub fn same_firm(a: &Firm, b: &Firm) -> bool {
+    match (a.code(), b.code()) {
+        (Some(x), Some(y)) => x == y,
+        _ => {
+            let key = a.name_key();
+            !key.is_empty() && key == b.name_key()
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Visit {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -466,6 +496,63 @@ support = "none"
             saved, FOLLOW_UP,
             "written as read, unknown actions included"
         );
+    }
+
+    fn firm(name: &str, id: Option<&str>) -> Firm {
+        Firm {
+            name: name.into(),
+            id: id.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn firms_with_codes_are_matched_by_code_alone() {
+        let code = "91350100M000100Y43";
+        let other = "91370303MA3C00000X";
+        assert!(same_firm(
+            &firm("淄博某风机有限公司", Some(code)),
+            &firm("淄博某风机股份有限公司", Some(code))
+        ));
+        assert!(!same_firm(
+            &firm("淄博某风机有限公司", Some(code)),
+            &firm("淄博某风机有限公司", Some(other))
+        ));
+        assert!(
+            same_firm(
+                &firm("a", Some(code)),
+                &firm("b", Some(&format!(" {code} ")))
+            ),
+            "a code is read without the spaces around it"
+        );
+    }
+
+    #[test]
+    fn without_two_codes_firms_are_matched_by_name_without_white_space() {
+        let code = "91350100M000100Y43";
+        let named = firm("淄博 某风机\u{3000}有限公司", None);
+        assert!(same_firm(&named, &firm("淄博某风机有限公司", Some(code))));
+        assert!(same_firm(&firm("淄博某风机有限公司", Some(code)), &named));
+        assert!(same_firm(
+            &firm("Acme\tFans\n", None),
+            &firm(" AcmeFans", None)
+        ));
+        assert!(!same_firm(
+            &firm("Acme Fans", None),
+            &firm("acme fans", None)
+        ));
+        assert!(!same_firm(&named, &firm("淄博某电机有限公司", None)));
+        assert!(
+            same_firm(&firm("Acme", Some("  ")), &firm("Acme", Some(code))),
+            "a blank code is no code"
+        );
+    }
+
+    #[test]
+    fn firms_without_a_name_or_code_match_nothing() {
+        assert!(!same_firm(&firm("", None), &firm("", None)));
+        assert!(!same_firm(&firm(" \u{3000}", None), &firm("", None)));
+        let code = "91350100M000100Y43";
+        assert!(same_firm(&firm("", Some(code)), &firm("", Some(code))));
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub mod validate;
 
 pub use assessment::{
     ASSESSMENT_SCHEMA, Answer, Assessment, Decision, Firm, PlanEntry, Progress, ProgressStatus,
-    QuestionnaireRef, Response, Status, SupportOutcome, Visit,
+    QuestionnaireRef, Response, Status, SupportOutcome, Visit, same_firm,
 };
 pub use condition::{Condition, Facts, QuestionFact, Test};
 pub use diagnostic::{Diagnostic, Severity};

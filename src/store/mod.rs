@@ -6,6 +6,7 @@ mod demo;
 mod files;
 mod lock;
 mod place;
+mod settings;
 mod walk;
 mod workspace;
 mod write;
@@ -20,11 +21,15 @@ pub use demo::{remove_demo, write_cohort};
 pub use files::{MAX_FILE_BYTES, read_text, regular_file, safe_file_stem};
 pub use lock::AssessmentLock;
 pub use place::{read_place, write_place};
+pub use settings::{
+    SETTINGS_FILE, Settings, load_settings, remember_assessor, remembered_assessor, save_settings,
+};
 pub use walk::{Collected, PassedOver, collect_assessment_files, collect_toml_files};
 pub use workspace::Workspace;
 pub use write::{clean_stale_temporaries, write_atomic, write_atomic_with};
 
 use crate::model::diagnostic::{KeyPath, Locator, Problem};
+pub use crate::model::same_firm;
 use crate::model::{Assessment, Diagnostic, parse};
 use crate::plain_text::shown_path;
 
@@ -258,18 +263,6 @@ pub fn open_many(paths: &[PathBuf], catalog: &Catalog) -> Vec<Result<Opened, Sto
         .par_iter()
         .map(|p| open_assessment(p, catalog))
         .collect()
-}
-
-/// Whether two firms are the same (DESIGN.md): by `firm.id` when both have one, else by
-/// their names with white space removed.
-pub fn same_firm(a: &crate::model::Firm, b: &crate::model::Firm) -> bool {
-    match (&a.id, &b.id) {
-        (Some(x), Some(y)) => x.trim() == y.trim(),
-        _ => {
-            let key = |n: &str| n.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-            key(&a.name) == key(&b.name)
-        }
-    }
 }
 
 /// An interview of `firm` on `questionnaire` dated `date` that is still in progress in the
