@@ -69,7 +69,10 @@ words! {
         unanswered: "未答题目", "Unanswered";
         none_unanswered: "没有未答题目", "Nothing left unanswered";
         unanswered_unscored: "不计分、未填写的题", "Not scored, not filled in";
-        recommendations: "当前建议", "Recommendations now";
+        plan_heading: "{0}（已安排 {1} 项，共 {2} 项适用）", "{0} ({1} planned of {2} that apply)";
+        standing: "定级", "Standing";
+        verdict: "评估结论", "Verdict";
+        projected: "预计", "Projected";
         none_fire: "暂无建议", "None yet";
         closing: "结论", "Closing summary";
         closing_empty: "按 e 撰写给企业的结论", "press e to write the closing remarks for the sheet";

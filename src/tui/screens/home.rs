@@ -43,6 +43,9 @@ pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> 
                     stage: card
                         .stage
                         .map(|i| inert(q.text(&q.scale.stage[i].label, l))),
+                    stage_short: card
+                        .stage
+                        .map(|i| inert(q.stage_name(&q.scale.stage[i], l))),
                     error: None,
                     questionnaire: inert(&q.id),
                     provisional,
@@ -60,6 +63,7 @@ pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> 
                 completeness: None,
                 overall: None,
                 stage: None,
+                stage_short: None,
                 error: Some(inert(&e.to_string())),
                 demo: false,
                 questionnaire: String::new(),
@@ -317,8 +321,8 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
         &mut h
             .rows
             .iter()
-            .filter_map(|r| match (&r.stage, r.provisional) {
-                (Some(s), _) => Some(width(short_stage(s))),
+            .filter_map(|r| match (&r.stage_short, r.provisional) {
+                (Some(s), _) => Some(width(s)),
                 (None, true) => Some(width(w.provisional)),
                 (None, false) => None,
             }),
@@ -403,7 +407,7 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
             .map(|c| format!("{:.0}%", c * 100.0))
             .unwrap_or_default();
         let stage = match (&r.stage, r.provisional) {
-            (Some(s), _) if width(s) > stage_w => short_stage(s),
+            (Some(s), _) if width(s) > stage_w => r.stage_short.as_deref().unwrap_or(s),
             (Some(s), _) => s.as_str(),
             (None, true) => w.provisional,
             (None, false) => "—",
@@ -435,27 +439,4 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
         lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines), area);
-}
-
-/// A stage label's short form: what comes before its first colon, dash or bracket
-/// ("工业2.0" of "工业2.0：机械化、电气化", "Industry 2.0" of "Industry 2.0 — mechanised").
-pub fn short_stage(label: &str) -> &str {
-    let cut = label
-        .find(['：', ':', '—', '–', '（', '('])
-        .unwrap_or(label.len());
-    let short = label[..cut].trim_end();
-    if short.is_empty() { label } else { short }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::short_stage;
-
-    #[test]
-    fn a_stage_label_is_shortened_before_its_description() {
-        assert_eq!(short_stage("工业2.0：机械化、电气化"), "工业2.0");
-        assert_eq!(short_stage("Industry 2.0 — mechanised"), "Industry 2.0");
-        assert_eq!(short_stage("工业3.0"), "工业3.0");
-        assert_eq!(short_stage("：only"), "：only");
-    }
 }

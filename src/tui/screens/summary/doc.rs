@@ -6,7 +6,9 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use super::unanswered;
-use crate::i18n::fill;
+use crate::evaluation::explain::{gate, projection_path, provisional};
+use crate::i18n::{PlanWords, fill};
+use crate::model::Horizon;
 use crate::model::{Priority, Status};
 use crate::plain_text::{inert, inert_lines, pad, pad_left, width as text_width};
 use crate::tui::app::App;
@@ -25,7 +27,7 @@ pub struct Doc {
 type Section = fn(&App, &Session, usize, &mut Doc);
 
 /// The sections in the order they are shown.
-const SECTIONS: &[Section] = &[stats, bars, recommendations, open_questions, closing];
+const SECTIONS: &[Section] = &[stats, bars, plan, open_questions, closing];
 
 /// Lays out the whole summary for a width.
 pub fn document(app: &App, s: &Session, width: usize) -> Doc {
@@ -73,6 +75,7 @@ fn fields(app: &App, width: usize, rows: Vec<(&str, Vec<Span<'static>>)>, doc: &
 fn stats(app: &App, s: &Session, width: usize, doc: &mut Doc) {
     let t = &app.theme;
     let w = app.words;
+    let pw = PlanWords::of(app.lang);
     let l = app.lang.code();
     let q = s.q();
     let card = &s.evaluation.card;
@@ -115,20 +118,39 @@ fn stats(app: &App, s: &Session, width: usize, doc: &mut Doc) {
             }
         }
     };
-    let rows = vec![
-        (
-            w.overall,
-            vec![
-                Span::styled(score_text(card.overall), t.title()),
-                Span::raw("  "),
-                Span::styled(stage, stage_style),
-            ],
-        ),
-        (w.bottleneck, vec![Span::styled(bottleneck, t.warn())]),
+    let mut overall = vec![
+        Span::styled(score_text(card.overall), t.title()),
+        Span::raw("  "),
+        Span::styled(stage, stage_style),
+    ];
+    if card.provisional {
+        overall.push(Span::styled(format!("  ({})", pw.provisional), t.warn()));
+    }
+    let e = &s.evaluation;
+    let mut rows = vec![(w.overall, overall)];
+    // The standing: the gate that holds the firm, or why the result is provisional.
+    let lang = app.lang;
+    for why in [gate(q, e, lang), provisional(q, e, lang)]
+        .into_iter()
+        .flatten()
+    {
+        rows.push((w.standing, vec![Span::styled(inert(&why), t.warn())]));
+    }
+    if let Some(v) = e.verdict(q) {
+        let title = inert(q.text(&v.title, l));
+        rows.push((w.verdict, vec![Span::styled(title, t.strong())]));
+    }
+    let (scores, stages) = projection_path(q, e, lang);
+    rows.push((
+        w.projected,
+        vec![Span::raw(format!("{scores} · {} {stages}", pw.stage_word))],
+    ));
+    rows.extend([(w.bottleneck, vec![Span::styled(bottleneck, t.warn())])]);
+    rows.extend([
         (w.completeness, vec![Span::raw(completeness)]),
         (w.status, vec![Span::styled(status, status_style)]),
         (w.sheet, vec![sheet]),
-    ];
+    ]);
     fields(app, width, rows, doc);
 }
 
@@ -257,46 +279,70 @@ fn bars(app: &App, s: &Session, width: usize, doc: &mut Doc) {
     }
 }
 
-/// The recommendations that apply now, each wrapped to the width.
-fn recommendations(app: &App, s: &Session, width: usize, doc: &mut Doc) {
+/// The plan by horizon (short, medium, long), then the options left for later: each action
+/// with its priority and dimension, wrapped to the width, as the one evaluation placed them.
+fn plan(app: &App, s: &Session, width: usize, doc: &mut Doc) {
     let t = &app.theme;
     let w = app.words;
-    let l = app.lang.code();
-    let q = s.q();
+    let pw = PlanWords::of(app.lang);
     let e = &s.evaluation;
-    let fired: Vec<_> = (0..e.applicable.len())
-        .map(|i| e.recommendation(q, i))
-        .collect();
-    let heading = format!("{} ({})", w.recommendations, fired.len());
+    let planned = e.plan.planned().count();
+    let heading = fill(w.plan_heading, &[&pw.plan, &planned, &e.applicable.len()]);
     doc.lines.push(title(app, &heading, width));
-    if fired.is_empty() {
+    if e.applicable.is_empty() {
         doc.lines
             .push(Line::from(Span::styled(w.none_fire, t.muted())));
         return;
     }
+    let groups = [
+        (pw.horizon_short, e.horizon(Horizon::Short)),
+        (pw.horizon_medium, e.horizon(Horizon::Medium)),
+        (pw.horizon_long, e.horizon(Horizon::Long)),
+        (pw.later, e.plan.later.as_slice()),
+    ];
+    for (name, actions) in groups {
+        let head = format!("{name} ({})", actions.len());
+        doc.lines.push(Line::from(Span::styled(head, t.strong())));
+        if actions.is_empty() {
+            doc.lines.push(Line::from(Span::styled(
+                format!("  {}", pw.nothing_planned),
+                t.muted(),
+            )));
+        }
+        for &i in actions {
+            action(app, s, i, width, doc);
+        }
+    }
+}
+
+/// One action of the plan: its priority as a tag, its title and dimension.
+fn action(app: &App, s: &Session, i: usize, width: usize, doc: &mut Doc) {
+    let t = &app.theme;
+    let w = app.words;
+    let l = app.lang.code();
+    let q = s.q();
+    let r = s.evaluation.recommendation(q, i);
     let tag_w = [w.high, w.medium, w.low]
         .map(text_width)
         .into_iter()
         .max()
         .unwrap_or(0)
-        + 3;
-    for &r in &fired {
-        let (p, style) = match r.priority {
-            Priority::High => (w.high, t.bad()),
-            Priority::Medium => (w.medium, t.warn()),
-            Priority::Low => (w.low, t.muted()),
-        };
-        let dim = r
-            .dimension
-            .as_deref()
-            .and_then(|d| q.dimension(d))
-            .map(|d| format!(" · {}", inert(q.text(&d.title, l))))
-            .unwrap_or_default();
-        let text = format!("{}{dim}", inert(q.text(&r.title, l)));
-        let mut lines = wrapped(&text, width, t.text(), &pad(&format!("[{p}]"), tag_w));
-        style_lead(&mut lines, style);
-        doc.lines.extend(lines);
-    }
+        + 5;
+    let (p, style) = match r.priority {
+        Priority::High => (w.high, t.bad()),
+        Priority::Medium => (w.medium, t.warn()),
+        Priority::Low => (w.low, t.muted()),
+    };
+    let dim = r
+        .dimension
+        .as_deref()
+        .and_then(|d| q.dimension(d))
+        .map(|d| format!(" · {}", inert(q.text(&d.title, l))))
+        .unwrap_or_default();
+    let text = format!("{}{dim}", inert(q.text(&r.title, l)));
+    let mut lines = wrapped(&text, width, t.text(), &pad(&format!("  [{p}]"), tag_w));
+    style_lead(&mut lines, style);
+    doc.lines.extend(lines);
 }
 
 /// The visible questions without an answer: the list ↑↓ and Enter work on.

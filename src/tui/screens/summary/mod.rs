@@ -1,6 +1,8 @@
-//! The summary screen: overall score and stage, the visit's status and its sheet, dimension
-//! scores as bars with the stage bands marked, the recommendations that apply now, the
-//! unanswered questions and the closing remarks, as one document that scrolls.
+//! The summary screen: overall score and stage with what holds the firm (or why the result is
+//! provisional), the verdict and the projection, the visit's status and its sheet, dimension
+//! scores as bars with the stage bands marked, the plan by horizon with the options left for
+//! later, the unanswered questions and the closing remarks, as one document that scrolls. All
+//! of it is read from the session's one evaluation.
 
 mod doc;
 mod draw;
