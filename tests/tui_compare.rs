@@ -783,3 +783,32 @@ fn different_questionnaires_are_shown_one_at_a_time_and_f_chooses_which() {
         (Tone::Warn, "1 file(s) could not be read and are left out")
     );
 }
+
+#[test]
+fn a_firm_without_a_score_shows_the_one_no_score_mark_in_every_view() {
+    let f = Fixture::new();
+    let q = features();
+    let r = dmat::model::QuestionnaireRef {
+        id: q.questionnaire.id.clone(),
+        version: q.questionnaire.version.clone(),
+        digest: q.digest.clone(),
+    };
+    f.write(
+        "z-empty.toml",
+        &dmat::model::Assessment::new(r, "Empty Works", Some(date())),
+    );
+    let mut app = f.comparison(Lang::En);
+    let screen = draw(&app, 140, 40);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Empty Works"))
+        .expect("the firm without a score is listed");
+    // Overall, percentile, stage, bottleneck and every dimension: one mark, as in text.
+    assert!(row.matches('–').count() >= 5, "{row}");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    let cohort = draw(&app, 140, 40);
+    for s in [&screen, &cohort] {
+        assert!(!s.contains('—'), "a second no-score mark:\n{s}");
+    }
+}

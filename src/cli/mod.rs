@@ -8,6 +8,7 @@ mod form;
 mod interview;
 mod questionnaires;
 mod report;
+mod revisit;
 mod score;
 mod validate;
 
@@ -33,6 +34,7 @@ Examples:
   dmat form --format html -o form.html   the pre-visit form the firm fills in
   dmat export visits/ --bom -o scorecards.csv
   dmat compare visits/ --format table
+  dmat revisit assessments/firm.toml     a follow-up visit of the same firm
   dmat demo --firms 200 --seed 7 -o demo/
 
 Exit status: 0 success, 1 invalid input (the message names the file and place), 2 usage.
@@ -148,6 +150,19 @@ pub enum Command {
         opts: CompareArgs,
         #[command(flatten)]
         q: QuestionnaireArg,
+    },
+    /// Start a follow-up visit of the same firm: a new assessment beside the earlier one
+    #[command(after_long_help = revisit::HELP)]
+    Revisit {
+        /// The earlier visit's assessment file (never modified)
+        file: PathBuf,
+        /// The new visit's questionnaire: a bundled or workspace id, or a file [default: the
+        /// earlier visit's, at its latest version]
+        #[arg(long, value_name = "ID|PATH")]
+        questionnaire: Option<String>,
+        /// The new file, in the earlier visit's folder [default: <firm>-<date>.toml there]
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
     },
     /// Write a synthetic cohort of assessments to try things on (or remove it)
     #[command(after_long_help = DEMO_HELP)]
@@ -396,6 +411,11 @@ fn run(ctx: &Context, command: Option<Command>) -> Outcome {
         }) => form::run(ctx, questionnaire.as_deref(), format, output.as_deref()),
         Some(Command::Export { paths, opts, q }) => export::run(ctx, &paths, &opts, &q),
         Some(Command::Compare { paths, opts, q }) => compare::run(ctx, &paths, &opts, &q),
+        Some(Command::Revisit {
+            file,
+            questionnaire,
+            output,
+        }) => revisit::run(ctx, &file, questionnaire.as_deref(), output.as_deref()),
         Some(Command::Demo {
             firms,
             seed,

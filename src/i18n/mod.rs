@@ -4,6 +4,7 @@
 mod advise;
 mod cli;
 mod compare;
+mod follow_up;
 mod form;
 mod plan;
 mod report;
@@ -12,6 +13,7 @@ mod tui;
 pub use advise::AdviseWords;
 pub use cli::CliWords;
 pub use compare::CompareWords;
+pub use follow_up::FollowUpWords;
 pub use form::FormWords;
 pub use plan::{PlanReasons, PlanWords};
 pub use report::ReportWords;

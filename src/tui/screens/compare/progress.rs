@@ -12,6 +12,7 @@ use super::{Ctx, GAP};
 use crate::compare::{Column, FirmRow};
 use crate::i18n::fill;
 use crate::plain_text::{inert, pad, truncate, width};
+use crate::score::{NO_SCORE, Score};
 use crate::tui::draw::score_text;
 use crate::tui::theme::Theme;
 
@@ -150,7 +151,7 @@ fn firm_block(
             }
             out.push(Line::from(spans));
         }
-        let date = inert(v.date.as_deref().unwrap_or("—"));
+        let date = inert(v.date.as_deref().unwrap_or(NO_SCORE));
         let mut spans = vec![Span::styled(
             format!("   {}", pad(&date, label_w)),
             t.text(),
@@ -165,7 +166,7 @@ fn firm_block(
                 }
                 Column::Stage => match v.stage {
                     Some(s) => (inert(&c.stages()[s].id), t.stage(s, c.stages().len())),
-                    None => ("—".into(), t.muted()),
+                    None => (NO_SCORE.into(), t.muted()),
                 },
                 _ => (String::new(), t.text()),
             };
@@ -181,8 +182,8 @@ fn firm_block(
 fn change_text(t: &Theme, d: Option<f64>) -> (String, Style) {
     match d {
         None => (String::new(), t.muted()),
-        Some(v) if v > 0.0 => (format!("▲{v:.2}"), t.rise()),
-        Some(v) if v < 0.0 => (format!("▼{:.2}", -v), t.fall()),
+        Some(v) if v > 0.0 => (format!("▲{}", Score::from(v)), t.rise()),
+        Some(v) if v < 0.0 => (format!("▼{}", Score::from(-v)), t.fall()),
         Some(_) => ("0.00".into(), t.muted()),
     }
 }

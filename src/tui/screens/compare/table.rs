@@ -11,6 +11,8 @@ use ratatui::widgets::Paragraph;
 use super::{BOTTLENECK_CELLS, Ctx, DIMENSION_CELLS, FIRM_CELLS, GAP};
 use crate::compare::{Column, Direction, FirmRow, Summary};
 use crate::plain_text::{inert, pad, pad_left, truncate, width};
+use crate::score::NO_SCORE;
+use crate::table::text::percent;
 use crate::tui::draw::score_text;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
@@ -303,10 +305,10 @@ fn cell_text(x: &Ctx, f: &FirmRow, col: Column) -> (String, Style) {
         V::Text(s) if col == Column::Date => (inert(s), t.muted()),
         V::Text(s) => (inert(s), t.text()),
         V::Score(s) => (score_text(s), x.score_style(s)),
-        V::Share(s) => (format!("{:.0}%", s * 100.0), t.text()),
+        V::Share(s) => (percent(s), t.text()),
         // Rounded down, so that 100 is only shown above all others.
         V::Percentile(p) => (
-            p.map_or_else(|| "—".into(), |p| format!("{}", p.floor())),
+            p.map_or_else(|| NO_SCORE.into(), |p| format!("{}", p.floor())),
             t.text(),
         ),
         V::Count(n) if n > 1 => (n.to_string(), t.strong()),
@@ -315,7 +317,7 @@ fn cell_text(x: &Ctx, f: &FirmRow, col: Column) -> (String, Style) {
             inert(&c.stages()[s].id),
             t.stage(s, c.stages().len()).add_modifier(Modifier::BOLD),
         ),
-        V::Stage(None) | V::Dimension(None) => ("—".into(), t.muted()),
+        V::Stage(None) | V::Dimension(None) => (NO_SCORE.into(), t.muted()),
         V::Dimension(Some(d)) => (inert(&c.dimensions()[d].title), t.text()),
     }
 }
