@@ -240,7 +240,7 @@ pub struct CompareArgs {
     /// Only firms where FIELD=VALUE[,VALUE…], FIELD<NUMBER or FIELD>=NUMBER; FIELD is a
     /// profile field or a column; repeat to combine
     #[arg(long, value_name = "FILTER")]
-    pub filter: Vec<crate::compare::Filter>,
+    pub filter: Vec<String>,
     /// What to show, comma-separated [default: firms,progress,cohort; csv: firms, and only one]
     #[arg(long, value_enum, value_delimiter = ',')]
     pub section: Vec<SectionArg>,
@@ -464,15 +464,12 @@ pub fn say(line: &str) {
 pub fn files_given(
     paths: &[PathBuf],
     skip_questionnaires: bool,
-    none_found: &str,
+    none_found: impl FnOnce(&str) -> String,
 ) -> Result<Vec<PathBuf>, Failure> {
     let files = files_found(paths, skip_questionnaires);
     if files.is_empty() {
         let places: Vec<String> = paths.iter().map(|p| shown_path(p)).collect();
-        return Err(Failure::invalid(crate::i18n::fill(
-            none_found,
-            &[&places.join(", ")],
-        )));
+        return Err(Failure::invalid(none_found(&places.join(", "))));
     }
     Ok(files)
 }
