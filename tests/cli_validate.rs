@@ -3,32 +3,13 @@
 //! exits (`# exit: N`, default 1).
 
 mod common;
+#[path = "common/expect.rs"]
+mod expect;
 
 use common::dmat;
+use expect::expectations;
 
 use std::path::Path;
-
-struct Expectation {
-    place: String,
-    sentence: String,
-}
-
-fn expectations(text: &str) -> (Vec<Expectation>, i32) {
-    let mut exit = 1;
-    let mut out = Vec::new();
-    for line in text.lines().take_while(|l| l.starts_with('#')) {
-        if let Some(rest) = line.strip_prefix("# expect: ") {
-            let (place, sentence) = rest.split_once(' ').unwrap_or((rest, ""));
-            out.push(Expectation {
-                place: place.to_string(),
-                sentence: sentence.to_string(),
-            });
-        } else if let Some(code) = line.strip_prefix("# exit: ") {
-            exit = code.trim().parse().expect("a number after # exit:");
-        }
-    }
-    (out, exit)
-}
 
 #[test]
 fn every_broken_fixture_is_reported_at_its_line_and_column() {

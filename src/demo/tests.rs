@@ -80,7 +80,12 @@ fn the_cohort_is_varied_and_plausible() {
     for f in &files {
         let src = f.assessment.to_toml().unwrap();
         let (a, _) = parse::assessment(&src).unwrap();
-        let problems = crate::model::validate::assessment(&a, &q);
+        let mut problems = crate::model::validate::assessment(&a, &q);
+        problems.extend(crate::model::visit_checks::entry_problems(
+            &a,
+            &q,
+            crate::i18n::Lang::En,
+        ));
         assert!(
             problems
                 .iter()
