@@ -90,3 +90,37 @@ fn the_lock_of_another_dmat_is_said_in_chinese() {
         .stderr(contains("firm.toml: 这份评估已在另一个 dmat"))
         .stderr(contains("中打开；请先在那里关闭"));
 }
+
+#[test]
+fn the_command_lines_refusals_are_said_in_chinese() {
+    let ws = tempfile::tempdir().unwrap();
+    let compare = |args: &[&str]| {
+        dmat(ws.path())
+            .args([
+                "--lang",
+                "zh",
+                "compare",
+                "tests/fixtures/cohort",
+                "--questionnaire",
+            ])
+            .arg("tests/fixtures/questionnaires/features.toml")
+            .args(args)
+            .assert()
+            .code(2)
+    };
+    compare(&["--sort", "colour"]).stderr(contains("无法按 `colour` 排序；可用的列有"));
+    compare(&["--format", "csv", "--section", "firms,stats"])
+        .stderr(contains("CSV 一次只容纳一个部分"));
+    dmat(ws.path())
+        .args([
+            "--lang",
+            "zh",
+            "export",
+            "tests/fixtures/cohort",
+            "--format",
+            "xlsx",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("Excel 工作簿要写入文件"));
+}
