@@ -52,6 +52,32 @@ fn validation_errors_and_warnings_are_chinese_at_their_line_and_column() {
             "expected the line\n  {line}\ngot\n{stderr}"
         );
     }
+    let questionnaires = [
+        (
+            "level-outside-scale.toml",
+            "54:28: 等级 4.5 超出了量表 [2, 4]",
+        ),
+        ("when-unknown-question.toml", "59:21: 未知的题目 `has-cnn`"),
+        ("duplicate-question.toml", "49:6: 题目编号 `has-cnc` 重复"),
+        (
+            "missing-default-language.toml",
+            "46:9: 这段文字没有 `zh` 版本，而它是问卷的默认语言",
+        ),
+    ];
+    for (fixture, sentence) in questionnaires {
+        let ws = tempfile::tempdir().unwrap();
+        let path = format!("{INVALID}/{fixture}");
+        let out = dmat(ws.path())
+            .args(["--lang", "zh", "validate", &path])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let line = format!("{path}:{sentence}");
+        assert!(
+            stderr.lines().any(|l| l == line),
+            "expected the line\n  {line}\ngot\n{stderr}"
+        );
+    }
     let stderr = validate_zh("assessment-out-of-range.toml");
     assert!(
         stderr.contains("1 个错误，0 个警告，共检查 1 个文件"),
