@@ -96,32 +96,7 @@ mod tests {
     use super::*;
     use crate::model::parse;
 
-    const Q: &str = r#"schema = 1
-id = "mini"
-version = "1.0.0"
-languages = ["en"]
-title = "Mini"
-[scale]
-min = 2.0
-max = 4.0
-[[scale.stage]]
-id = "2.0"
-from = 2.0
-label = "2.0"
-[[dimension]]
-id = "d"
-title = "D"
-[[dimension.question]]
-id = "cnc"
-kind = "single"
-text = "CNC?"
-options = [{ id = "no", level = 2.0, text = "No" }, { id = "yes", level = 4.0, text = "Yes" }]
-[[recommendation]]
-id = "cnc-loan"
-when = { question = "cnc", any_of = ["no"] }
-title = "Loan"
-action = "Buy CNC"
-"#;
+    const Q: &str = include_str!("../../tests/fixtures/questionnaires/mini.toml");
 
     fn visit(extra: &str) -> Assessment {
         let src = format!(
@@ -170,7 +145,7 @@ action = "Buy CNC"
     fn a_plan_entry_of_a_recommendation_no_longer_there_is_a_warning_and_own_actions_are_not() {
         let (q, _) = parse::questionnaire(Q).unwrap();
         let a = visit(
-            "[plan.cnc-loan]\ndecision = \"agreed\"\n[plan.erp-basic]\ndecision = \"agreed\"\n[plan.own-1]\ntitle = \"Tidy the store\"\ndecision = \"agreed\"\n",
+            "[plan.cnc]\ndecision = \"agreed\"\n[plan.erp-basic]\ndecision = \"agreed\"\n[plan.own-1]\ntitle = \"Tidy the store\"\ndecision = \"agreed\"\n",
         );
         let p = entry_problems(&a, &q, Lang::En);
         assert_eq!(messages(&p), [("plan.erp-basic".to_string(), false)]);

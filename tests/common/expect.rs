@@ -24,3 +24,29 @@ pub fn expectations(text: &str) -> (Vec<Expectation>, i32) {
     }
     (out, exit)
 }
+
+/// Asserts that `dmat validate` of the fixture at `path` exited with `code` and reported on
+/// `stderr` exactly the problems its header expects, each at its place.
+pub fn assert_reported(path: &std::path::Path, code: Option<i32>, stderr: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let (expected, exit) = expectations(&text);
+    assert_eq!(code, Some(exit), "{}: {stderr}", path.display());
+    for e in &expected {
+        let line = format!("{}:{}: {}", path.display(), e.place, e.sentence);
+        assert!(
+            stderr.lines().any(|l| l.starts_with(&line)),
+            "{}: expected a line starting with\n  {line}\ngot\n{stderr}",
+            path.display()
+        );
+    }
+    let problems = stderr
+        .lines()
+        .filter(|l| l.starts_with(&format!("{}:", path.display())))
+        .count();
+    assert_eq!(
+        problems,
+        expected.len(),
+        "{}: every problem, once: {stderr}",
+        path.display()
+    );
+}
