@@ -605,3 +605,27 @@ fn score_json_carries_the_gate_the_plan_the_projection_and_the_verdict() {
         serde_json::json!({"overall": 3.59, "stage": "3.5"})
     );
 }
+
+#[test]
+fn explain_prints_a_question_holding_braces_as_written() {
+    // A text of the file is never read as a template: `{1}` in a question stays `{1}`.
+    let ws = tempfile::tempdir().unwrap();
+    let policy = std::fs::read_to_string(POLICY).unwrap().replace(
+        "en = \"How is production managed?\"",
+        "en = \"How is production managed ({1} units, {2})?\"",
+    );
+    let q = write(ws.path(), "policy.toml", &policy);
+    let a = write(ws.path(), "weak.toml", WEAK);
+    dmat(ws.path())
+        .args(["score", "--explain", "--questionnaire"])
+        .arg(&q)
+        .arg(&a)
+        .assert()
+        .success()
+        .stdout(contains(
+            "“How is production managed ({1} units, {2})?”: Paper → ERP",
+        ))
+        .stdout(contains(
+            "The answer to “How is production managed ({1} units, {2})?” scored 2.00",
+        ));
+}

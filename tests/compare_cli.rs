@@ -224,6 +224,23 @@ fn unknown_sort_or_filter_is_a_usage_error_naming_what_is_known() {
     assert!(r.stderr.contains("FIELD=VALUE"), "{}", r.stderr);
 }
 
+#[test]
+fn a_refused_filter_is_said_in_chinese_under_lang_zh() {
+    let r = compare(&["--lang", "zh"], &["--filter", "colour=red"]);
+    assert_eq!(r.code, Some(2));
+    assert!(
+        r.stderr.contains("无法按 `colour` 筛选") && r.stderr.contains("industry"),
+        "{}",
+        r.stderr
+    );
+    let r = compare(&["--lang", "zh"], &["--filter", "stage<3"]);
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("`stage` 按值比较"), "{}", r.stderr);
+    let r = compare(&["--lang", "zh"], &["--filter", "industry"]);
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("不是筛选条件"), "{}", r.stderr);
+}
+
 /// A workspace whose visits follow two questionnaires: two firms on `features`, one on
 /// `other` (the same questions under another id), and a broken file.
 fn two_questionnaires() -> (tempfile::TempDir, std::path::PathBuf) {

@@ -1,6 +1,6 @@
 //! Why a recommendation fired, in plain words: "Finance scored 2.25, below 3.00".
 
-use crate::i18n::{AdviseWords, Lang, fill};
+use crate::i18n::{AdviseWords, Lang};
 use crate::model::condition::{Actual, Witness};
 use crate::model::{Condition, ProfileKind, Questionnaire, Test};
 
@@ -25,47 +25,42 @@ pub fn sentence(q: &Questionnaire, w: &Witness<'_>, lang: Lang) -> String {
             test,
         ),
         Condition::Dimension { id, test } => (
-            q.dimension(id).map_or(id.clone(), |d| {
-                fill(words.dimension_named, &[&q.text(&d.title, l)])
-            }),
+            q.dimension(id)
+                .map_or(id.clone(), |d| words.dimension_named(q.text(&d.title, l))),
             test,
         ),
         Condition::Overall { test } => (words.overall_score.to_string(), test),
         _ => return String::new(),
     };
     match (&w.actual, test) {
-        (Actual::Hidden, _) => fill(words.not_asked, &[&subject]),
+        (Actual::Hidden, _) => words.not_asked(&subject),
         (_, Test::Answered(want)) => {
-            let answered = w.holds == *want;
-            fill(
-                if answered {
-                    words.is_answered
-                } else {
-                    words.not_answered
-                },
-                &[&subject],
-            )
+            if w.holds == *want {
+                words.is_answered(&subject)
+            } else {
+                words.not_answered(&subject)
+            }
         }
-        (Actual::Unanswered, _) => fill(words.not_answered, &[&subject]),
-        (Actual::NotApplicable, _) => fill(words.not_applicable, &[&subject]),
+        (Actual::Unanswered, _) => words.not_answered(&subject),
+        (Actual::NotApplicable, _) => words.not_applicable(&subject),
         (Actual::Score(score), Test::Below(x) | Test::AtLeast(x)) => {
             let Some(s) = score else {
-                return fill(words.no_score, &[&subject]);
+                return words.no_score(&subject);
             };
             // A question's score is its answer's: "The answer to “…” scored 2.00".
             let subject = match w.condition {
                 Condition::Question { id, .. } => q
                     .question(id)
-                    .map_or(subject, |qu| fill(words.answer_to, &[&q.text(&qu.text, l)])),
+                    .map_or(subject, |qu| words.answer_to(q.text(&qu.text, l))),
                 _ => subject,
             };
-            let template = match (test, w.holds) {
-                (Test::Below(_), true) => words.scored_below,
-                (Test::Below(_), false) => words.scored_not_below,
-                (_, true) => words.scored_at_least,
-                (_, false) => words.scored_not_at_least,
-            };
-            fill(template, &[&subject, &two_decimals(*s), &two_decimals(*x)])
+            let (s, x) = (two_decimals(*s), two_decimals(*x));
+            match (test, w.holds) {
+                (Test::Below(_), true) => words.scored_below(&subject, &s, &x),
+                (Test::Below(_), false) => words.scored_not_below(&subject, &s, &x),
+                (_, true) => words.scored_at_least(&subject, &s, &x),
+                (_, false) => words.scored_not_at_least(&subject, &s, &x),
+            }
         }
         (Actual::Choices(chosen), Test::AnyOf(list) | Test::AllOf(list)) => {
             let sep = if matches!(test, Test::AllOf(_)) {
@@ -74,12 +69,6 @@ pub fn sentence(q: &Questionnaire, w: &Witness<'_>, lang: Lang) -> String {
                 words.list_or
             };
             let names = |ids: &[String]| option_names(q, w.condition, ids, l).join(sep);
-            let template = match (test, w.holds) {
-                (Test::AnyOf(_), true) => words.answered_with,
-                (Test::AnyOf(_), false) => words.answered_none_of,
-                (_, true) => words.answered_all_of,
-                (_, false) => words.answered_not_all_of,
-            };
             let shown = if w.holds && matches!(test, Test::AnyOf(_)) {
                 let hits: Vec<String> = chosen
                     .iter()
@@ -90,7 +79,12 @@ pub fn sentence(q: &Questionnaire, w: &Witness<'_>, lang: Lang) -> String {
             } else {
                 names(list)
             };
-            fill(template, &[&subject, &shown])
+            match (test, w.holds) {
+                (Test::AnyOf(_), true) => words.answered_with(&subject, &shown),
+                (Test::AnyOf(_), false) => words.answered_none_of(&subject, &shown),
+                (_, true) => words.answered_all_of(&subject, &shown),
+                (_, false) => words.answered_not_all_of(&subject, &shown),
+            }
         }
         (Actual::Profile(value), _) => profile_sentence(q, w, &subject, value.as_ref(), test, lang),
         _ => subject,
@@ -113,7 +107,7 @@ fn profile_sentence(
 ) -> String {
     let words = AdviseWords::of(lang);
     let Some(value) = value else {
-        return fill(words.not_answered, &[&subject]);
+        return words.not_answered(subject);
     };
     let shown = match value {
         toml::Value::String(s) => {
@@ -139,19 +133,14 @@ fn profile_sentence(
         }
         _ => shown,
     };
-    let template = match (test, w.holds) {
-        (Test::Below(_), true) => words.is_below,
-        (Test::Below(_), false) => words.is_not_below,
-        (Test::AtLeast(_), true) => words.is_at_least,
-        (Test::AtLeast(_), false) => words.is_not_at_least,
-        (_, true) => words.is_value,
-        (_, false) => words.is_not_value,
-    };
-    let x = match test {
-        Test::Below(x) | Test::AtLeast(x) => format!("{x}"),
-        _ => String::new(),
-    };
-    fill(template, &[&subject, &shown, &x])
+    match (test, w.holds) {
+        (Test::Below(x), true) => words.is_below(subject, &shown, &format!("{x}")),
+        (Test::Below(x), false) => words.is_not_below(subject, &shown, &format!("{x}")),
+        (Test::AtLeast(x), true) => words.is_at_least(subject, &shown, &format!("{x}")),
+        (Test::AtLeast(x), false) => words.is_not_at_least(subject, &shown, &format!("{x}")),
+        (_, true) => words.is_value(subject, &shown),
+        (_, false) => words.is_not_value(subject, &shown),
+    }
 }
 
 /// The display names of option ids of the question or profile field a condition names.

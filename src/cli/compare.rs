@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use super::{CompareArgs, CompareFormat, Context, Failure, Outcome, QuestionnaireArg, SectionArg};
 use crate::compare::render::{apart_note, mixed_warning, render_each};
-use crate::compare::{Comparison, Direction, ScoredVisit, Section, Style};
+use crate::compare::{Comparison, Direction, Filter, ScoredVisit, Section, Style};
 use crate::export::table::csv_part;
 use crate::export::{CsvOptions, write_csv};
 use crate::i18n::CompareWords;
@@ -81,7 +81,9 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
     }
     let mut c = Comparison::new(&visits, ctx.lang);
     for f in &opts.filter {
-        c.filter(f.clone()).map_err(Failure::usage)?;
+        f.parse::<Filter>()
+            .and_then(|f| c.filter(f))
+            .map_err(|e| Failure::usage(e.text(ctx.lang)))?;
     }
     let column = c.column(&opts.sort).ok_or_else(|| {
         Failure::usage(format!(

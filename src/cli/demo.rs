@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::{Context, Outcome, QuestionnaireArg};
 use crate::demo::{cohort, folder};
-use crate::i18n::{CliWords, fill};
+use crate::i18n::CliWords;
 use crate::plain_text::shown_path;
 use crate::store::{remove_demo, write_cohort};
 
@@ -25,7 +25,7 @@ pub fn run(
     let w = CliWords::of(ctx.lang);
     if remove {
         let removed = remove_demo(dir)?;
-        super::say(&fill(w.demo_removed, &[&removed.len(), &shown_path(dir)]));
+        super::say(&w.demo_removed(removed.len(), &shown_path(dir)));
         return Ok(ExitCode::SUCCESS);
     }
     let catalog = ctx.catalog(&QuestionnaireArg { path: None })?;
@@ -34,10 +34,7 @@ pub fn run(
         let files = cohort(&loaded.questionnaire, &loaded.digest, firms, seed);
         write_cohort(dir, &files)?;
         let id = &loaded.questionnaire.id;
-        super::say(&fill(
-            w.demo_written,
-            &[&firms, &shown_path(dir), id, &seed],
-        ));
+        super::say(&w.demo_written(firms, &shown_path(dir), id, seed));
         return Ok(ExitCode::SUCCESS);
     }
     let (scan, full) = (catalog.resolve(SCAN)?, catalog.resolve(FULL)?);
@@ -49,16 +46,8 @@ pub fn run(
         count("-visit.toml"),
         count("-follow-up.toml"),
     ];
-    super::say(&fill(
-        w.demo_folder_written,
-        &[
-            &firms,
-            &shown_path(dir),
-            &counts[0],
-            &counts[1],
-            &counts[2],
-            &seed,
-        ],
-    ));
+    let [scans, visits, follow_ups] = counts;
+    let folder = shown_path(dir);
+    super::say(&w.demo_folder_written(firms, &folder, scans, visits, follow_ups, seed));
     Ok(ExitCode::SUCCESS)
 }

@@ -10,7 +10,7 @@ use crate::evaluation::{Scored, ScoredVisit};
 use crate::export::choice::one_questionnaire;
 use crate::export::scorecard::long_rows;
 use crate::export::{CsvOptions, Scorecards, header_bytes, long_header, row_bytes, write_csv};
-use crate::i18n::{CompareWords, fill};
+use crate::i18n::CompareWords;
 use crate::plain_text::{shown_path, visible_lines};
 use crate::store::StoreError;
 
@@ -108,17 +108,14 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &ExportArgs, q: &Questionnair
         let mut err = std::io::BufWriter::new(std::io::stderr().lock());
         for l in &chosen.others {
             let id = &l.visit.recorded_questionnaire;
-            let line = fill(
-                w.other_questionnaire,
-                &[&shown_path(&l.visit.path), id, r, &why],
-            );
+            let line = w.other_questionnaire(&shown_path(&l.visit.path), id, r, why);
             let _ = writeln!(err, "{}", visible_lines(&line));
         }
     }
     failed += chosen.others.len();
     let kept = chosen.kept;
     if opts.strict && failed > 0 {
-        return Err(Failure::invalid(fill(w.strict_failed, &[&failed])));
+        return Err(Failure::invalid(w.strict_failed(failed)));
     }
     if kept.is_empty() {
         return Err(Failure::invalid(w.nothing_to_export));
@@ -135,7 +132,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &ExportArgs, q: &Questionnair
     if cards.variants > 1
         && let Some(id) = &reference
     {
-        super::say(&fill(w.mixed_versions, &[id, &cards.versions.join(", ")]));
+        super::say(&w.mixed_versions(id, &cards.versions.join(", ")));
     }
     let csv_failed =
         |e: &dyn std::fmt::Display| Failure::invalid(format!("cannot write the CSV: {e}"));
@@ -165,9 +162,9 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &ExportArgs, q: &Questionnair
         }
     }
     if failed > 0 {
-        super::say(&fill(w.skipped, &[&failed, &visits.len()]));
+        super::say(&w.skipped(failed, visits.len()));
     } else if let Some(out) = &opts.output {
-        super::say(&fill(w.exported, &[&visits.len(), &shown_path(out)]));
+        super::say(&w.exported(visits.len(), &shown_path(out)));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{Context, Failure, Outcome, QuestionnaireArg, ReportFormat, write_output};
-use crate::i18n::{FormWords, fill};
+use crate::i18n::FormWords;
 use crate::report::{self, Format};
 use crate::store::DEFAULT_QUESTIONNAIRE;
 
@@ -23,7 +23,7 @@ pub fn run(
         ReportFormat::Html => Format::Html,
     };
     let text = report::render_form(&ctx.workspace, q, ctx.lang, format)
-        .ok_or_else(|| Failure::invalid(fill(FormWords::of(ctx.lang).no_previsit, &[&q.id])))??;
+        .ok_or_else(|| Failure::invalid(FormWords::of(ctx.lang).no_previsit(&q.id)))??;
     write_output(output, text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

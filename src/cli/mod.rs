@@ -8,6 +8,7 @@ mod form;
 mod interview;
 mod questionnaires;
 mod report;
+mod revisit;
 mod score;
 mod validate;
 
@@ -33,6 +34,7 @@ Examples:
   dmat form --format html -o form.html   the pre-visit form the firm fills in
   dmat export visits/ --bom -o scorecards.csv
   dmat compare visits/ --format table
+  dmat revisit assessments/firm.toml     a follow-up visit of the same firm
   dmat demo --firms 200 --seed 7 -o demo/
 
 Exit status: 0 success, 1 invalid input (the message names the file and place), 2 usage.
@@ -149,6 +151,19 @@ pub enum Command {
         #[command(flatten)]
         q: QuestionnaireArg,
     },
+    /// Start a follow-up visit of the same firm: a new assessment beside the earlier one
+    #[command(after_long_help = revisit::HELP)]
+    Revisit {
+        /// The earlier visit's assessment file (never modified)
+        file: PathBuf,
+        /// The new visit's questionnaire: a bundled or workspace id, or a file [default: the
+        /// earlier visit's, at its latest version]
+        #[arg(long, value_name = "ID|PATH")]
+        questionnaire: Option<String>,
+        /// The new file, in the earlier visit's folder [default: <firm>-<date>.toml there]
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// Write a synthetic cohort of assessments to try things on (or remove it)
     #[command(after_long_help = DEMO_HELP)]
     Demo {
@@ -225,7 +240,7 @@ pub struct CompareArgs {
     /// Only firms where FIELD=VALUE[,VALUE…], FIELD<NUMBER or FIELD>=NUMBER; FIELD is a
     /// profile field or a column; repeat to combine
     #[arg(long, value_name = "FILTER")]
-    pub filter: Vec<crate::compare::Filter>,
+    pub filter: Vec<String>,
     /// What to show, comma-separated [default: firms,progress,cohort; csv: firms, and only one]
     #[arg(long, value_enum, value_delimiter = ',')]
     pub section: Vec<SectionArg>,
@@ -396,6 +411,11 @@ fn run(ctx: &Context, command: Option<Command>) -> Outcome {
         }) => form::run(ctx, questionnaire.as_deref(), format, output.as_deref()),
         Some(Command::Export { paths, opts, q }) => export::run(ctx, &paths, &opts, &q),
         Some(Command::Compare { paths, opts, q }) => compare::run(ctx, &paths, &opts, &q),
+        Some(Command::Revisit {
+            file,
+            questionnaire,
+            output,
+        }) => revisit::run(ctx, &file, questionnaire.as_deref(), output.as_deref()),
         Some(Command::Demo {
             firms,
             seed,
@@ -444,15 +464,12 @@ pub fn say(line: &str) {
 pub fn files_given(
     paths: &[PathBuf],
     skip_questionnaires: bool,
-    none_found: &str,
+    none_found: impl FnOnce(&str) -> String,
 ) -> Result<Vec<PathBuf>, Failure> {
     let files = files_found(paths, skip_questionnaires);
     if files.is_empty() {
         let places: Vec<String> = paths.iter().map(|p| shown_path(p)).collect();
-        return Err(Failure::invalid(crate::i18n::fill(
-            none_found,
-            &[&places.join(", ")],
-        )));
+        return Err(Failure::invalid(none_found(&places.join(", "))));
     }
     Ok(files)
 }

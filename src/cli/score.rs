@@ -26,7 +26,9 @@ pub fn run(
     q: &QuestionnaireArg,
 ) -> Outcome {
     let catalog = ctx.catalog(q)?;
-    let files = super::files_given(files, true, CliWords::of(ctx.lang).nothing_to_score)?;
+    let files = super::files_given(files, true, |places| {
+        CliWords::of(ctx.lang).nothing_to_score(places)
+    })?;
     // Each file is loaded, scored and written out in parallel; output keeps the file order.
     let results: Vec<Result<(Vec<String>, String), String>> = files
         .par_iter()

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::{Context, Outcome, QuestionnaireArg, say};
 use crate::evaluation::evaluate;
-use crate::i18n::{CliWords, Lang, fill};
+use crate::i18n::{CliWords, Lang};
 use crate::model::diagnostic::{KeyPath, Locator, Problem};
 use crate::model::{Condition, Diagnostic, parse};
 use crate::plain_text::{inert, shown_path, visible, visible_lines};
@@ -24,7 +24,7 @@ struct Checked {
 
 pub fn run(ctx: &Context, paths: &[PathBuf], q: &QuestionnaireArg) -> Outcome {
     let w = CliWords::of(ctx.lang);
-    let files = super::files_given(paths, false, w.nothing_to_validate)?;
+    let files = super::files_given(paths, false, |places| w.nothing_to_validate(places))?;
     let mut catalog = ctx.catalog(q)?;
     // Each file is read once, and told an assessment or a questionnaire once.
     let texts: Vec<(PathBuf, Result<Text, StoreError>)> = files
@@ -68,10 +68,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], q: &QuestionnaireArg) -> Outcome {
                         diagnostics.extend(checks_that_hold(&o, &src, ctx.lang));
                         diagnostics.sort_by_key(|d| (d.line, d.column));
                         Checked {
-                            summary: Some(fill(
-                                w.valid_assessment,
-                                &[&o.assessment.questionnaire.id],
-                            )),
+                            summary: Some(w.valid_assessment(&o.assessment.questionnaire.id)),
                             diagnostics,
                             other: None,
                         }
@@ -138,10 +135,8 @@ fn check_questionnaire(
     match LoadedQuestionnaire::parse(src, store::Source::File(path.to_path_buf())) {
         Ok(loaded) => {
             let q = &loaded.questionnaire;
-            let summary = fill(
-                w.valid_questionnaire,
-                &[&q.id, &q.version, &q.dimension.len(), &q.question_count()],
-            );
+            let summary =
+                w.valid_questionnaire(&q.id, &q.version, q.dimension.len(), q.question_count());
             let checked = Checked {
                 summary: Some(summary),
                 diagnostics: loaded.warnings.clone(),
@@ -195,10 +190,7 @@ fn report(verdicts: &[(PathBuf, Checked)], w: &CliWords) -> Outcome {
     let _ = err.flush();
     drop(err);
     if errors > 0 || warnings > 0 {
-        say(&fill(
-            w.problem_count,
-            &[&errors, &warnings, &verdicts.len()],
-        ));
+        say(&w.problem_count(errors, warnings, verdicts.len()));
     }
     Ok(if errors > 0 {
         ExitCode::from(1)

@@ -8,7 +8,7 @@ use super::model::{Cell as Value, Column as Col, Comparison, Direction, FirmRow}
 use super::render::{apart_note, mixed_warning, questionnaires_label};
 use super::stats::Summary;
 use super::view::Counts;
-use crate::i18n::{CompareWords, fill};
+use crate::i18n::CompareWords;
 use crate::model::Priority;
 use crate::score::{NO_SCORE, Score};
 use crate::table::{Bar, Cell, Column, Document, Legend, Name, Part, Row, Shows, Table, Tone};
@@ -104,21 +104,14 @@ impl Comparison {
     fn intro(&self) -> String {
         let w = self.words();
         let assessments: usize = self.rows().map(|f| f.visits.len()).sum();
-        let mut line = fill(
-            w.firms_line,
-            &[
-                &self.rows().len(),
-                &assessments,
-                &questionnaires_label(self),
-            ],
-        );
+        let mut line = w.firms_line(self.rows().len(), assessments, &questionnaires_label(self));
         let (col, dir) = self.sort();
         let dir = match dir {
             Direction::Ascending => w.ascending,
             Direction::Descending => w.descending,
         };
         line.push_str(" · ");
-        line.push_str(&fill(w.sorted_by, &[&self.column_title(col), &dir]));
+        line.push_str(&w.sorted_by(&self.column_title(col), dir));
         let filters: Vec<String> = self.filters().map(|f| f.to_string()).collect();
         if !filters.is_empty() {
             line.push_str(&format!(" · {}: {}", w.filtered_by, filters.join(" ")));

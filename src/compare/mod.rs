@@ -24,8 +24,8 @@ pub use crate::evaluation::{Scored, ScoredVisit, score_visits};
 pub use crate::table::text::Style;
 pub use document::Section;
 pub use model::{
-    Cell, Change, CohortRow, Column, Comparison, Direction, Filter, FilterValue, FirmRow, Mixed,
-    Test, Visit,
+    Cell, Change, CohortRow, Column, Comparison, Direction, Filter, FilterError, FilterValue,
+    FirmRow, Mixed, Test, Visit,
 };
 pub use render::render;
 pub use stats::Summary;

@@ -11,7 +11,7 @@ use super::firms::{Who, firms_of};
 use super::stats::{Summary, percentile_ranks};
 use super::view::CohortView;
 use crate::evaluation::ScoredVisit;
-use crate::i18n::Lang;
+use crate::i18n::{CompareWords, Lang};
 use crate::model::{
     Decision, Horizon, PlanEntry, Priority, ProfileKind, Progress, ProgressStatus, Status,
     SupportOutcome,
@@ -259,16 +259,44 @@ pub enum Test {
     AtLeast(f64),
 }
 
+/// Why a filter cannot be read or applied; [`FilterError::text`] says it in either language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FilterError {
+    /// The text is not of the form `FIELD=VALUE[,VALUE…]`, `FIELD<NUMBER` or `FIELD>=NUMBER`.
+    NotAFilter(String),
+    /// The field is neither a profile field nor a column; the fields that are.
+    UnknownField { field: String, known: Vec<String> },
+    /// The field is compared by value, and the filter compares it as a number.
+    ByValue(String),
+    /// A filter on `filter` given to replace the filters on `field`.
+    OtherField { filter: String, field: String },
+    /// The field has no values to pick: neither a profile field nor questionnaire, stage or
+    /// bottleneck.
+    NoValues(String),
+}
+
+impl FilterError {
+    /// The sentence for people, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let w = CompareWords::of(lang);
+        match self {
+            FilterError::NotAFilter(s) => w.not_a_filter(s),
+            FilterError::UnknownField { field, known } => {
+                w.filter_unknown_field(field, &known.join(", "))
+            }
+            FilterError::ByValue(field) => w.filter_by_value(field),
+            FilterError::OtherField { filter, field } => w.filter_other_field(filter, field),
+            FilterError::NoValues(field) => w.filter_no_values(field),
+        }
+    }
+}
+
 impl std::str::FromStr for Filter {
-    type Err = String;
+    type Err = FilterError;
 
     /// Reads `industry=fans,motors`, `employees<50` or `data>=3`.
-    fn from_str(s: &str) -> Result<Self, String> {
-        let bad = || {
-            format!(
-                "`{s}` is not a filter; write FIELD=VALUE[,VALUE…], FIELD<NUMBER or FIELD>=NUMBER"
-            )
-        };
+    fn from_str(s: &str) -> Result<Self, FilterError> {
+        let bad = || FilterError::NotAFilter(s.to_string());
         let (field, test) = if let Some((f, v)) = s.split_once(">=") {
             (f, Test::AtLeast(v.trim().parse().map_err(|_| bad())?))
         } else if let Some((f, v)) = s.split_once('<') {
@@ -799,11 +827,23 @@ impl Comparison {
 
     /// Adds a filter and recomputes the cohort. A field is a profile field, else one of the
     /// columns overall, a dimension, completeness, stage, bottleneck, status, questionnaire.
-    pub fn filter(&mut self, filter: Filter) -> Result<(), String> {
+    pub fn filter(&mut self, filter: Filter) -> Result<(), FilterError> {
         let target = self.target(&filter)?;
         self.filters.push((filter, target));
         self.refresh();
         Ok(())
+    }
+
+    /// Compares `scored` again, keeping the filters and the sort: for the same visits after
+    /// some were re-scored. Each visit follows the questionnaire it followed when `self` was
+    /// made (re-scoring keeps it), so the profile fields and columns are the same and every
+    /// filter still names what it named: none can be refused, none is lost.
+    pub fn rescored(&self, scored: &[ScoredVisit]) -> Comparison {
+        let mut c = Comparison::new(scored, self.lang);
+        c.filters = self.filters.clone();
+        c.sort = self.sort;
+        c.refresh();
+        c
     }
 
     /// Removes every filter.
@@ -819,10 +859,13 @@ impl Comparison {
     /// Replaces the filters on `field` by `filter` (none: removes them) and recomputes the
     /// cohort once. Refused, with the filters unchanged, when `filter` names another field
     /// or cannot apply (see [`Self::filter`]).
-    pub fn set_filter(&mut self, field: &str, filter: Option<Filter>) -> Result<(), String> {
+    pub fn set_filter(&mut self, field: &str, filter: Option<Filter>) -> Result<(), FilterError> {
         let added = match filter {
             Some(f) if f.field != field => {
-                return Err(format!("a filter on `{}` is not one on `{field}`", f.field));
+                return Err(FilterError::OtherField {
+                    filter: f.field,
+                    field: field.to_string(),
+                });
             }
             Some(f) => {
                 let target = self.target(&f)?;
@@ -840,7 +883,7 @@ impl Comparison {
     /// each with the number of firms that have it among those the filters on other fields
     /// let through. Options, stages and dimensions come in questionnaire order, other values
     /// in ascending order (numbers by value); values no firm has are left out.
-    pub fn filter_values(&self, field: &str) -> Result<Vec<FilterValue>, String> {
+    pub fn filter_values(&self, field: &str) -> Result<Vec<FilterValue>, FilterError> {
         let others: Vec<&(Filter, Target)> = self
             .filters
             .iter()
@@ -885,9 +928,7 @@ impl Comparison {
                     .map(|d| (d.id.clone(), d.title.clone()))
                     .collect()
             } else {
-                return Err(format!(
-                    "`{field}` is neither a profile field nor questionnaire, stage or bottleneck"
-                ));
+                return Err(FilterError::NoValues(field.to_string()));
             };
         let mut out: Vec<FilterValue> = Vec::new();
         for (id, label) in known {
@@ -935,7 +976,7 @@ impl Comparison {
         &self.view
     }
 
-    fn target(&self, filter: &Filter) -> Result<Target, String> {
+    fn target(&self, filter: &Filter) -> Result<Target, FilterError> {
         let field = filter.field.as_str();
         if self.profile.iter().any(|p| p.id == field) {
             return Ok(Target::Profile(field.to_string()));
@@ -958,19 +999,17 @@ impl Comparison {
                     .iter()
                     .map(|&i| self.dimensions[i].id.as_str()),
             );
-            return Err(format!(
-                "cannot filter on `{field}`: it is neither a profile field nor a column; known: {}",
-                known.join(", ")
-            ));
+            return Err(FilterError::UnknownField {
+                field: field.to_string(),
+                known: known.into_iter().map(String::from).collect(),
+            });
         };
         let numeric = matches!(
             column,
             Column::Overall | Column::Dimension(_) | Column::Completeness | Column::Visits
         );
         if !numeric && !matches!(filter.test, Test::OneOf(_)) {
-            return Err(format!(
-                "`{field}` is compared by value ({field}=…), not as a number"
-            ));
+            return Err(FilterError::ByValue(field.to_string()));
         }
         Ok(Target::Column(column))
     }

@@ -4,7 +4,7 @@
 
 use super::document::Section;
 use super::model::{Comparison, Mixed};
-use crate::i18n::{CompareWords, fill};
+use crate::i18n::CompareWords;
 use crate::table::text::{Style, render as render_document};
 
 /// Renders the sections of a comparison, in the order given.
@@ -58,12 +58,7 @@ pub fn questionnaires_label(c: &Comparison) -> String {
 pub fn mixed_warning(c: &Comparison, w: &CompareWords) -> Option<String> {
     let versions = focus_versions(c);
     let differ = versions.len() > 1 || matches!(c.mixed(), Mixed::Versions(_));
-    differ.then(|| {
-        fill(
-            w.mixed_versions,
-            &[&c.focus().unwrap_or_default(), &versions.join(", ")],
-        )
-    })
+    differ.then(|| w.mixed_versions(c.focus().unwrap_or_default(), &versions.join(", ")))
 }
 
 /// The note on firms that follow other questionnaires than the one shown, and how to see
@@ -72,13 +67,10 @@ pub fn apart_note(c: &Comparison, w: &CompareWords) -> Option<String> {
     if c.apart().is_empty() {
         return None;
     }
-    Some(fill(
-        w.apart,
-        &[
-            &apart_count(c),
-            &apart_list(c),
-            &c.focus().unwrap_or_default(),
-        ],
+    Some(w.apart(
+        apart_count(c),
+        &apart_list(c),
+        c.focus().unwrap_or_default(),
     ))
 }
 

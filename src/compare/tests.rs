@@ -341,10 +341,21 @@ fn filters_on_numbers_columns_and_several_values() {
 fn bad_filters_are_refused_with_a_reason() {
     let mut c = comparison();
     let e = c.filter("colour=red".parse().unwrap()).unwrap_err();
-    assert!(e.contains("`colour`") && e.contains("industry"), "{e}");
+    let en = e.text(Lang::En);
+    assert!(en.contains("`colour`") && en.contains("industry"), "{en}");
+    let zh = e.text(Lang::Zh);
+    assert!(
+        zh.contains("无法按 `colour` 筛选") && zh.contains("industry"),
+        "{zh}"
+    );
     let e = c.filter("stage<3".parse().unwrap()).unwrap_err();
-    assert!(e.contains("by value"), "{e}");
-    assert!("industry".parse::<Filter>().is_err());
+    assert_eq!(e, FilterError::ByValue("stage".into()));
+    assert!(e.text(Lang::En).contains("by value"), "{e:?}");
+    assert!(e.text(Lang::Zh).contains("按值比较"), "{e:?}");
+    assert_eq!(
+        "industry".parse::<Filter>(),
+        Err(FilterError::NotAFilter("industry".into()))
+    );
     assert!("employees<many".parse::<Filter>().is_err());
     assert!("=fans".parse::<Filter>().is_err());
     assert_eq!(
@@ -587,4 +598,22 @@ fn a_score_falls_in_the_stage_of_the_largest_from_at_or_below_it() {
     assert_eq!(Column::Firm.natural_direction(), Direction::Ascending);
     assert_eq!(Column::Overall.natural_direction(), Direction::Descending);
     assert_eq!(Direction::Ascending.reversed(), Direction::Descending);
+}
+
+#[test]
+fn comparing_again_after_rescoring_keeps_every_filter_and_the_sort() {
+    let scored = cohort();
+    let mut c = Comparison::new(&scored, Lang::En);
+    c.filter("employees>=60".parse().unwrap()).unwrap();
+    c.filter("industry=fans,motors".parse().unwrap()).unwrap();
+    let firm = c.column("firm").unwrap();
+    c.sort_by(firm, Direction::Ascending);
+    let again = c.rescored(&scored);
+    assert_eq!(
+        again.filters().collect::<Vec<_>>(),
+        c.filters().collect::<Vec<_>>()
+    );
+    assert_eq!(again.sort(), (firm, Direction::Ascending));
+    assert_eq!(names(&again), names(&c));
+    assert!(names(&c).len() < Comparison::new(&scored, Lang::En).rows().len());
 }

@@ -3,7 +3,7 @@
 //! its term, and which answers each term's projection changed.
 
 use super::Evaluation;
-use crate::i18n::{Lang, PlanReasons, PlanWords, fill};
+use crate::i18n::{Lang, PlanReasons, PlanWords};
 use crate::model::{Horizon, Question, Questionnaire, Response};
 use crate::plan::Deferred;
 use crate::score::Score;
@@ -29,12 +29,12 @@ pub fn gate(q: &Questionnaire, e: &Evaluation, lang: Lang) -> Option<String> {
             let need = stage.requires.get(&dim.id).copied().unwrap_or_default();
             let title = q.text(&dim.title, l);
             match e.card.dimensions[d].score {
-                Some(s) => fill(w.gate_failed, &[&title, &two(s), &name, &two(need)]),
-                None => fill(w.gate_no_score, &[&title, &name, &two(need)]),
+                Some(s) => w.gate_failed(title, &two(s), name, &two(need)),
+                None => w.gate_no_score(title, name, &two(need)),
             }
         })
         .collect();
-    Some(fill(w.held, &[&name, &failed.join(w.list_sep)]))
+    Some(w.held(name, &failed.join(w.list_sep)))
 }
 
 /// Why the result is provisional, with the completeness it has and the one it needs; none
@@ -44,12 +44,9 @@ pub fn provisional(q: &Questionnaire, e: &Evaluation, lang: Lang) -> Option<Stri
         return None;
     }
     let percent = |x: f64| format!("{:.0}%", (x * 100.0).floor());
-    Some(fill(
-        PlanWords::of(lang).provisional_note,
-        &[
-            &percent(e.card.completeness()),
-            &percent(q.scale.min_completeness),
-        ],
+    Some(PlanWords::of(lang).provisional_note(
+        &percent(e.card.completeness()),
+        &percent(q.scale.min_completeness),
     ))
 }
 
@@ -86,13 +83,13 @@ pub fn placement(q: &Questionnaire, e: &Evaluation, i: usize, lang: Lang) -> Str
     let p = e.placement(i);
     let own = e.recommendation(q, i).horizon;
     if p.deferrals.is_empty() {
-        return fill(w.own, &[&term(p.horizon.unwrap_or(own), w)]);
+        return w.own(term(p.horizon.unwrap_or(own), w));
     }
     let mut clauses: Vec<String> = Vec::new();
     let mut filled: Vec<String> = Vec::new();
     let flush = |filled: &mut Vec<String>, clauses: &mut Vec<String>| {
         if !filled.is_empty() {
-            clauses.push(fill(w.filled, &[&filled.join(w.list_sep)]));
+            clauses.push(w.filled(&filled.join(w.list_sep)));
             filled.clear();
         }
     };
@@ -101,9 +98,9 @@ pub fn placement(q: &Questionnaire, e: &Evaluation, i: usize, lang: Lang) -> Str
             Deferred::Full { cap } => {
                 let t = term(d.horizon, w);
                 filled.push(match cap {
-                    0 => fill(w.term_none, &[&t]),
-                    1 => fill(w.term_cap_one, &[&t]),
-                    n => fill(w.term_cap, &[&t, n]),
+                    0 => w.term_none(t),
+                    1 => w.term_cap_one(t),
+                    &n => w.term_cap(t, n),
                 });
             }
             Deferred::After(others) => {
@@ -111,8 +108,8 @@ pub fn placement(q: &Questionnaire, e: &Evaluation, i: usize, lang: Lang) -> Str
                 for &j in others {
                     let title = q.text(&e.recommendation(q, j).title, lang.code());
                     let clause = match e.placement(j).horizon {
-                        Some(h) => fill(w.after_planned, &[&title, &term(h, w)]),
-                        None => fill(w.after_later, &[&title]),
+                        Some(h) => w.after_planned(title, term(h, w)),
+                        None => w.after_later(title),
                     };
                     if !clauses.contains(&clause) {
                         clauses.push(clause);
@@ -123,7 +120,7 @@ pub fn placement(q: &Questionnaire, e: &Evaluation, i: usize, lang: Lang) -> Str
     }
     flush(&mut filled, &mut clauses);
     let end = match p.horizon {
-        Some(h) => fill(w.so_planned, &[&term(h, w)]),
+        Some(h) => w.so_planned(term(h, w)),
         None => w.so_later.to_string(),
     };
     capitalised(&format!("{}{end}", clauses.join(w.sep)))
@@ -150,7 +147,7 @@ pub fn projection(q: &Questionnaire, e: &Evaluation, h: Horizon, lang: Lang) -> 
     let stage = p
         .stage()
         .map_or(pw.no_stage, |i| q.scale.stage[i].id.as_str());
-    let mut out = vec![fill(w.projection, &[&term(h, w), &overall, &stage])];
+    let mut out = vec![w.projection(term(h, w), &overall, stage)];
     if p.changes.is_empty() {
         out.push(w.no_change.to_string());
     }
@@ -162,10 +159,7 @@ pub fn projection(q: &Questionnaire, e: &Evaluation, h: Horizon, lang: Lang) -> 
         );
         let to = response_text(q, question, &c.to, lang);
         let action = q.text(&e.recommendation(q, c.action).title, l);
-        out.push(fill(
-            w.change,
-            &[&q.text(&question.text, l), &from, &to, &action],
-        ));
+        out.push(w.change(q.text(&question.text, l), &from, &to, action));
     }
     if p.held_back {
         out.push(w.held_back.to_string());

@@ -1,5 +1,5 @@
-//! Words for why a recommendation fired. `{0}` is what the condition looks at (a question,
-//! a profile field, a dimension), `{1}` its value, `{2}` the threshold.
+//! Words for why a recommendation fired: the subject is what the condition looks at (a
+//! question, a profile field, a dimension), then its value and the threshold.
 
 use super::words;
 
@@ -7,28 +7,30 @@ words! {
     /// Reasons of recommendations.
     AdviseWords {
         overall_score: "企业综合", "Overall, the firm";
-        answer_to: "“{0}”一题", "The answer to “{0}”";
-        dimension_named: "“{0}”维度", "{0}";
-        not_asked: "{0}未询问（不适用于本企业）", "{0} was not asked (it does not apply)";
-        is_answered: "{0}已回答", "{0} is answered";
-        not_answered: "{0}尚未回答", "{0} is not answered yet";
-        not_applicable: "{0}为不适用", "{0} is not applicable";
-        no_score: "{0}没有得分", "{0} has no score";
-        scored_below: "{0}得分{1}，低于{2}", "{0} scored {1}, below {2}";
-        scored_not_below: "{0}得分{1}，不低于{2}", "{0} scored {1}, not below {2}";
-        scored_at_least: "{0}得分{1}，达到{2}", "{0} scored {1}, at least {2}";
-        scored_not_at_least: "{0}得分{1}，未达到{2}", "{0} scored {1}, under {2}";
-        answered_with: "{0}的回答为{1}", "{0} was answered {1}";
-        answered_none_of: "{0}的回答不是{1}", "{0} was not answered {1}";
-        answered_all_of: "{0}的回答包含{1}", "{0} includes {1}";
-        answered_not_all_of: "{0}的回答未同时包含{1}", "{0} does not include all of {1}";
-        is_value: "{0}为{1}", "{0}: {1}";
-        is_not_value: "{0}为{1}，不在所列范围内", "{0}: {1}, not one of those listed";
-        is_below: "{0}为{1}，低于{2}", "{0}: {1}, below {2}";
-        is_not_below: "{0}为{1}，不低于{2}", "{0}: {1}, not below {2}";
-        is_at_least: "{0}为{1}，达到{2}", "{0}: {1}, at least {2}";
-        is_not_at_least: "{0}为{1}，低于{2}", "{0}: {1}, under {2}";
         list_or: "、", " or ";
         list_and: "、", " and ";
+    }
+    messages {
+        answer_to(question: &str): "“{question}”一题", "The answer to “{question}”";
+        dimension_named(dimension: &str): "“{dimension}”维度", "{dimension}";
+        not_asked(subject: &str): "{subject}未询问（不适用于本企业）", "{subject} was not asked (it does not apply)";
+        is_answered(subject: &str): "{subject}已回答", "{subject} is answered";
+        not_answered(subject: &str): "{subject}尚未回答", "{subject} is not answered yet";
+        not_applicable(subject: &str): "{subject}为不适用", "{subject} is not applicable";
+        no_score(subject: &str): "{subject}没有得分", "{subject} has no score";
+        scored_below(subject: &str, score: &str, x: &str): "{subject}得分{score}，低于{x}", "{subject} scored {score}, below {x}";
+        scored_not_below(subject: &str, score: &str, x: &str): "{subject}得分{score}，不低于{x}", "{subject} scored {score}, not below {x}";
+        scored_at_least(subject: &str, score: &str, x: &str): "{subject}得分{score}，达到{x}", "{subject} scored {score}, at least {x}";
+        scored_not_at_least(subject: &str, score: &str, x: &str): "{subject}得分{score}，未达到{x}", "{subject} scored {score}, under {x}";
+        answered_with(subject: &str, options: &str): "{subject}的回答为{options}", "{subject} was answered {options}";
+        answered_none_of(subject: &str, options: &str): "{subject}的回答不是{options}", "{subject} was not answered {options}";
+        answered_all_of(subject: &str, options: &str): "{subject}的回答包含{options}", "{subject} includes {options}";
+        answered_not_all_of(subject: &str, options: &str): "{subject}的回答未同时包含{options}", "{subject} does not include all of {options}";
+        is_value(subject: &str, value: &str): "{subject}为{value}", "{subject}: {value}";
+        is_not_value(subject: &str, value: &str): "{subject}为{value}，不在所列范围内", "{subject}: {value}, not one of those listed";
+        is_below(subject: &str, value: &str, x: &str): "{subject}为{value}，低于{x}", "{subject}: {value}, below {x}";
+        is_not_below(subject: &str, value: &str, x: &str): "{subject}为{value}，不低于{x}", "{subject}: {value}, not below {x}";
+        is_at_least(subject: &str, value: &str, x: &str): "{subject}为{value}，达到{x}", "{subject}: {value}, at least {x}";
+        is_not_at_least(subject: &str, value: &str, x: &str): "{subject}为{value}，低于{x}", "{subject}: {value}, under {x}";
     }
 }

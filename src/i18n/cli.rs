@@ -32,19 +32,21 @@ words! {
         left_out_unfit: "不计入：答案与当前问卷不符（已保留）", "left out: the kept answer no longer fits the question";
         not_scored: "不计分（文本或无分档的数字）", "not scored (text, or a number without bands)";
         no_score: "无得分（没有计分的回答）", "no score (nothing scored)";
-        valid_questionnaire: "有效：问卷 {0} {1}，{2} 个维度，{3} 道题", "ok: questionnaire {0} {1}, {2} dimensions, {3} questions";
-        valid_assessment: "有效：评估（问卷 {0}）", "ok: assessment of questionnaire {0}";
-        problem_count: "{0} 个错误，{1} 个警告，共检查 {2} 个文件", "{0} error(s), {1} warning(s) in {2} file(s)";
-        nothing_to_validate: "没有找到问卷或评估文件（*.toml）：{0}", "no questionnaire or assessment file (*.toml) in {0}";
-        nothing_to_score: "没有找到评估文件（*.toml）：{0}", "no assessment file (*.toml) in {0}";
         col_id: "编号", "id";
         col_version: "版本", "version";
         col_title: "标题", "title";
         col_dimensions: "维度", "dimensions";
         col_questions: "题目", "questions";
         col_source: "来源", "source";
-        demo_written: "已在 {1} 写入 {0} 份评估（问卷 {2}，随机种子 {3}）", "wrote {0} assessments of questionnaire {2} to {1} (seed {3})";
-        demo_folder_written: "已在 {1} 写入 {0} 家示例企业：{2} 份快速筛查、{3} 份完整诊断、{4} 份回访（随机种子 {5}，均标记为示例）", "wrote {0} demo firms to {1}: {2} quick scans, {3} full visits, {4} follow-ups (seed {5}; every file marked as a demo)";
-        demo_removed: "已从 {1} 删除 {0} 份示例评估，其他文件保持不变", "removed {0} demo assessments from {1}; every other file is left as it was";
+    }
+    messages {
+        valid_questionnaire(id: &str, version: &str, dimensions: usize, questions: usize): "有效：问卷 {id} {version}，{dimensions} 个维度，{questions} 道题", "ok: questionnaire {id} {version}, {dimensions} dimensions, {questions} questions";
+        valid_assessment(id: &str): "有效：评估（问卷 {id}）", "ok: assessment of questionnaire {id}";
+        problem_count(errors: usize, warnings: usize, files: usize): "{errors} 个错误，{warnings} 个警告，共检查 {files} 个文件", "{errors} error(s), {warnings} warning(s) in {files} file(s)";
+        nothing_to_validate(places: &str): "没有找到问卷或评估文件（*.toml）：{places}", "no questionnaire or assessment file (*.toml) in {places}";
+        nothing_to_score(places: &str): "没有找到评估文件（*.toml）：{places}", "no assessment file (*.toml) in {places}";
+        demo_written(count: usize, folder: &str, questionnaire: &str, seed: u64): "已在 {folder} 写入 {count} 份评估（问卷 {questionnaire}，随机种子 {seed}）", "wrote {count} assessments of questionnaire {questionnaire} to {folder} (seed {seed})";
+        demo_folder_written(firms: usize, folder: &str, scans: usize, visits: usize, follow_ups: usize, seed: u64): "已在 {folder} 写入 {firms} 家示例企业：{scans} 份快速筛查、{visits} 份完整诊断、{follow_ups} 份回访（随机种子 {seed}，均标记为示例）", "wrote {firms} demo firms to {folder}: {scans} quick scans, {visits} full visits, {follow_ups} follow-ups (seed {seed}; every file marked as a demo)";
+        demo_removed(count: usize, folder: &str): "已从 {folder} 删除 {count} 份示例评估，其他文件保持不变", "removed {count} demo assessments from {folder}; every other file is left as it was";
     }
 }

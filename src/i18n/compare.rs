@@ -7,8 +7,6 @@ words! {
     /// The comparison and the export.
     CompareWords {
         title: "企业对比", "Comparison of firms";
-        firms_line: "{0} 家企业 · {1} 份评估 · 问卷 {2}", "{0} firms · {1} assessments · questionnaire {2}";
-        sorted_by: "按 {0} {1}排列", "sorted by {0}, {1}";
         ascending: "升序", "ascending";
         descending: "降序", "descending";
         filtered_by: "筛选", "filtered by";
@@ -58,18 +56,12 @@ words! {
         medium: "中", "medium";
         low: "低", "low";
         not_applicable: "不适用", "not applicable";
-        mixed_versions: "注意：评估所用的问卷 {0} 版本不同（{1}）；某一版本没有的维度留空。", "warning: the assessments use different versions of questionnaire {0} ({1}); a dimension a version lacks is left empty.";
-        apart: "另有 {0} 家企业用的是其他问卷（{1}），不与 {2} 的企业混在一起比较；要看它们，请用 --filter questionnaire=问卷编号（界面上按 f，选“问卷”）。", "{0} more firm(s) follow other questionnaires ({1}) and are not compared with those of {2}; to see them, use --filter questionnaire=ID (on the screen: f, then questionnaire).";
         tui_fallback: "标准输出不是终端，无法显示交互式对比界面，改为输出表格。", "standard output is not a terminal, so the interactive comparison screen cannot show; printing the table instead.";
         tui_no_output: "--format tui 在终端中显示对比，不写文件；用 -o 时请选择 table、md 或 csv", "--format tui shows the comparison in the terminal and writes no file; with -o, choose --format table, md or csv";
-        other_questionnaire: "{0}：问卷为 {1}，不是 {2}（{3}），已跳过", "{0}: questionnaire `{1}`, not `{2}` ({3}); skipped";
         reference_first: "最先读到的评估所用的问卷", "the questionnaire of the first file read";
         reference_given: "由 --questionnaire 指定", "given with --questionnaire";
-        skipped: "已跳过 {0} 个文件，导出其余 {1} 份评估", "{0} file(s) skipped; exported the other {1} assessment(s)";
-        strict_failed: "有 {0} 个文件无法导出；因为使用了 --strict，未写出任何内容", "{0} file(s) cannot be exported; nothing was written because of --strict";
         nothing_to_export: "没有可导出的评估", "no assessment to export";
         nothing_to_compare: "没有可对比的评估", "no assessment to compare";
-        exported: "已将 {0} 份评估导出到 {1}", "exported {0} assessment(s) to {1}";
         sheet_scorecards: "评分卡", "Scorecards";
         sheet_answers: "答题明细", "Answers";
         sheet_cohort: "群体", "Cohort";
@@ -86,6 +78,21 @@ words! {
         col_done: "已完成", "Done";
         col_supported: "获支持", "Supported";
         note_counts: "建议与支持按企业计数：适用 = 最近一次走访时条件成立；已计划 = 列入最近一次走访方案的短期、中期或长期；暂缓 = 适用但未列入方案；已同意 = 企业在某次走访中同意；已完成 = 回访时报告完成；获支持 = 回访时报告支持已获批。计划完成后总分与阶段：方案全部落实（长期之后）的预测。", "Recommendations and support count firms: Applies = its condition holds at the latest visit; Planned = the latest visit's plan places it in the short, medium or long horizon; Later = it applies but is not planned; Agreed = the firm agreed it at a visit; Done = a follow-up reports it done; Supported = a follow-up reports its support granted. Projected score and stage: once the whole plan is carried out (after the long horizon).";
+    }
+    messages {
+        firms_line(firms: usize, assessments: usize, questionnaire: &str): "{firms} 家企业 · {assessments} 份评估 · 问卷 {questionnaire}", "{firms} firms · {assessments} assessments · questionnaire {questionnaire}";
+        sorted_by(column: &str, direction: &str): "按 {column} {direction}排列", "sorted by {column}, {direction}";
+        mixed_versions(questionnaire: &str, versions: &str): "注意：评估所用的问卷 {questionnaire} 版本不同（{versions}）；某一版本没有的维度留空。", "warning: the assessments use different versions of questionnaire {questionnaire} ({versions}); a dimension a version lacks is left empty.";
+        apart(firms: usize, others: &str, questionnaire: &str): "另有 {firms} 家企业用的是其他问卷（{others}），不与 {questionnaire} 的企业混在一起比较；要看它们，请用 --filter questionnaire=问卷编号（界面上按 f，选“问卷”）。", "{firms} more firm(s) follow other questionnaires ({others}) and are not compared with those of {questionnaire}; to see them, use --filter questionnaire=ID (on the screen: f, then questionnaire).";
+        other_questionnaire(file: &str, questionnaire: &str, reference: &str, why: &str): "{file}：问卷为 {questionnaire}，不是 {reference}（{why}），已跳过", "{file}: questionnaire `{questionnaire}`, not `{reference}` ({why}); skipped";
+        skipped(failed: usize, exported: usize): "已跳过 {failed} 个文件，导出其余 {exported} 份评估", "{failed} file(s) skipped; exported the other {exported} assessment(s)";
+        strict_failed(failed: usize): "有 {failed} 个文件无法导出；因为使用了 --strict，未写出任何内容", "{failed} file(s) cannot be exported; nothing was written because of --strict";
+        not_a_filter(text: &str): "`{text}` 不是筛选条件；请写成 字段=值[,值…]、字段<数字 或 字段>=数字", "`{text}` is not a filter; write FIELD=VALUE[,VALUE…], FIELD<NUMBER or FIELD>=NUMBER";
+        filter_unknown_field(field: &str, known: &str): "无法按 `{field}` 筛选：它既不是企业概况字段，也不是表格的列；可用的有：{known}", "cannot filter on `{field}`: it is neither a profile field nor a column; known: {known}";
+        filter_by_value(field: &str): "`{field}` 按值比较（{field}=…），不能按数字比较", "`{field}` is compared by value ({field}=…), not as a number";
+        filter_other_field(filter: &str, field: &str): "按 `{filter}` 的筛选不是按 `{field}` 的筛选", "a filter on `{filter}` is not one on `{field}`";
+        filter_no_values(field: &str): "`{field}` 既不是企业概况字段，也不是问卷、阶段或短板，没有可选的值", "`{field}` is neither a profile field nor questionnaire, stage or bottleneck";
+        exported(count: usize, path: &str): "已将 {count} 份评估导出到 {path}", "exported {count} assessment(s) to {path}";
     }
 }
 

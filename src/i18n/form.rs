@@ -20,9 +20,11 @@ words! {
         tick_any: "（可多选）", "(tick all that apply)";
         not_applicable: "不适用", "Not applicable";
         if_applies: "如适用", "If it applies";
-        accepted: "填写范围：{0}–{1}", "Accepted: {0} to {1}";
         signature: "填表人签字：", "Signature:";
-        footer: "{0}（{1} {2}）· dmat 打印", "{0} ({1} {2}) · printed by dmat";
-        no_previsit: "问卷“{0}”没有预填题目（previsit = true），没有可打印的预填表。", "Questionnaire `{0}` has no pre-visit questions (previsit = true): there is no form to print.";
+    }
+    messages {
+        accepted(lo: &str, hi: &str): "填写范围：{lo}–{hi}", "Accepted: {lo} to {hi}";
+        footer(title: &str, id: &str, version: &str): "{title}（{id} {version}）· dmat 打印", "{title} ({id} {version}) · printed by dmat";
+        no_previsit(id: &str): "问卷“{id}”没有预填题目（previsit = true），没有可打印的预填表。", "Questionnaire `{id}` has no pre-visit questions (previsit = true): there is no form to print.";
     }
 }

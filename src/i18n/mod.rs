@@ -4,6 +4,7 @@
 mod advise;
 mod cli;
 mod compare;
+mod follow_up;
 mod form;
 mod plan;
 mod report;
@@ -12,13 +13,15 @@ mod tui;
 pub use advise::AdviseWords;
 pub use cli::CliWords;
 pub use compare::CompareWords;
+pub use follow_up::FollowUpWords;
 pub use form::FormWords;
 pub use plan::{PlanReasons, PlanWords};
 pub use report::ReportWords;
 pub use tui::TuiWords;
 
 /// The language of dmat's own words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     Zh,
     En,
@@ -53,30 +56,85 @@ impl Lang {
     }
 }
 
-/// Fills `{0}`, `{1}`, … in a template with the arguments.
+/// Fills `{0}`, `{1}`, … in a template with the arguments, in one pass over the template, so
+/// an argument that holds `{1}` stays as it is. Only for words not yet declared as messages
+/// (see [`words!`]); a place without an argument is left as written.
 pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
-    let mut out = template.to_string();
-    for (i, a) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), &a.to_string());
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let place = after
+            .find('}')
+            .and_then(|close| Some((after[..close].parse::<usize>().ok()?, close)));
+        match place.and_then(|(i, close)| Some((args.get(i)?, close))) {
+            Some((arg, close)) => {
+                out.push_str(&arg.to_string());
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
-/// Declares a struct of words with its Chinese and English values side by side.
+/// Declares a struct of words with its Chinese and English values side by side, and after
+/// them, optionally, its messages: one method per message that formats its typed arguments
+/// into the sentence of the struct's language with `format!`, so an argument is never read as
+/// a template and a placeholder without an argument does not compile.
+///
+/// ```ignore
+/// words! {
+///     /// Doc of the struct.
+///     SomeWords {
+///         title: "标题", "Title";
+///     }
+///     messages {
+///         /// Doc of the message.
+///         files(n: usize, folder: &str): "{folder} 中有 {n} 个文件", "{n} file(s) in {folder}";
+///     }
+/// }
+/// ```
 macro_rules! words {
-    ($(#[$doc:meta])* $name:ident { $($key:ident: $zh:literal, $en:literal;)* }) => {
+    (
+        $(#[$doc:meta])* $name:ident { $($key:ident: $zh:literal, $en:literal;)* }
+        $(messages {
+            $($(#[$mdoc:meta])* $msg:ident($($arg:ident: $ty:ty),* $(,)?): $mzh:literal, $men:literal;)*
+        })?
+    ) => {
         $(#[$doc])*
         #[derive(Debug)]
-        pub struct $name { $(pub $key: &'static str,)* }
+        pub struct $name {
+            $(pub $key: &'static str,)*
+            lang: $crate::i18n::Lang,
+        }
         impl $name {
-            pub const ZH: $name = $name { $($key: $zh,)* };
-            pub const EN: $name = $name { $($key: $en,)* };
+            pub const ZH: $name = $name { $($key: $zh,)* lang: $crate::i18n::Lang::Zh };
+            pub const EN: $name = $name { $($key: $en,)* lang: $crate::i18n::Lang::En };
             pub fn of(lang: $crate::i18n::Lang) -> &'static $name {
                 match lang {
                     $crate::i18n::Lang::Zh => &Self::ZH,
                     $crate::i18n::Lang::En => &Self::EN,
                 }
             }
+            /// The language of these words.
+            pub fn lang(&self) -> $crate::i18n::Lang {
+                self.lang
+            }
+            $($(
+                $(#[$mdoc])*
+                pub fn $msg(&self, $($arg: $ty),*) -> String {
+                    match self.lang {
+                        $crate::i18n::Lang::Zh => format!($mzh),
+                        $crate::i18n::Lang::En => format!($men),
+                    }
+                }
+            )*)?
         }
     };
 }
@@ -94,8 +152,30 @@ mod tests {
         assert_eq!(Lang::from_locale(""), Lang::En);
     }
 
+    words! {
+        /// Words of the test.
+        TestWords {
+            title: "标题", "Title";
+        }
+        messages {
+            done_of(done: usize, all: &str): "{all}中的{done}", "{done} of {all}";
+        }
+    }
+
     #[test]
-    fn fill_replaces_numbered_places() {
+    fn fill_replaces_numbered_places_once() {
         assert_eq!(fill("{0} of {1}", &[&3, &"4"]), "3 of 4");
+        assert_eq!(fill("{0} of {1}", &[&"{1}", &"4"]), "{1} of 4");
+        assert_eq!(fill("{2} {x} {", &[&1]), "{2} {x} {");
+    }
+
+    #[test]
+    fn messages_format_their_arguments_in_their_language() {
+        assert_eq!(TestWords::of(Lang::En).done_of(3, "4"), "3 of 4");
+        assert_eq!(TestWords::of(Lang::Zh).done_of(3, "4"), "4中的3");
+        // An argument is never read as a template.
+        assert_eq!(TestWords::of(Lang::En).done_of(1, "{0}"), "1 of {0}");
+        assert_eq!(TestWords::of(Lang::Zh).title, "标题");
+        assert_eq!(TestWords::of(Lang::Zh).lang(), Lang::Zh);
     }
 }

@@ -1,5 +1,5 @@
 //! Words of the one-firm-one-policy recommendation sheet. Templates read them as `w.<key>`;
-//! `{0}`, `{1}`, … are filled in by the code that builds the sheet.
+//! the messages are filled in by the code that builds the sheet.
 
 use super::words;
 
@@ -28,11 +28,7 @@ words! {
         stage: "所处阶段", "Stage";
         bottleneck: "短板维度", "Bottleneck";
         completeness: "完成度", "Completeness";
-        scale_range: "满分区间 {0}–{1}", "on a scale of {0} to {1}";
-        answered_of: "已答 {0} / {1} 题", "{0} of {1} questions answered";
         no_score: "无得分", "no score";
-        warn_incomplete: "本次评估尚未答完：{1} 道应答题目中已答 {0} 道（{2}）。未答题目未计入得分，补答后结果可能变化。", "This assessment is not finished: {0} of {1} questions answered ({2}). Unanswered questions are not in the scores, which may change once they are answered.";
-        warn_incomplete_min: "本次评估尚未答完：{1} 道应答题目中已答 {0} 道（{2}）。未答题目按最低分计入，补答后结果可能变化。", "This assessment is not finished: {0} of {1} questions answered ({2}). Unanswered questions count at the lowest score, which may change once they are answered.";
         colon: "：", ": ";
         please_note: "请注意", "Please note";
         warn_not_complete: "本次评估尚未标记为“已完成”，本建议书为草稿。", "This assessment is not marked complete; this sheet is a draft.";
@@ -45,9 +41,7 @@ words! {
         answered: "已答", "Answered";
         not_counted: "权重为0，不计入综合得分", "weight 0: not counted in the overall score";
         is_bottleneck: "短板", "bottleneck";
-        strengths: "优势（达到总体阶段 {0} 及以上）", "Strengths (at or above the overall stage, {0})";
         strengths_lowest: "优势（高于最低水平）", "Strengths (above the lowest level)";
-        gaps: "差距（低于总体阶段 {0}）", "Gaps (below the overall stage, {0})";
         gaps_lowest: "差距（处于最低水平）", "Gaps (at the lowest level)";
         observations: "其他情况", "Other observations";
         answers: "回答情况", "Answers";
@@ -56,13 +50,11 @@ words! {
         unanswered_min: "未回答，按最低分计", "not answered, counted at the lowest score";
         not_applicable: "不适用", "not applicable";
         no_answer: "未回答", "not answered";
-        plan_intro: "共 {0} 条建议，按优先级、所补差距的大小和所需投入排入近期、中期、远期，每期只排企业力所能及的几项，其余以后再议。", "{0} recommendations, placed into the short, medium and long term by priority, the size of the gap they close and the effort they take; each term holds only what a firm can take on at once, the rest comes later.";
         plan_intro_one: "共 1 条建议。", "1 recommendation.";
         horizon_short: "近期（0–6个月）", "Short term (0–6 months)";
         horizon_medium: "中期（6–18个月）", "Medium term (6–18 months)";
         horizon_long: "远期（18–36个月）", "Long term (18–36 months)";
         horizon_later: "以后再议", "Later";
-        due_by: "{0}年{2}月前完成", "by {0}-{1}";
         priority: "优先级", "Priority";
         high: "高", "High";
         medium: "中", "Medium";
@@ -77,6 +69,16 @@ words! {
         sign_expert: "评估专家（签字）", "Expert (signature)";
         sign_firm: "企业负责人（签字并盖章）", "For the firm (signature and seal)";
         sign_date: "日期", "Date";
-        footer: "由 dmat {0} 生成 · 评分规则第 {1} 版", "Made with dmat {0} · scoring rules version {1}";
+    }
+    messages {
+        scale_range(min: &str, max: &str): "满分区间 {min}–{max}", "on a scale of {min} to {max}";
+        answered_of(answered: usize, visible: usize): "已答 {answered} / {visible} 题", "{answered} of {visible} questions answered";
+        warn_incomplete(answered: usize, visible: usize, percent: &str): "本次评估尚未答完：{visible} 道应答题目中已答 {answered} 道（{percent}）。未答题目未计入得分，补答后结果可能变化。", "This assessment is not finished: {answered} of {visible} questions answered ({percent}). Unanswered questions are not in the scores, which may change once they are answered.";
+        warn_incomplete_min(answered: usize, visible: usize, percent: &str): "本次评估尚未答完：{visible} 道应答题目中已答 {answered} 道（{percent}）。未答题目按最低分计入，补答后结果可能变化。", "This assessment is not finished: {answered} of {visible} questions answered ({percent}). Unanswered questions count at the lowest score, which may change once they are answered.";
+        strengths(stage: &str): "优势（达到总体阶段 {stage} 及以上）", "Strengths (at or above the overall stage, {stage})";
+        gaps(stage: &str): "差距（低于总体阶段 {stage}）", "Gaps (below the overall stage, {stage})";
+        plan_intro(count: usize): "共 {count} 条建议，按优先级、所补差距的大小和所需投入排入近期、中期、远期，每期只排企业力所能及的几项，其余以后再议。", "{count} recommendations, placed into the short, medium and long term by priority, the size of the gap they close and the effort they take; each term holds only what a firm can take on at once, the rest comes later.";
+        due_by(year: i16, month: i8): "{year}年{month}月前完成", "by {year}-{month:02}";
+        footer(version: &str, rules: &str): "由 dmat {version} 生成 · 评分规则第 {rules} 版", "Made with dmat {version} · scoring rules version {rules}";
     }
 }

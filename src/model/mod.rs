@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod condition;
 pub mod credit_code;
 pub mod diagnostic;
+pub mod follow_up;
 pub mod parse;
 pub mod questionnaire;
 pub mod text;

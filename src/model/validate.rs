@@ -976,19 +976,15 @@ pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
 fn visit_links(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
     let mut out = Vec::new();
     let visit = KeyPath::root().key("visit");
-    if let Some(previous) = &a.visit.previous {
-        let bare = !previous.trim().is_empty()
-            && !previous.contains(['/', '\\'])
-            && previous != "."
-            && previous != "..";
-        if !bare {
-            out.push(Problem::error(
-                visit.key("previous"),
-                format!(
-                    "`previous` is the file name of the earlier visit in the same folder, such as \"firm-2026-05-12.toml\", not `{previous}`"
-                ),
-            ));
-        }
+    if let Some(previous) = &a.visit.previous
+        && !super::follow_up::is_bare_file_name(previous)
+    {
+        out.push(Problem::error(
+            visit.key("previous"),
+            format!(
+                "`previous` is the file name of the earlier visit in the same folder, such as \"firm-2026-05-12.toml\", not `{previous}`"
+            ),
+        ));
     }
     if let Some(target) = &a.visit.target
         && !q.scale.stage.iter().any(|s| &s.id == target)

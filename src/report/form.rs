@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::i18n::{FormWords, Lang, fill};
+use crate::i18n::{FormWords, Lang};
 use crate::model::{ProfileField, ProfileKind, Question, QuestionKind, Questionnaire, Text};
 use crate::plain_text::inert;
 
@@ -99,7 +99,7 @@ pub fn build(q: &Questionnaire, lang: Lang) -> Option<Form> {
     Some(Form {
         lang: lang.code(),
         w,
-        footer: fill(w.footer, &[&title, &inert(&q.id), &inert(&q.version)]),
+        footer: w.footer(&title, &inert(&q.id), &inert(&q.version)),
         title,
         questionnaire_id: inert(&q.id),
         version: inert(&q.version),
@@ -169,7 +169,7 @@ fn one_column(options: &[String]) -> bool {
 }
 
 fn range(w: &FormWords, [lo, hi]: [f64; 2]) -> String {
-    fill(w.accepted, &[&plain_number(lo), &plain_number(hi)])
+    w.accepted(&plain_number(lo), &plain_number(hi))
 }
 
 /// A number as people write it: no trailing `.0`.

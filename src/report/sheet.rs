@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::chart::{self, Bars, ChartInput, Radar};
 use crate::advise::reason_sentences;
 use crate::evaluation::{Evaluation, explain};
-use crate::i18n::{Lang, ReportWords, fill};
+use crate::i18n::{Lang, ReportWords};
 use crate::model::assessment::to_civil_date;
 use crate::model::condition::lt;
 use crate::model::{
@@ -212,7 +212,7 @@ pub fn build(q: &Questionnaire, a: &Assessment, e: &Evaluation, lang: Lang) -> S
     let (strengths_title, gaps_title) = if lowest {
         (w.strengths_lowest.to_string(), w.gaps_lowest.to_string())
     } else {
-        (fill(w.strengths, &[&stage_id]), fill(w.gaps, &[&stage_id]))
+        (w.strengths(&stage_id), w.gaps(&stage_id))
     };
     Sheet {
         lang: l,
@@ -237,12 +237,12 @@ pub fn build(q: &Questionnaire, a: &Assessment, e: &Evaluation, lang: Lang) -> S
             intro: if count == 1 {
                 w.plan_intro_one.to_string()
             } else {
-                fill(w.plan_intro, &[&count])
+                w.plan_intro(count)
             },
             groups: b.plan(),
         },
         summary: paragraphs(a.visit.summary.as_deref().unwrap_or("")),
-        footer: fill(w.footer, &[&env!("CARGO_PKG_VERSION"), &RULES_VERSION]),
+        footer: w.footer(env!("CARGO_PKG_VERSION"), RULES_VERSION),
     }
 }
 
@@ -385,11 +385,11 @@ impl Builder<'_> {
         let percent = format!("{:.0}%", (card.completeness() * 100.0).floor());
         let mut warnings = Vec::new();
         if card.answered < card.visible {
-            let template = match q.scale.unanswered {
-                Unanswered::Skip => w.warn_incomplete,
-                Unanswered::Min => w.warn_incomplete_min,
-            };
-            warnings.push(fill(template, &[&card.answered, &card.visible, &percent]));
+            let (answered, visible) = (card.answered, card.visible);
+            warnings.push(match q.scale.unanswered {
+                Unanswered::Skip => w.warn_incomplete(answered, visible, &percent),
+                Unanswered::Min => w.warn_incomplete_min(answered, visible, &percent),
+            });
         }
         if a.visit.status != Status::Complete {
             warnings.push(w.warn_not_complete.to_string());
@@ -404,8 +404,8 @@ impl Builder<'_> {
                 score: card.dimensions[i].score.map(two).unwrap_or_default(),
             }),
             completeness: percent,
-            answered: fill(w.answered_of, &[&card.answered, &card.visible]),
-            scale: fill(w.scale_range, &[&two(q.scale.min), &two(q.scale.max)]),
+            answered: w.answered_of(card.answered, card.visible),
+            scale: w.scale_range(&two(q.scale.min), &two(q.scale.max)),
             warnings,
             stages: q.scale.stage.iter().map(|s| self.stage_view(s)).collect(),
         }
@@ -627,10 +627,7 @@ impl Builder<'_> {
         let visit = self.a.visit.date.as_ref().and_then(to_civil_date)?;
         let months = i64::from(h.months().1);
         let due = visit.checked_add(jiff::Span::new().months(months)).ok()?;
-        Some(fill(
-            self.w.due_by,
-            &[&due.year(), &format!("{:02}", due.month()), &due.month()],
-        ))
+        Some(self.w.due_by(due.year(), due.month()))
     }
 }
 

@@ -150,6 +150,22 @@ impl Catalog {
         with_id.find(|e| e.digest == digest).or(first).cloned()
     }
 
+    /// The questionnaire of this id at its latest version (see [`newer_version`]); of two
+    /// with the same version, the first (workspace before bundled).
+    pub fn latest(&self, id: &str) -> Option<Arc<LoadedQuestionnaire>> {
+        self.entries
+            .iter()
+            .filter(|e| e.questionnaire.id == id)
+            .reduce(|best, e| {
+                if newer_version(&e.questionnaire.version, &best.questionnaire.version) {
+                    e
+                } else {
+                    best
+                }
+            })
+            .cloned()
+    }
+
     /// Resolves `--questionnaire ID|PATH`: a known id, or a file to read.
     pub fn resolve(&self, id_or_path: &str) -> Result<Arc<LoadedQuestionnaire>, StoreError> {
         if let Some(q) = self
@@ -160,5 +176,47 @@ impl Catalog {
             return Ok(q.clone());
         }
         LoadedQuestionnaire::load(Path::new(id_or_path)).map(Arc::new)
+    }
+}
+
+/// Whether version `a` is later than `b`: compared part by part between the dots, as numbers
+/// where both parts are numbers (`1.10.0` after `1.9.2`), else as text; a version that goes
+/// on where the other ends is the later (`1.0.1` after `1.0`).
+pub fn newer_version(a: &str, b: &str) -> bool {
+    use std::cmp::Ordering;
+    let part = |x: &str, y: &str| match (x.parse::<u64>(), y.parse::<u64>()) {
+        (Ok(m), Ok(n)) => m.cmp(&n),
+        _ => x.cmp(y),
+    };
+    let mut xs = a.trim().split('.');
+    let mut ys = b.trim().split('.');
+    loop {
+        match (xs.next(), ys.next()) {
+            (Some(x), Some(y)) => match part(x, y) {
+                Ordering::Equal => continue,
+                o => return o == Ordering::Greater,
+            },
+            (Some(_), None) => return true,
+            (None, _) => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_compare_part_by_part_as_numbers() {
+        assert!(newer_version("1.10.0", "1.9.2"));
+        assert!(!newer_version("1.9.2", "1.10.0"));
+        assert!(newer_version("2.0", "1.99.99"));
+        assert!(newer_version("1.0.1", "1.0"));
+        assert!(!newer_version("1.0", "1.0"));
+        assert!(!newer_version("1.0", "1.0.1"));
+        assert!(
+            newer_version("1.0.0-b", "1.0.0-a"),
+            "text where not a number"
+        );
     }
 }

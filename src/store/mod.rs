@@ -4,6 +4,7 @@
 mod catalog;
 mod demo;
 mod files;
+mod follow_up;
 mod lock;
 mod place;
 mod settings;
@@ -19,6 +20,9 @@ use std::sync::Arc;
 pub use catalog::{Catalog, DEFAULT_QUESTIONNAIRE, LoadedQuestionnaire, Source, digest};
 pub use demo::{remove_demo, write_cohort};
 pub use files::{MAX_FILE_BYTES, read_text, regular_file, safe_file_stem};
+pub use follow_up::{
+    Previous, beside, follow_up_path, load_previous, previous_path, write_follow_up,
+};
 pub use lock::AssessmentLock;
 pub use place::{read_place, write_place};
 pub use settings::{
@@ -26,7 +30,7 @@ pub use settings::{
 };
 pub use walk::{Collected, PassedOver, collect_assessment_files, collect_toml_files};
 pub use workspace::Workspace;
-pub use write::{clean_stale_temporaries, write_atomic, write_atomic_with};
+pub use write::{clean_stale_temporaries, write_atomic, write_atomic_with, write_new};
 
 use crate::model::diagnostic::{KeyPath, Locator, Problem};
 pub use crate::model::same_firm;
@@ -162,6 +166,9 @@ fn io_reason(e: &io::Error) -> String {
         io::ErrorKind::IsADirectory => "it is a folder; name a file".into(),
         io::ErrorKind::PermissionDenied => "permission denied".into(),
         io::ErrorKind::InvalidData => "it is not UTF-8 text".into(),
+        io::ErrorKind::AlreadyExists if e.get_ref().is_none() => {
+            "a file of that name is there already, and it is never replaced".into()
+        }
         _ => e.to_string(),
     }
 }

@@ -65,18 +65,23 @@ impl Workspace {
 
     /// A path for a new assessment of `firm` visited on `date` that no file has yet.
     pub fn new_assessment_path(&self, firm: &str, date: &str) -> PathBuf {
-        let stem = format!("{}-{}", safe_file_stem(firm), safe_file_stem(date));
-        let dir = self.assessments_dir();
-        let mut path = dir.join(format!("{stem}.toml"));
-        let mut n = 2;
-        // Any entry counts as taken, a link leading nowhere too: a new assessment never
-        // writes through a link it did not make.
-        while path.symlink_metadata().is_ok() {
-            path = dir.join(format!("{stem}-{n}.toml"));
-            n += 1;
-        }
-        path
+        free_assessment_path(&self.assessments_dir(), firm, date)
     }
+}
+
+/// A path in `dir` for a new assessment of `firm` visited on `date` that no file has yet:
+/// `<firm>-<date>.toml`, else `-2`, `-3`, ….
+pub fn free_assessment_path(dir: &Path, firm: &str, date: &str) -> PathBuf {
+    let stem = format!("{}-{}", safe_file_stem(firm), safe_file_stem(date));
+    let mut path = dir.join(format!("{stem}.toml"));
+    let mut n = 2;
+    // Any entry counts as taken, a link leading nowhere too: a new assessment never
+    // writes through a link it did not make.
+    while path.symlink_metadata().is_ok() {
+        path = dir.join(format!("{stem}-{n}.toml"));
+        n += 1;
+    }
+    path
 }
 
 #[cfg(test)]

@@ -121,11 +121,42 @@ fn replace(
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
     let dir = folder_of(path);
+    let tmp = temporary_in(dir, write)?;
+    if let Some(old) = existing {
+        keep_owner_and_mode(tmp.as_file(), old)?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_folder(dir);
+    Ok(())
+}
+
+/// Writes a new file at `path` as [`write_atomic`] does, but never replaces anything: when
+/// any entry stands at `path` (a file, a folder, a link, even one leading nowhere) it fails
+/// with [`io::ErrorKind::AlreadyExists`] and leaves no trace.
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if path.symlink_metadata().is_ok() {
+        return Err(io::ErrorKind::AlreadyExists.into());
+    }
+    let dir = folder_of(path);
+    let tmp = temporary_in(dir, |w| w.write_all(bytes))?;
+    tmp.as_file().sync_all()?;
+    // Checked again as the name is taken: a file that appeared meanwhile is kept.
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    sync_folder(dir);
+    Ok(())
+}
+
+/// A temporary file in `dir` holding what `write` writes, with the mode the umask allows.
+fn temporary_in(
+    dir: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(".dmat-").suffix(".tmp");
     #[cfg(unix)]
     {
-        // Created with what the umask allows; an existing file's mode is set exactly below.
+        // Created with what the umask allows; an existing file's mode is set exactly after.
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
@@ -137,16 +168,14 @@ fn replace(
         write(&mut w)?;
         w.flush()?;
     }
-    if let Some(old) = existing {
-        keep_owner_and_mode(tmp.as_file(), old)?;
-    }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    // Make the rename itself durable; not every platform can sync a folder.
+    Ok(tmp)
+}
+
+/// Makes a rename in `dir` durable; not every platform can sync a folder.
+fn sync_folder(dir: &Path) {
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }
-    Ok(())
 }
 
 /// Gives the new file the old one's owner, group and mode. The owner and group are kept where
@@ -241,6 +270,28 @@ mod tests {
         assert!(failed.is_err());
         assert_eq!(fs::read_to_string(&path).unwrap(), "a,b");
         assert_eq!(names(dir.path()), ["out.csv"]);
+    }
+
+    #[test]
+    fn writing_a_new_file_never_replaces_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        write_new(&path, b"first").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        let e = write_new(&path, b"second").unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("nowhere.toml");
+            std::os::unix::fs::symlink(dir.path().join("missing"), &link).unwrap();
+            assert!(write_new(&link, b"x").is_err());
+            assert!(!dir.path().join("missing").exists());
+        }
+        assert_eq!(
+            names(dir.path()),
+            ["a.toml", "nowhere.toml"][..cfg!(unix) as usize + 1]
+        );
     }
 
     #[test]

@@ -220,7 +220,7 @@ fn apply_filter(
                 Effect::None
             }
         }
-        Err(e) => Effect::Say(Tone::Error, inert(&e)),
+        Err(e) => Effect::Say(Tone::Error, inert(&e.text(w.lang()))),
     }
 }
 

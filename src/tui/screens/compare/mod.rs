@@ -210,15 +210,7 @@ impl CompareState {
             questionnaire: self.visits[i].questionnaire.clone(),
             warnings: Vec::new(),
         });
-        let filters: Vec<Filter> = self.comparison.filters().cloned().collect();
-        let (col, dir) = self.comparison.sort();
-        let mut c = Comparison::new(&self.visits, self.lang);
-        for f in filters {
-            // The filters applied before; they still name the same fields.
-            let _ = c.filter(f);
-        }
-        c.sort_by(col, dir);
-        self.comparison = c;
+        self.comparison = self.comparison.rescored(&self.visits);
         self.measure();
         let holds = |f: &FirmRow| f.visits.iter().any(|v| v.file == path);
         if let Some(k) = self.comparison.rows().position(holds) {
@@ -568,13 +560,10 @@ fn render_header(x: &Ctx, frame: &mut Frame, area: Rect) {
     let assessments: usize = c.rows().map(|f| f.visits.len()).sum();
     let right = format!(
         "{} ",
-        fill(
-            x.cw.firms_line,
-            &[
-                &c.rows().len(),
-                &assessments,
-                &inert(&questionnaires_label(c))
-            ],
+        x.cw.firms_line(
+            c.rows().len(),
+            assessments,
+            &inert(&questionnaires_label(c))
         )
     );
     let right_w = width(&right).min(area.width as usize / 2 + 10);
@@ -613,7 +602,7 @@ fn render_tabs(x: &Ctx, frame: &mut Frame, area: Rect) {
         Direction::Ascending => x.cw.ascending,
         Direction::Descending => x.cw.descending,
     };
-    let status = fill(x.cw.sorted_by, &[&x.column_title(col), &dir]);
+    let status = x.cw.sorted_by(&x.column_title(col), dir);
     let room = (area.width as usize).saturating_sub(tabs_w + 2);
     let status = format!("{} ", truncate(&status, room.saturating_sub(1)));
     let status_w = width(&status) as u16;

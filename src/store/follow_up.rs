@@ -1,0 +1,159 @@
+//! Follow-up visits on disk: the earlier visit a follow-up names (`visit.previous`, a file in
+//! the same folder), and writing a new follow-up beside it without ever touching it.
+
+use std::path::{Path, PathBuf};
+
+use super::workspace::free_assessment_path;
+use super::{StoreError, read_text, write_new};
+use crate::model::follow_up::is_bare_file_name;
+use crate::model::{Assessment, parse};
+
+/// The earlier visit a follow-up names, as found beside it.
+#[derive(Debug)]
+pub enum Previous {
+    /// The assessment names no earlier visit, or names it so that it cannot be looked for
+    /// (not a bare file name: `validate` says so).
+    NotAFollowUp,
+    /// No file of that name is beside the assessment.
+    Missing(PathBuf),
+    /// The file is there but cannot be read as an assessment.
+    Unreadable(StoreError),
+    /// The earlier visit, and where it is.
+    Found(PathBuf, Box<Assessment>),
+}
+
+/// The folder a file is in (`.` for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Where the earlier visit named by `a` (kept at `path`) is: beside it. None when it names
+/// none, or names it as something other than a bare file name.
+pub fn previous_path(path: &Path, a: &Assessment) -> Option<PathBuf> {
+    let name = a.visit.previous.as_deref()?;
+    is_bare_file_name(name).then(|| folder_of(path).join(name))
+}
+
+/// Reads the earlier visit that `a`, kept at `path`, follows up. It is read as an assessment
+/// on its own (not checked against a questionnaire), and never written.
+pub fn load_previous(path: &Path, a: &Assessment) -> Previous {
+    let Some(prev) = previous_path(path, a) else {
+        return Previous::NotAFollowUp;
+    };
+    if prev.symlink_metadata().is_err() || !prev.exists() {
+        return Previous::Missing(prev);
+    }
+    let text = match read_text(&prev) {
+        Ok(t) => t,
+        Err(e) => return Previous::Unreadable(e),
+    };
+    match parse::assessment(&text) {
+        Ok((earlier, _)) => Previous::Found(prev, Box::new(earlier)),
+        Err(diagnostics) => Previous::Unreadable(StoreError::Invalid {
+            path: prev,
+            diagnostics,
+        }),
+    }
+}
+
+/// The path a follow-up of the visit at `previous` gets when none is chosen: beside it (its
+/// `previous` names a file in the same folder), `<firm>-<date>.toml`, `-2`, … where taken.
+pub fn follow_up_path(previous: &Path, firm: &str, date: &str) -> PathBuf {
+    free_assessment_path(folder_of(previous), firm, date)
+}
+
+/// Whether `out` is in the same folder as the visit at `previous` (folders compared as the
+/// system resolves them), as a follow-up must be for its `previous` to name that visit.
+pub fn beside(out: &Path, previous: &Path) -> bool {
+    let real = |p: &Path| std::fs::canonicalize(folder_of(p)).ok();
+    matches!((real(out), real(previous)), (Some(a), Some(b)) if a == b)
+}
+
+/// Writes a new follow-up visit at `path`, atomically, never replacing anything there.
+pub fn write_follow_up(path: &Path, a: &Assessment) -> Result<(), StoreError> {
+    let text = a.to_toml().map_err(|e| {
+        StoreError::io(
+            path,
+            "write",
+            std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+        )
+    })?;
+    write_new(path, text.as_bytes()).map_err(|e| StoreError::io(path, "write", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::QuestionnaireRef;
+
+    fn visit(previous: Option<&str>) -> Assessment {
+        let r = QuestionnaireRef {
+            id: "quick-scan".into(),
+            version: "1.0.0".into(),
+            digest: String::new(),
+        };
+        let mut a = Assessment::new(r, "Acme", None);
+        a.visit.previous = previous.map(str::to_string);
+        a
+    }
+
+    #[test]
+    fn the_previous_visit_is_looked_for_beside_the_follow_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let here = dir.path().join("acme-2.toml");
+        assert!(matches!(
+            load_previous(&here, &visit(None)),
+            Previous::NotAFollowUp
+        ));
+        assert!(matches!(
+            load_previous(&here, &visit(Some("../elsewhere.toml"))),
+            Previous::NotAFollowUp
+        ));
+        let a = visit(Some("acme-1.toml"));
+        match load_previous(&here, &a) {
+            Previous::Missing(p) => assert_eq!(p, dir.path().join("acme-1.toml")),
+            other => panic!("{other:?}"),
+        }
+        std::fs::write(dir.path().join("acme-1.toml"), "schema = \n").unwrap();
+        assert!(matches!(
+            load_previous(&here, &a),
+            Previous::Unreadable(StoreError::Invalid { .. })
+        ));
+        let earlier = visit(None);
+        std::fs::write(dir.path().join("acme-1.toml"), earlier.to_toml().unwrap()).unwrap();
+        match load_previous(&here, &a) {
+            Previous::Found(p, found) => {
+                assert_eq!(p, dir.path().join("acme-1.toml"));
+                assert_eq!(*found, earlier);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            previous_path(Path::new("acme-2.toml"), &a),
+            Some(PathBuf::from("./acme-1.toml"))
+        );
+    }
+
+    #[test]
+    fn a_follow_up_goes_beside_its_previous_visit_and_replaces_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let prev = dir.path().join("Acme-2026-05-12.toml");
+        std::fs::write(&prev, "x").unwrap();
+        let path = follow_up_path(&prev, "Acme", "2026-05-12");
+        assert_eq!(path, dir.path().join("Acme-2026-05-12-2.toml"));
+        assert!(beside(&path, &prev));
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        assert!(!beside(&sub.join("x.toml"), &prev));
+        assert!(!beside(&dir.path().join("no-such-folder/x.toml"), &prev));
+        write_follow_up(&path, &visit(Some("Acme-2026-05-12.toml"))).unwrap();
+        let Err(e) = write_follow_up(&path, &visit(None)) else {
+            panic!("replaced");
+        };
+        assert!(e.to_string().contains("never replaced"), "{e}");
+        assert_eq!(std::fs::read_to_string(&prev).unwrap(), "x");
+    }
+}
