@@ -3,32 +3,13 @@
 //! exits (`# exit: N`, default 1).
 
 mod common;
+#[path = "common/expect.rs"]
+mod expect;
 
 use common::dmat;
+use expect::{assert_reported, expectations};
 
 use std::path::Path;
-
-struct Expectation {
-    place: String,
-    sentence: String,
-}
-
-fn expectations(text: &str) -> (Vec<Expectation>, i32) {
-    let mut exit = 1;
-    let mut out = Vec::new();
-    for line in text.lines().take_while(|l| l.starts_with('#')) {
-        if let Some(rest) = line.strip_prefix("# expect: ") {
-            let (place, sentence) = rest.split_once(' ').unwrap_or((rest, ""));
-            out.push(Expectation {
-                place: place.to_string(),
-                sentence: sentence.to_string(),
-            });
-        } else if let Some(code) = line.strip_prefix("# exit: ") {
-            exit = code.trim().parse().expect("a number after # exit:");
-        }
-    }
-    (out, exit)
-}
 
 #[test]
 fn every_broken_fixture_is_reported_at_its_line_and_column() {
@@ -42,7 +23,7 @@ fn every_broken_fixture_is_reported_at_its_line_and_column() {
     assert!(entries.len() >= 20, "one fixture per kind of mistake");
     for path in entries {
         let text = std::fs::read_to_string(&path).unwrap();
-        let (expected, exit) = expectations(&text);
+        let (expected, _) = expectations(&text);
         assert!(
             !expected.is_empty(),
             "{} has no `# expect:` line",
@@ -57,30 +38,10 @@ fn every_broken_fixture_is_reported_at_its_line_and_column() {
             .arg(&path)
             .output()
             .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(
+        assert_reported(
+            &path,
             out.status.code(),
-            Some(exit),
-            "{}: {stderr}",
-            path.display()
-        );
-        for e in &expected {
-            let line = format!("{}:{}: {}", path.display(), e.place, e.sentence);
-            assert!(
-                stderr.lines().any(|l| l.starts_with(&line)),
-                "{}: expected a line starting with\n  {line}\ngot\n{stderr}",
-                path.display()
-            );
-        }
-        let problems = stderr
-            .lines()
-            .filter(|l| l.starts_with(&path.display().to_string()))
-            .count();
-        assert_eq!(
-            problems,
-            expected.len(),
-            "{}: every problem, once: {stderr}",
-            path.display()
+            &String::from_utf8_lossy(&out.stderr),
         );
     }
 }

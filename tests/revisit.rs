@@ -38,6 +38,20 @@ fn today() -> String {
     dmat::model::assessment::today().to_string()
 }
 
+/// `dmat revisit EARLIER` with success, and the new file it wrote in `dir`.
+fn revisit(ws: &Path, dir: &Path, earlier: &Path) -> PathBuf {
+    let before = files(dir);
+    dmat(ws).arg("revisit").arg(earlier).assert().success();
+    new_file(&before, &files(dir))
+}
+
+/// Asserts that `dmat validate` finds nothing to say about the file at `path`.
+fn assert_clean(ws: &Path, path: &Path, why: &str) {
+    let out = dmat(ws).arg("validate").arg(path).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!((out.status.code(), stderr.as_ref()), (Some(0), ""), "{why}");
+}
+
 /// The one file in `after` that is not in `before`.
 fn new_file(before: &[PathBuf], after: &[PathBuf]) -> PathBuf {
     let new: Vec<&PathBuf> = after.iter().filter(|p| !before.contains(p)).collect();
@@ -103,10 +117,7 @@ fn a_revisit_starts_a_follow_up_of_the_same_firm_and_leaves_the_earlier_visit_al
     );
     assert!(new.get("plan").is_none() && new.get("progress").is_none());
 
-    // The new visit is valid as it stands: no error, no warning.
-    let out = dmat(ws.path()).arg("validate").arg(&path).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "validate clean");
+    assert_clean(ws.path(), &path, "valid as it stands: no error, no warning");
     // Scores and the sheet read it, and the earlier visit is still untouched.
     dmat(ws.path()).arg("score").arg(&path).assert().success();
     assert_eq!(std::fs::read(&earlier).unwrap(), bytes);
@@ -139,14 +150,10 @@ fn a_scan_is_followed_by_the_full_visit_with_its_profile_fields() {
     for (k, v) in profile {
         assert_eq!(Some(v), old["profile"].get(k), "{k} copied as it was");
     }
-    let out = dmat(ws.path()).arg("validate").arg(&path).output().unwrap();
-    assert_eq!(
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr).as_ref()
-        ),
-        (Some(0), ""),
-        "only fields the full visit has are copied"
+    assert_clean(
+        ws.path(),
+        &path,
+        "only fields the full visit has are copied",
     );
 }
 
@@ -156,13 +163,7 @@ fn a_second_follow_up_on_the_same_day_gets_its_own_file() {
     let earlier = dir.join("firm-0002-scan.toml");
     let mut made = Vec::new();
     for _ in 0..2 {
-        let before = files(&dir);
-        dmat(ws.path())
-            .arg("revisit")
-            .arg(&earlier)
-            .assert()
-            .success();
-        made.push(new_file(&before, &files(&dir)));
+        made.push(revisit(ws.path(), &dir, &earlier));
     }
     let first = made[0].file_stem().unwrap().to_string_lossy().into_owned();
     assert_eq!(made[1], dir.join(format!("{first}-2.toml")));
@@ -275,4 +276,75 @@ fn an_earlier_visit_in_error_is_refused_with_its_place() {
         "{stderr}"
     );
     assert_eq!(files(ws.path()), vec![earlier]);
+}
+
+/// The loop on the command line: a demo firm's full visit with an agreed plan is revisited;
+/// the progress of its agreed actions is recorded in the new file; `validate` is clean and the
+/// comparison shows the firm's two visits; progress on a declined action is a warning at its
+/// place; the earlier visit stays byte for byte as it was.
+#[test]
+fn a_demo_firm_is_revisited_and_its_agreed_actions_followed_up() {
+    let (ws, dir) = workspace();
+    let earlier = dir.join("firm-0000-visit.toml");
+    let bytes = std::fs::read(&earlier).unwrap();
+    let plan = table(&earlier)["plan"].as_table().unwrap().clone();
+    let decided = |d: &str| -> Vec<String> {
+        plan.iter()
+            .filter(|(_, e)| e.get("decision").and_then(|v| v.as_str()) == Some(d))
+            .map(|(id, _)| id.clone())
+            .collect()
+    };
+    let (agreed, declined) = (decided("agreed"), decided("declined"));
+    assert!(!agreed.is_empty() && !declined.is_empty(), "{plan:?}");
+
+    let path = revisit(ws.path(), &dir, &earlier);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    for id in &agreed {
+        text.push_str(&format!(
+            "\n[progress.{id}]\nstatus = \"done\"\nsupport = \"granted\"\n"
+        ));
+    }
+    std::fs::write(&path, &text).unwrap();
+    assert_clean(
+        ws.path(),
+        &path,
+        "progress on the agreed actions is what a follow-up records",
+    );
+
+    let out = dmat(ws.path())
+        .arg("compare")
+        .arg(&dir)
+        .args(["--section", "progress", "--format", "md"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let firm = table(&earlier)["firm"]["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let section = stdout
+        .split("### ")
+        .find(|s| s.starts_with(&firm))
+        .unwrap_or_else(|| panic!("{firm} re-visited:\n{stdout}"));
+    assert!(
+        section.contains(&today()),
+        "the new visit is in its row:\n{section}"
+    );
+
+    let line = text.lines().count() + 2;
+    text.push_str(&format!(
+        "\n[progress.{}]\nstatus = \"done\"\n",
+        declined[0]
+    ));
+    std::fs::write(&path, &text).unwrap();
+    let out = dmat(ws.path()).arg("validate").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "a warning, the entry kept");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let at = format!(
+        "{}:{line}:11: warning: progress on action `{}`, which the firm declined at the earlier visit `firm-0000-visit.toml`",
+        path.display(),
+        declined[0]
+    );
+    assert!(stderr.contains(&at), "{at}\n{stderr}");
+    assert_eq!(std::fs::read(&earlier).unwrap(), bytes, "byte for byte");
 }

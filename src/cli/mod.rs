@@ -311,6 +311,7 @@ impl Context {
     /// The questionnaires known to the command, with `--questionnaire PATH` fixed if given.
     pub fn catalog(&self, q: &QuestionnaireArg) -> Result<Catalog, StoreError> {
         let mut catalog = Catalog::load(&self.workspace);
+        catalog.set_lang(self.lang);
         if let Some(path) = &q.path {
             catalog.fix(LoadedQuestionnaire::load(path)?);
         }

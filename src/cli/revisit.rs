@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{Context, Failure, Outcome, QuestionnaireArg, say};
-use crate::i18n::{FollowUpWords, fill};
+use crate::i18n::FollowUpWords;
 use crate::model::assessment::today;
 use crate::model::follow_up::follow_up;
 use crate::plain_text::shown_path;
@@ -51,18 +51,14 @@ pub fn run(
         .or_else(|| catalog.latest(&prev.questionnaire.id))
         .unwrap_or_else(|| earlier.questionnaire.clone());
     let Some(name) = file.file_name().and_then(|n| n.to_str()) else {
-        return Err(Failure::invalid(fill(
-            w.name_not_text,
-            &[&shown_path(file)],
-        )));
+        return Err(Failure::invalid(w.name_not_text(&shown_path(file))));
     };
     let date = today();
     let path = match output {
         Some(out) if !beside(out, file) => {
-            return Err(Failure::invalid(fill(
-                w.not_beside,
-                &[&shown_path(out), &shown_path(file)],
-            )));
+            return Err(Failure::invalid(
+                w.not_beside(&shown_path(out), &shown_path(file)),
+            ));
         }
         Some(out) => out.to_path_buf(),
         None => follow_up_path(file, &prev.firm.name, &date.to_string()),
@@ -70,7 +66,7 @@ pub fn run(
     let assessor = match load_settings(&ctx.workspace) {
         Ok(s) => s.assessor().map(str::to_string),
         Err(e) => {
-            say(&fill(w.no_assessor, &[&e]));
+            say(&w.no_assessor(&e.to_string()));
             None
         }
     };
@@ -78,15 +74,12 @@ pub fn run(
     let a = follow_up(prev, name, q, &loaded.digest, date, assessor.as_deref());
     write_follow_up(&path, &a)?;
     keep_questionnaire(&ctx.workspace, &loaded)?;
-    say(&fill(
-        w.revisit_written,
-        &[
-            &shown_path(&path),
-            &prev.firm.name,
-            &shown_path(file),
-            &q.id,
-            &q.version,
-        ],
+    say(&w.revisit_written(
+        &shown_path(&path),
+        &prev.firm.name,
+        &shown_path(file),
+        &q.id,
+        &q.version,
     ));
     Ok(ExitCode::SUCCESS)
 }

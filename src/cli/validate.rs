@@ -66,6 +66,8 @@ pub fn run(ctx: &Context, paths: &[PathBuf], q: &QuestionnaireArg) -> Outcome {
                     Ok(o) => {
                         let mut diagnostics = o.warnings.clone();
                         diagnostics.extend(checks_that_hold(&o, &src, ctx.lang));
+                        let a = &o.assessment;
+                        diagnostics.extend(store::check_links(&path, &src, a, ctx.lang));
                         diagnostics.sort_by_key(|d| (d.line, d.column));
                         Checked {
                             summary: Some(w.valid_assessment(&o.assessment.questionnaire.id)),

@@ -235,6 +235,7 @@ fn answer_all(
     } else {
         rng.random_range(total / 3..total.max(1))
     };
+    let mut noted = Vec::new();
     for r in q.questions() {
         let area = area_of(&q.dimension[r.dimension].id);
         let level = (f.maturity + lift + f.offsets[area]).clamp(lo, hi);
@@ -243,31 +244,114 @@ fn answer_all(
         if r.index >= stop || (!r.question.required && rng.random_bool(0.02)) {
             continue;
         }
-        let response = if r.question.na && rng.random_bool(0.06) {
-            Response::NotApplicable
-        } else if let Some(fact) = profile::factual_answer(r.question, f) {
-            fact
-        } else {
-            answer(rng, q, r.question, target, f.chinese)
-        };
+        let response = respond(q, f, r.question, target, rng);
         a.set_response(&r.question.id, Some(response));
-        if rng.random_bool(0.15) {
-            let note = pick(
-                rng,
-                if f.chinese {
-                    names::NOTES_ZH
-                } else {
-                    names::NOTES_EN
-                },
-            );
-            a.set_note(&r.question.id, Some(note.to_string()));
-        }
+        noted.push((r.index, rng.random_bool(0.15), rng.random_range(0..64usize)));
     }
+    settle_checks(q, f, lift, a, rng);
     let card = score(q, a);
     for r in q.questions() {
         if card.questions[r.index].state == QuestionState::Hidden {
             a.answers.remove(&r.question.id);
         }
+    }
+    // Evidence seen on site, in the question's area and in keeping with its answer.
+    for (index, with_note, k) in noted {
+        let Some(r) = q.questions().nth(index) else {
+            continue;
+        };
+        let Some(level) = card.questions[index].score.filter(|_| with_note) else {
+            continue;
+        };
+        let area = firm::AREAS[area_of(&q.dimension[r.dimension].id)];
+        let notes = names::notes(area, level >= 3.0, f.chinese);
+        if !notes.is_empty() && a.answers.contains_key(&r.question.id) {
+            a.set_note(&r.question.id, Some(notes[k % notes.len()].to_string()));
+        }
+    }
+}
+
+/// An answer to one question at about the level `target`: a fact of the firm where the
+/// question asks for one, now and then "not applicable" where that is allowed.
+fn respond(
+    q: &Questionnaire,
+    f: &Firm,
+    question: &Question,
+    target: f64,
+    rng: &mut ChaCha8Rng,
+) -> Response {
+    if question.na && rng.random_bool(0.06) {
+        Response::NotApplicable
+    } else if let Some(fact) = profile::factual_answer(question, f) {
+        fact
+    } else {
+        answer(rng, q, question, target, f.chinese)
+    }
+}
+
+/// A real firm's answers do not contradict each other, and an expert settles a contradiction
+/// with the firm before leaving: while a consistency check holds, the questions it names are
+/// asked again (a few times at most); what still contradicts is left unanswered.
+fn settle_checks(q: &Questionnaire, f: &Firm, lift: f64, a: &mut Assessment, rng: &mut ChaCha8Rng) {
+    let (lo, hi) = (q.scale.min, q.scale.max);
+    for _ in 0..6 {
+        let facts_hold: Vec<usize> = {
+            let card = score(q, a);
+            let facts = card.facts(q, a);
+            q.check
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.when.eval(&facts))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        if facts_hold.is_empty() {
+            return;
+        }
+        for i in facts_hold {
+            for leaf in q.check[i].when.leaves() {
+                let crate::model::condition::Condition::Question { id, .. } = leaf else {
+                    continue;
+                };
+                let Some(r) = q.questions().find(|r| &r.question.id == id) else {
+                    continue;
+                };
+                if !a.answers.contains_key(id) || profile::factual_answer(r.question, f).is_some() {
+                    continue;
+                }
+                let area = area_of(&q.dimension[r.dimension].id);
+                let level = (f.maturity + lift + f.offsets[area]).clamp(lo, hi);
+                let target = (level + normal(rng) * 0.35).clamp(lo, hi);
+                let response = answer(rng, q, r.question, target, f.chinese);
+                a.set_response(id, Some(response));
+            }
+        }
+    }
+    // Still contradicting: the questions named are left for the expert to ask again.
+    let card = score(q, a);
+    let facts = card.facts(q, a);
+    let open: Vec<String> = q
+        .check
+        .iter()
+        .filter(|c| c.when.eval(&facts))
+        .filter_map(|c| {
+            // The last question it names: the one asked after the others.
+            c.when
+                .leaves()
+                .into_iter()
+                .filter_map(|leaf| match leaf {
+                    crate::model::condition::Condition::Question { id, .. } => q
+                        .questions()
+                        .position(|r| &r.question.id == id)
+                        .map(|p| (p, id.clone())),
+                    _ => None,
+                })
+                .max()
+                .map(|(_, id)| id)
+        })
+        .collect();
+    for id in open {
+        a.answers.remove(&id);
     }
 }
 
@@ -407,6 +491,8 @@ fn apply_raises(q: &Questionnaire, a: &mut Assessment, action: &str) {
         let before = current.as_ref().and_then(level);
         if level(&new).is_some_and(|x| before.is_none_or(|b| x > b)) {
             a.set_response(&raise.question, Some(new));
+            // What was seen on the last visit no longer describes the new answer.
+            a.set_note(&raise.question, None);
         }
     }
 }

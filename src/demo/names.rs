@@ -48,9 +48,6 @@ const PLACES: &[(&str, &str)] = &[
     ("鲁中", "Luzhong"),
     ("齐鲁", "Qilu"),
     ("山东", "Shandong"),
-    ("博山", "Boshan"),
-    ("张店", "Zhangdian"),
-    ("临淄", "Linzi"),
 ];
 
 const SYLLABLES: &[(&str, &str)] = &[
@@ -186,25 +183,139 @@ pub const ASSESSORS_EN: &[&str] = &[
     "Chen Jing",
 ];
 
-pub const NOTES_ZH: &[&str] = &[
-    "现场查看了设备台账",
-    "车间仍使用纸质工单",
-    "老板口述，未见书面材料",
-    "看到了ERP系统界面",
-    "质检记录为手写表格",
-    "关键岗位师傅年龄偏大，平均50岁以上",
-    "进口伺服驱动器，维修依赖厂家",
-    "已申请技改贷，尚在审批",
-];
-pub const NOTES_EN: &[&str] = &[
-    "Saw the equipment ledger on site",
-    "Paper work orders at every machine",
-    "Owner's account; no documents shown",
-    "Saw the ERP screens",
-    "Quality records are handwritten, with dates, \"signed\" by the inspector",
-    "Key fitters are over 50",
-    "Imported servo drives; repairs depend on the maker",
-];
+/// Evidence an expert notes on site, by area and by whether the answer is strong (3.0 or
+/// more) or weak, so that a note never contradicts the answer beside it.
+pub fn notes(area: &str, strong: bool, chinese: bool) -> &'static [&'static str] {
+    let (zh, en): (&[&str], &[&str]) = match (area, strong) {
+        ("strategy", false) => (
+            &["老板口述，未见书面计划", "经营数据只有会计月报"],
+            &[
+                "Owner's account; no written plan shown",
+                "Only the accountant's monthly figures",
+            ],
+        ),
+        ("strategy", true) => (
+            &["看到了年度改造计划和季度检查记录", "经营看板每周更新"],
+            &[
+                "Saw the annual upgrade plan and its quarterly reviews",
+                "Management dashboard updated weekly",
+            ],
+        ),
+        ("rnd", false) => (
+            &["新产品主要按客户图纸改型", "技术员兼管车间，没有项目台账"],
+            &[
+                "New products are mostly variants of customers' drawings",
+                "The technician also runs the shop; no project log",
+            ],
+        ),
+        ("rnd", true) => (
+            &["看到了研发项目台账和评审记录", "主销产品已建三维模型"],
+            &[
+                "Saw the R&D project log and design reviews",
+                "Best-sellers are modelled in 3D",
+            ],
+        ),
+        ("equipment", false) => (
+            &["现场查看了设备台账，多为普通设备", "关键工序仍靠人工上下料"],
+            &[
+                "Saw the equipment register; mostly conventional machines",
+                "Key processes still loaded by hand",
+            ],
+        ),
+        ("equipment", true) => (
+            &["点检表当天已签字", "主要工序为数控和自动化设备"],
+            &[
+                "Inspection checklists signed on the day",
+                "Main processes run on CNC and automated machines",
+            ],
+        ),
+        ("digital", false) => (
+            &["车间仍使用纸质工单", "库存靠手工台账"],
+            &[
+                "Paper work orders at every machine",
+                "Stock kept in paper ledgers",
+            ],
+        ),
+        ("digital", true) => (
+            &["看到了ERP系统界面，订单与库存可查", "现场演示了扫码报工"],
+            &[
+                "Saw the ERP screens; orders and stock can be looked up",
+                "Scan-based reporting shown on site",
+            ],
+        ),
+        ("quality", false) => (
+            &["质检记录为手写表格", "作业指导书版本已过期"],
+            &[
+                "Quality records are handwritten forms",
+                "Work instructions out of date",
+            ],
+        ),
+        ("quality", true) => (
+            &[
+                "抽查的首检、巡检记录齐全",
+                "随机抽一台产品，十分钟内查清批次和检测数据",
+            ],
+            &[
+                "First-piece and patrol records complete in the sample checked",
+                "Traced a random unit's batch and test data within ten minutes",
+            ],
+        ),
+        ("chain", false) => (
+            &["进口伺服驱动器，维修依赖厂家", "尚未进入龙头企业供应商名录"],
+            &[
+                "Imported servo drives; repairs depend on the maker",
+                "Not yet on an anchor firm's supplier list",
+            ],
+        ),
+        ("chain", true) => (
+            &[
+                "看到了龙头企业的供应商审核报告",
+                "进口件设有安全库存和替代清单",
+            ],
+            &[
+                "Saw an anchor firm's supplier-audit report",
+                "Safety stock and a list of alternatives for imported parts",
+            ],
+        ),
+        ("talent", false) => (
+            &["关键岗位师傅年龄偏大，平均50岁以上", "电气问题靠外请电工"],
+            &[
+                "Key fitters are over 50",
+                "Electrical problems go to an outside electrician",
+            ],
+        ),
+        ("talent", true) => (
+            &["看到了职称和技能等级证书清单", "有职业院校实习生在岗"],
+            &[
+                "Saw the list of title and skill certificates",
+                "Vocational-college interns at work",
+            ],
+        ),
+        ("finance", false) => (
+            &["最近的设备是先买后补备案"],
+            &["The latest machine was bought before the project was filed"],
+        ),
+        ("finance", true) => (
+            &["看到了技改项目备案证明", "已申请技改贷，尚在审批"],
+            &[
+                "Saw the project filing record",
+                "A technical-upgrade loan is under review",
+            ],
+        ),
+        ("energy", false) => (&["全厂一块总表"], &["One main meter for the whole plant"]),
+        ("energy", true) => (&["大功率设备已装分表"], &["Big loads are sub-metered"]),
+        ("security", false) => (
+            &["说不出最近一次备份的日期"],
+            &["Could not say when the last backup was made"],
+        ),
+        ("security", true) => (
+            &["最近一次离线备份在上周"],
+            &["Last offline backup was last week"],
+        ),
+        _ => (&[], &[]),
+    };
+    if chinese { zh } else { en }
+}
 pub const SUMMARIES_ZH: &[&str] = &[
     "企业基础扎实，建议先补齐数据采集短板，再推进系统集成。",
     "设备自动化程度较低，资金紧张，建议对接技改贷和一对一专家诊断。",

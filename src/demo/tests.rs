@@ -80,7 +80,12 @@ fn the_cohort_is_varied_and_plausible() {
     for f in &files {
         let src = f.assessment.to_toml().unwrap();
         let (a, _) = parse::assessment(&src).unwrap();
-        let problems = crate::model::validate::assessment(&a, &q);
+        let mut problems = crate::model::validate::assessment(&a, &q);
+        problems.extend(crate::model::visit_checks::entry_problems(
+            &a,
+            &q,
+            crate::i18n::Lang::En,
+        ));
         assert!(
             problems
                 .iter()
@@ -257,4 +262,50 @@ fn an_exclusive_option_is_never_ticked_with_another() {
         }
     }
     assert!(alone > 0, "some firms tick \"none of these\"");
+}
+
+#[test]
+fn a_demo_visit_contradicts_none_of_the_checks_and_its_notes_fit_the_answers() {
+    let files = district(200, 13);
+    let (scan, full) = (bundled("quick-scan"), bundled("smart-manufacturing"));
+    let mut notes = 0;
+    for f in &files {
+        let q = if f.name.ends_with("-scan.toml") {
+            &scan.questionnaire
+        } else {
+            &full.questionnaire
+        };
+        let a = &f.assessment;
+        let held: Vec<&str> = crate::evaluation::evaluate(q, a)
+            .checks
+            .iter()
+            .map(|&i| q.check[i].id.as_str())
+            .collect();
+        assert!(held.is_empty(), "{}: {held:?}", f.name);
+        // A Zhoucun folder: no firm named after another district of Zibo.
+        for place in ["博山", "张店", "临淄", "Boshan", "Zhangdian", "Linzi"] {
+            assert!(!a.firm.name.contains(place), "{}", a.firm.name);
+        }
+        // A note is evidence of the answer beside it: a strong answer never gets a note
+        // written for a weak one, nor the other way round.
+        let card = score(q, a);
+        for r in q.questions() {
+            let Some(note) = a
+                .answers
+                .get(&r.question.id)
+                .and_then(|x| x.note.as_deref())
+            else {
+                continue;
+            };
+            notes += 1;
+            let area = super::firm::AREAS[super::firm::area_of(&q.dimension[r.dimension].id)];
+            let strong = card.questions[r.index].score.is_some_and(|s| s >= 3.0);
+            let fits = super::names::notes(area, strong, true)
+                .iter()
+                .chain(super::names::notes(area, strong, false))
+                .any(|n| *n == note);
+            assert!(fits, "{}: {} noted {note:?}", f.name, r.question.id);
+        }
+    }
+    assert!(notes > 100, "{notes} notes");
 }

@@ -13,7 +13,7 @@ mod tui;
 pub use advise::AdviseWords;
 pub use cli::CliWords;
 pub use compare::CompareWords;
-pub use follow_up::FollowUpWords;
+pub use follow_up::{FollowUpWords, VisitCheckWords};
 pub use form::FormWords;
 pub use plan::{PlanReasons, PlanWords};
 pub use report::ReportWords;

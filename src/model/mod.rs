@@ -10,6 +10,7 @@ pub mod parse;
 pub mod questionnaire;
 pub mod text;
 pub mod validate;
+pub mod visit_checks;
 
 pub use assessment::{
     ASSESSMENT_SCHEMA, Answer, Assessment, Decision, Firm, PlanEntry, Progress, ProgressStatus,

@@ -117,9 +117,17 @@ pub fn assessment(src: &str) -> Parsed<Assessment> {
     Ok((a, diags))
 }
 
-/// Checks a parsed assessment against its questionnaire; `src` is the assessment's text.
-pub fn check_assessment(src: &str, a: &Assessment, q: &Questionnaire) -> Vec<Diagnostic> {
-    place(src, &validate::assessment(a, q))
+/// Checks a parsed assessment against its questionnaire; `src` is the assessment's text, and
+/// `lang` the language of the checks that speak it (see [`super::visit_checks`]).
+pub fn check_assessment(
+    src: &str,
+    a: &Assessment,
+    q: &Questionnaire,
+    lang: crate::i18n::Lang,
+) -> Vec<Diagnostic> {
+    let mut problems = validate::assessment(a, q);
+    problems.extend(super::visit_checks::entry_problems(a, q, lang));
+    place(src, &problems)
 }
 
 /// Whether a TOML text looks like an assessment rather than a questionnaire.

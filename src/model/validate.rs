@@ -5,7 +5,6 @@ use std::collections::{HashMap, HashSet};
 
 use super::assessment::{Assessment, Response, Status};
 use super::condition::{Condition, Test};
-use super::credit_code;
 use super::diagnostic::{KeyPath, Problem};
 use super::questionnaire::{
     Aggregate, AnswerOption, Band, Horizon, ProfileKind, Question, QuestionKind, Questionnaire,
@@ -931,14 +930,6 @@ pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
             "the firm has no name",
         ));
     }
-    if let Some(id) = &a.firm.id
-        && let Err(why) = credit_code::check(id)
-    {
-        out.push(Problem::error(
-            root.key("firm").key("id"),
-            format!("`{id}` is not a valid unified social credit code: {why}"),
-        ));
-    }
     if let Some(d) = &a.visit.date
         && !is_date(d)
     {
@@ -948,7 +939,7 @@ pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
         ));
     }
     out.extend(visit_links(a, q));
-    out.extend(plan_entries(a, q));
+    out.extend(plan_entries(a));
     for (id, value) in &a.profile {
         out.extend(profile_value(q, root.key("profile").key(id), id, value));
     }
@@ -1001,8 +992,8 @@ fn visit_links(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
     out
 }
 
-/// Dates of the plan are dates; an action of the firm's own has a title.
-fn plan_entries(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
+/// Dates of the plan are dates (the actions themselves: [`super::visit_checks`]).
+fn plan_entries(a: &Assessment) -> Vec<Problem> {
     let mut out = Vec::new();
     let root = KeyPath::root().key("plan");
     for (id, entry) in &a.plan {
@@ -1013,18 +1004,6 @@ fn plan_entries(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
                 root.key(id).key("due"),
                 format!("the due date `{d}` must be a date such as 2027-06-30"),
             ));
-        }
-        let own = q.recommendation_index(id).is_none();
-        if own && entry.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-            out.push(
-                Problem::warning(
-                    root.key(id),
-                    format!(
-                        "action `{id}` is not a recommendation of the questionnaire and has no `title`, so nothing says what it is"
-                    ),
-                )
-                .at_key(),
-            );
         }
     }
     out

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use sha2::{Digest, Sha256};
 
 use super::{StoreError, Workspace, read_text};
+use crate::i18n::Lang;
 use crate::model::{Diagnostic, Questionnaire, parse};
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -90,6 +91,9 @@ pub struct Catalog {
     fixed: Option<Arc<LoadedQuestionnaire>>,
     /// Workspace questionnaires that failed to load.
     pub broken: Vec<StoreError>,
+    /// The language the checks of assessments loaded with this catalogue speak (English
+    /// unless set).
+    lang: Option<Lang>,
 }
 
 impl Catalog {
@@ -118,6 +122,16 @@ impl Catalog {
         local.append(&mut c.entries);
         c.entries = local;
         c
+    }
+
+    /// The language the checks of assessments loaded with this catalogue speak.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or(Lang::En)
+    }
+
+    /// Makes the checks of assessments loaded with this catalogue speak `lang`.
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = Some(lang);
     }
 
     /// Uses one questionnaire for every assessment, whatever id it records.

@@ -5,8 +5,11 @@ use std::path::{Path, PathBuf};
 
 use super::workspace::free_assessment_path;
 use super::{StoreError, read_text, write_new};
+use crate::i18n::Lang;
+use crate::model::diagnostic::Locator;
 use crate::model::follow_up::is_bare_file_name;
-use crate::model::{Assessment, parse};
+use crate::model::visit_checks::{Earlier, link_problems};
+use crate::model::{Assessment, Diagnostic, parse};
 
 /// The earlier visit a follow-up names, as found beside it.
 #[derive(Debug)]
@@ -57,6 +60,28 @@ pub fn load_previous(path: &Path, a: &Assessment) -> Previous {
             diagnostics,
         }),
     }
+}
+
+impl Previous {
+    /// What the checks of a follow-up need to know of the earlier visit.
+    pub fn earlier(&self) -> Earlier<'_> {
+        match self {
+            Previous::NotAFollowUp => Earlier::NotAFollowUp,
+            Previous::Missing(_) => Earlier::Missing,
+            Previous::Unreadable(_) => Earlier::Unreadable,
+            Previous::Found(_, a) => Earlier::Found(a),
+        }
+    }
+}
+
+/// The problems of the links between the visit `a`, kept at `path` with the text `src`, and
+/// the earlier visit it names (missing, unreadable, progress on actions never agreed there),
+/// placed at their lines and columns and said in `lang`. The earlier visit is only read.
+pub fn check_links(path: &Path, src: &str, a: &Assessment, lang: Lang) -> Vec<Diagnostic> {
+    let previous = load_previous(path, a);
+    let problems = link_problems(a, previous.earlier(), lang);
+    let locator = Locator::new(src);
+    problems.iter().map(|p| locator.place(p)).collect()
 }
 
 /// The path a follow-up of the visit at `previous` gets when none is chosen: beside it (its

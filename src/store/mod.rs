@@ -21,7 +21,7 @@ pub use catalog::{Catalog, DEFAULT_QUESTIONNAIRE, LoadedQuestionnaire, Source, d
 pub use demo::{remove_demo, write_cohort};
 pub use files::{MAX_FILE_BYTES, read_text, regular_file, safe_file_stem};
 pub use follow_up::{
-    Previous, beside, follow_up_path, load_previous, previous_path, write_follow_up,
+    Previous, beside, check_links, follow_up_path, load_previous, previous_path, write_follow_up,
 };
 pub use lock::AssessmentLock;
 pub use place::{read_place, write_place};
@@ -222,7 +222,8 @@ pub fn open_assessment_text(
             Locator::new(src).place(&Problem::error(at, msg)),
         ]));
     };
-    let mut diags = parse::check_assessment(src, &assessment, &questionnaire.questionnaire);
+    let q = &questionnaire.questionnaire;
+    let mut diags = parse::check_assessment(src, &assessment, q, catalog.lang());
     if !r.digest.is_empty()
         && r.digest != questionnaire.digest
         && r.id == questionnaire.questionnaire.id
