@@ -12,7 +12,7 @@ use crate::export::scorecard::long_rows;
 use crate::export::{CsvOptions, Scorecards, header_bytes, long_header, row_bytes, write_csv};
 use crate::i18n::CompareWords;
 use crate::plain_text::{shown_path, visible_lines};
-use crate::store::StoreError;
+use crate::store::{Action, StoreError};
 
 pub const HELP: &str = "\
 Wide (default), one row per assessment:
@@ -189,7 +189,7 @@ fn write_parts<'a>(
             }
             Ok(())
         })
-        .map_err(|e| Failure::from(StoreError::io(p, "write", e))),
+        .map_err(|e| Failure::from(StoreError::io(p, Action::Write, e))),
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for part in parts {

@@ -20,7 +20,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
 use crate::plain_text::{shown_path, visible_lines};
-use crate::store::{Catalog, LoadedQuestionnaire, StoreError, Workspace, collect_toml_files};
+use crate::store::{
+    Action, Catalog, LoadedQuestionnaire, StoreError, Workspace, collect_toml_files,
+};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -373,6 +375,7 @@ pub fn main() -> ExitCode {
         workspace: Workspace::resolve(cli.workspace.as_deref()),
         lang: cli.lang.unwrap_or_else(Lang::from_env),
     };
+    crate::i18n::choose(ctx.lang);
     match run(&ctx, cli.command) {
         Ok(code) => code,
         Err(f) => {
@@ -432,7 +435,7 @@ fn run(ctx: &Context, command: Option<Command>) -> Outcome {
 pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     match path {
         Some(p) => crate::store::write_atomic(p, bytes)
-            .map_err(|e| Failure::from(StoreError::io(p, "write", e))),
+            .map_err(|e| Failure::from(StoreError::io(p, Action::Write, e))),
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(&terminal_safe(bytes))?;

@@ -80,7 +80,7 @@ fn the_cohort_is_varied_and_plausible() {
     for f in &files {
         let src = f.assessment.to_toml().unwrap();
         let (a, _) = parse::assessment(&src).unwrap();
-        let mut problems = crate::model::validate::assessment(&a, &q);
+        let mut problems = crate::model::validate::assessment(&a, &q, crate::i18n::Lang::En);
         problems.extend(crate::model::visit_checks::entry_problems(
             &a,
             &q,

@@ -2,8 +2,10 @@
 //! done in this folder alone. Questionnaire texts carry their own languages.
 
 mod advise;
+mod checks;
 mod cli;
 mod compare;
+mod files;
 mod follow_up;
 mod form;
 mod plan;
@@ -11,8 +13,10 @@ mod report;
 mod tui;
 
 pub use advise::AdviseWords;
+pub use checks::CheckWords;
 pub use cli::CliWords;
 pub use compare::CompareWords;
+pub use files::FileWords;
 pub use follow_up::{FollowUpWords, VisitCheckWords};
 pub use form::FormWords;
 pub use plan::{PlanReasons, PlanWords};
@@ -54,6 +58,22 @@ impl Lang {
             Lang::En
         }
     }
+}
+
+/// The language chosen for this run's messages.
+static CHOSEN: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Chooses the language of the messages the core makes for people (validation, files, the
+/// lock) for the whole run, as gettext's locale does: done once at start, before any file is
+/// read; a later choice is ignored.
+pub fn choose(lang: Lang) {
+    // The first choice holds: a run speaks one language.
+    let _ = CHOSEN.set(lang);
+}
+
+/// The language chosen for this run with [`choose`]; English when none was.
+pub fn chosen() -> Lang {
+    CHOSEN.get().copied().unwrap_or(Lang::En)
 }
 
 /// Fills `{0}`, `{1}`, … in a template with the arguments, in one pass over the template, so
@@ -122,6 +142,10 @@ macro_rules! words {
                     $crate::i18n::Lang::En => &Self::EN,
                 }
             }
+            /// The words in the language chosen for this run (see [`choose`](crate::i18n::choose)).
+            pub fn chosen() -> &'static $name {
+                Self::of($crate::i18n::chosen())
+            }
             /// The language of these words.
             pub fn lang(&self) -> $crate::i18n::Lang {
                 self.lang
@@ -177,5 +201,7 @@ mod tests {
         assert_eq!(TestWords::of(Lang::En).done_of(1, "{0}"), "1 of {0}");
         assert_eq!(TestWords::of(Lang::Zh).title, "标题");
         assert_eq!(TestWords::of(Lang::Zh).lang(), Lang::Zh);
+        // No run chose a language here: the chosen words are English.
+        assert_eq!(TestWords::chosen().title, "Title");
     }
 }

@@ -132,7 +132,7 @@ impl fmt::Display for InFile<'_> {
         let d = self.diag;
         write!(f, "{}:{}:{}: ", visible(self.file), d.line, d.column)?;
         if d.severity == Severity::Warning {
-            write!(f, "warning: ")?;
+            f.write_str(crate::i18n::FileWords::chosen().warning)?;
         }
         write!(f, "{}", visible(&d.message))
     }

@@ -7,6 +7,7 @@ use toml::de::DeTable;
 use super::diagnostic::{Diagnostic, KeyPath, Locator, Problem, Seg, Severity};
 use super::validate;
 use super::{Assessment, Questionnaire};
+use crate::i18n::CheckWords;
 
 /// A parsed file with the warnings it raised, or every error found.
 pub type Parsed<T> = Result<(T, Vec<Diagnostic>), Vec<Diagnostic>>;
@@ -125,7 +126,7 @@ pub fn check_assessment(
     q: &Questionnaire,
     lang: crate::i18n::Lang,
 ) -> Vec<Diagnostic> {
-    let mut problems = validate::assessment(a, q);
+    let mut problems = validate::assessment(a, q, lang);
     problems.extend(super::visit_checks::entry_problems(a, q, lang));
     place(src, &problems)
 }
@@ -157,12 +158,11 @@ fn deserialize<T: DeserializeOwned>(src: &str) -> Result<(T, Vec<Problem>), Vec<
             .iter()
             .map(|e| {
                 let span = e.span().unwrap_or(0..0);
-                let message = match plain(e.message()) {
-                    m if m == "duplicate key" => format!(
-                        "duplicate key `{}`; a key is set once in its table",
-                        key_at(src, span.clone())
-                    ),
-                    m => m,
+                let message = match e.message().trim().trim_end_matches('.') {
+                    "duplicate key" => {
+                        CheckWords::chosen().duplicate_key(key_at(src, span.clone()))
+                    }
+                    m => plain(m),
                 };
                 locator.at_span(Severity::Error, span, &message)
             })
@@ -205,10 +205,11 @@ fn key_at(src: &str, span: std::ops::Range<usize>) -> &str {
 
 /// A serde or parser message made into a sentence for people.
 fn plain(message: &str) -> String {
+    let w = CheckWords::chosen();
     let m = message.trim().trim_end_matches('.');
-    let m = m.replace("invalid type: ", "wrong type: found ");
-    let m = m.replace("unknown variant", "unknown value");
-    m.replace("TOML parse error", "not valid TOML")
+    let m = m.replace("invalid type: ", w.wrong_type);
+    let m = m.replace("unknown variant", w.unknown_value);
+    m.replace("TOML parse error", w.not_valid_toml)
 }
 
 fn unknown_key(path: &serde_ignored::Path) -> Problem {
@@ -218,19 +219,20 @@ fn unknown_key(path: &serde_ignored::Path) -> Problem {
         _ => path.to_string(),
     };
     let parent = KeyPath(segs[..segs.len().saturating_sub(1)].to_vec());
+    let w = CheckWords::chosen();
     let place = if parent.0.is_empty() {
-        "at the top level".to_string()
+        w.top_level.to_string()
     } else {
-        format!("in `{parent}`")
+        w.in_table(&parent.to_string())
     };
     let hint = KNOWN_KEYS
         .iter()
         .map(|k| (strsim::levenshtein(k, &key), k))
         .filter(|(d, k)| *d > 0 && *d <= 2 && *d < k.len())
         .min()
-        .map(|(_, k)| format!("; did you mean `{k}`?"))
+        .map(|(_, k)| w.did_you_mean(k))
         .unwrap_or_default();
-    Problem::error(KeyPath(segs), format!("unknown key `{key}` {place}{hint}")).at_key()
+    Problem::error(KeyPath(segs), w.unknown_key(&key, &place, &hint)).at_key()
 }
 
 fn segments(path: &serde_ignored::Path) -> Vec<Seg> {

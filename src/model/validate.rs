@@ -11,6 +11,7 @@ use super::questionnaire::{
     Raise, RaiseTo, Recommendation, Stage,
 };
 use super::text::Text;
+use crate::i18n::{CheckWords, Lang};
 use crate::model::ASSESSMENT_SCHEMA;
 
 /// The format version of questionnaire files this build reads.
@@ -893,41 +894,33 @@ fn shortest_round(next: &[Vec<usize>], start: usize) -> Vec<usize> {
 
 /// Checks an assessment against its questionnaire. Answers the questionnaire does not know
 /// are warnings: they are kept in the file, never dropped.
-pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
+pub fn assessment(a: &Assessment, q: &Questionnaire, lang: Lang) -> Vec<Problem> {
+    let w = CheckWords::of(lang);
     let mut out = Vec::new();
     let root = KeyPath::root();
     if a.schema != ASSESSMENT_SCHEMA {
         out.push(Problem::error(
             root.key("schema"),
-            format!(
-                "schema {} is not supported; this dmat reads schema {ASSESSMENT_SCHEMA}",
-                a.schema
-            ),
+            w.schema(a.schema, ASSESSMENT_SCHEMA),
         ));
     }
     if a.questionnaire.id != q.id {
         out.push(Problem::error(
             root.key("questionnaire").key("id"),
-            format!(
-                "the assessment is for questionnaire `{}`, not `{}`",
-                a.questionnaire.id, q.id
-            ),
+            w.other_questionnaire(&a.questionnaire.id, &q.id),
         ));
         return out;
     }
     if a.questionnaire.version != q.version {
         out.push(Problem::warning(
             root.key("questionnaire").key("version"),
-            format!(
-                "recorded with version {} of the questionnaire; scored with version {}",
-                a.questionnaire.version, q.version
-            ),
+            w.other_version(&a.questionnaire.version, &q.version),
         ));
     }
     if a.firm.name.trim().is_empty() {
         out.push(Problem::warning(
             root.key("firm").key("name"),
-            "the firm has no name",
+            w.firm_unnamed,
         ));
     }
     if let Some(d) = &a.visit.date
@@ -935,27 +928,30 @@ pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
     {
         out.push(Problem::error(
             root.key("visit").key("date"),
-            format!("the visit date `{d}` must be a date such as 2026-11-27"),
+            w.visit_date(&d.to_string()),
         ));
     }
-    out.extend(visit_links(a, q));
-    out.extend(plan_entries(a));
+    out.extend(visit_links(a, q, w));
+    out.extend(plan_entries(a, w));
     for (id, value) in &a.profile {
-        out.extend(profile_value(q, root.key("profile").key(id), id, value));
+        out.extend(profile_value(q, root.key("profile").key(id), id, value, w));
     }
     for (id, answer) in &a.answers {
         let Some(r) = &answer.response else { continue };
-        out.extend(answer_problems(q, &|| root.key("answers").key(id), id, r));
+        out.extend(answer_problems(
+            q,
+            &|| root.key("answers").key(id),
+            id,
+            r,
+            w,
+        ));
     }
     if a.visit.status == Status::Complete {
         for qr in q.questions().filter(|r| r.question.required) {
             if a.response(&qr.question.id).is_none() {
                 out.push(Problem::warning(
                     root.key("visit").key("status"),
-                    format!(
-                        "marked complete, but required question `{}` is unanswered",
-                        qr.question.id
-                    ),
+                    w.required_unanswered(&qr.question.id),
                 ));
             }
         }
@@ -964,18 +960,13 @@ pub fn assessment(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
 }
 
 /// `visit.previous` names a file beside this one; `visit.target` a stage.
-fn visit_links(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
+fn visit_links(a: &Assessment, q: &Questionnaire, w: &CheckWords) -> Vec<Problem> {
     let mut out = Vec::new();
     let visit = KeyPath::root().key("visit");
     if let Some(previous) = &a.visit.previous
         && !super::follow_up::is_bare_file_name(previous)
     {
-        out.push(Problem::error(
-            visit.key("previous"),
-            format!(
-                "`previous` is the file name of the earlier visit in the same folder, such as \"firm-2026-05-12.toml\", not `{previous}`"
-            ),
-        ));
+        out.push(Problem::error(visit.key("previous"), w.previous(previous)));
     }
     if let Some(target) = &a.visit.target
         && !q.scale.stage.iter().any(|s| &s.id == target)
@@ -983,17 +974,14 @@ fn visit_links(a: &Assessment, q: &Questionnaire) -> Vec<Problem> {
         let ids: Vec<&str> = q.scale.stage.iter().map(|s| s.id.as_str()).collect();
         out.push(Problem::warning(
             visit.key("target"),
-            format!(
-                "target stage `{target}` is not a stage of the questionnaire ({}); the next stage is aimed for instead",
-                ids.join(", ")
-            ),
+            w.target_unknown(target, &ids.join(", ")),
         ));
     }
     out
 }
 
 /// Dates of the plan are dates (the actions themselves: [`super::visit_checks`]).
-fn plan_entries(a: &Assessment) -> Vec<Problem> {
+fn plan_entries(a: &Assessment, w: &CheckWords) -> Vec<Problem> {
     let mut out = Vec::new();
     let root = KeyPath::root().key("plan");
     for (id, entry) in &a.plan {
@@ -1002,22 +990,22 @@ fn plan_entries(a: &Assessment) -> Vec<Problem> {
         {
             out.push(Problem::error(
                 root.key(id).key("due"),
-                format!("the due date `{d}` must be a date such as 2027-06-30"),
+                w.due_date(&d.to_string()),
             ));
         }
     }
     out
 }
 
-fn profile_value(q: &Questionnaire, p: KeyPath, id: &str, value: &toml::Value) -> Option<Problem> {
+fn profile_value(
+    q: &Questionnaire,
+    p: KeyPath,
+    id: &str,
+    value: &toml::Value,
+    w: &CheckWords,
+) -> Option<Problem> {
     let Some(field) = q.profile_field(id) else {
-        return Some(
-            Problem::warning(
-                p.clone(),
-                format!("profile field `{id}` is not in the questionnaire; it is kept"),
-            )
-            .at_key(),
-        );
+        return Some(Problem::warning(p.clone(), w.profile_unknown(id)).at_key());
     };
     let number = match value {
         toml::Value::Integer(i) => Some(*i as f64),
@@ -1028,23 +1016,16 @@ fn profile_value(q: &Questionnaire, p: KeyPath, id: &str, value: &toml::Value) -
         (ProfileKind::Choice, toml::Value::String(s))
             if !field.options.iter().any(|o| &o.id == s) =>
         {
-            Some(Problem::warning(
-                p,
-                format!("`{s}` is not an option of profile field `{id}`; it is kept"),
-            ))
+            Some(Problem::warning(p, w.profile_not_option(s, id)))
         }
         (ProfileKind::Choice | ProfileKind::Text, toml::Value::String(_)) => None,
         (ProfileKind::Number, _) if number.is_some() => {
             let x = number.unwrap_or_default();
             match field.range {
-                _ if !x.is_finite() => Some(Problem::error(
-                    p,
-                    format!("profile field `{id}` must be a finite number, not {x}"),
-                )),
-                Some([lo, hi]) if x < lo || x > hi => Some(Problem::error(
-                    p,
-                    format!("{x} is outside the range [{lo}, {hi}] of profile field `{id}`"),
-                )),
+                _ if !x.is_finite() => Some(Problem::error(p, w.profile_not_finite(id, x))),
+                Some([lo, hi]) if x < lo || x > hi => {
+                    Some(Problem::error(p, w.profile_out_of_range(x, lo, hi, id)))
+                }
                 _ => None,
             }
         }
@@ -1054,16 +1035,10 @@ fn profile_value(q: &Questionnaire, p: KeyPath, id: &str, value: &toml::Value) -
         {
             None
         }
-        (ProfileKind::Date, _) => Some(Problem::error(
-            p,
-            format!("profile field `{id}` expects a date such as 2026-11-27"),
-        )),
+        (ProfileKind::Date, _) => Some(Problem::error(p, w.profile_date(id))),
         (kind, _) => Some(Problem::error(
             p,
-            format!(
-                "profile field `{id}` expects a {} value",
-                profile_kind_name(kind)
-            ),
+            w.profile_kind(id, profile_kind_name(kind, w)),
         )),
     }
 }
@@ -1073,12 +1048,12 @@ fn is_date(d: &toml::value::Datetime) -> bool {
     d.time.is_none() && d.offset.is_none() && super::assessment::to_civil_date(d).is_some()
 }
 
-fn profile_kind_name(kind: ProfileKind) -> &'static str {
+fn profile_kind_name(kind: ProfileKind, w: &CheckWords) -> &'static str {
     match kind {
-        ProfileKind::Text => "text",
-        ProfileKind::Number => "number",
-        ProfileKind::Choice => "choice (an option id)",
-        ProfileKind::Date => "date",
+        ProfileKind::Text => w.kind_text,
+        ProfileKind::Number => w.kind_number,
+        ProfileKind::Choice => w.kind_choice,
+        ProfileKind::Date => w.kind_date,
     }
 }
 
@@ -1088,17 +1063,10 @@ fn answer_problems(
     at: &dyn Fn() -> KeyPath,
     id: &str,
     r: &Response,
+    w: &CheckWords,
 ) -> Vec<Problem> {
     let Some(question) = q.question(id) else {
-        return vec![
-            Problem::warning(
-                at(),
-                format!(
-                    "question `{id}` is not in the questionnaire; the answer is kept as orphaned"
-                ),
-            )
-            .at_key(),
-        ];
+        return vec![Problem::warning(at(), w.orphaned(id)).at_key()];
     };
     let key = || at().key(r.key());
     let fits = matches!(
@@ -1112,22 +1080,15 @@ fn answer_problems(
     if !fits {
         return vec![Problem::warning(
             key(),
-            format!(
-                "`{}` does not fit {} question `{id}`; the answer is kept as orphaned",
-                r.key(),
-                question.kind.id()
-            ),
+            w.does_not_fit(r.key(), question.kind.id(), id),
         )];
     }
     let mut out = Vec::new();
     match r {
-        Response::NotApplicable if !question.na => out.push(Problem::warning(
-            key(),
-            format!("question `{id}` does not allow \"not applicable\"; the answer is not counted"),
-        )),
+        Response::NotApplicable if !question.na => out.push(Problem::warning(key(), w.no_na(id))),
         Response::Choices(cs) => {
-            out.extend(unknown_options(question, id, cs, &|i| key().index(i)));
-            if let Some(p) = exclusive_with_others(question, id, cs, &key) {
+            out.extend(unknown_options(question, id, cs, &|i| key().index(i), w));
+            if let Some(p) = exclusive_with_others(question, id, cs, &key, w) {
                 out.push(p);
             }
         }
@@ -1137,16 +1098,14 @@ fn answer_problems(
                 id,
                 std::slice::from_ref(c),
                 &|_| key(),
+                w,
             ));
         }
         Response::Value(x) => {
             if let Some([lo, hi]) = question.range
                 && (*x < lo || *x > hi)
             {
-                out.push(Problem::error(
-                    key(),
-                    format!("{x} is outside the range [{lo}, {hi}] of question `{id}`"),
-                ));
+                out.push(Problem::error(key(), w.out_of_range(*x, lo, hi, id)));
             }
         }
         _ => {}
@@ -1160,17 +1119,13 @@ fn unknown_options(
     id: &str,
     chosen: &[String],
     at: &dyn Fn(usize) -> KeyPath,
+    w: &CheckWords,
 ) -> Vec<Problem> {
     chosen
         .iter()
         .enumerate()
         .filter(|(_, c)| question.option(c).is_none())
-        .map(|(i, c)| {
-            Problem::warning(
-                at(i),
-                format!("question `{id}` has no option `{c}`; the answer is kept as orphaned"),
-            )
-        })
+        .map(|(i, c)| Problem::warning(at(i), w.orphaned_option(id, c)))
         .collect()
 }
 
@@ -1180,15 +1135,14 @@ fn exclusive_with_others(
     id: &str,
     chosen: &[String],
     at: &dyn Fn() -> KeyPath,
+    w: &CheckWords,
 ) -> Option<Problem> {
     let known = || chosen.iter().filter(|c| question.option(c).is_some());
     let exclusive = known().find(|c| question.is_exclusive(c))?;
     let other = known().find(|c| *c != exclusive)?;
     Some(Problem::warning(
         at(),
-        format!(
-            "option `{exclusive}` of question `{id}` is ticked alone or not at all, but `{other}` is ticked too; the answer does not count until one of them is unticked"
-        ),
+        w.exclusive_ticked(exclusive, id, other),
     ))
 }
 

@@ -14,7 +14,7 @@ pub use sheet::Sheet;
 
 use crate::evaluation::evaluate;
 use crate::i18n::Lang;
-use crate::store::{Opened, StoreError, Workspace, digest, safe_file_stem, write_atomic};
+use crate::store::{Action, Opened, StoreError, Workspace, digest, safe_file_stem, write_atomic};
 
 /// The formats of the sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,10 +84,10 @@ pub fn write_to_workspace(
     let text = render_sheet(ws, opened, lang, format)?;
     let marker = marker(opened);
     let dir = ws.reports_dir();
-    std::fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, "create", e))?;
+    std::fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, Action::Create, e))?;
     let path = sheet_path(&dir, opened, format, &marker);
     let bytes = format!("{}\n{marker}\n", text.trim_end());
-    write_atomic(&path, bytes.as_bytes()).map_err(|e| StoreError::io(&path, "write", e))?;
+    write_atomic(&path, bytes.as_bytes()).map_err(|e| StoreError::io(&path, Action::Write, e))?;
     Ok(path)
 }
 

@@ -5,7 +5,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::StoreError;
+use super::{Action, StoreError};
 use crate::model::parse;
 
 /// Writes a demo cohort into `dir` (created if needed), in parallel; demo files are plain
@@ -14,7 +14,7 @@ use crate::model::parse;
 /// link — nothing is written and the error names it.
 pub fn write_cohort(dir: &Path, files: &[crate::demo::DemoFile]) -> Result<(), StoreError> {
     use rayon::prelude::*;
-    std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, "create", e))?;
+    std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, Action::Create, e))?;
     let taken = files
         .par_iter()
         .map(|f| dir.join(&f.name))
@@ -24,25 +24,25 @@ pub fn write_cohort(dir: &Path, files: &[crate::demo::DemoFile]) -> Result<(), S
             io::ErrorKind::AlreadyExists,
             "it is there already and dmat demo did not write it; nothing was written (choose another folder)",
         );
-        return Err(StoreError::io(&path, "replace", reason));
+        return Err(StoreError::io(&path, Action::Replace, reason));
     }
     files.par_iter().try_for_each(|f| {
         let path = dir.join(&f.name);
         let text = f.assessment.to_toml().map_err(|e| {
             StoreError::io(
                 &path,
-                "write",
+                Action::Write,
                 io::Error::new(io::ErrorKind::InvalidData, e),
             )
         })?;
-        std::fs::write(&path, text).map_err(|e| StoreError::io(&path, "write", e))
+        std::fs::write(&path, text).map_err(|e| StoreError::io(&path, Action::Write, e))
     })
 }
 
 /// Removes the demo files directly in `dir` (assessments marked `demo = true`) and returns
 /// them; every other file stays.
 pub fn remove_demo(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| StoreError::io(dir, "read", e))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| StoreError::io(dir, Action::Read, e))?;
     let mut demo: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -50,7 +50,7 @@ pub fn remove_demo(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
         .collect();
     demo.sort();
     for path in &demo {
-        std::fs::remove_file(path).map_err(|e| StoreError::io(path, "remove", e))?;
+        std::fs::remove_file(path).map_err(|e| StoreError::io(path, Action::Remove, e))?;
     }
     Ok(demo)
 }

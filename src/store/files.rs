@@ -5,7 +5,7 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 
-use super::{FileKind, StoreError};
+use super::{Action, FileKind, StoreError};
 use crate::model::Diagnostic;
 use crate::model::diagnostic::{Severity, line_col};
 
@@ -24,7 +24,7 @@ const MAX_STEM_CHARS: usize = 80;
 /// Checks that `path` names a regular file, which dmat can read and replace; a folder, a
 /// device, a FIFO or a socket is refused with a sentence saying what it is.
 pub fn regular_file(path: &Path) -> Result<fs::Metadata, StoreError> {
-    let meta = fs::metadata(path).map_err(|e| StoreError::io(path, "read", e))?;
+    let meta = fs::metadata(path).map_err(|e| StoreError::io(path, Action::Read, e))?;
     if !meta.is_file() {
         // Links were followed: what is left is a folder or a special file.
         Err(StoreError::NotAFile {
@@ -45,7 +45,7 @@ pub fn regular_file(path: &Path) -> Result<fs::Metadata, StoreError> {
 /// UTF-8 are reported at their line and column.
 pub fn read_text(path: &Path) -> Result<String, StoreError> {
     regular_file(path)?;
-    let read = |e| StoreError::io(path, "read", e);
+    let read = |e| StoreError::io(path, Action::Read, e);
     let file = fs::File::open(path).map_err(read)?;
     // The path may have changed between the check and the opening.
     let meta = file.metadata().map_err(read)?;

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::workspace::free_assessment_path;
-use super::{StoreError, read_text, write_new};
+use super::{Action, StoreError, read_text, write_new};
 use crate::i18n::Lang;
 use crate::model::diagnostic::Locator;
 use crate::model::follow_up::is_bare_file_name;
@@ -102,11 +102,11 @@ pub fn write_follow_up(path: &Path, a: &Assessment) -> Result<(), StoreError> {
     let text = a.to_toml().map_err(|e| {
         StoreError::io(
             path,
-            "write",
+            Action::Write,
             std::io::Error::new(std::io::ErrorKind::InvalidData, e),
         )
     })?;
-    write_new(path, text.as_bytes()).map_err(|e| StoreError::io(path, "write", e))
+    write_new(path, text.as_bytes()).map_err(|e| StoreError::io(path, Action::Write, e))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use super::StoreError;
+use super::{Action, StoreError};
 
 /// The longest file name most file systems allow, in bytes.
 const MAX_NAME_BYTES: usize = 255;
@@ -30,8 +30,8 @@ impl AssessmentLock {
     /// Takes the lock for the file `assessment` names (links resolved), or says who holds it.
     /// A file with more than one name (hard links) is refused: saving would part the names.
     pub fn acquire(assessment: &Path) -> Result<Self, StoreError> {
-        let real =
-            std::fs::canonicalize(assessment).map_err(|e| StoreError::io(assessment, "lock", e))?;
+        let real = std::fs::canonicalize(assessment)
+            .map_err(|e| StoreError::io(assessment, Action::Lock, e))?;
         refuse_hard_links(assessment, &real)?;
         let path = lock_file(&real);
         for _ in 0..ATTEMPTS {
@@ -42,7 +42,7 @@ impl AssessmentLock {
                 .read(true)
                 .write(true)
                 .open(&path)
-                .map_err(|e| StoreError::io(&path, "lock", e))?;
+                .map_err(|e| StoreError::io(&path, Action::Lock, e))?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(TryLockError::WouldBlock) => {
@@ -53,7 +53,7 @@ impl AssessmentLock {
                         holder: text.trim().parse().ok(),
                     });
                 }
-                Err(TryLockError::Error(e)) => return Err(StoreError::io(&path, "lock", e)),
+                Err(TryLockError::Error(e)) => return Err(StoreError::io(&path, Action::Lock, e)),
             }
             if !still_named(&file, &path) {
                 // The dmat that held it removed it as we opened it: take the new one.
@@ -66,8 +66,8 @@ impl AssessmentLock {
             let _ = file.flush();
             return Ok(Self { file, path });
         }
-        let busy = std::io::Error::other("the lock file keeps changing");
-        Err(StoreError::io(&path, "lock", busy))
+        let busy = std::io::Error::other(crate::i18n::FileWords::chosen().lock_changing);
+        Err(StoreError::io(&path, Action::Lock, busy))
     }
 
     /// The lock file the lock is held on.
@@ -90,7 +90,7 @@ fn refuse_hard_links(given: &Path, real: &Path) -> Result<(), StoreError> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        let meta = std::fs::metadata(real).map_err(|e| StoreError::io(given, "lock", e))?;
+        let meta = std::fs::metadata(real).map_err(|e| StoreError::io(given, Action::Lock, e))?;
         if meta.is_file() && meta.nlink() > 1 {
             return Err(StoreError::HardLinked {
                 path: given.to_path_buf(),

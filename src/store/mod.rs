@@ -32,6 +32,7 @@ pub use walk::{Collected, PassedOver, collect_assessment_files, collect_toml_fil
 pub use workspace::Workspace;
 pub use write::{clean_stale_temporaries, write_atomic, write_atomic_with, write_new};
 
+use crate::i18n::FileWords;
 use crate::model::diagnostic::{KeyPath, Locator, Problem};
 pub use crate::model::same_firm;
 use crate::model::{Assessment, Diagnostic, parse};
@@ -43,7 +44,7 @@ pub enum StoreError {
     /// The file could not be read or written.
     Io {
         path: PathBuf,
-        action: &'static str,
+        action: Action,
         source: io::Error,
     },
     /// The file has errors; every diagnostic carries its line and column.
@@ -59,6 +60,30 @@ pub enum StoreError {
     TooLarge { path: PathBuf, bytes: u64 },
     /// An assessment with more than one name (hard links), which saving would part.
     HardLinked { path: PathBuf, links: u64 },
+}
+
+/// What dmat was doing with a file when it failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Read,
+    Write,
+    Create,
+    Lock,
+    Remove,
+    Replace,
+}
+
+impl Action {
+    fn word(self, w: &FileWords) -> &'static str {
+        match self {
+            Action::Read => w.act_read,
+            Action::Write => w.act_write,
+            Action::Create => w.act_create,
+            Action::Lock => w.act_lock,
+            Action::Remove => w.act_remove,
+            Action::Replace => w.act_replace,
+        }
+    }
 }
 
 /// What stands where dmat needs a regular file.
@@ -85,7 +110,7 @@ impl FileKind {
 }
 
 impl StoreError {
-    pub fn io(path: &Path, action: &'static str, source: io::Error) -> Self {
+    pub fn io(path: &Path, action: Action, source: io::Error) -> Self {
         StoreError::Io {
             path: path.to_path_buf(),
             action,
@@ -106,69 +131,54 @@ impl StoreError {
 }
 
 impl fmt::Display for StoreError {
+    /// The sentence in the language chosen for the run (see [`crate::i18n::choose`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let w = FileWords::chosen();
         let path = shown_path(self.path());
-        match self {
+        let text = match self {
             StoreError::Io { action, source, .. } => {
-                write!(f, "{path}: cannot {action} the file: {}", io_reason(source))
+                w.cannot(&path, action.word(w), &io_reason(source))
             }
             StoreError::Invalid { diagnostics, .. } => {
                 let lines: Vec<String> = diagnostics
                     .iter()
                     .map(|d| d.in_file(&path).to_string())
                     .collect();
-                write!(f, "{}", lines.join("\n"))
+                lines.join("\n")
             }
-            StoreError::Locked { holder, .. } => {
-                write!(f, "{path}: this assessment is open in another dmat")?;
-                if let Some(pid) = holder {
-                    write!(f, " (process {pid})")?;
-                }
-                write!(f, "; close it there first")
+            StoreError::Locked { holder: None, .. } => w.locked(&path),
+            StoreError::Locked {
+                holder: Some(pid), ..
+            } => w.locked_by(&path, *pid),
+            StoreError::NotAFile { kind, .. } => {
+                let why = match kind {
+                    FileKind::Folder => w.folder_not_file,
+                    FileKind::Link => w.link_in_the_way,
+                    FileKind::Special => w.not_regular,
+                };
+                format!("{path}: {why}")
             }
-            StoreError::NotAFile {
-                kind: FileKind::Folder,
-                ..
-            } => write!(f, "{path}: this is a folder, not a file; name a file in it"),
-            StoreError::NotAFile {
-                kind: FileKind::Link,
-                ..
-            } => write!(
-                f,
-                "{path}: a symbolic link stands where dmat writes a file of its own; it is left alone, remove it to go on"
+            StoreError::TooLarge { bytes, .. } => w.too_large(
+                &path,
+                &format!("{:.1}", *bytes as f64 / 1024.0 / 1024.0),
+                MAX_FILE_BYTES / 1024 / 1024,
             ),
-            StoreError::NotAFile {
-                kind: FileKind::Special,
-                ..
-            } => write!(
-                f,
-                "{path}: not a regular file (a device, a pipe or a socket); dmat reads only regular files"
-            ),
-            StoreError::TooLarge { bytes, .. } => write!(
-                f,
-                "{path}: the file holds {:.1} MiB; dmat reads files of at most {} MiB (an assessment takes a few kilobytes)",
-                *bytes as f64 / 1024.0 / 1024.0,
-                MAX_FILE_BYTES / 1024 / 1024
-            ),
-            StoreError::HardLinked { links, .. } => write!(
-                f,
-                "{path}: this file has {links} names (hard links); saving replaces the file, which would part them, so dmat edits only a file with one name: remove the other names, or give this one its own copy (cp FILE COPY && mv COPY FILE)"
-            ),
-        }
+            StoreError::HardLinked { links, .. } => w.hard_linked(&path, *links),
+        };
+        f.write_str(&text)
     }
 }
 
 impl std::error::Error for StoreError {}
 
 fn io_reason(e: &io::Error) -> String {
+    let w = FileWords::chosen();
     match e.kind() {
-        io::ErrorKind::NotFound => "it does not exist".into(),
-        io::ErrorKind::IsADirectory => "it is a folder; name a file".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::InvalidData => "it is not UTF-8 text".into(),
-        io::ErrorKind::AlreadyExists if e.get_ref().is_none() => {
-            "a file of that name is there already, and it is never replaced".into()
-        }
+        io::ErrorKind::NotFound => w.not_found.into(),
+        io::ErrorKind::IsADirectory => w.is_folder.into(),
+        io::ErrorKind::PermissionDenied => w.permission_denied.into(),
+        io::ErrorKind::InvalidData => w.not_utf8.into(),
+        io::ErrorKind::AlreadyExists if e.get_ref().is_none() => w.already_there.into(),
         _ => e.to_string(),
     }
 }
@@ -327,7 +337,7 @@ pub fn keep_questionnaire(
         // Changed since it was read: what the assessment records is not there to keep.
         return Ok(None);
     }
-    std::fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, "create", e))?;
+    std::fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, Action::Create, e))?;
     let name = source
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -340,7 +350,7 @@ pub fn keep_questionnaire(
         let short = &q.digest.trim_start_matches("sha256:")[..12];
         path = dir.join(format!("{stem}-{short}.toml"));
     }
-    write_atomic(&path, &bytes).map_err(|e| StoreError::io(&path, "write", e))?;
+    write_atomic(&path, &bytes).map_err(|e| StoreError::io(&path, Action::Write, e))?;
     Ok(Some(path))
 }
 
@@ -353,7 +363,7 @@ pub fn start_assessment(
     date: toml::value::Datetime,
 ) -> Result<(PathBuf, Assessment), StoreError> {
     let dir = ws.assessments_dir();
-    std::fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, "create", e))?;
+    std::fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, Action::Create, e))?;
     clean_stale_temporaries(&dir);
     let path = ws.new_assessment_path(firm, &date.to_string());
     let q = &questionnaire.questionnaire;
@@ -370,7 +380,11 @@ pub fn start_assessment(
 /// Writes an assessment atomically: temporary file in the same folder, sync, rename.
 pub fn save_assessment(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
     let text = assessment.to_toml().map_err(|e| {
-        StoreError::io(path, "write", io::Error::new(io::ErrorKind::InvalidData, e))
+        StoreError::io(
+            path,
+            Action::Write,
+            io::Error::new(io::ErrorKind::InvalidData, e),
+        )
     })?;
-    write_atomic(path, text.as_bytes()).map_err(|e| StoreError::io(path, "write", e))
+    write_atomic(path, text.as_bytes()).map_err(|e| StoreError::io(path, Action::Write, e))
 }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{StoreError, Workspace, read_text, write_atomic};
+use super::{Action, StoreError, Workspace, read_text, write_atomic};
 use crate::model::diagnostic::{KeyPath, Locator, Severity, Target};
 
 /// The settings file's name in the workspace folder.
@@ -90,10 +90,10 @@ pub fn load_settings(ws: &Workspace) -> Result<Settings, StoreError> {
 
 /// Writes the workspace's settings atomically, creating the workspace folder if needed.
 pub fn save_settings(ws: &Workspace, settings: &Settings) -> Result<(), StoreError> {
-    std::fs::create_dir_all(&ws.root).map_err(|e| StoreError::io(&ws.root, "create", e))?;
+    std::fs::create_dir_all(&ws.root).map_err(|e| StoreError::io(&ws.root, Action::Create, e))?;
     let path = ws.settings_path();
     write_atomic(&path, settings.to_toml().as_bytes())
-        .map_err(|e| StoreError::io(&path, "write", e))
+        .map_err(|e| StoreError::io(&path, Action::Write, e))
 }
 
 /// The assessor remembered for the workspace: what a new interview or a follow-up visit

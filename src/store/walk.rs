@@ -40,25 +40,14 @@ pub enum Reason {
 
 impl fmt::Display for PassedOver {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let w = crate::i18n::FileWords::chosen();
         let path = shown_path(&self.path);
-        match &self.reason {
-            Reason::Loop => write!(
-                f,
-                "{path}: warning: a link back into a folder already searched; passed over"
-            ),
-            Reason::SameFile(first) => write!(
-                f,
-                "{path}: warning: the same file as {}; counted once",
-                shown_path(first)
-            ),
-            Reason::NotRegular => write!(
-                f,
-                "{path}: warning: not a regular file (a pipe or a device); passed over"
-            ),
-            Reason::Unreadable(why) => {
-                write!(f, "{path}: warning: cannot be read ({why}); passed over")
-            }
-        }
+        f.write_str(&match &self.reason {
+            Reason::Loop => w.walk_loop(&path),
+            Reason::SameFile(first) => w.walk_same(&path, &shown_path(first)),
+            Reason::NotRegular => w.walk_not_regular(&path),
+            Reason::Unreadable(why) => w.walk_unreadable(&path, why),
+        })
     }
 }
 

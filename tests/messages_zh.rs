@@ -1,0 +1,92 @@
+//! Under `--lang zh` dmat's own messages are Chinese: the checks of a file (still placed at
+//! `path:line:column:`), a file that is not there, the lock held by another dmat, and the
+//! command line's own refusals.
+
+mod common;
+
+use std::path::Path;
+
+use common::dmat;
+use dmat::store::AssessmentLock;
+use predicates::str::contains;
+
+const MINI: &str = "tests/fixtures/questionnaires/mini.toml";
+const INVALID: &str = "tests/fixtures/invalid";
+
+/// `dmat --lang zh validate --questionnaire MINI FIXTURE`: its standard error.
+fn validate_zh(fixture: &str) -> String {
+    let ws = tempfile::tempdir().unwrap();
+    let out = dmat(ws.path())
+        .args(["--lang", "zh", "validate", "--questionnaire", MINI])
+        .arg(Path::new(INVALID).join(fixture))
+        .output()
+        .unwrap();
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn validation_errors_and_warnings_are_chinese_at_their_line_and_column() {
+    let cases = [
+        (
+            "assessment-out-of-range.toml",
+            "22:9: 140 超出了题目 `cnc-share` 的范围 [0, 100]",
+        ),
+        (
+            "assessment-unknown-key.toml",
+            "14:1: 未知的键 `asessor`（在 `visit` 中）；是不是 `assessor`？",
+        ),
+        (
+            "assessment-orphaned-answer.toml",
+            "25:10: 警告：问卷中没有题目 `old-question`；该回答作为孤立回答保留",
+        ),
+        (
+            "duplicate-key.toml",
+            "8:1: 键 `version` 重复；同一个表中一个键只能写一次",
+        ),
+    ];
+    for (fixture, sentence) in cases {
+        let stderr = validate_zh(fixture);
+        let line = format!("{INVALID}/{fixture}:{sentence}");
+        assert!(
+            stderr.lines().any(|l| l == line),
+            "expected the line\n  {line}\ngot\n{stderr}"
+        );
+    }
+    let stderr = validate_zh("assessment-out-of-range.toml");
+    assert!(
+        stderr.contains("1 个错误，0 个警告，共检查 1 个文件"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_missing_file_is_said_in_chinese() {
+    let ws = tempfile::tempdir().unwrap();
+    let missing = ws.path().join("nowhere.toml");
+    dmat(ws.path())
+        .args(["--lang", "zh", "report"])
+        .arg(&missing)
+        .assert()
+        .code(1)
+        .stderr(contains("nowhere.toml: 无法读取该文件：文件不存在"));
+}
+
+#[cfg(unix)]
+#[test]
+fn the_lock_of_another_dmat_is_said_in_chinese() {
+    let ws = tempfile::tempdir().unwrap();
+    let firm = ws.path().join("firm.toml");
+    std::fs::copy(
+        Path::new(INVALID).join("assessment-orphaned-answer.toml"),
+        &firm,
+    )
+    .unwrap();
+    let _held = AssessmentLock::acquire(&firm).unwrap();
+    dmat(ws.path())
+        .args(["--lang", "zh", "open", "--questionnaire", MINI])
+        .arg(&firm)
+        .assert()
+        .code(1)
+        .stderr(contains("firm.toml: 这份评估已在另一个 dmat"))
+        .stderr(contains("中打开；请先在那里关闭"));
+}
