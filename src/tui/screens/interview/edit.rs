@@ -268,20 +268,39 @@ pub(super) fn parse_date(
 }
 
 /// A number as typed, also with full-width digits (from a Chinese input method) and
-/// thousands separators.
+/// thousands separators. A comma counts only where it groups thousands (`1,200`); `2,5` is
+/// refused rather than read as 25.
 pub fn read_number(t: &str) -> Option<f64> {
     let norm: String = t
         .chars()
-        .filter(|c| !matches!(c, ',' | '，' | ' ' | '_'))
+        .filter(|c| !matches!(c, ' ' | '_'))
         .map(|c| match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '．' | '。' => '.',
+            '，' => ',',
             '－' => '-',
             '＋' => '+',
             c => c,
         })
         .collect();
-    norm.parse::<f64>().ok().filter(|x| x.is_finite())
+    if norm.contains(',') && !groups_thousands(&norm) {
+        return None;
+    }
+    let plain: String = norm.chars().filter(|&c| c != ',').collect();
+    plain.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// Whether every comma in `t` separates groups of three digits in its whole part.
+fn groups_thousands(t: &str) -> bool {
+    let whole = t.split('.').next().unwrap_or("");
+    if t.split('.').skip(1).any(|f| f.contains(',')) {
+        return false;
+    }
+    let digits = whole.trim_start_matches(['+', '-']);
+    let mut groups = digits.split(',');
+    let first = groups.next().unwrap_or("");
+    (1..=3).contains(&first.len())
+        && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A profile number as kept in the file: whole numbers as integers.
@@ -290,5 +309,30 @@ pub(super) fn toml_number(x: f64) -> toml::Value {
         toml::Value::Integer(x as i64)
     } else {
         toml::Value::Float(x)
+    }
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::read_number;
+
+    #[test]
+    fn commas_count_only_where_they_group_thousands() {
+        assert_eq!(read_number("1,200"), Some(1200.0));
+        assert_eq!(read_number("12,345,678.5"), Some(12_345_678.5));
+        assert_eq!(read_number("１，２００"), Some(1200.0));
+        assert_eq!(read_number("-1,000"), Some(-1000.0));
+        assert_eq!(read_number("2,5"), None);
+        assert_eq!(read_number("1,23"), None);
+        assert_eq!(read_number("1234,567"), None);
+        assert_eq!(read_number("1.2,5"), None);
+        assert_eq!(read_number(",5"), None);
+    }
+
+    #[test]
+    fn full_width_digits_and_points_are_read() {
+        assert_eq!(read_number("２。５"), Some(2.5));
+        assert_eq!(read_number(" 15 "), Some(15.0));
+        assert_eq!(read_number("3%"), None);
     }
 }
