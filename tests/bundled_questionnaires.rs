@@ -1173,3 +1173,31 @@ fn only_a_firm_that_reached_3_5_is_told_it_is_networked() {
         );
     }
 }
+
+#[test]
+fn no_recommendation_names_a_date_its_horizon_may_contradict() {
+    // The plan may place an action a horizon or two after its own: only `horizon` says when.
+    let words = [
+        "本月",
+        "今年",
+        "本季度",
+        "明年",
+        "this month",
+        "this year",
+        "this quarter",
+        "next year",
+    ];
+    for l in both() {
+        let q = &l.questionnaire;
+        for r in &q.recommendation {
+            for (what, text) in [("title", &r.title), ("action", &r.action)] {
+                for lang in ["zh", "en"] {
+                    let t = text.get(&[lang]).to_lowercase();
+                    for w in words {
+                        assert!(!t.contains(w), "{}: {} {what} says {w:?}", q.id, r.id);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -21,7 +21,8 @@ On a terminal (and without -o) the comparison opens as a screen: the firms table
 cohort rows, sorted with o and filtered with f; Tab shows the re-visited firms and the cohort
 view; Enter opens a firm's summary; ? lists every key. Otherwise the table is printed.
 
-A firm is a firm name (spaces aside) with one questionnaire id. A firm visited more than once
+A firm is one firm (the same credit code; else the same name, white space aside; or a follow-up
+naming the visit it follows with `previous`) with one questionnaire id. A firm visited more than once
 is one row, with its latest visit (by date); the progression shows every visit and the change
 per dimension since the previous one.
 
@@ -31,9 +32,13 @@ Every statistic is over the firms shown (after --filter), each firm counted once
   Pctl (percentile)     the percentage of the other firms shown whose overall score is lower,
                         rounded down in tables (100 = above all others, 0 = none lower);
                         two decimals in CSV
-The cohort view counts the firms by stage, the dimensions most often the bottleneck, and for
-each recommendation and each support instrument the firms it is for: the support to organise
-(a support text naming several instruments separated by semicolons counts for each).
+The cohort view counts the firms by stage and by verdict, the dimensions most often the
+bottleneck, and for each recommendation and each support instrument the firms it applies to
+(at the latest visit), has planned (short, medium or long horizon of the latest plan), leaves
+for later, agreed (at any visit), reported done and got the support for (at a follow-up): the
+support to organise (a support text naming several instruments separated by semicolons counts
+for each). Each firm's row also gives its verdict and its projected overall score and stage
+once the whole plan is carried out.
 
 Assessments scored against different versions of one questionnaire are compared with a
 warning (a dimension a version lacks is empty). Different questionnaires are never mixed:

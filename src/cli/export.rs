@@ -17,7 +17,9 @@ use crate::store::{Action, StoreError};
 pub const HELP: &str = "\
 Wide (default), one row per assessment:
   file,firm,date,assessor,questionnaire,version,status,completeness,overall,stage,bottleneck,
-  then one column per dimension id, in questionnaire order.
+  then one column per dimension id, in questionnaire order, then
+  verdict,projected_overall,projected_stage (the verdict; the projected overall score and
+  stage once the whole plan is carried out, after the long horizon).
 Long (--long), one row per question answered or noted:
   file,firm,date,dimension,question,answer,score,weight,note
   answer: option ids (several joined by ;), or with --labels the option texts in --lang; a
@@ -38,7 +40,8 @@ same questionnaire are exported together, with a warning; a dimension a version 
 empty.
 
 --format xlsx writes an Excel workbook to the file given with -o: the wide scorecards, the
-answers (long), and the cohort (statistics, firms by stage, bottlenecks, support to organise;
+answers (long), and the cohort (statistics, firms by stage and by verdict, bottlenecks,
+recommendations and support to organise;
 see `dmat compare --help` for the definitions).
 
 Examples:

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use super::model::{Cell as Value, Column as Col, Comparison, Direction, FirmRow};
 use super::render::{apart_note, mixed_warning, questionnaires_label};
 use super::stats::Summary;
+use super::view::Counts;
 use crate::i18n::CompareWords;
 use crate::model::Priority;
 use crate::score::{NO_SCORE, Score};
@@ -27,6 +28,23 @@ pub enum Section {
 
 /// Picks one figure out of a column's summary.
 type Statistic = fn(&Summary) -> f64;
+
+/// One bar of a chart of firms: an id, its name, how many firms, its colour.
+struct ChartBar<'a> {
+    id: &'a str,
+    label: &'a str,
+    n: usize,
+    tone: Tone,
+}
+
+/// A column of the firms table: one of the comparison's, or one of the plan's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum FirmCol {
+    Col(Col),
+    Verdict,
+    ProjectedOverall,
+    ProjectedStage,
+}
 
 impl Comparison {
     /// The comparison of the firms shown as a document holding `sections`, in that order.
@@ -72,7 +90,7 @@ impl Comparison {
                 title: Some(w.cohort_title.into()),
                 tables: self.cohort_tables(),
                 empty: None,
-                notes: notes(&[w.note_latest]),
+                notes: notes(&[w.note_latest, w.note_counts]),
             },
         }
     }
@@ -122,9 +140,10 @@ impl Comparison {
     }
 
     /// The columns of the firms table, each with the outputs that show it: the table's
-    /// columns, with the file, questionnaire, version, status and completeness for data.
-    pub fn firm_columns(&self) -> Vec<(Col, Shows)> {
-        let mut cols = vec![(Col::File, Shows::DATA)];
+    /// columns, with the file, questionnaire, version, status and completeness for data, and
+    /// the verdict and the projection after the dimensions (as the wide scorecard has them).
+    fn firm_columns(&self) -> Vec<(FirmCol, Shows)> {
+        let mut cols = vec![(FirmCol::Col(Col::File), Shows::DATA)];
         for col in self.columns() {
             if col == Col::Overall {
                 cols.extend(
@@ -134,12 +153,52 @@ impl Comparison {
                         Col::Status,
                         Col::Completeness,
                     ]
-                    .map(|c| (c, Shows::DATA)),
+                    .map(|c| (FirmCol::Col(c), Shows::DATA)),
                 );
             }
-            cols.push((col, Shows::ALL));
+            if col == Col::Percentile {
+                cols.extend(
+                    [
+                        FirmCol::Verdict,
+                        FirmCol::ProjectedOverall,
+                        FirmCol::ProjectedStage,
+                    ]
+                    .map(|c| (c, Shows::ALL)),
+                );
+            }
+            cols.push((FirmCol::Col(col), Shows::ALL));
         }
         cols
+    }
+
+    /// A column of the firms table as a table column.
+    fn firm_column(&self, col: FirmCol) -> Column {
+        let w = self.words();
+        match col {
+            FirmCol::Col(c) => self.table_column(c),
+            FirmCol::Verdict => Column::new("verdict", w.col_verdict).terse(),
+            FirmCol::ProjectedOverall => {
+                Column::new("projected_overall", w.col_projected_overall).right()
+            }
+            FirmCol::ProjectedStage => Column::new("projected_stage", w.col_projected_stage),
+        }
+    }
+
+    /// What a firm's row shows in a column of the firms table.
+    fn firm_value<'a>(&'a self, f: &'a FirmRow, col: FirmCol) -> Cell<'a> {
+        let v = f.latest();
+        match col {
+            FirmCol::Col(c) => self.value(f, c),
+            FirmCol::Verdict => match v.verdict {
+                Some(k) => {
+                    let verdict = &self.verdicts()[k];
+                    Cell::Key(Name::new(verdict.id.as_str(), verdict.title.as_str()))
+                }
+                None => missing(),
+            },
+            FirmCol::ProjectedOverall => Cell::score(v.projected.0),
+            FirmCol::ProjectedStage => self.stage_cell(v.projected.1),
+        }
     }
 
     /// The firms shown, one row each, with the cohort rows (mean, quartiles) beneath.
@@ -148,13 +207,13 @@ impl Comparison {
         let cols = self.firm_columns();
         let columns = cols
             .iter()
-            .map(|&(col, shows)| self.table_column(col).shows(shows))
+            .map(|&(col, shows)| self.firm_column(col).shows(shows))
             .collect();
-        let keys: Vec<Col> = cols.iter().map(|&(c, _)| c).collect();
+        let keys: Vec<FirmCol> = cols.iter().map(|&(c, _)| c).collect();
         let firms = {
             let keys = keys.clone();
             self.rows()
-                .map(move |f| Row::new(keys.iter().map(|&k| self.value(f, k)).collect()))
+                .map(move |f| Row::new(keys.iter().map(|&k| self.firm_value(f, k)).collect()))
         };
         let stats: [(&'static str, Statistic); 4] = [
             (w.stat_mean, |s| s.mean),
@@ -166,9 +225,16 @@ impl Comparison {
             let cells = keys
                 .iter()
                 .map(|&k| match k {
-                    Col::Firm => Cell::text(label),
-                    Col::Overall => Cell::score(self.cohort().overall.as_ref().map(get)),
-                    Col::Dimension(i) => Cell::score(self.cohort().dimensions[i].as_ref().map(get)),
+                    FirmCol::Col(Col::Firm) => Cell::text(label),
+                    FirmCol::Col(Col::Overall) => {
+                        Cell::score(self.cohort().overall.as_ref().map(get))
+                    }
+                    FirmCol::Col(Col::Dimension(i)) => {
+                        Cell::score(self.cohort().dimensions[i].as_ref().map(get))
+                    }
+                    FirmCol::ProjectedOverall => {
+                        Cell::score(self.cohort().projected.as_ref().map(get))
+                    }
                     _ => Cell::Empty,
                 })
                 .collect();
@@ -180,8 +246,31 @@ impl Comparison {
             columns,
             rows: Box::new(firms.chain(cohort)),
             empty: None,
-            legends: self.dimension_legend().into_iter().collect(),
+            legends: self
+                .dimension_legend()
+                .into_iter()
+                .chain(self.verdict_legend())
+                .collect(),
         }
+    }
+
+    /// The verdicts the firms shown have, explained under a plain-text table that shows
+    /// their ids.
+    fn verdict_legend(&self) -> Option<Legend> {
+        let mut held: Vec<usize> = self.rows().filter_map(|f| f.latest().verdict).collect();
+        held.sort_unstable();
+        held.dedup();
+        let entries: Vec<(String, String)> = held
+            .into_iter()
+            .map(|k| {
+                let v = &self.verdicts()[k];
+                (v.id.clone(), v.title.clone())
+            })
+            .collect();
+        (!entries.is_empty()).then(|| Legend {
+            title: self.words().verdicts.into(),
+            entries,
+        })
     }
 
     /// The dimensions shown, explained under a plain-text table that heads them by id.
@@ -356,6 +445,7 @@ impl Comparison {
     pub fn cohort_tables(&self) -> Vec<Table<'_>> {
         vec![
             self.stage_table(),
+            self.verdict_table(),
             self.bottleneck_table(),
             self.recommendation_table(),
             self.support_table(),
@@ -366,32 +456,77 @@ impl Comparison {
     fn stage_table(&self) -> Table<'_> {
         let w = self.words();
         let v = self.view();
-        let most = v.largest_stage_count();
-        let mut rows: Vec<Row> = Vec::new();
-        for (i, (s, &n)) in self.stages().iter().zip(&v.stages).enumerate() {
-            let id = s.id.as_str();
-            rows.push(Row::new(vec![
-                Cell::Label(Name::new(id, id).tone(self.step(i))),
-                Cell::text(s.label.as_str()),
-                bar(n, most, self.step(i)),
-                Cell::Count(n),
-                Cell::Share(v.share(n)),
-            ]));
-        }
-        if v.unscored > 0 {
+        let bars = self.stages().iter().zip(&v.stages).enumerate();
+        let bars = bars.map(|(i, (s, &n))| ChartBar {
+            id: s.id.as_str(),
+            label: s.label.as_str(),
+            n,
+            tone: self.step(i),
+        });
+        let none = (w.no_score, v.unscored);
+        let title = (w.stages_title, w.col_stage);
+        self.chart("stage", title, bars.collect(), none)
+    }
+
+    /// The firms shown by verdict (those of the questionnaire shown), as bars; those without
+    /// one last.
+    fn verdict_table(&self) -> Table<'_> {
+        let w = self.words();
+        let v = self.view();
+        let focus = self.focus().unwrap_or_default();
+        let bars = self.verdicts().iter().zip(&v.verdicts);
+        let bars = bars
+            .filter(|(x, _)| x.questionnaire == focus)
+            .map(|(x, &n)| ChartBar {
+                id: x.id.as_str(),
+                label: x.title.as_str(),
+                n,
+                tone: Tone::Plain,
+            });
+        let none = (w.no_verdict, v.no_verdict);
+        let title = (w.verdicts_title, w.col_verdict);
+        self.chart("verdict", title, bars.collect(), none)
+    }
+
+    /// A bar chart of firms: one row per bar, then the firms that have none (`none`: what
+    /// they lack and how many), when there are any. `title`: the table's and its first
+    /// column's.
+    fn chart<'a>(
+        &'a self,
+        kind: &'static str,
+        (title, first): (&str, &str),
+        bars: Vec<ChartBar<'a>>,
+        (lacking, none): (&'a str, usize),
+    ) -> Table<'a> {
+        let w = self.words();
+        let v = self.view();
+        let most = bars.iter().map(|b| b.n).chain([none]).max().unwrap_or(0);
+        let mut rows: Vec<Row> = bars
+            .into_iter()
+            .map(|b| {
+                Row::new(vec![
+                    Cell::Label(Name::new(b.id, b.id).tone(b.tone)),
+                    Cell::text(b.label),
+                    bar(b.n, most, b.tone),
+                    Cell::Count(b.n),
+                    Cell::Share(v.share(b.n)),
+                ])
+            })
+            .collect();
+        if none > 0 {
             rows.push(Row::new(vec![
                 Cell::Label(Name::new("", NO_SCORE).tone(Tone::Muted)),
-                Cell::Label(Name::new("", w.no_score)),
-                bar(v.unscored, most, Tone::Muted),
-                Cell::Count(v.unscored),
-                Cell::Share(v.share(v.unscored)),
+                Cell::Label(Name::new("", lacking)),
+                bar(none, most, Tone::Muted),
+                Cell::Count(none),
+                Cell::Share(v.share(none)),
             ]));
         }
         Table {
-            kind: "stage",
-            title: Some(w.stages_title.into()),
+            kind,
+            title: Some(title.into()),
             columns: vec![
-                Column::new("id", w.col_stage),
+                Column::new("id", first),
                 Column::new("label", ""),
                 Column::new("bar", "").shows(Shows::READERS),
                 Column::new("firms", w.col_firms).right(),
@@ -440,30 +575,36 @@ impl Comparison {
     fn recommendation_table(&self) -> Table<'_> {
         let w = self.words();
         let v = self.view();
-        let rows = v.recommendations.iter().map(move |&(r, n)| {
-            let rec = &self.recommendations()[r];
-            Row::new(vec![
+        let rows = v.recommendations.iter().map(move |(r, n)| {
+            let rec = &self.recommendations()[*r];
+            let mut cells = vec![
                 Cell::text(rec.questionnaire.as_str()),
                 Cell::text(rec.id.as_str()),
                 Cell::text(rec.title.as_str()),
-                Cell::Count(n),
-                Cell::Share(v.share(n)),
+            ];
+            cells.extend(counts(n));
+            cells.extend([
                 priority(rec.priority, w),
                 rec.support.as_deref().map_or(Cell::Empty, Cell::text),
-            ])
+            ]);
+            Row::new(cells)
         });
+        let mut columns = vec![
+            Column::new("questionnaire", w.col_questionnaire).shows(Shows::DATA),
+            Column::new("id", "").shows(Shows::NOT_ON_SCREEN),
+            Column::new("label", w.col_recommendation),
+        ];
+        columns.extend(count_columns(w));
+        // The screen leaves the priority and the support to the firm's sheet and the support
+        // table, so that the recommendation's title has room beside the counts.
+        columns.extend([
+            Column::new("priority", w.col_priority).shows(Shows::NOT_ON_SCREEN),
+            Column::new("support", w.col_support).shows(Shows::NOT_ON_SCREEN),
+        ]);
         Table {
             kind: "recommendation",
             title: Some(w.recommendations_title.into()),
-            columns: vec![
-                Column::new("questionnaire", w.col_questionnaire).shows(Shows::DATA),
-                Column::new("id", "").shows(Shows::NOT_ON_SCREEN),
-                Column::new("label", w.col_recommendation),
-                Column::new("firms", w.col_firms).right(),
-                Column::new("share", w.col_share).right(),
-                Column::new("priority", w.col_priority),
-                Column::new("support", w.col_support),
-            ],
+            columns,
             rows: Box::new(rows),
             empty: Some(w.none.into()),
             legends: Vec::new(),
@@ -474,26 +615,40 @@ impl Comparison {
     fn support_table(&self) -> Table<'_> {
         let w = self.words();
         let v = self.view();
-        let rows = v.supports.iter().map(move |(name, n)| {
-            Row::new(vec![
-                Cell::text(name.as_str()),
-                Cell::Count(*n),
-                Cell::Share(v.share(*n)),
-            ])
+        let rows = v.supports.iter().map(|(name, n)| {
+            let mut cells = vec![Cell::text(name.as_str())];
+            cells.extend(counts(n));
+            Row::new(cells)
         });
+        let mut columns = vec![Column::new("label", w.col_support)];
+        columns.extend(count_columns(w));
         Table {
             kind: "support",
             title: Some(w.supports_title.into()),
-            columns: vec![
-                Column::new("label", w.col_support),
-                Column::new("firms", w.col_firms).right(),
-                Column::new("share", w.col_share).right(),
-            ],
+            columns,
             rows: Box::new(rows),
             empty: Some(w.none.into()),
             legends: Vec::new(),
         }
     }
+}
+
+/// The district's counts of a recommendation or an instrument, as cells.
+fn counts<'a>(n: &Counts) -> [Cell<'a>; 6] {
+    [n.applies, n.planned, n.later, n.agreed, n.done, n.supported].map(Cell::Count)
+}
+
+/// The columns of [`counts`].
+fn count_columns(w: &CompareWords) -> [Column; 6] {
+    [
+        ("applies", w.col_applies),
+        ("planned", w.col_planned),
+        ("later", w.col_later),
+        ("agreed", w.col_agreed),
+        ("done", w.col_done),
+        ("supported", w.col_supported),
+    ]
+    .map(|(id, title)| Column::new(id, title).right())
 }
 
 fn notes(words: &[&str]) -> Vec<String> {

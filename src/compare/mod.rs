@@ -4,8 +4,9 @@
 //! every output draws: text and Markdown ([`render`]), CSV and workbooks, the screen.
 //!
 //! Definitions, as the outputs state them:
-//! - a firm is a firm name (spaces aside) with one questionnaire id; a firm visited more than
-//!   once counts once in the cohort, with its latest visit (by date, then file name);
+//! - a firm is one firm (same credit code, else same name without white space, or linked by a
+//!   follow-up's `previous`, see [`firms`]) with one questionnaire id; a firm visited more
+//!   than once counts once in the cohort, with its latest visit (by date, then file name);
 //! - quartiles and medians interpolate linearly between closest ranks, as Excel's
 //!   `QUARTILE.INC` does ([`stats::quantile`]), on scores rounded to two decimals;
 //! - a firm's percentile is the percentage of the *other* firms shown whose overall score is
@@ -13,6 +14,7 @@
 //! - filters choose the firms shown, and every statistic is computed over the firms shown.
 
 pub mod document;
+pub mod firms;
 pub mod model;
 pub mod render;
 pub mod stats;
@@ -29,5 +31,7 @@ pub use render::render;
 pub use stats::Summary;
 pub use view::CohortView;
 
+#[cfg(test)]
+mod district_tests;
 #[cfg(test)]
 mod tests;

@@ -7,12 +7,15 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::firms::{Who, firms_of};
 use super::stats::{Summary, percentile_ranks};
 use super::view::CohortView;
 use crate::evaluation::ScoredVisit;
 use crate::i18n::{CompareWords, Lang};
-use crate::model::{Horizon, Priority, ProfileKind, Status};
-use crate::plain_text::inert;
+use crate::model::{
+    Decision, Horizon, PlanEntry, Priority, ProfileKind, Progress, ProgressStatus, Status,
+    SupportOutcome,
+};
 use crate::score::round2;
 use crate::store::LoadedQuestionnaire;
 
@@ -44,6 +47,14 @@ pub struct RecommendationInfo {
     pub support: Option<String>,
     pub priority: Priority,
     pub horizon: Horizon,
+}
+
+/// A verdict of one of the questionnaires compared.
+#[derive(Debug, Clone)]
+pub struct VerdictInfo {
+    pub questionnaire: String,
+    pub id: String,
+    pub title: String,
 }
 
 /// A profile field that filters can name.
@@ -91,6 +102,23 @@ pub struct Visit {
     /// Indices in [`Comparison::recommendations`] of those that fire, in sheet order.
     pub recommendations: Vec<usize>,
     pub profile: BTreeMap<String, toml::Value>,
+    pub assessor: Option<String>,
+    /// Index in [`Comparison::verdicts`]; none when provisional or when none holds.
+    pub verdict: Option<usize>,
+    /// The projection once the whole plan is carried out (after the long horizon): the
+    /// overall score, rounded, and its stage (index in [`Comparison::stages`]).
+    pub projected: (Option<f64>, Option<usize>),
+    /// Indices in [`Comparison::recommendations`] of the actions planned in the short, medium
+    /// and long horizons (rule 9).
+    pub planned: Vec<usize>,
+    /// Indices in [`Comparison::recommendations`] of those that apply but are left for later.
+    pub later: Vec<usize>,
+    /// Ids of the actions the firm agreed at this visit (recommendations and its own).
+    pub agreed: Vec<String>,
+    /// Ids of the actions this visit reports done (`[progress.*] status = "done"`).
+    pub done: Vec<String>,
+    /// Ids of the actions whose public support this visit reports granted.
+    pub granted: Vec<String>,
 }
 
 /// A firm: every visit to it with one questionnaire, oldest first. The latest visit is the
@@ -320,6 +348,8 @@ pub struct CohortRow {
     pub overall: Option<Summary>,
     /// One per entry of [`Comparison::dimensions`].
     pub dimensions: Vec<Option<Summary>>,
+    /// The projected overall score once the whole plan is carried out.
+    pub projected: Option<Summary>,
 }
 
 /// The firms compared, and how they are currently sorted and filtered.
@@ -332,6 +362,9 @@ pub struct Comparison {
     shown_dimensions: Vec<usize>,
     stages: Vec<StageInfo>,
     recommendations: Vec<RecommendationInfo>,
+    /// (questionnaire id, recommendation id) → index in `recommendations`.
+    recommendation_at: Arc<HashMap<(String, String), usize>>,
+    verdicts: Vec<VerdictInfo>,
     profile: Vec<ProfileInfo>,
     /// (id, version) of each distinct questionnaire scored against, in order of first use.
     questionnaires: Vec<(String, String)>,
@@ -353,61 +386,57 @@ pub struct Comparison {
     view: CohortView,
 }
 
-/// Per distinct questionnaire: where its dimensions, stages and recommendations went.
-struct Maps {
-    q: Arc<LoadedQuestionnaire>,
-    dimensions: Vec<usize>,
-    stages: Vec<usize>,
-    recommendations: Vec<usize>,
+/// What the questionnaires compared hold, each item once (stages by id, profile fields by
+/// id, the rest by questionnaire id and id), and where each questionnaire's items went.
+struct Catalogue {
+    dimensions: Vec<DimensionInfo>,
+    recommendations: Vec<RecommendationInfo>,
+    verdicts: Vec<VerdictInfo>,
+    stages: Vec<StageInfo>,
+    profile: Vec<ProfileInfo>,
+    rec_at: HashMap<(String, String), usize>,
+    maps: Vec<Maps>,
 }
 
-impl Comparison {
-    /// Compares scored assessments, with labels in `lang`. Visits of the same firm (same name,
-    /// spaces aside, and same questionnaire id) become one row with a progression. Sorted by
-    /// overall score, highest first; no filter.
-    pub fn new(scored: &[ScoredVisit], lang: Lang) -> Self {
-        let l = lang.code();
-        let mut distinct: Vec<Arc<LoadedQuestionnaire>> = Vec::new();
-        for s in scored {
-            if !distinct.iter().any(|d| Arc::ptr_eq(d, &s.questionnaire)) {
-                distinct.push(s.questionnaire.clone());
-            }
-        }
+impl Catalogue {
+    fn of(distinct: &[Arc<LoadedQuestionnaire>], l: &str) -> Catalogue {
         let mut dimensions: Vec<DimensionInfo> = Vec::new();
         let mut recommendations: Vec<RecommendationInfo> = Vec::new();
         let mut stages: Vec<StageInfo> = Vec::new();
         let mut profile: Vec<ProfileInfo> = Vec::new();
         let mut dim_at: HashMap<(String, String), usize> = HashMap::new();
         let mut rec_at: HashMap<(String, String), usize> = HashMap::new();
-        for lq in &distinct {
+        let mut verdicts: Vec<VerdictInfo> = Vec::new();
+        let mut verdict_at: HashMap<(String, String), usize> = HashMap::new();
+        for lq in distinct {
             let q = &lq.questionnaire;
+            let key = |id: &str| (q.id.clone(), id.to_string());
             for d in &q.dimension {
-                dim_at
-                    .entry((q.id.clone(), d.id.clone()))
-                    .or_insert_with(|| {
-                        dimensions.push(DimensionInfo {
-                            questionnaire: q.id.clone(),
-                            id: d.id.clone(),
-                            title: q.text(&d.title, l).to_string(),
-                            weight: d.weight,
-                        });
-                        dimensions.len() - 1
-                    });
+                listed(&mut dim_at, &mut dimensions, key(&d.id), || DimensionInfo {
+                    questionnaire: q.id.clone(),
+                    id: d.id.clone(),
+                    title: q.text(&d.title, l).to_string(),
+                    weight: d.weight,
+                });
             }
             for r in &q.recommendation {
-                rec_at
-                    .entry((q.id.clone(), r.id.clone()))
-                    .or_insert_with(|| {
-                        recommendations.push(RecommendationInfo {
-                            questionnaire: q.id.clone(),
-                            id: r.id.clone(),
-                            title: q.text(&r.title, l).to_string(),
-                            support: r.support.as_ref().map(|s| q.text(s, l).to_string()),
-                            priority: r.priority,
-                            horizon: r.horizon,
-                        });
-                        recommendations.len() - 1
-                    });
+                listed(&mut rec_at, &mut recommendations, key(&r.id), || {
+                    RecommendationInfo {
+                        questionnaire: q.id.clone(),
+                        id: r.id.clone(),
+                        title: q.text(&r.title, l).to_string(),
+                        support: r.support.as_ref().map(|s| q.text(s, l).to_string()),
+                        priority: r.priority,
+                        horizon: r.horizon,
+                    }
+                });
+            }
+            for v in &q.verdict {
+                listed(&mut verdict_at, &mut verdicts, key(&v.id), || VerdictInfo {
+                    questionnaire: q.id.clone(),
+                    id: v.id.clone(),
+                    title: q.text(&v.title, l).to_string(),
+                });
             }
             for s in &q.scale.stage {
                 if !stages.iter().any(|x| x.id == s.id) {
@@ -434,31 +463,101 @@ impl Comparison {
             }
         }
         stages.sort_by(|a, b| a.from.total_cmp(&b.from));
-        let maps: Vec<Maps> = distinct
-            .iter()
-            .map(|lq| {
-                let q = &lq.questionnaire;
-                Maps {
-                    q: lq.clone(),
-                    dimensions: q
-                        .dimension
-                        .iter()
-                        .map(|d| dim_at[&(q.id.clone(), d.id.clone())])
-                        .collect(),
-                    stages: q
-                        .scale
-                        .stage
-                        .iter()
-                        .map(|s| stages.iter().position(|x| x.id == s.id).unwrap_or(0))
-                        .collect(),
-                    recommendations: q
-                        .recommendation
-                        .iter()
-                        .map(|r| rec_at[&(q.id.clone(), r.id.clone())])
-                        .collect(),
-                }
-            })
-            .collect();
+        let maps = maps_of(distinct, &stages, [&dim_at, &rec_at, &verdict_at]);
+        Catalogue {
+            dimensions,
+            recommendations,
+            verdicts,
+            stages,
+            profile,
+            rec_at,
+            maps,
+        }
+    }
+}
+
+/// Lists an item under `key` unless it is listed already (made by `make` only then).
+fn listed<T>(
+    at: &mut HashMap<(String, String), usize>,
+    list: &mut Vec<T>,
+    key: (String, String),
+    make: impl FnOnce() -> T,
+) {
+    at.entry(key).or_insert_with(|| {
+        list.push(make());
+        list.len() - 1
+    });
+}
+
+/// Where each questionnaire's dimensions, stages, recommendations and verdicts went, given
+/// where each (questionnaire id, id) of them was listed.
+fn maps_of(
+    distinct: &[Arc<LoadedQuestionnaire>],
+    stages: &[StageInfo],
+    [dim_at, rec_at, verdict_at]: [&HashMap<(String, String), usize>; 3],
+) -> Vec<Maps> {
+    distinct
+        .iter()
+        .map(|lq| {
+            let q = &lq.questionnaire;
+            Maps {
+                q: lq.clone(),
+                dimensions: q
+                    .dimension
+                    .iter()
+                    .map(|d| dim_at[&(q.id.clone(), d.id.clone())])
+                    .collect(),
+                stages: q
+                    .scale
+                    .stage
+                    .iter()
+                    .map(|s| stages.iter().position(|x| x.id == s.id).unwrap_or(0))
+                    .collect(),
+                recommendations: q
+                    .recommendation
+                    .iter()
+                    .map(|r| rec_at[&(q.id.clone(), r.id.clone())])
+                    .collect(),
+                verdicts: q
+                    .verdict
+                    .iter()
+                    .map(|v| verdict_at[&(q.id.clone(), v.id.clone())])
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Per distinct questionnaire: where its dimensions, stages and recommendations went.
+struct Maps {
+    q: Arc<LoadedQuestionnaire>,
+    dimensions: Vec<usize>,
+    stages: Vec<usize>,
+    recommendations: Vec<usize>,
+    verdicts: Vec<usize>,
+}
+
+impl Comparison {
+    /// Compares scored assessments, with labels in `lang`. Visits of the same firm (same name,
+    /// spaces aside, and same questionnaire id) become one row with a progression. Sorted by
+    /// overall score, highest first; no filter.
+    pub fn new(scored: &[ScoredVisit], lang: Lang) -> Self {
+        let l = lang.code();
+        let mut distinct: Vec<Arc<LoadedQuestionnaire>> = Vec::new();
+        for s in scored {
+            if !distinct.iter().any(|d| Arc::ptr_eq(d, &s.questionnaire)) {
+                distinct.push(s.questionnaire.clone());
+            }
+        }
+        let Catalogue {
+            dimensions,
+            recommendations,
+            verdicts,
+            stages,
+            profile,
+            rec_at,
+            maps,
+        } = Catalogue::of(&distinct, l);
         let mixed = mixed(&distinct);
         let mut titles: Vec<(String, String)> = Vec::new();
         for lq in &distinct {
@@ -469,36 +568,15 @@ impl Comparison {
         }
         titles.sort();
 
-        let mut firms: Vec<FirmRow> = Vec::new();
-        let mut firm_at: HashMap<(String, String), usize> = HashMap::new();
-        for s in scored {
-            let Some(m) = maps.iter().find(|m| Arc::ptr_eq(&m.q, &s.questionnaire)) else {
-                continue;
-            };
-            let visit = visit(s, m, dimensions.len());
-            let key = (s.q().id.clone(), firm_key(&visit.firm));
-            match firm_at.get(&key) {
-                Some(&i) => firms[i].visits.push(visit),
-                None => {
-                    firm_at.insert(key, firms.len());
-                    firms.push(FirmRow {
-                        questionnaire: s.q().id.clone(),
-                        visits: vec![visit],
-                        percentile: None,
-                    });
-                }
-            }
-        }
-        for f in &mut firms {
-            f.visits
-                .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.file.cmp(&b.file)));
-        }
+        let firms = firm_rows(scored, &maps, dimensions.len());
         let mut c = Comparison {
             lang,
             dimensions,
             shown_dimensions: Vec::new(),
             stages,
             recommendations,
+            recommendation_at: Arc::new(rec_at),
+            verdicts,
             profile,
             questionnaires: distinct
                 .iter()
@@ -518,6 +596,7 @@ impl Comparison {
             cohort: CohortRow {
                 overall: None,
                 dimensions: Vec::new(),
+                projected: None,
             },
             view: CohortView::default(),
         };
@@ -547,6 +626,18 @@ impl Comparison {
 
     pub fn recommendations(&self) -> &[RecommendationInfo] {
         &self.recommendations
+    }
+
+    /// The index in [`Self::recommendations`] of a questionnaire's recommendation.
+    pub fn recommendation_index(&self, questionnaire: &str, id: &str) -> Option<usize> {
+        self.recommendation_at
+            .get(&(questionnaire.to_string(), id.to_string()))
+            .copied()
+    }
+
+    /// The verdicts of the questionnaires compared.
+    pub fn verdicts(&self) -> &[VerdictInfo] {
+        &self.verdicts
     }
 
     /// The profile fields filters can name.
@@ -969,6 +1060,7 @@ impl Comparison {
             dimensions: (0..self.dimensions.len())
                 .map(|d| Summary::of(latest().filter_map(|v| v.dimensions[d])))
                 .collect(),
+            projected: Summary::of(latest().filter_map(|v| v.projected.0)),
         };
         self.view = CohortView::of(self);
         let (c, d) = self.sort;
@@ -1028,9 +1120,44 @@ fn number_test(test: &Test, x: f64) -> bool {
     }
 }
 
-/// A firm's name as a key: inert, with runs of spaces made one, trimmed.
-fn firm_key(name: &str) -> String {
-    inert(name).split_whitespace().collect::<Vec<_>>().join(" ")
+/// The scored visits as firms (see [`super::firms`]), each firm's visits oldest first (by
+/// date, then file name), firms in the order of their first visit read.
+fn firm_rows(scored: &[ScoredVisit], maps: &[Maps], dimension_count: usize) -> Vec<FirmRow> {
+    let names: Vec<String> = scored
+        .iter()
+        .map(|s| s.firm.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
+    let who: Vec<Who> = scored
+        .iter()
+        .zip(&names)
+        .map(|(s, name)| Who {
+            questionnaire: &s.q().id,
+            code: s.firm_id.as_deref(),
+            name,
+            path: &s.path,
+            previous: s.previous.as_deref(),
+        })
+        .collect();
+    let mut firms: Vec<FirmRow> = Vec::new();
+    for (s, firm) in scored.iter().zip(firms_of(&who)) {
+        let Some(m) = maps.iter().find(|m| Arc::ptr_eq(&m.q, &s.questionnaire)) else {
+            continue;
+        };
+        let visit = visit(s, m, dimension_count);
+        match firms.get_mut(firm) {
+            Some(f) => f.visits.push(visit),
+            None => firms.push(FirmRow {
+                questionnaire: s.q().id.clone(),
+                visits: vec![visit],
+                percentile: None,
+            }),
+        }
+    }
+    for f in &mut firms {
+        f.visits
+            .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.file.cmp(&b.file)));
+    }
+    firms
 }
 
 fn mixed(distinct: &[Arc<LoadedQuestionnaire>]) -> Mixed {
@@ -1062,7 +1189,26 @@ fn mixed(distinct: &[Arc<LoadedQuestionnaire>]) -> Mixed {
     }
 }
 
+/// Ids of the actions whose decision passes `keep`.
+fn ids(s: &ScoredVisit, keep: impl Fn(&str, &PlanEntry) -> bool) -> Vec<String> {
+    s.decisions
+        .iter()
+        .filter(|(id, e)| keep(id, e))
+        .map(|(id, _)| id.clone())
+        .collect()
+}
+
+/// Ids of the actions whose progress passes `keep`.
+fn progress_ids(s: &ScoredVisit, keep: impl Fn(&Progress) -> bool) -> Vec<String> {
+    s.progress
+        .iter()
+        .filter(|(_, p)| keep(p))
+        .map(|(id, _)| id.clone())
+        .collect()
+}
+
 fn visit(s: &ScoredVisit, m: &Maps, dimension_count: usize) -> Visit {
+    let recs = |i: usize| m.recommendations[i];
     let mut dimensions = vec![None; dimension_count];
     for (i, score) in s.dimensions.iter().enumerate() {
         dimensions[m.dimensions[i]] = score.map(round2);
@@ -1080,6 +1226,17 @@ fn visit(s: &ScoredVisit, m: &Maps, dimension_count: usize) -> Visit {
         dimensions,
         recommendations: s.fired.iter().map(|&i| m.recommendations[i]).collect(),
         profile: s.profile.clone(),
+        assessor: s.assessor.clone(),
+        verdict: s.verdict.map(|i| m.verdicts[i]),
+        projected: (
+            s.projected[2].0.map(round2),
+            s.projected[2].1.map(|i| m.stages[i]),
+        ),
+        planned: s.planned.iter().flatten().map(|&i| recs(i)).collect(),
+        later: s.later.iter().map(|&i| recs(i)).collect(),
+        agreed: ids(s, |_, e| e.decision == Some(Decision::Agreed)),
+        done: progress_ids(s, |p| p.status == Some(ProgressStatus::Done)),
+        granted: progress_ids(s, |p| p.support == Some(SupportOutcome::Granted)),
     }
 }
 

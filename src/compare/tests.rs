@@ -195,35 +195,47 @@ fn cohort_view_counts_stages_bottlenecks_recommendations_and_support() {
         .collect();
     // Equipment weighs 2: its weighted gap is the largest for every firm (rule 5).
     assert_eq!(bottlenecks, vec![("equipment", 5)]);
-    let recs: Vec<(&str, usize)> = v
+    let recs: Vec<(&str, usize, usize, usize)> = v
         .recommendations
         .iter()
-        .map(|&(r, n)| (c.recommendations()[r].id.as_str(), n))
+        .map(|&(r, n)| {
+            (
+                c.recommendations()[r].id.as_str(),
+                n.applies,
+                n.planned,
+                n.later,
+            )
+        })
         .collect();
+    // Every recommendation that applies is planned here: no firm has more than its plan holds.
     assert_eq!(
         recs,
         vec![
-            ("ask-remarks", 3),
-            ("big-firm", 3),
-            ("energy-na", 3),
-            ("data-basics", 2),
-            ("link-mes", 2),
-            ("fans-chain", 2),
-            ("small-firm", 2),
-            ("talent-gap", 2),
-            ("automation-next", 2),
-            ("cnc-upgrade", 1),
-            ("overall-low", 1),
-            ("combo", 1),
+            ("ask-remarks", 3, 3, 0),
+            ("big-firm", 3, 3, 0),
+            ("energy-na", 3, 3, 0),
+            ("data-basics", 2, 2, 0),
+            ("link-mes", 2, 2, 0),
+            ("fans-chain", 2, 2, 0),
+            ("small-firm", 2, 2, 0),
+            ("talent-gap", 2, 2, 0),
+            ("automation-next", 2, 2, 0),
+            ("cnc-upgrade", 1, 1, 0),
+            ("overall-low", 1, 1, 0),
+            ("combo", 1, 1, 0),
         ]
     );
-    let supports: Vec<(&str, usize)> = v.supports.iter().map(|(s, n)| (s.as_str(), *n)).collect();
+    let supports: Vec<(&str, usize, usize)> = v
+        .supports
+        .iter()
+        .map(|(s, n)| (s.as_str(), n.applies, n.planned))
+        .collect();
     assert_eq!(
         supports,
         vec![
-            ("Supply–demand matchmaking", 2),
-            ("Professional-title green channel", 2),
-            ("Technical-upgrade loan", 1),
+            ("Supply–demand matchmaking", 2, 2),
+            ("Professional-title green channel", 2, 2),
+            ("Technical-upgrade loan", 1, 1),
         ]
     );
     assert!(close(v.share(2), 0.4));
@@ -488,7 +500,7 @@ fn a_support_naming_several_instruments_counts_each_firm_once_per_instrument() {
         .view()
         .supports
         .iter()
-        .map(|(s, n)| (s.as_str(), *n))
+        .map(|(s, n)| (s.as_str(), n.applies))
         .collect();
     // Loan: B (cnc-upgrade and talent-gap, counted once) and A (talent-gap).
     // Matchmaking: A and E (fans-chain) and B (cnc-upgrade).

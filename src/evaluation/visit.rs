@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{Evaluation, evaluate};
-use crate::model::{Assessment, Questionnaire, Status};
+use crate::model::{Assessment, PlanEntry, Progress, Questionnaire, Status};
 use crate::store::{LoadedQuestionnaire, Opened};
 
 /// One loaded assessment with its evaluation.
@@ -56,7 +56,9 @@ impl Scored {
             questionnaire: self.opened.questionnaire.clone(),
             recorded_questionnaire: a.questionnaire.id.clone(),
             firm: a.firm.name.clone(),
+            firm_id: a.firm.code().map(str::to_string),
             date: a.date_string(),
+            previous: a.visit.previous.clone(),
             assessor: a.visit.assessor.clone(),
             status: a.visit.status,
             profile: a.profile.clone(),
@@ -75,6 +77,8 @@ impl Scored {
                 .projected
                 .each_ref()
                 .map(|p| (p.card.overall, p.card.stage)),
+            decisions: a.plan.clone(),
+            progress: a.progress.clone(),
         }
     }
 }
@@ -88,8 +92,12 @@ pub struct ScoredVisit {
     /// The questionnaire id the assessment file records.
     pub recorded_questionnaire: String,
     pub firm: String,
+    /// The unified social credit code, if one is written.
+    pub firm_id: Option<String>,
     /// `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// The file name of the visit this one follows up, in the same folder.
+    pub previous: Option<String>,
     pub assessor: Option<String>,
     pub status: Status,
     pub profile: BTreeMap<String, toml::Value>,
@@ -115,6 +123,10 @@ pub struct ScoredVisit {
     pub verdict: Option<usize>,
     /// Short, medium, long: the projected overall score and stage index.
     pub projected: [(Option<f64>, Option<usize>); 3],
+    /// Action id → the firm's decision on it (`[plan.*]`), own actions included.
+    pub decisions: BTreeMap<String, PlanEntry>,
+    /// Action id → how an action agreed at the previous visit went (`[progress.*]`).
+    pub progress: BTreeMap<String, Progress>,
 }
 
 impl ScoredVisit {

@@ -43,8 +43,8 @@ words! {
         stages_title: "各阶段企业数", "Firms by stage";
         no_score: "无得分", "no score";
         bottlenecks_title: "最常见的短板", "Most frequent bottlenecks";
-        recommendations_title: "建议及涉及企业数", "Recommendations by number of firms";
-        supports_title: "需组织的支持（按企业数）", "Support to organise, by number of firms";
+        recommendations_title: "建议：列入方案的企业数（暂缓另计）", "Recommendations by firms with it planned (later ones apart)";
+        supports_title: "需组织的支持（按列入方案的企业数）", "Support to organise, by firms with it planned";
         col_firms: "企业数", "Firms";
         col_share: "占比", "Share";
         col_priority: "优先级", "Priority";
@@ -65,6 +65,19 @@ words! {
         sheet_scorecards: "评分卡", "Scorecards";
         sheet_answers: "答题明细", "Answers";
         sheet_cohort: "群体", "Cohort";
+        col_verdict: "结论", "Verdict";
+        col_projected_overall: "计划完成后总分", "Projected";
+        col_projected_stage: "计划完成后阶段", "Projected stage";
+        verdicts: "结论", "Verdicts";
+        verdicts_title: "各结论企业数", "Firms by verdict";
+        no_verdict: "无结论", "no verdict";
+        col_applies: "适用", "Applies";
+        col_planned: "已计划", "Planned";
+        col_later: "暂缓", "Later";
+        col_agreed: "已同意", "Agreed";
+        col_done: "已完成", "Done";
+        col_supported: "获支持", "Supported";
+        note_counts: "建议与支持按企业计数：适用 = 最近一次走访时条件成立；已计划 = 列入最近一次走访方案的短期、中期或长期；暂缓 = 适用但未列入方案；已同意 = 企业在某次走访中同意；已完成 = 回访时报告完成；获支持 = 回访时报告支持已获批。计划完成后总分与阶段：方案全部落实（长期之后）的预测。", "Recommendations and support count firms: Applies = its condition holds at the latest visit; Planned = the latest visit's plan places it in the short, medium or long horizon; Later = it applies but is not planned; Agreed = the firm agreed it at a visit; Done = a follow-up reports it done; Supported = a follow-up reports its support granted. Projected score and stage: once the whole plan is carried out (after the long horizon).";
     }
     messages {
         firms_line(firms: usize, assessments: usize, questionnaire: &str): "{firms} 家企业 · {assessments} 份评估 · 问卷 {questionnaire}", "{firms} firms · {assessments} assessments · questionnaire {questionnaire}";
