@@ -4,6 +4,7 @@
 //! output (score, sheet, export, compare, the screens) reads it; none recomputes a rule.
 
 pub mod explain;
+pub mod text;
 mod visit;
 
 pub use visit::{Scored, ScoredVisit, score_visits};
