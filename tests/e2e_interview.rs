@@ -183,31 +183,31 @@ fn an_interview_answered_by_keys_is_saved_whole() {
     t.wait_for("Field 4 of 4");
     t.literal("2003-05-18");
     t.keys(&["Enter"]);
-    t.wait_for("Question 1 of 10");
+    t.wait_for("Question 1 · ");
     // Equipment: yes, 45 %, PLC + servo.
     t.keys(&["2"]);
-    t.wait_for("Question 2 of 10");
+    t.wait_for("Question 2");
     t.keys(&["4", "5", "Enter"]);
-    t.wait_for("Question 3 of 10");
+    t.wait_for("Question 3");
     t.keys(&["2", "3", "Enter"]);
     // Data: ERP + MES makes the link question appear; linked; counts + OEE.
-    t.wait_for("Question 4 of 10");
+    t.wait_for("Question 4");
     t.keys(&["2", "3", "Enter"]);
-    t.wait_for("Question 5 of 10");
+    t.wait_for("Question 5");
     t.keys(&["2"]);
-    t.wait_for("Question 6 of 10");
+    t.wait_for("Question 6");
     t.keys(&["1", "2", "Enter"]);
     // Talent: 4 days, 6 engineers, a remark.
-    t.wait_for("Question 7 of 10");
+    t.wait_for("Question 7");
     t.keys(&["4", "Enter"]);
-    t.wait_for("Question 8 of 10");
+    t.wait_for("Question 8");
     t.keys(&["6", "Enter"]);
-    t.wait_for("Question 9 of 10");
+    t.wait_for("Question 9");
     t.keys(&["Enter"]);
     t.literal("老板重视人才");
     t.keys(&["Enter"]);
     // Green: online monitoring; the summary follows the last question.
-    t.wait_for("Question 10 of 10");
+    t.wait_for("Question 10");
     t.keys(&["3"]);
     t.wait_for("Dimension scores");
     // A note in Chinese on the first question, through the jump list.
@@ -324,9 +324,9 @@ fn behind_the_too_small_notice_keys_change_nothing() {
     let t = Tmux::start("small", &dmat_command(ws, &cmd));
     t.wait_for("Field 1 of 4");
     t.keys(&["Right", "Right", "Right", "Right"]);
-    t.wait_for("Question 1 of 10");
+    t.wait_for("Question 1 · ");
     t.keys(&["2"]);
-    t.wait_for("Question 2 of 10");
+    t.wait_for("Question 2");
     let path = the_assessment(ws);
     let before = std::fs::read(&path).unwrap();
     let resize = |w: &str, h: &str| {
@@ -343,7 +343,7 @@ fn behind_the_too_small_notice_keys_change_nothing() {
     t.literal("typed while too small");
     t.keys(&["Enter"]);
     resize("120", "40");
-    t.wait_for("Question 2 of 10");
+    t.wait_for("Question 2");
     assert!(!t.screen().contains("typed while too small"));
     assert_eq!(
         std::fs::read(&path).unwrap(),
@@ -369,15 +369,15 @@ fn reopening_resumes_where_it_stopped_and_a_completed_file_opens_read_only_on_it
     let t = Tmux::start("reopen", &dmat_command(ws, &cmd));
     t.wait_for("Field 1 of 4");
     t.keys(&["Right", "Right", "Right", "Right"]);
-    t.wait_for("Question 1 of 10");
+    t.wait_for("Question 1 · ");
     t.keys(&["2"]);
-    t.wait_for("Question 2 of 10");
+    t.wait_for("Question 2");
     t.keys(&["4", "5", "Enter"]);
-    t.wait_for("Question 3 of 10");
+    t.wait_for("Question 3");
     t.keys(&["2", "Enter"]);
-    t.wait_for("Question 4 of 10");
+    t.wait_for("Question 4");
     t.keys(&["p", "p"]);
-    t.wait_for("Question 2 of 10");
+    t.wait_for("Question 2");
     t.keys(&["q"]);
     t.wait_until_gone();
     let path = the_assessment(ws);
@@ -387,7 +387,7 @@ fn reopening_resumes_where_it_stopped_and_a_completed_file_opens_read_only_on_it
         questionnaire().display()
     );
     let t = Tmux::start("reopen-2", &dmat_command(ws, &open));
-    t.wait_for("Question 2 of 10");
+    t.wait_for("Question 2");
     // Marked complete on the summary, then opened again: the summary, and keys change nothing.
     t.keys(&["s"]);
     t.wait_for("Dimension scores");
@@ -401,7 +401,7 @@ fn reopening_resumes_where_it_stopped_and_a_completed_file_opens_read_only_on_it
     t.keys(&["1", "e"]);
     t.wait_for("complete and read-only");
     t.keys(&["Left"]);
-    t.wait_for("Question 2 of 10");
+    t.wait_for("Question 2");
     t.keys(&["1", "x"]);
     t.wait_for("complete and read-only");
     t.keys(&["q"]);
@@ -422,9 +422,9 @@ fn a_killed_interview_loses_nothing_and_reopens_where_it_stopped() {
     t.keys(&["2"]);
     t.wait_for("Field 2 of 4");
     t.keys(&["Right", "Right", "Right"]);
-    t.wait_for("Question 1 of 10");
+    t.wait_for("Question 1 · ");
     t.keys(&["2", "7", "5", "Enter"]);
-    t.wait_for("Question 3 of 10");
+    t.wait_for("Question 3");
     t.keys(&["e"]);
     t.wait_for("Enter keeps");
     t.literal("焊接机器人两台");
@@ -432,7 +432,7 @@ fn a_killed_interview_loses_nothing_and_reopens_where_it_stopped() {
     t.keys(&["Enter"]);
     t.wait_for("Note  焊接机器人两台");
     t.keys(&["4", "Enter"]);
-    t.wait_for("Question 4 of 10");
+    t.wait_for("Question 4");
     let pid = t.pane_pid();
     let killed = Command::new("kill").args(["-KILL", &pid]).status().unwrap();
     assert!(killed.success());
@@ -464,7 +464,7 @@ fn a_killed_interview_loses_nothing_and_reopens_where_it_stopped() {
     );
     let t = Tmux::start("reopened", &dmat_command(ws, &cmd));
     t.wait_for("Which information systems?");
-    t.wait_for("3/9 answered");
+    t.wait_for("3/7 answered");
     t.keys(&["p"]);
     t.wait_for("焊接机器人两台");
     t.keys(&["q"]);

@@ -52,6 +52,32 @@ fn validation_errors_and_warnings_are_chinese_at_their_line_and_column() {
             "expected the line\n  {line}\ngot\n{stderr}"
         );
     }
+    let questionnaires = [
+        (
+            "level-outside-scale.toml",
+            "54:28: 等级 4.5 超出了量表 [2, 4]",
+        ),
+        ("when-unknown-question.toml", "59:21: 未知的题目 `has-cnn`"),
+        ("duplicate-question.toml", "49:6: 题目编号 `has-cnc` 重复"),
+        (
+            "missing-default-language.toml",
+            "46:9: 这段文字没有 `zh` 版本，而它是问卷的默认语言",
+        ),
+    ];
+    for (fixture, sentence) in questionnaires {
+        let ws = tempfile::tempdir().unwrap();
+        let path = format!("{INVALID}/{fixture}");
+        let out = dmat(ws.path())
+            .args(["--lang", "zh", "validate", &path])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let line = format!("{path}:{sentence}");
+        assert!(
+            stderr.lines().any(|l| l == line),
+            "expected the line\n  {line}\ngot\n{stderr}"
+        );
+    }
     let stderr = validate_zh("assessment-out-of-range.toml");
     assert!(
         stderr.contains("1 个错误，0 个警告，共检查 1 个文件"),
@@ -89,4 +115,38 @@ fn the_lock_of_another_dmat_is_said_in_chinese() {
         .code(1)
         .stderr(contains("firm.toml: 这份评估已在另一个 dmat"))
         .stderr(contains("中打开；请先在那里关闭"));
+}
+
+#[test]
+fn the_command_lines_refusals_are_said_in_chinese() {
+    let ws = tempfile::tempdir().unwrap();
+    let compare = |args: &[&str]| {
+        dmat(ws.path())
+            .args([
+                "--lang",
+                "zh",
+                "compare",
+                "tests/fixtures/cohort",
+                "--questionnaire",
+            ])
+            .arg("tests/fixtures/questionnaires/features.toml")
+            .args(args)
+            .assert()
+            .code(2)
+    };
+    compare(&["--sort", "colour"]).stderr(contains("无法按 `colour` 排序；可用的列有"));
+    compare(&["--format", "csv", "--section", "firms,stats"])
+        .stderr(contains("CSV 一次只容纳一个部分"));
+    dmat(ws.path())
+        .args([
+            "--lang",
+            "zh",
+            "export",
+            "tests/fixtures/cohort",
+            "--format",
+            "xlsx",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("Excel 工作簿要写入文件"));
 }

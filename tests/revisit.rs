@@ -348,3 +348,65 @@ fn a_demo_firm_is_revisited_and_its_agreed_actions_followed_up() {
     assert!(stderr.contains(&at), "{at}\n{stderr}");
     assert_eq!(std::fs::read(&earlier).unwrap(), bytes, "byte for byte");
 }
+
+#[test]
+fn the_follow_up_uses_the_latest_version_of_the_questionnaire_the_workspace_knows() {
+    let (ws, dir) = workspace();
+    let earlier = dir.join("firm-0005-scan.toml");
+    let recorded = table(&earlier)["questionnaire"]["version"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // The workspace holds an older and a newer copy of the scan beside the bundled one.
+    let bundled = std::fs::read_to_string("questionnaires/quick-scan.toml").unwrap();
+    let at = format!("version = \"{recorded}\"");
+    assert!(bundled.contains(&at));
+    let qdir = ws.path().join("questionnaires");
+    std::fs::create_dir_all(&qdir).unwrap();
+    std::fs::write(
+        qdir.join("old.toml"),
+        bundled.replacen(&at, "version = \"1.9.9\"", 1),
+    )
+    .unwrap();
+    std::fs::write(
+        qdir.join("new.toml"),
+        bundled.replacen(&at, "version = \"10.0.0\"", 1),
+    )
+    .unwrap();
+    let path = revisit(ws.path(), &dir, &earlier);
+    let q = &table(&path)["questionnaire"];
+    assert_eq!(
+        q["version"].as_str(),
+        Some("10.0.0"),
+        "10.0.0 is after 2.x and 1.9.9"
+    );
+    let digest = dmat::store::digest(std::fs::read(qdir.join("new.toml")).unwrap().as_slice());
+    assert_eq!(q["digest"].as_str(), Some(digest.as_str()));
+    assert_clean(ws.path(), &path, "scored against the newer copy");
+}
+
+#[test]
+fn a_settings_file_in_error_is_said_and_the_follow_up_has_no_assessor() {
+    let (ws, dir) = workspace();
+    std::fs::write(ws.path().join("settings.toml"), "assessor = [1]\n").unwrap();
+    let before = files(&dir);
+    let out = dmat(ws.path())
+        .arg("revisit")
+        .arg(dir.join("firm-0006-scan.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("settings.toml:1:12: `assessor` is the assessor's name")
+            && stderr.contains("(the follow-up is written without an assessor)"),
+        "{stderr}"
+    );
+    let path = new_file(&before, &files(&dir));
+    assert!(table(&path)["visit"].get("assessor").is_none());
+    assert_eq!(
+        std::fs::read_to_string(ws.path().join("settings.toml")).unwrap(),
+        "assessor = [1]\n",
+        "never replaced"
+    );
+}

@@ -203,7 +203,8 @@ fn the_summary_scrolls_to_every_section_and_enter_acts_only_on_what_is_shown() {
             press(&mut app, KeyCode::PageDown);
             seen.push_str(&draw(&app, 80, 24));
         }
-        for part in [w.recommendations, w.unanswered, w.closing] {
+        let plan = dmat::i18n::PlanWords::of(lang).plan;
+        for part in [plan, w.unanswered, w.closing] {
             assert!(seen.contains(part), "{part} never shown:\n{seen}");
         }
         // At the end the unanswered list is on screen and the cursor on one of its entries:

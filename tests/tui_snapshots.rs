@@ -1,4 +1,4 @@
-//! Snapshots of every screen drawn into a `TestBackend`, at 80×24 and 140×40, in Chinese and
+//! Snapshots of every screen drawn into a `TestBackend`, at 80×24, 140×40 and 200×60, in Chinese and
 //! English, on the feature questionnaire of the fixtures (and one with long texts), so that
 //! they do not change when the bundled questionnaires do.
 
@@ -13,7 +13,7 @@ use dmat::store::{Catalog, LoadedQuestionnaire};
 use dmat::tui::{App, Session, Theme};
 use tui_common::*;
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (140, 40)];
+const SIZES: [(u16, u16); 3] = [(80, 24), (140, 40), (200, 60)];
 const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
 
 /// Snapshots an app at both sizes; temporary paths are redacted.

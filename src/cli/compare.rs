@@ -10,7 +10,7 @@ use crate::compare::render::{apart_note, mixed_warning, render_each};
 use crate::compare::{Comparison, Direction, Filter, ScoredVisit, Section, Style};
 use crate::export::table::csv_part;
 use crate::export::{CsvOptions, write_csv};
-use crate::i18n::CompareWords;
+use crate::i18n::{CliWords, CompareWords};
 use crate::plain_text::visible_lines;
 use crate::store::{Catalog, Opened, open_assessment};
 use crate::tui::screens::compare::CompareState;
@@ -86,11 +86,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
             .map_err(|e| Failure::usage(e.text(ctx.lang)))?;
     }
     let column = c.column(&opts.sort).ok_or_else(|| {
-        Failure::usage(format!(
-            "cannot sort by `{}`; the columns are {}",
-            opts.sort,
-            c.column_ids().join(", ")
-        ))
+        Failure::usage(CliWords::of(ctx.lang).cannot_sort(&opts.sort, &c.column_ids().join(", ")))
     })?;
     let direction = if opts.asc {
         Direction::Ascending
@@ -118,8 +114,9 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
                 super::say(&warning);
             }
             let (header, rows) = csv_part(c.part(sections[0]));
-            write_csv(&header, rows, CsvOptions::default())
-                .map_err(|e| Failure::invalid(format!("cannot write the CSV: {e}")))?
+            write_csv(&header, rows, CsvOptions::default()).map_err(|e| {
+                Failure::invalid(CliWords::of(ctx.lang).cannot_write_csv(&e.to_string()))
+            })?
         }
         CompareFormat::Md => render_each(&c, &sections, Style::Markdown).into_bytes(),
         CompareFormat::Table | CompareFormat::Tui => {
@@ -137,9 +134,7 @@ fn sections(format: CompareFormat, asked: &[SectionArg]) -> Result<Vec<Section>,
         return match asked[..] {
             [] => Ok(vec![Section::Firms]),
             [one] => Ok(vec![one]),
-            _ => Err(Failure::usage(
-                "CSV holds one section at a time: choose one of --section firms, stats, progress, cohort",
-            )),
+            _ => Err(Failure::usage(CliWords::chosen().csv_one_section)),
         };
     }
     if asked.is_empty() {

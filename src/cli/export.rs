@@ -12,7 +12,7 @@ use crate::export::choice::one_questionnaire;
 use crate::export::plan::{FollowUps, plan_header, plan_rows};
 use crate::export::scorecard::long_rows;
 use crate::export::{CsvOptions, Scorecards, header_bytes, long_header, row_bytes, write_csv};
-use crate::i18n::CompareWords;
+use crate::i18n::{CliWords, CompareWords};
 use crate::plain_text::{shown_path, visible_lines};
 use crate::store::{Action, StoreError};
 
@@ -62,18 +62,15 @@ Examples:
 
 pub fn run(ctx: &Context, paths: &[PathBuf], opts: &ExportArgs, q: &QuestionnaireArg) -> Outcome {
     let w = CompareWords::of(ctx.lang);
+    let cw = CliWords::of(ctx.lang);
     let delimiter = match opts.delimiter {
         c if c.is_ascii() && !matches!(c, '"' | '\n' | '\r') => c as u8,
         c => {
-            return Err(Failure::usage(format!(
-                "--delimiter must be one ASCII character other than a quote or a line break, not `{c}`"
-            )));
+            return Err(Failure::usage(CliWords::of(ctx.lang).bad_delimiter(c)));
         }
     };
     if opts.format == ExportFormat::Xlsx && opts.output.is_none() {
-        return Err(Failure::usage(
-            "an Excel workbook is written to a file: add -o OUT.xlsx",
-        ));
+        return Err(Failure::usage(CliWords::of(ctx.lang).xlsx_needs_output));
     }
     let catalog = ctx.catalog(q)?;
     let csv = CsvOptions {
@@ -147,7 +144,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &ExportArgs, q: &Questionnair
         super::say(&w.mixed_versions(id, &cards.versions.join(", ")));
     }
     let csv_failed =
-        |e: &dyn std::fmt::Display| Failure::invalid(format!("cannot write the CSV: {e}"));
+        |e: &dyn std::fmt::Display| Failure::invalid(cw.cannot_write_csv(&e.to_string()));
     match opts.format {
         ExportFormat::Csv if opts.long => {
             let header = header_bytes(&long_header(), csv).map_err(|e| csv_failed(&e))?;
@@ -188,7 +185,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &ExportArgs, q: &Questionnair
                 cohort,
             };
             let bytes = crate::export::xlsx::workbook(parts, ctx.lang, opts.labels)
-                .map_err(|e| Failure::invalid(format!("cannot write the workbook: {e}")))?;
+                .map_err(|e| Failure::invalid(cw.cannot_write_workbook(&e.to_string())))?;
             super::write_output(opts.output.as_deref(), &bytes)?;
         }
     }

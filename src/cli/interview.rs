@@ -54,8 +54,8 @@ pub(super) fn run(app: &mut App) -> Outcome {
     match crate::tui::run(app) {
         Ok(None) => Ok(ExitCode::SUCCESS),
         Ok(Some(signal)) => Ok(ExitCode::from((128 + signal).clamp(0, 255) as u8)),
-        Err(e) => Err(Failure::invalid(format!(
-            "the terminal UI stopped: {e} (dmat needs an interactive terminal; everything typed so far is saved)"
-        ))),
+        Err(e) => Err(Failure::invalid(
+            crate::i18n::CliWords::chosen().terminal_stopped(&e.to_string()),
+        )),
     }
 }

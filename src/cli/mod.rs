@@ -364,7 +364,7 @@ impl From<std::io::Error> for Failure {
                 message: String::new(),
             }
         } else {
-            Failure::invalid(format!("cannot write the output: {e}"))
+            Failure::invalid(crate::i18n::CliWords::chosen().cannot_write_output(&e.to_string()))
         }
     }
 }

@@ -6,6 +6,8 @@ words! {
     /// Command-line outputs.
     CliWords {
         questionnaire: "问卷", "Questionnaire";
+        csv_one_section: "CSV 一次只容纳一个部分：请从 --section firms、stats、progress、cohort 中选一个", "CSV holds one section at a time: choose one of --section firms, stats, progress, cohort";
+        xlsx_needs_output: "Excel 工作簿要写入文件：请加上 -o OUT.xlsx", "an Excel workbook is written to a file: add -o OUT.xlsx";
         scoring_rules: "评分规则", "scoring rules";
         visit: "走访", "Visit";
         complete: "已完成", "complete";
@@ -43,6 +45,12 @@ words! {
         valid_questionnaire(id: &str, version: &str, dimensions: usize, questions: usize): "有效：问卷 {id} {version}，{dimensions} 个维度，{questions} 道题", "ok: questionnaire {id} {version}, {dimensions} dimensions, {questions} questions";
         valid_assessment(id: &str): "有效：评估（问卷 {id}）", "ok: assessment of questionnaire {id}";
         problem_count(errors: usize, warnings: usize, files: usize): "{errors} 个错误，{warnings} 个警告，共检查 {files} 个文件", "{errors} error(s), {warnings} warning(s) in {files} file(s)";
+        cannot_sort(column: &str, columns: &str): "无法按 `{column}` 排序；可用的列有 {columns}", "cannot sort by `{column}`; the columns are {columns}";
+        cannot_write_csv(why: &str): "无法写出 CSV：{why}", "cannot write the CSV: {why}";
+        cannot_write_workbook(why: &str): "无法写出工作簿：{why}", "cannot write the workbook: {why}";
+        cannot_write_output(why: &str): "无法写出输出：{why}", "cannot write the output: {why}";
+        bad_delimiter(found: char): "--delimiter 必须是一个 ASCII 字符，且不能是引号或换行，而不是 `{found}`", "--delimiter must be one ASCII character other than a quote or a line break, not `{found}`";
+        terminal_stopped(why: &str): "终端界面已停止：{why}（dmat 需要可交互的终端；已输入的内容都已保存）", "the terminal UI stopped: {why} (dmat needs an interactive terminal; everything typed so far is saved)";
         nothing_to_validate(places: &str): "没有找到问卷或评估文件（*.toml）：{places}", "no questionnaire or assessment file (*.toml) in {places}";
         nothing_to_score(places: &str): "没有找到评估文件（*.toml）：{places}", "no assessment file (*.toml) in {places}";
         demo_written(count: usize, folder: &str, questionnaire: &str, seed: u64): "已在 {folder} 写入 {count} 份评估（问卷 {questionnaire}，随机种子 {seed}）", "wrote {count} assessments of questionnaire {questionnaire} to {folder} (seed {seed})";

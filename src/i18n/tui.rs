@@ -8,9 +8,8 @@ words! {
         too_small: "终端窗口太小，请放大到至少 {0}×{1}（当前 {2}×{3}）", "Please enlarge the terminal to at least {0}×{1} (now {2}×{3})";
         too_small_keys: "放大之前按键不起作用；按 q 退出，填写的内容都已保存", "Until then keys do nothing; q quits, everything is saved";
         answered_of: "已答 {0}/{1}", "{0}/{1} answered";
-        scored_answered_of: "计分题已答 {0}/{1}", "{0}/{1} scored questions answered";
         profile: "企业概况", "Firm profile";
-        question_of: "第 {0}/{1} 题", "Question {0} of {1}";
+        question_of: "第 {0} 题", "Question {0}";
         field_of: "第 {0}/{1} 项", "Field {0} of {1}";
         required: "必答", "required";
         skipped: "已跳过", "skipped";
@@ -46,6 +45,7 @@ words! {
         not_a_number: "“{0}”不是数字", "“{0}” is not a number";
         out_of_range: "{0} 超出范围 {1}–{2}", "{0} is outside the range {1}–{2}";
         not_a_date: "“{0}”不是日期，请按 2026-11-27 的格式填写", "“{0}” is not a date; write it as 2026-11-27";
+        date_after_visit: "{0} 晚于走访日期 {1}：企业概况记的是走访时已有的事实，不能是将来的日期", "{0} is after the visit date {1}: the profile records the firm as it is at the visit, so no date in it lies ahead";
         na_not_allowed: "本题不能选“不适用”", "This question cannot be answered “not applicable”";
         skipped_no_answer: "本题已跳过，无需回答", "This question is skipped; it needs no answer";
         no_note_here: "企业概况不记备注", "Profile fields take no note";
@@ -68,7 +68,11 @@ words! {
         not_in_overall: "不计入总分", "not in overall";
         unanswered: "未答题目", "Unanswered";
         none_unanswered: "没有未答题目", "Nothing left unanswered";
-        recommendations: "当前建议", "Recommendations now";
+        unanswered_unscored: "不计分、未填写的题", "Not scored, not filled in";
+        plan_heading: "{0}（已安排 {1} 项，共 {2} 项适用）", "{0} ({1} planned of {2} that apply)";
+        standing: "定级", "Standing";
+        verdict: "评估结论", "Verdict";
+        projected: "预计", "Projected";
         none_fire: "暂无建议", "None yet";
         closing: "结论", "Closing summary";
         closing_empty: "按 e 撰写给企业的结论", "press e to write the closing remarks for the sheet";
@@ -171,6 +175,9 @@ words! {
         h_clear: "清除本题的回答（备注保留）", "Clear this question's answer (the note stays)";
         h_unanswered: "跳到下一道未答题", "Jump to the next unanswered question";
         h_jump: "题目列表：输入筛选，Enter 跳转", "List of all questions: type to filter, Enter jumps";
+        h_jump_move: "在列出的题目之间移动；PgUp PgDn 翻页", "Move among the questions listed; PgUp PgDn a page";
+        h_jump_enter: "跳到选中的题目", "Go to the question selected";
+        h_jump_esc: "关闭题目列表", "Close the list";
         h_dimension: "下一个 / 上一个维度", "Next / previous dimension";
         h_first_last: "第一页 / 最后一题", "First page / last question";
         h_summary: "汇总：得分、阶段、短板、建议", "Summary: scores so far, stage, bottleneck, recommendations";

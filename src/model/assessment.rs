@@ -325,15 +325,13 @@ impl TryFrom<RawAnswer> for Answer {
         .collect();
         if responses.len() > 1 {
             let keys: Vec<_> = responses.iter().map(Response::key).collect();
-            return Err(format!(
-                "an answer has at most one of choice, choices, value, text or na, not {}",
-                keys.join(" and ")
-            ));
+            let w = crate::i18n::CheckWords::chosen();
+            return Err(w.answer_several(&keys.join(w.and)));
         }
         if let Some(Response::Value(v)) = responses.first()
             && !v.is_finite()
         {
-            return Err("`value` must be a finite number".into());
+            return Err(crate::i18n::CheckWords::chosen().value_finite.into());
         }
         Ok(Answer {
             response: responses.pop(),

@@ -381,31 +381,25 @@ impl TryFrom<RawCondition> for Condition {
         .collect();
         if subjects.len() != 1 {
             let named: Vec<_> = subjects.iter().map(Subject::name).collect();
+            let w = crate::i18n::CheckWords::chosen();
             return Err(if named.is_empty() {
-                format!("a condition needs one of {FORMS}")
+                w.condition_none(FORMS)
             } else {
-                format!(
-                    "a condition has exactly one of {FORMS}, not {}",
-                    named.join(" and ")
-                )
+                w.condition_several(FORMS, &named.join(w.and))
             });
         }
         let subject = subjects.remove(0);
         let allowed = subject.tests();
         if allowed.is_empty() {
             if let Some(t) = tests.first() {
-                return Err(format!(
-                    "`{}` takes no test, but `{}` is given",
-                    subject.name(),
-                    t.key()
-                ));
+                return Err(
+                    crate::i18n::CheckWords::chosen().takes_no_test(subject.name(), t.key())
+                );
             }
         } else if tests.len() != 1 {
-            return Err(format!(
-                "a `{}` condition needs exactly one test of {}",
-                subject.name(),
-                allowed.join(", ")
-            ));
+            return Err(
+                crate::i18n::CheckWords::chosen().one_test(subject.name(), &allowed.join(", "))
+            );
         }
         if let Some(test) = tests.first() {
             check_test(test, subject.name(), allowed)?;
@@ -413,10 +407,10 @@ impl TryFrom<RawCondition> for Condition {
         let test = tests.into_iter().next();
         Ok(match (subject, test) {
             (Subject::All(cs), _) if cs.is_empty() => {
-                return Err("`all` needs at least one condition".into());
+                return Err(crate::i18n::CheckWords::chosen().all_empty.into());
             }
             (Subject::Any(cs), _) if cs.is_empty() => {
-                return Err("`any` needs at least one condition".into());
+                return Err(crate::i18n::CheckWords::chosen().any_empty.into());
             }
             (Subject::All(cs), _) => Condition::All(cs),
             (Subject::Any(cs), _) => Condition::Any(cs),
@@ -425,25 +419,25 @@ impl TryFrom<RawCondition> for Condition {
             (Subject::Profile(id), Some(test)) => Condition::Profile { id, test },
             (Subject::Dimension(id), Some(test)) => Condition::Dimension { id, test },
             (Subject::Overall, Some(test)) => Condition::Overall { test },
-            (s, None) => return Err(format!("a `{}` condition needs a test", s.name())),
+            (s, None) => return Err(crate::i18n::CheckWords::chosen().needs_test(s.name())),
         })
     }
 }
 
 fn check_test(test: &Test, subject: &str, allowed: &[&str]) -> Result<(), String> {
     if !allowed.contains(&test.key()) {
-        return Err(format!(
-            "`{}` cannot be used on `{subject}`; use one of {}",
+        return Err(crate::i18n::CheckWords::chosen().test_not_allowed(
             test.key(),
-            allowed.join(", ")
+            subject,
+            &allowed.join(", "),
         ));
     }
     match test {
         Test::AnyOf(v) | Test::AllOf(v) if v.is_empty() => {
-            Err(format!("`{}` needs at least one option", test.key()))
+            Err(crate::i18n::CheckWords::chosen().test_no_options(test.key()))
         }
         Test::Below(x) | Test::AtLeast(x) if !x.is_finite() => {
-            Err(format!("`{}` needs a finite number", test.key()))
+            Err(crate::i18n::CheckWords::chosen().test_not_finite(test.key()))
         }
         _ => Ok(()),
     }

@@ -342,21 +342,16 @@ impl TryFrom<RawRaise> for Raise {
         if to.len() != 1 {
             let keys: Vec<_> = to.iter().map(RaiseTo::key).collect();
             return Err(if keys.is_empty() {
-                format!(
-                    "the raise of `{}` needs one of choice, choices or value",
-                    r.question
-                )
+                crate::i18n::CheckWords::chosen().raise_none(&r.question)
             } else {
-                format!(
-                    "a raise has one of choice, choices or value, not {}",
-                    keys.join(" and ")
-                )
+                crate::i18n::CheckWords::chosen()
+                    .raise_several(&keys.join(crate::i18n::CheckWords::chosen().and))
             });
         }
         if let Some(RaiseTo::Value(v)) = to.first()
             && !v.is_finite()
         {
-            return Err("`value` must be a finite number".into());
+            return Err(crate::i18n::CheckWords::chosen().value_finite.into());
         }
         Ok(Raise {
             question: r.question,

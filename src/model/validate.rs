@@ -21,6 +21,7 @@ pub const QUESTIONNAIRE_SCHEMA: u32 = 1;
 pub fn questionnaire(q: &Questionnaire) -> Vec<Problem> {
     let mut v = QuestionnaireCheck {
         q,
+        w: CheckWords::chosen(),
         out: Vec::new(),
         questions: HashMap::new(),
     };
@@ -30,6 +31,7 @@ pub fn questionnaire(q: &Questionnaire) -> Vec<Problem> {
 
 struct QuestionnaireCheck<'q> {
     q: &'q Questionnaire,
+    w: &'static CheckWords,
     out: Vec<Problem>,
     /// Question id → position in file order, for `when` checks.
     questions: HashMap<&'q str, (usize, &'q Question)>,
@@ -55,17 +57,14 @@ impl<'q> QuestionnaireCheck<'q> {
         if q.schema != QUESTIONNAIRE_SCHEMA {
             self.err(
                 root.key("schema"),
-                format!(
-                    "schema {} is not supported; this dmat reads schema {QUESTIONNAIRE_SCHEMA}",
-                    q.schema
-                ),
+                self.w.schema(q.schema, QUESTIONNAIRE_SCHEMA),
             );
         }
-        self.check_id(&root.key("id"), &q.id, "questionnaire");
+        self.check_id(&root.key("id"), &q.id, self.w.n_questionnaire);
         if q.version.trim().is_empty() {
-            self.err(root.key("version"), "the version is empty");
+            self.err(root.key("version"), self.w.version_empty);
         }
-        self.check_plain(&root.key("version"), &q.version, "the version");
+        self.check_plain(&root.key("version"), &q.version, self.w.n_the_version);
         for (i, lang) in q.languages.iter().enumerate() {
             let ok = !lang.is_empty()
                 && lang
@@ -74,20 +73,17 @@ impl<'q> QuestionnaireCheck<'q> {
             if !ok {
                 self.err(
                     root.key("languages").index(i),
-                    format!("language `{lang}` may contain only letters a-z, digits, `-` and `_`, e.g. \"zh\" or \"en\""),
+                    self.w.language_charset(lang),
                 );
             }
         }
         if q.languages.is_empty() {
-            self.err(
-                root.key("languages"),
-                "list at least one language, the default first, e.g. [\"zh\", \"en\"]",
-            );
+            self.err(root.key("languages"), self.w.no_language);
         }
         self.unique(
             root.key("languages"),
             q.languages.iter().map(String::as_str),
-            "language",
+            self.w.n_language,
         );
         self.text(&root.key("title"), Some(&q.title));
         self.text(&root.key("description"), q.description.as_ref());
@@ -112,10 +108,7 @@ impl<'q> QuestionnaireCheck<'q> {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !ok {
-            self.err(
-                path.clone(),
-                format!("{what} id `{id}` may contain only lowercase letters a-z, digits and `-`"),
-            );
+            self.err(path.clone(), self.w.id_charset(what, id));
         }
     }
 
@@ -124,10 +117,7 @@ impl<'q> QuestionnaireCheck<'q> {
         if s.chars()
             .any(|c| crate::plain_text::is_unsafe(c) || c.is_whitespace())
         {
-            self.err(
-                path.clone(),
-                format!("{what} `{s}` may not hold spaces or control characters"),
-            );
+            self.err(path.clone(), self.w.plain_name(what, s));
         }
     }
 
@@ -136,7 +126,7 @@ impl<'q> QuestionnaireCheck<'q> {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
             if !seen.insert(id) {
-                self.err(path.index(i), format!("duplicate {what} `{id}`"));
+                self.err(path.index(i), self.w.duplicate(what, id));
             }
         }
     }
@@ -146,7 +136,7 @@ impl<'q> QuestionnaireCheck<'q> {
         let mut seen = HashSet::new();
         for (path, id) in items {
             if !seen.insert(id) {
-                self.err(path.key("id"), format!("duplicate {what} id `{id}`"));
+                self.err(path.key("id"), self.w.duplicate_id(what, id));
             }
         }
     }
@@ -155,18 +145,13 @@ impl<'q> QuestionnaireCheck<'q> {
         let Some(text) = text else { return };
         let default = self.q.default_language();
         if !text.has(default) {
-            self.err(
-                path.clone(),
-                format!(
-                    "this text has no `{default}` version, the questionnaire's default language"
-                ),
-            );
+            self.err(path.clone(), self.w.no_default_text(default));
         }
         for lang in text.languages() {
             if !self.q.languages.iter().any(|l| l == lang) {
                 self.out.push(Problem::warning(
                     path.clone(),
-                    format!("language `{lang}` is not in the questionnaire's `languages`"),
+                    self.w.language_not_listed(lang),
                 ));
             }
         }
@@ -175,19 +160,13 @@ impl<'q> QuestionnaireCheck<'q> {
     fn level(&mut self, path: KeyPath, level: f64, what: &str) {
         let s = &self.q.scale;
         if !level.is_finite() || level < s.min || level > s.max {
-            self.err(
-                path,
-                format!("{what} {level} is outside the scale [{}, {}]", s.min, s.max),
-            );
+            self.err(path, self.w.outside_scale(what, level, s.min, s.max));
         }
     }
 
     fn weight(&mut self, path: KeyPath, weight: f64) {
         if !weight.is_finite() || weight < 0.0 {
-            self.err(
-                path,
-                format!("weight {weight} must be a number of 0 or more"),
-            );
+            self.err(path, self.w.weight(weight));
         }
     }
 
@@ -195,60 +174,41 @@ impl<'q> QuestionnaireCheck<'q> {
         let s = &self.q.scale;
         let path = KeyPath::root().key("scale");
         if !(s.min.is_finite() && s.max.is_finite() && s.min < s.max) {
-            self.err(
-                path.key("max"),
-                format!("scale max {} must be greater than min {}", s.max, s.min),
-            );
+            self.err(path.key("max"), self.w.scale_order(s.max, s.min));
         }
         if s.stage.is_empty() {
-            self.err(
-                path.clone(),
-                "the scale needs at least one `[[scale.stage]]`, the first from `min`",
-            );
+            self.err(path.clone(), self.w.no_stage);
         }
         self.unique_ids(
             s.stage
                 .iter()
                 .enumerate()
                 .map(|(i, st)| (path.key("stage").index(i), st.id.as_str())),
-            "stage",
+            self.w.n_stage,
         );
         for (i, st) in s.stage.iter().enumerate() {
             let p = path.key("stage").index(i);
             if st.id.is_empty() {
-                self.err(p.key("id"), "the stage id is empty");
+                self.err(p.key("id"), self.w.stage_id_empty);
             }
-            self.check_plain(&p.key("id"), &st.id, "stage id");
+            self.check_plain(&p.key("id"), &st.id, self.w.n_stage_id);
             self.text(&p.key("label"), Some(&st.label));
             self.text(&p.key("description"), st.description.as_ref());
             if i == 0 && st.from != s.min {
-                self.err(
-                    p.key("from"),
-                    format!(
-                        "the first stage must start at the scale's min {}, not {}",
-                        s.min, st.from
-                    ),
-                );
+                self.err(p.key("from"), self.w.first_stage_from(s.min, st.from));
             } else if i > 0 && st.from <= s.stage[i - 1].from {
                 self.err(
                     p.key("from"),
-                    format!(
-                        "stages must ascend: {} is not above the previous stage's {}",
-                        st.from,
-                        s.stage[i - 1].from
-                    ),
+                    self.w.stages_ascend(st.from, s.stage[i - 1].from),
                 );
             } else if i > 0 {
-                self.level(p.key("from"), st.from, "stage start");
+                self.level(p.key("from"), st.from, self.w.n_stage_start);
             }
             self.requires(&p, i, st);
         }
         let c = s.min_completeness;
         if !(0.0..=1.0).contains(&c) {
-            self.err(
-                path.key("min_completeness"),
-                format!("min_completeness {c} must be between 0 and 1, e.g. 0.6 for 60%"),
-            );
+            self.err(path.key("min_completeness"), self.w.min_completeness(c));
         }
     }
 
@@ -258,19 +218,16 @@ impl<'q> QuestionnaireCheck<'q> {
             return;
         }
         if i == 0 {
-            self.err(
-                p.key("requires"),
-                "the first stage cannot have `requires`: every firm with a score reaches it",
-            );
+            self.err(p.key("requires"), self.w.first_stage_requires);
             return;
         }
         for (dim, &score) in &st.requires {
             let at = p.key("requires").key(dim);
             if self.q.dimension(dim).is_none() {
                 self.out
-                    .push(Problem::error(at, format!("unknown dimension `{dim}`")).at_key());
+                    .push(Problem::error(at, self.w.unknown_dimension(dim)).at_key());
             } else {
-                self.level(at, score, "required score");
+                self.level(at, score, self.w.n_required_score);
             }
         }
     }
@@ -283,21 +240,21 @@ impl<'q> QuestionnaireCheck<'q> {
                 .iter()
                 .enumerate()
                 .map(|(i, f)| (root.index(i), f.id.as_str())),
-            "profile field",
+            self.w.n_profile_field,
         );
         for (i, f) in q.profile.iter().enumerate() {
             let p = root.index(i);
-            self.check_id(&p.key("id"), &f.id, "profile field");
+            self.check_id(&p.key("id"), &f.id, self.w.n_profile_field);
             self.text(&p.key("label"), Some(&f.label));
             self.text(&p.key("help"), f.help.as_ref());
             self.text(&p.key("unit"), f.unit.as_ref());
             match f.kind {
                 ProfileKind::Choice if f.options.is_empty() => {
-                    self.err(p.key("options"), "a choice field needs `options`");
+                    self.err(p.key("options"), self.w.choice_field_options);
                 }
                 ProfileKind::Choice => {}
                 _ if !f.options.is_empty() => {
-                    self.err(p.key("options"), "`options` are only for choice fields");
+                    self.err(p.key("options"), self.w.options_only_choice_fields);
                 }
                 _ => {}
             }
@@ -306,14 +263,14 @@ impl<'q> QuestionnaireCheck<'q> {
                     .iter()
                     .enumerate()
                     .map(|(j, o)| (p.key("options").index(j), o.id.as_str())),
-                "option",
+                self.w.n_option,
             );
             for (j, o) in f.options.iter().enumerate() {
-                self.check_id(&p.key("options").index(j).key("id"), &o.id, "option");
+                self.check_id(&p.key("options").index(j).key("id"), &o.id, self.w.n_option);
                 self.text(&p.key("options").index(j).key("label"), Some(&o.label));
             }
             if f.range.is_some() && f.kind != ProfileKind::Number {
-                self.err(p.key("range"), "`range` is only for number fields");
+                self.err(p.key("range"), self.w.range_only_number_fields);
             }
             self.range(p.key("range"), f.range);
         }
@@ -323,10 +280,7 @@ impl<'q> QuestionnaireCheck<'q> {
         if let Some([lo, hi]) = range
             && !(lo.is_finite() && hi.is_finite() && lo < hi)
         {
-            self.err(
-                path,
-                format!("range [{lo}, {hi}] must be two numbers, the smaller first"),
-            );
+            self.err(path, self.w.bad_range(lo, hi));
         }
     }
 
@@ -334,14 +288,14 @@ impl<'q> QuestionnaireCheck<'q> {
         let q = self.q;
         let root = KeyPath::root().key("dimension");
         if q.dimension.is_empty() {
-            self.err(KeyPath::root(), "the questionnaire has no `[[dimension]]`");
+            self.err(KeyPath::root(), self.w.no_dimension);
         }
         self.unique_ids(
             q.dimension
                 .iter()
                 .enumerate()
                 .map(|(i, d)| (root.index(i), d.id.as_str())),
-            "dimension",
+            self.w.n_dimension,
         );
         let all_questions: Vec<_> = q
             .dimension
@@ -355,21 +309,18 @@ impl<'q> QuestionnaireCheck<'q> {
             })
             .map(|(d, i, id)| (root.index(d).key("question").index(i), id))
             .collect();
-        self.unique_ids(all_questions.into_iter(), "question");
+        self.unique_ids(all_questions.into_iter(), self.w.n_question);
         let mut position = 0;
         for (d, dim) in q.dimension.iter().enumerate() {
             let p = root.index(d);
-            self.check_id(&p.key("id"), &dim.id, "dimension");
+            self.check_id(&p.key("id"), &dim.id, self.w.n_dimension);
             self.text(&p.key("title"), Some(&dim.title));
             self.text(&p.key("description"), dim.description.as_ref());
             self.weight(p.key("weight"), dim.weight);
             if dim.question.is_empty() {
                 self.out.push(Problem::warning(
                     p.key("id"),
-                    format!(
-                        "dimension `{}` has no questions, so it never has a score",
-                        dim.id
-                    ),
+                    self.w.empty_dimension(&dim.id),
                 ));
             }
             for (i, question) in dim.question.iter().enumerate() {
@@ -380,7 +331,7 @@ impl<'q> QuestionnaireCheck<'q> {
     }
 
     fn question(&mut self, p: KeyPath, q: &Question, position: usize) {
-        self.check_id(&p.key("id"), &q.id, "question");
+        self.check_id(&p.key("id"), &q.id, self.w.n_question);
         self.text(&p.key("text"), Some(&q.text));
         self.text(&p.key("help"), q.help.as_ref());
         self.text(&p.key("unit"), q.unit.as_ref());
@@ -388,32 +339,23 @@ impl<'q> QuestionnaireCheck<'q> {
         let choice = matches!(q.kind, QuestionKind::Single | QuestionKind::Multi);
         let sum = q.kind == QuestionKind::Multi && q.aggregate == Aggregate::Sum;
         if choice && q.options.is_empty() {
-            self.err(
-                p.key("options"),
-                format!("a {} question needs `options`", q.kind.id()),
-            );
+            self.err(p.key("options"), self.w.needs_options(q.kind.id()));
         }
         if !choice && !q.options.is_empty() {
-            self.err(
-                p.key("options"),
-                "`options` are only for single and multi questions",
-            );
+            self.err(p.key("options"), self.w.options_only_choice);
         }
         if q.aggregate != Aggregate::Max && q.kind != QuestionKind::Multi {
-            self.err(
-                p.key("aggregate"),
-                "`aggregate` is only for multi questions",
-            );
+            self.err(p.key("aggregate"), self.w.aggregate_only_multi);
         }
         let banded = q.kind == QuestionKind::Number || sum;
         if !q.bands.is_empty() && !banded {
-            self.err(p.key("bands"), "`bands` are only for number questions and multi questions with aggregate = \"sum\"");
+            self.err(p.key("bands"), self.w.bands_only);
         }
         if sum && q.bands.is_empty() {
-            self.err(p.key("aggregate"), "a multi question with aggregate = \"sum\" needs `bands` to turn its points into a level");
+            self.err(p.key("aggregate"), self.w.sum_needs_bands);
         }
         if q.range.is_some() && q.kind != QuestionKind::Number {
-            self.err(p.key("range"), "`range` is only for number questions");
+            self.err(p.key("range"), self.w.range_only_number);
         }
         self.range(p.key("range"), q.range);
         self.unique_ids(
@@ -421,18 +363,14 @@ impl<'q> QuestionnaireCheck<'q> {
                 .iter()
                 .enumerate()
                 .map(|(j, o)| (p.key("options").index(j), o.id.as_str())),
-            "option",
+            self.w.n_option,
         );
         for (j, o) in q.options.iter().enumerate() {
             self.option(p.key("options").index(j), o, choice && !sum, sum);
             if o.exclusive && q.kind != QuestionKind::Multi {
                 self.err(
                     p.key("options").index(j).key("exclusive"),
-                    format!(
-                        "`exclusive` is only for options of multi questions; `{}` is {}",
-                        q.id,
-                        q.kind.id()
-                    ),
+                    self.w.exclusive_only_multi(&q.id, q.kind.id()),
                 );
             }
         }
@@ -443,43 +381,31 @@ impl<'q> QuestionnaireCheck<'q> {
     }
 
     fn option(&mut self, p: KeyPath, o: &AnswerOption, needs_level: bool, sum: bool) {
-        self.check_id(&p.key("id"), &o.id, "option");
+        self.check_id(&p.key("id"), &o.id, self.w.n_option);
         self.text(&p.key("text"), Some(&o.text));
         match o.level {
-            Some(level) => self.level(p.key("level"), level, "level"),
-            None if needs_level => {
-                self.err(p.clone(), format!("option `{}` needs a `level`", o.id))
-            }
+            Some(level) => self.level(p.key("level"), level, self.w.n_level),
+            None if needs_level => self.err(p.clone(), self.w.option_needs_level(&o.id)),
             None => {}
         }
         if let Some(points) = o.points {
             if !sum {
-                self.err(
-                    p.key("points"),
-                    "`points` are only for multi questions with aggregate = \"sum\"",
-                );
+                self.err(p.key("points"), self.w.points_only_sum);
             } else if !points.is_finite() {
-                self.err(p.key("points"), "`points` must be a finite number");
+                self.err(p.key("points"), self.w.points_finite);
             }
         }
     }
 
     fn bands(&mut self, p: KeyPath, bands: &[Band]) {
         for (i, b) in bands.iter().enumerate() {
-            self.level(p.index(i).key("level"), b.level, "band level");
+            self.level(p.index(i).key("level"), b.level, self.w.n_band_level);
             if !b.from.is_finite() {
-                self.err(
-                    p.index(i).key("from"),
-                    "a band's `from` must be a finite number",
-                );
+                self.err(p.index(i).key("from"), self.w.band_from_finite);
             } else if i > 0 && b.from <= bands[i - 1].from {
                 self.err(
                     p.index(i).key("from"),
-                    format!(
-                        "bands must ascend: from = {} is not above the previous band's {}",
-                        b.from,
-                        bands[i - 1].from
-                    ),
+                    self.w.bands_ascend(b.from, bands[i - 1].from),
                 );
             }
         }
@@ -493,18 +419,18 @@ impl<'q> QuestionnaireCheck<'q> {
                 .iter()
                 .enumerate()
                 .map(|(i, r)| (root.index(i), r.id.as_str())),
-            "recommendation",
+            self.w.n_recommendation,
         );
         for (i, r) in q.recommendation.iter().enumerate() {
             let p = root.index(i);
-            self.check_id(&p.key("id"), &r.id, "recommendation");
+            self.check_id(&p.key("id"), &r.id, self.w.n_recommendation);
             self.text(&p.key("title"), Some(&r.title));
             self.text(&p.key("action"), Some(&r.action));
             self.text(&p.key("support"), r.support.as_ref());
             if let Some(d) = &r.dimension
                 && q.dimension(d).is_none()
             {
-                self.err(p.key("dimension"), format!("unknown dimension `{d}`"));
+                self.err(p.key("dimension"), self.w.unknown_dimension(d));
             }
             if let Some(when) = &r.when {
                 self.condition(p.key("when"), when, Scope::Anywhere);
@@ -514,7 +440,7 @@ impl<'q> QuestionnaireCheck<'q> {
                 if q.recommendation_index(other).is_none() {
                     self.err(
                         p.key("after").index(j),
-                        format!("unknown recommendation `{other}`"),
+                        self.w.unknown_recommendation(other),
                     );
                 }
             }
@@ -539,17 +465,14 @@ impl<'q> QuestionnaireCheck<'q> {
                 .position(|a| *a == q.recommendation[next].id)
                 .unwrap_or(0);
             let msg = if cycle.len() == 1 {
-                format!("recommendation `{}` cannot come after itself", r.id)
+                self.w.after_itself(&r.id)
             } else {
                 let names: Vec<&str> = cycle
                     .iter()
                     .chain([&first])
                     .map(|&i| q.recommendation[i].id.as_str())
                     .collect();
-                format!(
-                    "`after` goes round in a circle, so none of them can come first: {}",
-                    names.join(" → ")
-                )
+                self.w.after_circle(&names.join(" → "))
             };
             self.err(root.index(first).key("after").index(j), msg);
         }
@@ -559,7 +482,7 @@ impl<'q> QuestionnaireCheck<'q> {
     fn raise(&mut self, p: KeyPath, raise: &Raise) {
         let id = raise.question.as_str();
         let Some(&(_, question)) = self.questions.get(id) else {
-            self.err(p.key("question"), format!("unknown question `{id}`"));
+            self.err(p.key("question"), self.w.unknown_question(id));
             return;
         };
         let at = p.key(raise.to.key());
@@ -568,42 +491,31 @@ impl<'q> QuestionnaireCheck<'q> {
             QuestionKind::Multi => "choices",
             QuestionKind::Number => "value",
             QuestionKind::Text => {
-                self.err(
-                    p.key("question"),
-                    format!("question `{id}` is a text question: it has no score to raise"),
-                );
+                self.err(p.key("question"), self.w.raise_text(id));
                 return;
             }
         };
         if raise.to.key() != right {
             self.err(
                 at.clone(),
-                format!(
-                    "question `{id}` is {}, so its raise is written with `{right}`, not `{}`",
-                    question.kind.id(),
-                    raise.to.key()
-                ),
+                self.w
+                    .raise_key(id, question.kind.id(), right, raise.to.key()),
             );
             return;
         }
         match &raise.to {
             RaiseTo::Choice(o) if question.option(o).is_none() => {
-                self.err(at, format!("question `{id}` has no option `{o}`"));
+                self.err(at, self.w.no_option(id, o));
             }
             RaiseTo::Choices(os) => self.raised_choices(&at, question, os),
             RaiseTo::Value(x) => {
                 if let Some([lo, hi]) = question.range
                     && (*x < lo || *x > hi)
                 {
-                    self.err(
-                        at,
-                        format!("{x} is outside the range [{lo}, {hi}] of question `{id}`"),
-                    );
+                    self.err(at, self.w.out_of_range(*x, lo, hi, id));
                 } else if question.bands.is_empty() {
-                    self.out.push(Problem::warning(
-                        at,
-                        format!("question `{id}` has no `bands`, so raising it changes no score"),
-                    ));
+                    self.out
+                        .push(Problem::warning(at, self.w.raise_no_bands(id)));
                 }
             }
             _ => {}
@@ -612,22 +524,13 @@ impl<'q> QuestionnaireCheck<'q> {
 
     fn raised_choices(&mut self, at: &KeyPath, question: &Question, options: &[String]) {
         if options.is_empty() {
-            self.err(at.clone(), "`choices` needs at least one option");
+            self.err(at.clone(), self.w.choices_empty);
         }
         for (k, o) in options.iter().enumerate() {
             if question.option(o).is_none() {
-                self.err(
-                    at.index(k),
-                    format!("question `{}` has no option `{o}`", question.id),
-                );
+                self.err(at.index(k), self.w.no_option(&question.id, o));
             } else if question.is_exclusive(o) && options.len() > 1 {
-                self.err(
-                    at.index(k),
-                    format!(
-                        "option `{o}` of question `{}` is exclusive: it is ticked alone or not at all",
-                        question.id
-                    ),
-                );
+                self.err(at.index(k), self.w.raise_exclusive(o, &question.id));
             }
         }
     }
@@ -644,10 +547,7 @@ impl<'q> QuestionnaireCheck<'q> {
             if !(n.is_finite() && n >= 0.0 && n.fract() == 0.0) {
                 self.err(
                     KeyPath::root().key("plan").key(h.id()),
-                    format!(
-                        "plan.{} is {n}: the number of actions in a horizon is a whole number of 0 or more",
-                        h.id()
-                    ),
+                    self.w.plan_size(h.id(), n),
                 );
             }
         }
@@ -661,11 +561,11 @@ impl<'q> QuestionnaireCheck<'q> {
                 .iter()
                 .enumerate()
                 .map(|(i, c)| (root.index(i), c.id.as_str())),
-            "check",
+            self.w.n_check,
         );
         for (i, c) in q.check.iter().enumerate() {
             let p = root.index(i);
-            self.check_id(&p.key("id"), &c.id, "check");
+            self.check_id(&p.key("id"), &c.id, self.w.n_check);
             self.text(&p.key("message"), Some(&c.message));
             self.condition(p.key("when"), &c.when, Scope::Anywhere);
         }
@@ -679,11 +579,11 @@ impl<'q> QuestionnaireCheck<'q> {
                 .iter()
                 .enumerate()
                 .map(|(i, v)| (root.index(i), v.id.as_str())),
-            "verdict",
+            self.w.n_verdict,
         );
         for (i, v) in q.verdict.iter().enumerate() {
             let p = root.index(i);
-            self.check_id(&p.key("id"), &v.id, "verdict");
+            self.check_id(&p.key("id"), &v.id, self.w.n_verdict);
             self.text(&p.key("title"), Some(&v.title));
             self.text(&p.key("text"), Some(&v.text));
             if let Some(when) = &v.when {
@@ -709,20 +609,14 @@ impl<'q> QuestionnaireCheck<'q> {
             Condition::Profile { id, test } => self.profile_condition(p, id, test),
             Condition::Dimension { id, .. } => {
                 if let Scope::Question(_) = scope {
-                    self.err(
-                        p.key("dimension"),
-                        "a question's `when` may name only profile fields and earlier questions",
-                    );
+                    self.err(p.key("dimension"), self.w.when_scope);
                 } else if self.q.dimension(id).is_none() {
-                    self.err(p.key("dimension"), format!("unknown dimension `{id}`"));
+                    self.err(p.key("dimension"), self.w.unknown_dimension(id));
                 }
             }
             Condition::Overall { .. } => {
                 if let Scope::Question(_) = scope {
-                    self.err(
-                        p.key("overall"),
-                        "a question's `when` may name only profile fields and earlier questions",
-                    );
+                    self.err(p.key("overall"), self.w.when_scope);
                 }
             }
         }
@@ -730,18 +624,16 @@ impl<'q> QuestionnaireCheck<'q> {
 
     fn question_condition(&mut self, p: KeyPath, id: &str, test: &Test, scope: Scope) {
         let Some(&(position, target)) = self.questions.get(id) else {
-            self.err(p.key("question"), format!("unknown question `{id}`"));
+            self.err(p.key("question"), self.w.unknown_question(id));
             return;
         };
         if let Scope::Question(here) = scope
             && position >= here
         {
             let msg = if position == here {
-                format!("question `{id}` cannot depend on itself")
+                self.w.when_itself(id)
             } else {
-                format!(
-                    "question `{id}` comes later; a question's `when` may name only earlier questions"
-                )
+                self.w.when_later(id)
             };
             self.err(p.key("question"), msg);
         }
@@ -750,37 +642,21 @@ impl<'q> QuestionnaireCheck<'q> {
                 if !matches!(target.kind, QuestionKind::Single | QuestionKind::Multi) {
                     self.err(
                         p.key(test.key()),
-                        format!(
-                            "`{}` needs a single or multi question, but `{id}` is {}",
-                            test.key(),
-                            target.kind.id()
-                        ),
+                        self.w.test_needs_choice(test.key(), id, target.kind.id()),
                     );
                     return;
                 }
                 if matches!(test, Test::AllOf(_)) && target.kind == QuestionKind::Single {
-                    self.err(
-                        p.key("all_of"),
-                        format!("`all_of` is for multi questions; `{id}` is single, use `any_of`"),
-                    );
+                    self.err(p.key("all_of"), self.w.all_of_single(id));
                 }
                 for (i, o) in opts.iter().enumerate() {
                     if target.option(o).is_none() {
-                        self.err(
-                            p.key(test.key()).index(i),
-                            format!("question `{id}` has no option `{o}`"),
-                        );
+                        self.err(p.key(test.key()).index(i), self.w.no_option(id, o));
                     }
                 }
             }
             Test::Below(_) | Test::AtLeast(_) if !target.is_scorable() => {
-                self.err(
-                    p.key(test.key()),
-                    format!(
-                        "question `{id}` has no score, so `{}` can never hold",
-                        test.key()
-                    ),
-                );
+                self.err(p.key(test.key()), self.w.test_no_score(id, test.key()));
             }
             _ => {}
         }
@@ -788,7 +664,7 @@ impl<'q> QuestionnaireCheck<'q> {
 
     fn profile_condition(&mut self, p: KeyPath, id: &str, test: &Test) {
         let Some(field) = self.q.profile_field(id) else {
-            self.err(p.key("profile"), format!("unknown profile field `{id}`"));
+            self.err(p.key("profile"), self.w.unknown_profile_field(id));
             return;
         };
         match test {
@@ -796,29 +672,17 @@ impl<'q> QuestionnaireCheck<'q> {
                 ProfileKind::Choice => {
                     for (i, o) in opts.iter().enumerate() {
                         if !field.options.iter().any(|f| &f.id == o) {
-                            self.err(
-                                p.key("any_of").index(i),
-                                format!("profile field `{id}` has no option `{o}`"),
-                            );
+                            self.err(p.key("any_of").index(i), self.w.profile_no_option(id, o));
                         }
                     }
                 }
                 ProfileKind::Number => {
-                    self.err(
-                        p.key("any_of"),
-                        format!("profile field `{id}` is a number; use `below` or `at_least`"),
-                    );
+                    self.err(p.key("any_of"), self.w.profile_number_any_of(id));
                 }
                 _ => {}
             },
             Test::Below(_) | Test::AtLeast(_) if field.kind != ProfileKind::Number => {
-                self.err(
-                    p.key(test.key()),
-                    format!(
-                        "`{}` needs a number field, but `{id}` is not one",
-                        test.key()
-                    ),
-                );
+                self.err(p.key(test.key()), self.w.test_needs_number(test.key(), id));
             }
             _ => {}
         }

@@ -188,6 +188,8 @@ pub struct HomeRow {
     pub completeness: Option<f64>,
     pub overall: Option<f64>,
     pub stage: Option<String>,
+    /// The stage's short name ("工业2.0"), shown where the whole label does not fit.
+    pub stage_short: Option<String>,
     /// Why the file could not be read.
     pub error: Option<String>,
     /// A synthetic visit of the demo cohort.

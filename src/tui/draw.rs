@@ -58,21 +58,26 @@ pub fn session_header(app: &App, frame: &mut Frame, area: Rect, s: &Session, wha
     let w = app.words;
     let (done, visible) = s.progress();
     let label = fill(w.answered_of, &[&done, &visible]);
-    let gauge_w = (area.width / 4).clamp(10, 30) as usize;
-    let right_w = gauge_w + 1 + width(&label) + 1;
-    let left_w = (area.width as usize).saturating_sub(right_w + 2);
     let q = s.q();
     let firm = inert(&s.assessment.firm.name);
     let title = inert(q.text(&q.title, app.lang.code()));
-    let mut left = vec![Span::styled(
-        format!(" {}", truncate(&firm, left_w / 2)),
-        t.title(),
-    )];
-    let rest = left_w.saturating_sub(width(&firm).min(left_w / 2) + 1);
     let tail = match what {
         Some(what) => format!(" · {title} · {what}"),
         None => format!(" · {title}"),
     };
+    // The gauge gives way (down to 10 cells) before the firm's name and the title are cut.
+    let room =
+        (area.width as usize).saturating_sub(width(&label) + 4 + 1 + width(&firm) + width(&tail));
+    let gauge_w = ((area.width / 4) as usize).clamp(10, 30).min(room.max(10));
+    let right_w = gauge_w + 1 + width(&label) + 1;
+    let left_w = (area.width as usize).saturating_sub(right_w + 2);
+    // The firm's name keeps at least half the room, and all it needs when the title is short.
+    let firm_w = (left_w / 2).max(left_w.saturating_sub(width(&tail) + 1));
+    let mut left = vec![Span::styled(
+        format!(" {}", truncate(&firm, firm_w)),
+        t.title(),
+    )];
+    let rest = left_w.saturating_sub(width(&firm).min(firm_w) + 1);
     left.push(Span::styled(truncate(&tail, rest), t.muted()));
     let filled = (gauge_w * done).checked_div(visible).unwrap_or(0);
     let right = vec![

@@ -388,6 +388,15 @@ pub fn compare_help(w: &'static TuiWords, home: bool) -> Vec<Section> {
     ]
 }
 
+/// Keys of the jump list, where letters type the filter.
+pub fn jump(w: &TuiWords) -> Vec<KeyHelp> {
+    vec![
+        k("↑↓", w.k_move, w.h_jump_move),
+        k("Enter", w.k_jump, w.h_jump_enter),
+        k("Esc", w.k_back, w.h_jump_esc),
+    ]
+}
+
 /// Keys while typing in an editor (note, value, closing summary, firm name).
 pub fn editing(w: &TuiWords) -> Vec<KeyHelp> {
     vec![

@@ -171,27 +171,24 @@ impl Session {
         }
     }
 
-    /// Visible questions answered (N/A included) and visible questions, of every kind: the
-    /// progress of the interview.
+    /// The questions that count, answered (N/A included), and the questions that count: the
+    /// visible scorable questions, as completeness counts them (rule 6). Every count of
+    /// questions the screens show is this one.
     pub fn progress(&self) -> (usize, usize) {
-        self.progress_in(|_| true)
+        let card = &self.evaluation.card;
+        (card.answered, card.visible)
     }
 
-    /// The progress within one dimension.
+    /// The progress within one dimension, counted as [`Self::progress`] counts.
     pub fn dimension_progress(&self, dimension: usize) -> (usize, usize) {
-        self.progress_in(|p| self.q().question_at(p).dimension == dimension)
+        let d = &self.evaluation.card.dimensions[dimension];
+        (d.answered, d.visible)
     }
 
-    fn progress_in(&self, keep: impl Fn(usize) -> bool) -> (usize, usize) {
-        let shown = self
-            .evaluation
-            .card
-            .questions
-            .iter()
-            .enumerate()
-            .filter(|(p, s)| keep(*p) && s.is_visible());
-        let visible = shown.clone().count();
-        (shown.filter(|(_, s)| s.is_done()).count(), visible)
+    /// Whether a question counts in the progress: visible and scorable.
+    pub fn counts(&self, position: usize) -> bool {
+        let s = &self.evaluation.card.questions[position];
+        s.is_visible() && s.scorable
     }
 
     /// Profile fields filled in, and profile fields.

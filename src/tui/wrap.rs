@@ -5,6 +5,9 @@ use unicode_width::UnicodeWidthChar;
 
 /// Punctuation that must not begin a line; it stays with the character before it.
 const NO_LINE_START: &str = "，。、；：？！）》」』”’】〉…·,.;:?!)]}%";
+/// Opening brackets and quotes that must not end a line; they go with the character after
+/// them.
+const NO_LINE_END: &str = "（《「『“‘【〈([{";
 
 /// `text` laid out in lines of at most `width` cells. Explicit line breaks are kept; runs of
 /// spaces between words become one space; a word wider than a line is cut between characters.
@@ -35,16 +38,21 @@ fn tokens(paragraph: &str) -> Vec<Token> {
     let mut space = false;
     // Whether the last token is a word of narrow characters that the next one continues.
     let mut open_word = false;
+    // Whether the last token ends with an opening bracket, which the next character joins.
+    let mut opening = false;
     for c in paragraph.chars() {
         if c.is_whitespace() {
             space = !out.is_empty();
             open_word = false;
+            opening = false;
             continue;
         }
         let narrow = cw(c) < 2;
         let punct = !space && NO_LINE_START.contains(c);
+        let joins = punct || (open_word && narrow) || opening;
+        opening = NO_LINE_END.contains(c);
         match out.last_mut() {
-            Some(t) if punct || (open_word && narrow) => {
+            Some(t) if joins => {
                 t.text.push(c);
                 t.width += cw(c);
                 open_word = open_word && narrow;
@@ -125,6 +133,16 @@ mod tests {
         assert_eq!(wrap("是否有数控机床？", 16), vec!["是否有数控机床？"]);
         let lines = wrap("有数控机床？", 10);
         assert_eq!(lines, vec!["有数控机", "床？"]);
+    }
+
+    #[test]
+    fn an_opening_bracket_never_ends_a_line() {
+        // "（" would fit at the end of the first line; it goes with what it opens.
+        let lines = wrap("企业规模较小（不足五十人）", 14);
+        assert_eq!(lines, vec!["企业规模较小", "（不足五十人）"]);
+        let lines = wrap("按“两化融合”评估", 6);
+        assert!(lines.iter().all(|l| !l.ends_with('“')), "{lines:?}");
+        assert_eq!(lines.concat(), "按“两化融合”评估");
     }
 
     #[test]

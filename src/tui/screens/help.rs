@@ -11,6 +11,9 @@ use crate::tui::draw::{chrome, footer, rule};
 use crate::tui::keys::{self, KeyHelp, Section};
 use crate::tui::wrap::wrap;
 
+/// The widest a line of help text gets, in cells.
+pub const HELP_TEXT_WIDTH: usize = 72;
+
 pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     match key.code {
         KeyCode::Esc | KeyCode::Char('?' | 'q') => app.screen = app.help_over,
@@ -52,7 +55,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         .max()
         .unwrap_or(8)
         + 2;
-    let text_w = (c.body.width as usize).saturating_sub(key_w + 4).max(10);
+    // Lines of help are kept to a width that reads at a glance, however wide the terminal.
+    let text_w = (c.body.width as usize)
+        .saturating_sub(key_w + 4)
+        .clamp(10, HELP_TEXT_WIDTH);
     let mut lines: Vec<Line> = Vec::new();
     for (i, s) in secs.iter().enumerate() {
         if i > 0 {

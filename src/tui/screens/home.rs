@@ -43,6 +43,9 @@ pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> 
                     stage: card
                         .stage
                         .map(|i| inert(q.text(&q.scale.stage[i].label, l))),
+                    stage_short: card
+                        .stage
+                        .map(|i| inert(q.stage_name(&q.scale.stage[i], l))),
                     error: None,
                     questionnaire: inert(&q.id),
                     provisional,
@@ -60,6 +63,7 @@ pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> 
                 completeness: None,
                 overall: None,
                 stage: None,
+                stage_short: None,
                 error: Some(inert(&e.to_string())),
                 demo: false,
                 questionnaire: String::new(),
@@ -311,6 +315,19 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
             }),
         w.col_stage,
     );
+    // A stage label's short form ("工业2.0" for "工业2.0：机械化、电气化") where the whole
+    // one does not fit.
+    let stage_short = widest(
+        &mut h
+            .rows
+            .iter()
+            .filter_map(|r| match (&r.stage_short, r.provisional) {
+                (Some(s), _) => Some(width(s)),
+                (None, true) => Some(width(w.provisional)),
+                (None, false) => None,
+            }),
+        w.col_stage,
+    );
     let firm_full = widest(&mut h.rows.iter().map(|r| width(&r.firm)), w.col_firm);
     // The questionnaire column shows where there is room, or where the workspace holds
     // visits of more than one questionnaire.
@@ -327,14 +344,12 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
     } else {
         0
     };
-    // The firm takes what its longest name needs, as long as the stage keeps 18 cells; the
-    // stage takes the rest, up to its longest label.
+    // The firm takes what its longest name needs, as long as the stage keeps its short
+    // labels; the stage takes the rest, up to its longest label.
     let q_gap = if q_w > 0 { 2 } else { 0 };
     let fixed = 3 + 2 + 10 + 2 + q_w + q_gap + status_w + 2 + 6 + 2 + 5 + 2 + 1;
     let free = (area.width as usize).saturating_sub(fixed);
-    let firm_w = firm_full
-        .min(free.saturating_sub(stage_full.min(18)))
-        .max(8);
+    let firm_w = firm_full.min(free.saturating_sub(stage_short)).max(8);
     let stage_w = stage_full.min(free.saturating_sub(firm_w));
     let cells = |mark: Span<'static>,
                  firm: &str,
@@ -392,6 +407,7 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
             .map(|c| format!("{:.0}%", c * 100.0))
             .unwrap_or_default();
         let stage = match (&r.stage, r.provisional) {
+            (Some(s), _) if width(s) > stage_w => r.stage_short.as_deref().unwrap_or(s),
             (Some(s), _) => s.as_str(),
             (None, true) => w.provisional,
             (None, false) => "—",

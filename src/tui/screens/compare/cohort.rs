@@ -73,9 +73,10 @@ pub(super) fn render_cohort(x: &Ctx, frame: &mut Frame, area: Rect) {
         }
     };
     st.cohort_max.set(max);
-    // Arrows at the right edge say there is more above or below.
+    // Arrows in the last column, which the text leaves free, say there is more above or
+    // below.
     let corner = |y: u16| Rect {
-        x: area.right().saturating_sub(2),
+        x: area.right().saturating_sub(1),
         y,
         width: 1,
         height: 1,

@@ -22,7 +22,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     let Some(s) = &app.session else { return };
     let c = chrome(frame.area());
     session_header(app, frame, c.header, s, None);
-    let side_w = (c.body.width * 3 / 10).clamp(24, 40);
+    // The side list widens with the terminal, so that question texts show whole where
+    // there is room.
+    let side_w = (c.body.width * 3 / 10).clamp(24, 60);
     let [side, main] =
         Layout::horizontal([Constraint::Length(side_w), Constraint::Min(20)]).areas(c.body);
     render_side(app, frame, side, s);
@@ -41,6 +43,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     let page = app.interview.page;
     let keys = if app.interview.editor.is_some() {
         keys::editing(app.words)
+    } else if app.interview.jump.is_some() {
+        keys::jump(app.words)
     } else {
         let note = matches!(s.page(page), Page::Question(_));
         keys::interview(app.words, page_kind(s, page), na_allowed(s, page), note)
@@ -152,8 +156,14 @@ pub(super) fn render_side(app: &App, frame: &mut Frame, area: Rect, s: &Session)
         let (a, v) = s.dimension_progress(d);
         let score = s.evaluation.card.dimensions[d].score;
         let title = inert(q.text(&dim.title, l));
-        let (progress, score) = if v == 0 {
+        let asked = q
+            .questions()
+            .any(|r| r.dimension == d && s.state(r.index) != QuestionState::Hidden);
+        let (progress, score) = if !asked {
             (String::new(), w.skipped.to_string())
+        } else if v == 0 {
+            // Asked, but nothing in it is scored: nothing counts here.
+            (String::new(), score_text(None))
         } else {
             (format!("{a}/{v}"), score_text(score))
         };
@@ -290,7 +300,7 @@ pub(super) fn main_lines(
                 format!(
                     "{} · {}",
                     inert(q.text(&q.dimension[r.dimension].title, l)),
-                    fill(w.question_of, &[&(p + 1), &q.question_count()])
+                    fill(w.question_of, &[&(p + 1)])
                 ),
                 q.text(&r.question.text, l).to_string(),
                 r.question.help.as_ref().map(|h| q.text(h, l).to_string()),

@@ -248,6 +248,20 @@ pub(super) fn parse_date(
         _ => None,
     }
     .ok_or_else(|| fill(w.not_a_date, &[&inert(t)]))?;
+    // The profile records the firm as it is at the visit: nothing in it has a later date.
+    let visit = s
+        .assessment
+        .visit
+        .date
+        .as_ref()
+        .and_then(|d| d.date)
+        .or_else(|| crate::model::assessment::today().date);
+    if let Some(v) = visit
+        && let Ok(v) = jiff::civil::Date::new(v.year as i16, v.month as i8, v.day as i8)
+        && date > v
+    {
+        return Err(fill(w.date_after_visit, &[&date, &v]));
+    }
     let value = toml::Value::Datetime(crate::model::assessment::civil_date(date));
     s.set_profile(field, Some(value));
     Ok(())

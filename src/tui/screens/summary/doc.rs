@@ -6,7 +6,9 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use super::unanswered;
-use crate::i18n::fill;
+use crate::evaluation::explain::{gate, projection_path, provisional};
+use crate::i18n::{PlanWords, fill};
+use crate::model::Horizon;
 use crate::model::{Priority, Status};
 use crate::plain_text::{inert, inert_lines, pad, pad_left, width as text_width};
 use crate::tui::app::App;
@@ -25,7 +27,7 @@ pub struct Doc {
 type Section = fn(&App, &Session, usize, &mut Doc);
 
 /// The sections in the order they are shown.
-const SECTIONS: &[Section] = &[stats, bars, recommendations, open_questions, closing];
+const SECTIONS: &[Section] = &[stats, bars, plan, open_questions, closing];
 
 /// Lays out the whole summary for a width.
 pub fn document(app: &App, s: &Session, width: usize) -> Doc {
@@ -73,6 +75,7 @@ fn fields(app: &App, width: usize, rows: Vec<(&str, Vec<Span<'static>>)>, doc: &
 fn stats(app: &App, s: &Session, width: usize, doc: &mut Doc) {
     let t = &app.theme;
     let w = app.words;
+    let pw = PlanWords::of(app.lang);
     let l = app.lang.code();
     let q = s.q();
     let card = &s.evaluation.card;
@@ -88,11 +91,12 @@ fn stats(app: &App, s: &Session, width: usize, doc: &mut Doc) {
         .bottleneck
         .map(|i| inert(q.text(&q.dimension[i].title, l)))
         .unwrap_or_else(|| "—".into());
-    // Completeness counts the scored questions (rule 6); the header counts every question.
+    // Completeness and the header count the same questions (rule 6, `Session::progress`).
+    let (done, counted) = s.progress();
     let completeness = format!(
         "{:.0}%  ({})",
         card.completeness() * 100.0,
-        fill(w.scored_answered_of, &[&card.answered, &card.visible])
+        fill(w.answered_of, &[&done, &counted])
     );
     let (status, status_style) = match s.assessment.visit.status {
         Status::Complete => (w.complete, t.good()),
@@ -114,28 +118,79 @@ fn stats(app: &App, s: &Session, width: usize, doc: &mut Doc) {
             }
         }
     };
-    let rows = vec![
-        (
-            w.overall,
-            vec![
-                Span::styled(score_text(card.overall), t.title()),
-                Span::raw("  "),
-                Span::styled(stage, stage_style),
-            ],
-        ),
-        (w.bottleneck, vec![Span::styled(bottleneck, t.warn())]),
+    let mut overall = vec![
+        Span::styled(score_text(card.overall), t.title()),
+        Span::raw("  "),
+        Span::styled(stage, stage_style),
+    ];
+    if card.provisional {
+        overall.push(Span::styled(format!("  ({})", pw.provisional), t.warn()));
+    }
+    let e = &s.evaluation;
+    let mut rows = vec![(w.overall, overall)];
+    // The standing: the gate that holds the firm, or why the result is provisional.
+    let lang = app.lang;
+    for why in [gate(q, e, lang), provisional(q, e, lang)]
+        .into_iter()
+        .flatten()
+    {
+        rows.push((w.standing, vec![Span::styled(inert(&why), t.warn())]));
+    }
+    if let Some(v) = e.verdict(q) {
+        let title = inert(q.text(&v.title, l));
+        rows.push((w.verdict, vec![Span::styled(title, t.strong())]));
+    }
+    let (scores, stages) = projection_path(q, e, lang);
+    rows.push((
+        w.projected,
+        vec![Span::raw(format!("{scores} · {} {stages}", pw.stage_word))],
+    ));
+    rows.extend([(w.bottleneck, vec![Span::styled(bottleneck, t.warn())])]);
+    rows.extend([
         (w.completeness, vec![Span::raw(completeness)]),
         (w.status, vec![Span::styled(status, status_style)]),
         (w.sheet, vec![sheet]),
-    ];
+    ]);
     fields(app, width, rows, doc);
 }
 
-/// Where a score falls on a bar of `cells` cells, in eighths of a cell: the scale's minimum
-/// at 0, its maximum at the bar's end.
-fn eighths(x: f64, min: f64, max: f64, cells: usize) -> usize {
-    let f = ((x - min) / (max - min)).clamp(0.0, 1.0);
-    (f * (cells * 8) as f64).round() as usize
+/// The cell of each stage's tick on a bar of `cells` cells: where its `from` falls on the
+/// scale, rounded to a whole cell (the first stage at 0).
+fn tick_cells(froms: &[f64], min: f64, max: f64, cells: usize) -> Vec<usize> {
+    froms
+        .iter()
+        .map(|&from| {
+            let f = ((from - min) / (max - min)).clamp(0.0, 1.0);
+            (f * cells as f64).round() as usize
+        })
+        .collect()
+}
+
+/// How far a bar of `cells` cells fills for a score, in eighths of a cell. Each stage's
+/// stretch of the scale maps onto the cells between its tick and the next one, so a score
+/// at a stage's start (within 10⁻⁹, as the rules count it) fills exactly up to its tick and
+/// a score below it stops short of it.
+fn fill_eighths(x: f64, froms: &[f64], ticks: &[usize], max: f64, cells: usize) -> usize {
+    const EPS: f64 = 1e-9;
+    let Some(&first) = froms.first() else {
+        return 0;
+    };
+    if x <= first + EPS {
+        return ticks.first().map_or(0, |t| t * 8);
+    }
+    if x >= max - EPS {
+        return cells * 8;
+    }
+    let i = froms.iter().rposition(|&f| x >= f - EPS).unwrap_or(0);
+    let (lo, hi) = (froms[i], froms.get(i + 1).copied().unwrap_or(max));
+    let (a, b) = (ticks[i] * 8, ticks.get(i + 1).map_or(cells * 8, |t| t * 8));
+    if x <= lo + EPS || hi <= lo {
+        return a;
+    }
+    let f = ((x - lo) / (hi - lo)).clamp(0.0, 1.0);
+    // Below the next stage's start, the bar stays short of its tick by at least an eighth.
+    let e = a + (f * (b - a) as f64).floor() as usize;
+    e.min(b.saturating_sub(1)).max(a)
 }
 
 /// Horizontal bars of the dimension scores on the scale, with a ruler naming the stages and
@@ -161,12 +216,8 @@ fn bars(app: &App, s: &Session, width: usize, doc: &mut Doc) {
     };
     let lead = name_w + 1 + 5 + 2;
     let cells = width.saturating_sub(lead + tag_w + 1).clamp(10, 60);
-    let ticks: Vec<usize> = q
-        .scale
-        .stage
-        .iter()
-        .map(|st| eighths(st.from, min, max, cells) / 8)
-        .collect();
+    let froms: Vec<f64> = q.scale.stage.iter().map(|st| st.from).collect();
+    let ticks = tick_cells(&froms, min, max, cells);
     let n = q.scale.stage.len();
     doc.lines.push(title(app, w.dimension_scores, width));
     // Ruler: each stage id starts at its tick.
@@ -200,7 +251,9 @@ fn bars(app: &App, s: &Session, width: usize, doc: &mut Doc) {
             Span::styled(pad_left(&score_text(ds.score), 5), t.strong()),
             Span::raw("  "),
         ];
-        let filled = ds.score.map_or(0, |x| eighths(x, min, max, cells));
+        let filled = ds
+            .score
+            .map_or(0, |x| fill_eighths(x, &froms, &ticks, max, cells));
         let (full, part) = (filled / 8, filled % 8);
         let style = ds.stage.map_or(t.muted(), |i| t.stage(i, n));
         let mut bar = "█".repeat(full);
@@ -226,46 +279,70 @@ fn bars(app: &App, s: &Session, width: usize, doc: &mut Doc) {
     }
 }
 
-/// The recommendations that apply now, each wrapped to the width.
-fn recommendations(app: &App, s: &Session, width: usize, doc: &mut Doc) {
+/// The plan by horizon (short, medium, long), then the options left for later: each action
+/// with its priority and dimension, wrapped to the width, as the one evaluation placed them.
+fn plan(app: &App, s: &Session, width: usize, doc: &mut Doc) {
     let t = &app.theme;
     let w = app.words;
-    let l = app.lang.code();
-    let q = s.q();
+    let pw = PlanWords::of(app.lang);
     let e = &s.evaluation;
-    let fired: Vec<_> = (0..e.applicable.len())
-        .map(|i| e.recommendation(q, i))
-        .collect();
-    let heading = format!("{} ({})", w.recommendations, fired.len());
+    let planned = e.plan.planned().count();
+    let heading = fill(w.plan_heading, &[&pw.plan, &planned, &e.applicable.len()]);
     doc.lines.push(title(app, &heading, width));
-    if fired.is_empty() {
+    if e.applicable.is_empty() {
         doc.lines
             .push(Line::from(Span::styled(w.none_fire, t.muted())));
         return;
     }
+    let groups = [
+        (pw.horizon_short, e.horizon(Horizon::Short)),
+        (pw.horizon_medium, e.horizon(Horizon::Medium)),
+        (pw.horizon_long, e.horizon(Horizon::Long)),
+        (pw.later, e.plan.later.as_slice()),
+    ];
+    for (name, actions) in groups {
+        let head = format!("{name} ({})", actions.len());
+        doc.lines.push(Line::from(Span::styled(head, t.strong())));
+        if actions.is_empty() {
+            doc.lines.push(Line::from(Span::styled(
+                format!("  {}", pw.nothing_planned),
+                t.muted(),
+            )));
+        }
+        for &i in actions {
+            action(app, s, i, width, doc);
+        }
+    }
+}
+
+/// One action of the plan: its priority as a tag, its title and dimension.
+fn action(app: &App, s: &Session, i: usize, width: usize, doc: &mut Doc) {
+    let t = &app.theme;
+    let w = app.words;
+    let l = app.lang.code();
+    let q = s.q();
+    let r = s.evaluation.recommendation(q, i);
     let tag_w = [w.high, w.medium, w.low]
         .map(text_width)
         .into_iter()
         .max()
         .unwrap_or(0)
-        + 3;
-    for &r in &fired {
-        let (p, style) = match r.priority {
-            Priority::High => (w.high, t.bad()),
-            Priority::Medium => (w.medium, t.warn()),
-            Priority::Low => (w.low, t.muted()),
-        };
-        let dim = r
-            .dimension
-            .as_deref()
-            .and_then(|d| q.dimension(d))
-            .map(|d| format!(" · {}", inert(q.text(&d.title, l))))
-            .unwrap_or_default();
-        let text = format!("{}{dim}", inert(q.text(&r.title, l)));
-        let mut lines = wrapped(&text, width, t.text(), &pad(&format!("[{p}]"), tag_w));
-        style_lead(&mut lines, style);
-        doc.lines.extend(lines);
-    }
+        + 5;
+    let (p, style) = match r.priority {
+        Priority::High => (w.high, t.bad()),
+        Priority::Medium => (w.medium, t.warn()),
+        Priority::Low => (w.low, t.muted()),
+    };
+    let dim = r
+        .dimension
+        .as_deref()
+        .and_then(|d| q.dimension(d))
+        .map(|d| format!(" · {}", inert(q.text(&d.title, l))))
+        .unwrap_or_default();
+    let text = format!("{}{dim}", inert(q.text(&r.title, l)));
+    let mut lines = wrapped(&text, width, t.text(), &pad(&format!("  [{p}]"), tag_w));
+    style_lead(&mut lines, style);
+    doc.lines.extend(lines);
 }
 
 /// The visible questions without an answer: the list ↑↓ and Enter work on.
@@ -275,15 +352,20 @@ fn open_questions(app: &App, s: &Session, width: usize, doc: &mut Doc) {
     let l = app.lang.code();
     let q = s.q();
     let open = unanswered(s);
-    let heading = format!("{} ({})", w.unanswered, open.len());
+    let counted = open.iter().filter(|&&p| s.counts(p)).count();
+    let heading = format!("{} ({counted})", w.unanswered);
     doc.lines.push(title(app, &heading, width));
-    if open.is_empty() {
+    if counted == 0 {
         doc.lines
             .push(Line::from(Span::styled(w.none_unanswered, t.good())));
-        return;
     }
     let num_w = text_width(&q.question_count().to_string()) + 2;
-    for &p in &open {
+    for (i, &p) in open.iter().enumerate() {
+        if i == counted {
+            // Questions that are not scored count nowhere; they are listed apart.
+            let heading = format!("{} ({})", w.unanswered_unscored, open.len() - counted);
+            doc.lines.push(Line::from(Span::styled(heading, t.muted())));
+        }
         let qu = s.question(p);
         let mut text = inert(q.text(&qu.text, l));
         if qu.required {
@@ -316,5 +398,44 @@ fn closing(app: &App, s: &Session, width: usize, doc: &mut Doc) {
         None => doc
             .lines
             .push(Line::from(Span::styled(w.closing_empty, t.muted()))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FROMS: [f64; 5] = [2.0, 2.5, 3.0, 3.5, 4.0];
+
+    #[test]
+    fn a_score_at_a_stage_start_fills_exactly_to_its_tick() {
+        for cells in [10, 23, 37, 41, 60] {
+            let ticks = tick_cells(&FROMS, 2.0, 4.5, cells);
+            for (i, &from) in FROMS.iter().enumerate() {
+                let at = fill_eighths(from, &FROMS, &ticks, 4.5, cells);
+                assert_eq!(at, ticks[i] * 8, "{from} on {cells} cells");
+                let below = fill_eighths(from - 0.01, &FROMS, &ticks, 4.5, cells);
+                if i > 0 {
+                    assert!(below < ticks[i] * 8, "{from} − 0.01 on {cells} cells");
+                    assert!(below >= ticks[i - 1] * 8);
+                }
+                let above = fill_eighths(from + 0.01, &FROMS, &ticks, 4.5, cells);
+                assert!(above >= ticks[i] * 8);
+            }
+            assert_eq!(fill_eighths(4.5, &FROMS, &ticks, 4.5, cells), cells * 8);
+            assert_eq!(fill_eighths(1.0, &FROMS, &ticks, 4.5, cells), 0);
+        }
+    }
+
+    #[test]
+    fn bars_grow_with_the_score() {
+        let ticks = tick_cells(&FROMS, 2.0, 4.5, 37);
+        let mut last = 0;
+        for k in 0..=250 {
+            let x = 2.0 + f64::from(k) * 0.01;
+            let e = fill_eighths(x, &FROMS, &ticks, 4.5, 37);
+            assert!(e >= last, "{x}");
+            last = e;
+        }
     }
 }

@@ -1,6 +1,8 @@
-//! The summary screen: overall score and stage, the visit's status and its sheet, dimension
-//! scores as bars with the stage bands marked, the recommendations that apply now, the
-//! unanswered questions and the closing remarks, as one document that scrolls.
+//! The summary screen: overall score and stage with what holds the firm (or why the result is
+//! provisional), the verdict and the projection, the visit's status and its sheet, dimension
+//! scores as bars with the stage bands marked, the plan by horizon with the options left for
+//! later, the unanswered questions and the closing remarks, as one document that scrolls. All
+//! of it is read from the session's one evaluation.
 
 mod doc;
 mod draw;
@@ -16,11 +18,16 @@ use crate::tui::session::Session;
 pub use doc::{Doc, document};
 pub use draw::render;
 
-/// Visible questions without an answer, by position, in file order.
+/// Visible questions without an answer, by position: those that count (scored, as the
+/// progress counts them) in file order, then the others (not scored) in file order.
 pub fn unanswered(s: &Session) -> Vec<usize> {
-    (0..s.q().question_count())
+    let open: Vec<usize> = (0..s.q().question_count())
         .filter(|&p| matches!(s.state(p), QuestionState::Unanswered | QuestionState::Unfit))
-        .collect()
+        .collect();
+    let (mut counted, others): (Vec<usize>, Vec<usize>) =
+        open.into_iter().partition(|&p| s.counts(p));
+    counted.extend(others);
+    counted
 }
 
 /// Required questions that are visible and unanswered.
