@@ -196,6 +196,9 @@ words! {
         h_sum_complete: "标记为已完成 / 改回进行中（有必答题未答时先提醒）", "Mark complete / back to in progress (warns first when required questions are unanswered)";
         h_sum_back: "回到访谈", "Back to the interview";
         h_home_move: "在评估之间移动", "Move between assessments";
+        h_help_scroll: "上下滚动按键说明", "Scroll the list of keys";
+        h_help_back: "回到刚才的页面", "Back to the screen before";
+        h_home_ends: "到第一份 / 最后一份评估", "To the first / the last assessment";
         h_home_open: "继续这次访谈", "Resume this interview";
         h_home_new: "开始新的访谈：选择问卷，输入企业名称", "Start a new interview: choose a questionnaire, type the firm's name";
         h_home_filter: "按企业名称筛选；Esc 清除筛选", "Filter by the firm's name; Esc clears it";

@@ -117,7 +117,8 @@ pub fn interview_help(w: &'static TuiWords) -> Vec<Section> {
     ]
 }
 
-fn editing_section(w: &'static TuiWords) -> Section {
+/// The keys while typing, as a section of the help screen.
+pub fn editing_section(w: &'static TuiWords) -> Section {
     Section {
         title: w.sec_edit,
         keys: vec![
@@ -140,134 +141,18 @@ fn everywhere(w: &'static TuiWords, q: &'static str) -> Section {
     }
 }
 
-/// The summary screen's keys; `from_compare` when it was opened from the comparison, to
-/// which Esc and q return.
-pub fn summary(w: &TuiWords, from_compare: bool) -> Vec<KeyHelp> {
-    let mut out = vec![
-        k("↑↓", w.k_move, w.h_sum_move),
-        k("Enter", w.k_jump, w.h_sum_jump),
-        k("e", w.k_closing, w.h_sum_closing),
-        k("c", w.k_complete, w.h_sum_complete),
-        k("w", w.k_sheet, w.h_sum_sheet),
-        k("PgUp PgDn", w.k_scroll_v, w.h_sum_scroll),
-    ];
-    if from_compare {
-        out.extend([
-            k("s ←", w.k_interview, w.h_sum_interview),
-            k("?", w.k_help, w.h_help),
-            k("Esc q", w.k_back, w.h_sum_back_compare),
-        ]);
-    } else {
-        out.extend([
-            k("Esc s ←", w.k_back, w.h_sum_back),
-            k("?", w.k_help, w.h_help),
-            k("q", w.k_leave, w.h_leave),
-        ]);
-    }
-    out
-}
-
-pub fn summary_help(w: &'static TuiWords, from_compare: bool) -> Vec<Section> {
-    let leave = if from_compare {
-        w.h_sum_back_compare
-    } else {
-        w.h_leave
-    };
-    vec![
-        Section {
-            title: w.summary,
-            keys: summary(w, from_compare)
-                .into_iter()
-                .filter(|h| h.keys != "?" && !h.keys.contains('q'))
-                .collect(),
-        },
-        editing_section(w),
-        everywhere(w, leave),
-    ]
-}
-
-/// The home screen's keys.
-pub fn home(w: &TuiWords, empty: bool) -> Vec<KeyHelp> {
-    let mut out = Vec::new();
-    if empty {
-        out.push(k("d", w.k_demo, w.h_home_demo));
-    } else {
-        out.extend([
-            k("↑↓", w.k_move, w.h_home_move),
-            k("Enter", w.k_open, w.h_home_open),
-        ]);
-    }
-    out.push(k("n", w.k_new, w.h_home_new));
-    if !empty {
-        out.extend([
-            k("/", w.k_filter, w.h_home_filter),
-            k("Space", w.k_mark, w.h_home_mark),
-            k("c", w.k_compare, w.h_home_compare),
-        ]);
-    }
-    out.extend([k("?", w.k_help, w.h_help), k("q", w.k_quit, w.h_quit)]);
-    out
-}
-
-pub fn home_help(w: &'static TuiWords) -> Vec<Section> {
-    let keys = vec![
-        k("↑ ↓  k j", "", w.h_home_move),
-        k("Enter", "", w.h_home_open),
-        k("n", "", w.h_home_new),
-        k("/", "", w.h_home_filter),
-        k("Space", "", w.h_home_mark),
-        k("c", "", w.h_home_compare),
-        k("d", "", w.h_home_demo),
-        k("D", "", w.h_home_remove_demo),
-        k("r", "", w.h_home_reload),
-    ];
-    vec![
-        Section {
-            title: w.assessments,
-            keys,
-        },
-        everywhere(w, w.h_quit),
-    ]
-}
-
-/// The new-interview form's keys.
-pub fn new_form(w: &TuiWords, naming: bool) -> Vec<KeyHelp> {
-    let mut out = Vec::new();
-    if !naming {
-        out.push(k("↑↓", w.k_move, w.h_new_move));
-    }
-    let enter = if naming { w.k_start } else { w.k_step };
-    out.extend([
-        k("Enter", enter, w.h_new_enter),
-        k("Esc", w.k_back, w.h_new_back),
-    ]);
-    out
-}
-
-/// The keys of the offer to resume an interview in progress.
-pub fn offer(w: &TuiWords) -> Vec<KeyHelp> {
-    vec![
-        k("Enter", w.k_open, w.resume_it),
-        k("n", w.k_new, w.start_anyway),
-        k("Esc", w.k_back, w.h_new_back),
-    ]
-}
-
-pub fn new_form_help(w: &'static TuiWords) -> Vec<Section> {
-    vec![
-        Section {
-            title: w.new_interview,
-            keys: vec![
-                k("↑ ↓", "", w.h_new_move),
-                k("Enter", "", w.h_new_enter),
-                k("Esc", "", w.h_new_back),
-            ],
-        },
-        Section {
+/// Adds Ctrl-C, which quits from everywhere (the app handles it before any screen), to the
+/// help's "everywhere" section.
+pub fn with_ctrl_c(mut sections: Vec<Section>, w: &'static TuiWords) -> Vec<Section> {
+    let line = k("Ctrl-C", "", w.h_ctrl_c);
+    match sections.iter_mut().find(|s| s.title == w.sec_everywhere) {
+        Some(s) => s.keys.push(line),
+        None => sections.push(Section {
             title: w.sec_everywhere,
-            keys: vec![k("Ctrl-C", "", w.h_ctrl_c)],
-        },
-    ]
+            keys: vec![line],
+        }),
+    }
+    sections
 }
 
 /// What has the keys on the comparison screen.

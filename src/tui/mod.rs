@@ -3,6 +3,7 @@
 //! draws; all scoring comes from the assessment's [`crate::evaluation`].
 
 pub mod app;
+pub mod bindings;
 pub mod draw;
 pub mod keys;
 pub mod screens;

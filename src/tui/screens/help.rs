@@ -7,19 +7,62 @@ use ratatui::widgets::Paragraph;
 
 use crate::plain_text::{pad, width};
 use crate::tui::app::{Action, App, Screen};
+use crate::tui::bindings;
+use crate::tui::bindings::{Binding, always, commands, lookup};
 use crate::tui::draw::{chrome, footer, rule};
 use crate::tui::keys::{self, KeyHelp, Section};
+use crate::tui::screens::{home, new_form, summary};
 use crate::tui::wrap::wrap;
 
 /// The widest a line of help text gets, in cells.
 pub const HELP_TEXT_WIDTH: usize = 72;
 
+commands! {
+    /// What the keys of the help screen do.
+    HelpCommand {
+        Up,
+        Down,
+        Back,
+    }
+}
+
+/// The help screen's keys: dispatch and footer.
+pub static HELP: &[Binding<HelpCommand, ()>] = {
+    use HelpCommand as H;
+    use KeyCode::*;
+    &[
+        Binding {
+            keys: &[
+                (Up, H::Up),
+                (Char('k'), H::Up),
+                (Down, H::Down),
+                (Char('j'), H::Down),
+            ],
+            footer: "↑↓",
+            listed: "↑ ↓  k j",
+            short: |w| w.k_scroll_v,
+            help: |w| w.h_help_scroll,
+            section: |w| w.help,
+            when: always,
+        },
+        Binding {
+            keys: &[(Esc, H::Back), (Char('?'), H::Back), (Char('q'), H::Back)],
+            footer: "Esc ?",
+            listed: "Esc  ?  q",
+            short: |w| w.k_back,
+            help: |w| w.h_help_back,
+            section: |w| w.help,
+            when: always,
+        },
+    ]
+};
+
 pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
-    match key.code {
-        KeyCode::Esc | KeyCode::Char('?' | 'q') => app.screen = app.help_over,
-        KeyCode::Up | KeyCode::Char('k') => app.help_scroll = app.help_scroll.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => app.help_scroll = app.help_scroll.saturating_add(1),
-        _ => {}
+    match lookup(HELP, &key, &()) {
+        Some(HelpCommand::Back) => app.screen = app.help_over,
+        Some(HelpCommand::Up) => app.help_scroll = app.help_scroll.saturating_sub(1),
+        Some(HelpCommand::Down) => app.help_scroll = app.help_scroll.saturating_add(1),
+        None => {}
     }
     Action::None
 }
@@ -28,10 +71,20 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
 pub fn sections(app: &App, screen: Screen) -> Vec<Section> {
     let w = app.words;
     match screen {
-        Screen::Home => keys::home_help(w),
-        Screen::New => keys::new_form_help(w),
+        Screen::Home => match &app.home {
+            Some(h) => keys::with_ctrl_c(bindings::help(home::HOME, w, h), w),
+            None => keys::with_ctrl_c(Vec::new(), w),
+        },
+        Screen::New => match &app.form {
+            Some(f) => keys::with_ctrl_c(bindings::help(new_form::NEW, w, f), w),
+            None => keys::with_ctrl_c(Vec::new(), w),
+        },
         Screen::Interview | Screen::Help => keys::interview_help(w),
-        Screen::Summary => keys::summary_help(w, app.from_compare),
+        Screen::Summary => {
+            let mut secs = bindings::help(summary::SUMMARY, w, &summary::context(app));
+            secs.insert(1.min(secs.len()), keys::editing_section(w));
+            keys::with_ctrl_c(secs, w)
+        }
         Screen::Compare => keys::compare_help(w, app.home.is_some()),
     }
 }
@@ -78,17 +131,5 @@ pub fn render(app: &App, frame: &mut Frame) {
     let max_scroll = (lines.len() as u16).saturating_sub(c.body.height);
     let scroll = app.help_scroll.min(max_scroll);
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), c.body);
-    let keys = [
-        KeyHelp {
-            keys: "↑↓",
-            short: w.k_scroll_v,
-            long: "",
-        },
-        KeyHelp {
-            keys: "Esc ?",
-            short: w.k_back,
-            long: "",
-        },
-    ];
-    footer(app, frame, c.footer, &keys);
+    footer(app, frame, c.footer, &bindings::footer(HELP, w, &()));
 }

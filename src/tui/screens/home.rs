@@ -14,6 +14,7 @@ use crate::model::Status;
 use crate::plain_text::{inert, pad, pad_left, truncate, width};
 use crate::store::{Catalog, Workspace, open_many};
 use crate::tui::app::{Action, App, DEMO_FIRMS, HomeRow, HomeState, Tone, text_area};
+use crate::tui::bindings::{Binding, always, commands, lookup, none};
 use crate::tui::draw::{chrome, footer, rule, score_text};
 use crate::tui::keys;
 
@@ -107,6 +108,160 @@ pub fn shown(h: &HomeState) -> Vec<usize> {
         .collect()
 }
 
+commands! {
+    /// What the keys of the home screen do.
+    HomeCommand {
+        Up,
+        Down,
+        First,
+        Last,
+        Open,
+        New,
+        Filter,
+        ClearFilter,
+        Mark,
+        Compare,
+        Demo,
+        RemoveDemo,
+        Reload,
+        Help,
+        Quit,
+    }
+}
+
+fn listed(h: &HomeState) -> bool {
+    !h.rows.is_empty()
+}
+
+fn empty(h: &HomeState) -> bool {
+    h.rows.is_empty()
+}
+
+fn demos(h: &HomeState) -> bool {
+    h.rows.iter().any(|r| r.demo)
+}
+
+/// The home screen's keys: dispatch, footer and help.
+pub static HOME: &[Binding<HomeCommand, HomeState>] = {
+    use HomeCommand as H;
+    use KeyCode::*;
+    &[
+        Binding {
+            keys: &[
+                (Up, H::Up),
+                (Char('k'), H::Up),
+                (Down, H::Down),
+                (Char('j'), H::Down),
+            ],
+            footer: "↑↓",
+            listed: "↑ ↓  k j",
+            short: |w| w.k_move,
+            help: |w| w.h_home_move,
+            section: |w| w.assessments,
+            when: listed,
+        },
+        Binding {
+            keys: &[(Home, H::First), (End, H::Last)],
+            footer: "",
+            listed: "Home End",
+            short: none,
+            help: |w| w.h_home_ends,
+            section: |w| w.assessments,
+            when: listed,
+        },
+        Binding {
+            keys: &[(Enter, H::Open)],
+            footer: "Enter",
+            listed: "Enter",
+            short: |w| w.k_open,
+            help: |w| w.h_home_open,
+            section: |w| w.assessments,
+            when: listed,
+        },
+        Binding {
+            keys: &[(Char('d'), H::Demo)],
+            footer: "d",
+            listed: "d",
+            short: |w| w.k_demo,
+            help: |w| w.h_home_demo,
+            section: |w| w.assessments,
+            when: empty,
+        },
+        Binding {
+            keys: &[(Char('n'), H::New)],
+            footer: "n",
+            listed: "n",
+            short: |w| w.k_new,
+            help: |w| w.h_home_new,
+            section: |w| w.assessments,
+            when: always,
+        },
+        Binding {
+            keys: &[(Char('/'), H::Filter), (Esc, H::ClearFilter)],
+            footer: "/",
+            listed: "/  Esc",
+            short: |w| w.k_filter,
+            help: |w| w.h_home_filter,
+            section: |w| w.assessments,
+            when: listed,
+        },
+        Binding {
+            keys: &[(Char(' '), H::Mark)],
+            footer: "Space",
+            listed: "Space",
+            short: |w| w.k_mark,
+            help: |w| w.h_home_mark,
+            section: |w| w.assessments,
+            when: listed,
+        },
+        Binding {
+            keys: &[(Char('c'), H::Compare)],
+            footer: "c",
+            listed: "c",
+            short: |w| w.k_compare,
+            help: |w| w.h_home_compare,
+            section: |w| w.assessments,
+            when: listed,
+        },
+        Binding {
+            keys: &[(Char('D'), H::RemoveDemo)],
+            footer: "",
+            listed: "D",
+            short: none,
+            help: |w| w.h_home_remove_demo,
+            section: |w| w.assessments,
+            when: demos,
+        },
+        Binding {
+            keys: &[(Char('r'), H::Reload)],
+            footer: "",
+            listed: "r",
+            short: none,
+            help: |w| w.h_home_reload,
+            section: |w| w.assessments,
+            when: always,
+        },
+        Binding {
+            keys: &[(Char('?'), H::Help)],
+            footer: "?",
+            listed: "?",
+            short: |w| w.k_help,
+            help: |w| w.h_help,
+            section: |w| w.sec_everywhere,
+            when: always,
+        },
+        Binding {
+            keys: &[(Char('q'), H::Quit)],
+            footer: "q",
+            listed: "q",
+            short: |w| w.k_quit,
+            help: |w| w.h_quit,
+            section: |w| w.sec_everywhere,
+            when: always,
+        },
+    ]
+};
+
 pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     let Some(h) = &mut app.home else {
         return Action::None;
@@ -127,18 +282,28 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
         }
         return Action::None;
     }
+    match lookup(HOME, &key, h) {
+        Some(command) => run(app, command),
+        None => Action::None,
+    }
+}
+
+/// Carries out a command of the home screen.
+fn run(app: &mut App, command: HomeCommand) -> Action {
+    use HomeCommand::*;
+    let Some(h) = &mut app.home else {
+        return Action::None;
+    };
     let rows = shown(h);
     let under = rows.get(h.cursor).copied();
-    match key.code {
-        KeyCode::Char('q') => return Action::Quit,
-        KeyCode::Char('?') => app.open_help(),
-        KeyCode::Up | KeyCode::Char('k') => h.cursor = h.cursor.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => {
-            h.cursor = (h.cursor + 1).min(rows.len().saturating_sub(1));
-        }
-        KeyCode::Home => h.cursor = 0,
-        KeyCode::End => h.cursor = rows.len().saturating_sub(1),
-        KeyCode::Enter => {
+    match command {
+        Quit => return Action::Quit,
+        Help => app.open_help(),
+        Up => h.cursor = h.cursor.saturating_sub(1),
+        Down => h.cursor = (h.cursor + 1).min(rows.len().saturating_sub(1)),
+        First => h.cursor = 0,
+        Last => h.cursor = rows.len().saturating_sub(1),
+        Open => {
             if let Some(i) = under {
                 let row = &h.rows[i];
                 match &row.error {
@@ -150,10 +315,10 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
                 }
             }
         }
-        KeyCode::Char('n') => app.open_form(None),
-        KeyCode::Char('/') => h.filter_input = Some(text_area(&h.filter)),
-        KeyCode::Esc => h.filter.clear(),
-        KeyCode::Char(' ') => {
+        New => app.open_form(None),
+        Filter => h.filter_input = Some(text_area(&h.filter)),
+        ClearFilter => h.filter.clear(),
+        Mark => {
             if let Some(i) = under {
                 let path = h.rows[i].path.clone();
                 if !h.marked.remove(&path) {
@@ -162,33 +327,38 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
                 h.cursor = (h.cursor + 1).min(rows.len().saturating_sub(1));
             }
         }
-        KeyCode::Char('c') => {
-            // The marked assessments; with none marked, every one listed.
-            let paths: Vec<_> = if h.marked.is_empty() {
-                rows.iter()
-                    .map(|&i| &h.rows[i])
-                    .filter(|r| r.error.is_none())
-                    .map(|r| r.path.clone())
-                    .collect()
-            } else {
-                h.rows
-                    .iter()
-                    .filter(|r| h.marked.contains(&r.path) && r.error.is_none())
-                    .map(|r| r.path.clone())
-                    .collect()
-            };
-            if paths.is_empty() {
-                app.say(Tone::Warn, app.words.nothing_to_compare);
-            } else {
-                return Action::Compare(paths);
-            }
-        }
-        KeyCode::Char('d') if h.rows.is_empty() => return Action::Demo,
-        KeyCode::Char('D') if h.rows.iter().any(|r| r.demo) => return Action::RemoveDemo,
-        KeyCode::Char('r') => app.reload_home(),
-        _ => {}
+        Compare => return compare(app, &rows),
+        Demo => return Action::Demo,
+        RemoveDemo => return Action::RemoveDemo,
+        Reload => app.reload_home(),
     }
     Action::None
+}
+
+/// The marked assessments to compare; with none marked, every one listed.
+fn compare(app: &mut App, rows: &[usize]) -> Action {
+    let Some(h) = &app.home else {
+        return Action::None;
+    };
+    let paths: Vec<_> = if h.marked.is_empty() {
+        rows.iter()
+            .map(|&i| &h.rows[i])
+            .filter(|r| r.error.is_none())
+            .map(|r| r.path.clone())
+            .collect()
+    } else {
+        h.rows
+            .iter()
+            .filter(|r| h.marked.contains(&r.path) && r.error.is_none())
+            .map(|r| r.path.clone())
+            .collect()
+    };
+    if paths.is_empty() {
+        app.say(Tone::Warn, app.words.nothing_to_compare);
+        Action::None
+    } else {
+        Action::Compare(paths)
+    }
 }
 
 pub fn on_paste(app: &mut App, text: &str) -> Action {
@@ -264,7 +434,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     let keys = if h.filter_input.is_some() {
         keys::editing(w)
     } else {
-        keys::home(w, h.rows.is_empty())
+        crate::tui::bindings::footer(HOME, w, h)
     };
     footer(app, frame, c.footer, &keys);
 }

@@ -8,9 +8,10 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::i18n::fill;
 use crate::plain_text::{inert, truncate};
-use crate::tui::app::{Action, App, Screen};
+use crate::tui::app::{Action, App, NewForm, Screen};
+use crate::tui::bindings;
+use crate::tui::bindings::{Binding, commands, lookup, none};
 use crate::tui::draw::{centered, chrome, footer, rule};
-use crate::tui::keys;
 
 /// Leaves the form: to the home screen, or out of dmat when started with `dmat new`.
 fn back_out(app: &mut App) -> Action {
@@ -23,53 +24,173 @@ fn back_out(app: &mut App) -> Action {
     }
 }
 
+commands! {
+    /// What the keys of the new-interview form do.
+    NewCommand {
+        Up,
+        Down,
+        Next,
+        Start,
+        Back,
+        Help,
+        Resume,
+        Anyway,
+        Dismiss,
+    }
+}
+
+fn choosing(f: &NewForm) -> bool {
+    f.existing.is_none() && !f.naming
+}
+
+fn naming(f: &NewForm) -> bool {
+    f.existing.is_none() && f.naming
+}
+
+fn offered(f: &NewForm) -> bool {
+    f.existing.is_some()
+}
+
+/// The new-interview form's keys: choosing a questionnaire, typing the firm's name (where
+/// every other key types), and the offer to resume an interview in progress.
+pub static NEW: &[Binding<NewCommand, NewForm>] = {
+    use KeyCode::*;
+    use NewCommand as N;
+    &[
+        Binding {
+            keys: &[
+                (Up, N::Up),
+                (Char('k'), N::Up),
+                (Down, N::Down),
+                (Char('j'), N::Down),
+            ],
+            footer: "↑↓",
+            listed: "↑ ↓  k j",
+            short: |w| w.k_move,
+            help: |w| w.h_new_move,
+            section: |w| w.new_interview,
+            when: choosing,
+        },
+        Binding {
+            keys: &[(Enter, N::Next)],
+            footer: "Enter",
+            listed: "Enter",
+            short: |w| w.k_step,
+            help: |w| w.h_new_enter,
+            section: |w| w.new_interview,
+            when: choosing,
+        },
+        Binding {
+            keys: &[(Enter, N::Start)],
+            footer: "Enter",
+            listed: "Enter",
+            short: |w| w.k_start,
+            help: |w| w.h_new_enter,
+            section: |w| w.new_interview,
+            when: naming,
+        },
+        Binding {
+            keys: &[(Esc, N::Back), (Char('q'), N::Back)],
+            footer: "Esc",
+            listed: "Esc  q",
+            short: |w| w.k_back,
+            help: |w| w.h_new_back,
+            section: |w| w.new_interview,
+            when: choosing,
+        },
+        Binding {
+            keys: &[(Esc, N::Back)],
+            footer: "Esc",
+            listed: "Esc",
+            short: |w| w.k_back,
+            help: |w| w.h_new_back,
+            section: |w| w.new_interview,
+            when: naming,
+        },
+        Binding {
+            keys: &[(Char('?'), N::Help)],
+            footer: "",
+            listed: "?",
+            short: none,
+            help: |w| w.h_help,
+            section: |w| w.sec_everywhere,
+            when: choosing,
+        },
+        Binding {
+            keys: &[(Enter, N::Resume)],
+            footer: "Enter",
+            listed: "Enter",
+            short: |w| w.k_open,
+            help: |w| w.resume_it,
+            section: |w| w.new_interview,
+            when: offered,
+        },
+        Binding {
+            keys: &[(Char('n'), N::Anyway)],
+            footer: "n",
+            listed: "n",
+            short: |w| w.k_new,
+            help: |w| w.start_anyway,
+            section: |w| w.new_interview,
+            when: offered,
+        },
+        Binding {
+            keys: &[(Esc, N::Dismiss)],
+            footer: "Esc",
+            listed: "Esc",
+            short: |w| w.k_back,
+            help: |w| w.h_new_back,
+            section: |w| w.new_interview,
+            when: offered,
+        },
+    ]
+};
+
 pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     let Some(form) = &mut app.form else {
         return Action::None;
     };
-    if let Some(path) = form.existing.clone() {
-        // The offer: resume the interview in progress, or start a new one all the same.
-        return match key.code {
-            KeyCode::Enter => {
-                app.form = None;
-                Action::Open(path)
-            }
-            KeyCode::Char('n') => {
-                form.existing = None;
-                form.anyway = true;
-                Action::Create
-            }
-            KeyCode::Esc => {
-                form.existing = None;
-                Action::None
-            }
-            _ => Action::None,
-        };
-    }
-    if form.naming {
-        return match key.code {
-            KeyCode::Enter => Action::Create,
-            KeyCode::Esc if form.fixed => back_out(app),
-            KeyCode::Esc => {
-                form.naming = false;
-                Action::None
-            }
-            _ => {
+    match lookup(NEW, &key, form) {
+        Some(command) => run(app, command),
+        None => {
+            // While the name is typed, every other key types.
+            if naming(form) {
                 form.name.input(key);
-                Action::None
             }
-        };
-    }
-    let n = form.choices.len();
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') => form.cursor = form.cursor.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => {
-            form.cursor = (form.cursor + 1).min(n.saturating_sub(1))
+            Action::None
         }
-        KeyCode::Enter if n > 0 => form.naming = true,
-        KeyCode::Esc | KeyCode::Char('q') => return back_out(app),
-        KeyCode::Char('?') => app.open_help(),
-        _ => {}
+    }
+}
+
+/// Carries out a command of the form.
+fn run(app: &mut App, command: NewCommand) -> Action {
+    use NewCommand as N;
+    let Some(form) = &mut app.form else {
+        return Action::None;
+    };
+    let n = form.choices.len();
+    match command {
+        N::Up => form.cursor = form.cursor.saturating_sub(1),
+        N::Down => form.cursor = (form.cursor + 1).min(n.saturating_sub(1)),
+        N::Next if n > 0 => form.naming = true,
+        N::Next => {}
+        N::Start => return Action::Create,
+        N::Back if form.naming && !form.fixed => form.naming = false,
+        N::Back => return back_out(app),
+        N::Help => app.open_help(),
+        N::Resume => {
+            let path = form.existing.take();
+            app.form = None;
+            if let Some(path) = path {
+                return Action::Open(path);
+            }
+        }
+        N::Anyway => {
+            form.existing = None;
+            form.anyway = true;
+            return Action::Create;
+        }
+        N::Dismiss => form.existing = None,
     }
     Action::None
 }
@@ -153,7 +274,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(lines), top);
         if let Some(path) = &form.existing {
             render_offer(app, frame, input.union(rest), path);
-            footer(app, frame, c.footer, &keys::offer(w));
+            footer(app, frame, c.footer, &bindings::footer(NEW, w, form));
             return;
         }
         let block = Block::bordered().border_style(t.border_focus());
@@ -162,7 +283,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(&form.name, inner);
         crate::tui::app::place_cursor(frame, &form.name, inner);
     }
-    let keys = keys::new_form(w, form.naming);
+    let keys = bindings::footer(NEW, w, form);
     footer(app, frame, c.footer, &keys);
 }
 

@@ -66,7 +66,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     let keys = if app.summary.editor.is_some() {
         keys::editing(app.words)
     } else {
-        keys::summary(app.words, app.from_compare)
+        crate::tui::bindings::footer(super::SUMMARY, app.words, &super::context(app))
     };
     footer(app, frame, c.footer, &keys);
 }

@@ -14,6 +14,7 @@ use crate::i18n::fill;
 use crate::model::Status;
 use crate::score::QuestionState;
 use crate::tui::app::{Action, App, EditTarget, Editor, Screen, Tone};
+use crate::tui::bindings::{Binding, always, commands, lookup};
 use crate::tui::session::Session;
 pub use doc::{Doc, document};
 pub use draw::render;
@@ -38,28 +39,198 @@ fn required_unanswered(s: &Session) -> usize {
         .count()
 }
 
+commands! {
+    /// What the keys of the summary do.
+    SummaryCommand {
+        Up,
+        Down,
+        PageUp,
+        PageDown,
+        Top,
+        Bottom,
+        Jump,
+        Closing,
+        Complete,
+        Sheet,
+        ToInterview,
+        Leave,
+        Help,
+    }
+}
+
+/// What decides the summary's keys: whether it was opened from the comparison, to which
+/// Esc and q return.
+pub struct SummaryContext {
+    pub from_compare: bool,
+}
+
+fn from_compare(x: &SummaryContext) -> bool {
+    x.from_compare
+}
+
+fn from_interview(x: &SummaryContext) -> bool {
+    !x.from_compare
+}
+
+/// The summary's keys: dispatch, footer and help.
+pub static SUMMARY: &[Binding<SummaryCommand, SummaryContext>] = {
+    use KeyCode::*;
+    use SummaryCommand as S;
+    &[
+        Binding {
+            keys: &[
+                (Up, S::Up),
+                (Char('k'), S::Up),
+                (Down, S::Down),
+                (Char('j'), S::Down),
+            ],
+            footer: "↑↓",
+            listed: "↑ ↓  k j",
+            short: |w| w.k_move,
+            help: |w| w.h_sum_move,
+            section: |w| w.summary,
+            when: always,
+        },
+        Binding {
+            keys: &[(Enter, S::Jump)],
+            footer: "Enter",
+            listed: "Enter",
+            short: |w| w.k_jump,
+            help: |w| w.h_sum_jump,
+            section: |w| w.summary,
+            when: always,
+        },
+        Binding {
+            keys: &[(Char('e'), S::Closing)],
+            footer: "e",
+            listed: "e",
+            short: |w| w.k_closing,
+            help: |w| w.h_sum_closing,
+            section: |w| w.summary,
+            when: always,
+        },
+        Binding {
+            keys: &[(Char('c'), S::Complete)],
+            footer: "c",
+            listed: "c",
+            short: |w| w.k_complete,
+            help: |w| w.h_sum_complete,
+            section: |w| w.summary,
+            when: always,
+        },
+        Binding {
+            keys: &[(Char('w'), S::Sheet)],
+            footer: "w",
+            listed: "w",
+            short: |w| w.k_sheet,
+            help: |w| w.h_sum_sheet,
+            section: |w| w.summary,
+            when: always,
+        },
+        Binding {
+            keys: &[
+                (PageUp, S::PageUp),
+                (PageDown, S::PageDown),
+                (Home, S::Top),
+                (End, S::Bottom),
+            ],
+            footer: "PgUp PgDn",
+            listed: "PgUp PgDn  Home End",
+            short: |w| w.k_scroll_v,
+            help: |w| w.h_sum_scroll,
+            section: |w| w.summary,
+            when: always,
+        },
+        Binding {
+            keys: &[(Char('s'), S::ToInterview), (Left, S::ToInterview)],
+            footer: "s ←",
+            listed: "s ←",
+            short: |w| w.k_interview,
+            help: |w| w.h_sum_interview,
+            section: |w| w.summary,
+            when: from_compare,
+        },
+        Binding {
+            keys: &[
+                (Esc, S::ToInterview),
+                (Char('s'), S::ToInterview),
+                (Left, S::ToInterview),
+            ],
+            footer: "Esc s ←",
+            listed: "Esc s ←",
+            short: |w| w.k_back,
+            help: |w| w.h_sum_back,
+            section: |w| w.summary,
+            when: from_interview,
+        },
+        Binding {
+            keys: &[(Char('?'), S::Help)],
+            footer: "?",
+            listed: "?",
+            short: |w| w.k_help,
+            help: |w| w.h_help,
+            section: |w| w.sec_everywhere,
+            when: always,
+        },
+        Binding {
+            keys: &[(Esc, S::Leave), (Char('q'), S::Leave)],
+            footer: "Esc q",
+            listed: "Esc  q",
+            short: |w| w.k_back,
+            help: |w| w.h_sum_back_compare,
+            section: |w| w.sec_everywhere,
+            when: from_compare,
+        },
+        Binding {
+            keys: &[(Char('q'), S::Leave)],
+            footer: "q",
+            listed: "q",
+            short: |w| w.k_leave,
+            help: |w| w.h_leave,
+            section: |w| w.sec_everywhere,
+            when: from_interview,
+        },
+    ]
+};
+
+/// The context of the summary's keys in an app.
+pub fn context(app: &App) -> SummaryContext {
+    SummaryContext {
+        from_compare: app.from_compare,
+    }
+}
+
 pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     if app.summary.editor.is_some() {
         return editor_key(app, key);
     }
+    let confirm = std::mem::take(&mut app.summary.confirm_complete);
+    let confirm_sheet = std::mem::take(&mut app.summary.confirm_sheet);
+    match lookup(SUMMARY, &key, &context(app)) {
+        Some(command) => run(app, command, confirm, confirm_sheet),
+        None => Action::None,
+    }
+}
+
+/// Carries out a command of the summary; `confirm` and `confirm_sheet` say whether `c` and
+/// `w` were pressed just before.
+fn run(app: &mut App, command: SummaryCommand, confirm: bool, confirm_sheet: bool) -> Action {
+    use SummaryCommand as S;
     let Some(s) = &app.session else {
         return Action::None;
     };
-    let open = unanswered(s);
-    let confirm = std::mem::take(&mut app.summary.confirm_complete);
-    let confirm_sheet = std::mem::take(&mut app.summary.confirm_sheet);
-    match key.code {
-        KeyCode::Char('q') => return Action::Leave,
-        KeyCode::Esc if app.from_compare => return Action::Leave,
-        KeyCode::Char('?') => app.open_help(),
-        KeyCode::Esc | KeyCode::Char('s') | KeyCode::Left => app.screen = Screen::Interview,
-        KeyCode::Up | KeyCode::Char('k') => step(app, false),
-        KeyCode::Down | KeyCode::Char('j') => step(app, true),
-        KeyCode::PageUp => scroll(app, Scroll::Page(false)),
-        KeyCode::PageDown => scroll(app, Scroll::Page(true)),
-        KeyCode::Home => scroll(app, Scroll::Start),
-        KeyCode::End => scroll(app, Scroll::End),
-        KeyCode::Enter => {
+    match command {
+        S::Leave => return Action::Leave,
+        S::Help => app.open_help(),
+        S::ToInterview => app.screen = Screen::Interview,
+        S::Up => step(app, false),
+        S::Down => step(app, true),
+        S::PageUp => scroll(app, Scroll::Page(false)),
+        S::PageDown => scroll(app, Scroll::Page(true)),
+        S::Top => scroll(app, Scroll::Start),
+        S::Bottom => scroll(app, Scroll::End),
+        S::Jump => {
+            let open = unanswered(s);
             if let Some(&p) = open.get(app.summary.cursor)
                 && in_view(app).unwrap_or(true)
             {
@@ -67,21 +238,20 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
                 go_to(app, page);
             }
         }
-        KeyCode::Char('e') if s.is_complete() => app.say(Tone::Warn, app.words.complete_read_only),
-        KeyCode::Char('e') => {
+        S::Closing if s.is_complete() => app.say(Tone::Warn, app.words.complete_read_only),
+        S::Closing => {
             let text = s.assessment.visit.summary.clone().unwrap_or_default();
             app.summary.editor = Some(Editor::new(EditTarget::Closing, &text));
         }
-        KeyCode::Char('c') => return toggle_status(app, confirm),
-        KeyCode::Char('w') if !s.is_complete() && !confirm_sheet => {
+        S::Complete => return toggle_status(app, confirm),
+        S::Sheet if !s.is_complete() && !confirm_sheet => {
             // A sheet of an unfinished visit is written only when asked twice.
             let (done, visible) = s.progress();
             let text = fill(app.words.confirm_sheet, &[&done, &visible]);
             app.summary.confirm_sheet = true;
             app.say(Tone::Warn, text);
         }
-        KeyCode::Char('w') => return Action::WriteSheet,
-        _ => {}
+        S::Sheet => return Action::WriteSheet,
     }
     Action::None
 }
