@@ -173,12 +173,21 @@ fn csv_sections_read_back() {
 
     let cohort = ok(&[], &["--format", "csv", "--section", "cohort"]);
     insta::assert_snapshot!("csv_cohort", cohort);
-    let (_, rows) = csv_rows(&cohort);
+    let (header, rows) = csv_rows(&cohort);
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
     let loan = rows
         .iter()
-        .find(|r| &r[0] == "support" && &r[3] == "Technical-upgrade loan")
+        .find(|r| &r[0] == "support" && &r[at("label")] == "Technical-upgrade loan")
         .unwrap();
-    assert_eq!(&loan[4], "1");
+    assert_eq!(&loan[at("planned")], "1");
+    // The district's record: one re-visited firm, 2.5 at both visits; visits per assessor.
+    let moved = rows
+        .iter()
+        .find(|r| &r[0] == "move" && &r[at("id")] == "2.5")
+        .unwrap();
+    assert_eq!((&moved[at("to_2.5")], &moved[at("firms")]), ("1", "1"));
+    let chen = rows.iter().find(|r| &r[at("label")] == "Chen").unwrap();
+    assert_eq!((&chen[at("visits")], &chen[at("firms")]), ("2", "2"));
 }
 
 #[test]

@@ -56,7 +56,10 @@ fn row_of<'a>(range: &'a Range<Data>, first: &str) -> &'a [Data] {
 fn workbook_holds_scorecards_answers_and_cohort_in_chinese() {
     let dir = tempfile::tempdir().unwrap();
     let mut book = workbook("zh", dir.path());
-    assert_eq!(book.sheet_names(), ["评分卡", "答题明细", "群体"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["评分卡", "答题明细", "行动计划", "群体"]
+    );
 
     let cards = book.worksheet_range("评分卡").unwrap();
     let header: Vec<String> = cards.rows().next().unwrap().iter().map(text).collect();

@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use super::{Context, ExportArgs, ExportFormat, Failure, Outcome, QuestionnaireArg};
 use crate::compare::{Comparison, Section};
 use crate::evaluation::{Scored, ScoredVisit};
+use crate::export::Field;
 use crate::export::choice::one_questionnaire;
+use crate::export::plan::{FollowUps, plan_header, plan_rows};
 use crate::export::scorecard::long_rows;
 use crate::export::{CsvOptions, Scorecards, header_bytes, long_header, row_bytes, write_csv};
 use crate::i18n::{CliWords, CompareWords};
@@ -20,6 +22,14 @@ Wide (default), one row per assessment:
   then one column per dimension id, in questionnaire order, then
   verdict,projected_overall,projected_stage (the verdict; the projected overall score and
   stage once the whole plan is carried out, after the long horizon).
+Plan (--plan), one row per action of each visit's plan (rule 9's short, medium and long
+actions, agreed or not, then any other action with a [plan.*] entry, such as the firm's own):
+  file,firm,firm_id,date,assessor,action,title,dimension,priority,effort,horizon,decision,
+  owner,due,support,status,outcome
+  horizon: the one agreed where set, else the plan's (later: applicable, not planned);
+  decision empty while proposed; support: the instrument the recommendation names; status and
+  outcome: progress.*.status and progress.*.support of the latest visit whose `previous` names
+  this file (of any questionnaire), empty if none. Titles and support in --lang.
 Long (--long), one row per question answered or noted:
   file,firm,date,dimension,question,answer,score,weight,note
   answer: option ids (several joined by ;), or with --labels the option texts in --lang; a
@@ -40,7 +50,7 @@ same questionnaire are exported together, with a warning; a dimension a version 
 empty.
 
 --format xlsx writes an Excel workbook to the file given with -o: the wide scorecards, the
-answers (long), and the cohort (statistics, firms by stage and by verdict, bottlenecks,
+answers (long), the plan (as --plan), and the cohort (statistics, firms by stage and by verdict, bottlenecks,
 recommendations and support to organise;
 see `dmat compare --help` for the definitions).
 
@@ -110,6 +120,8 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &ExportArgs, q: &Questionnair
         }
     }
     failed += chosen.others.len();
+    // A follow-up of another questionnaire still says how the plan of a visit went.
+    let others: Vec<ScoredVisit> = chosen.others.into_iter().map(|l| l.visit).collect();
     let kept = chosen.kept;
     if opts.strict && failed > 0 {
         return Err(Failure::invalid(w.strict_failed(failed)));
@@ -145,15 +157,34 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &ExportArgs, q: &Questionnair
                 std::iter::once(&header).chain(&parts),
             )?;
         }
+        ExportFormat::Csv if opts.plan => {
+            let follow_ups = FollowUps::of(visits.iter().chain(&others));
+            let rows = visits
+                .iter()
+                .flat_map(|v| plan_rows(v, &follow_ups, ctx.lang));
+            let bytes = write_csv(&plan_header(), rows, csv).map_err(|e| csv_failed(&e))?;
+            super::write_output(opts.output.as_deref(), &bytes)?;
+        }
         ExportFormat::Csv => {
             let bytes = write_csv(&cards.wide_header(), cards.wide_rows(), csv)
                 .map_err(|e| csv_failed(&e))?;
             super::write_output(opts.output.as_deref(), &bytes)?;
         }
         ExportFormat::Xlsx => {
+            let follow_ups = FollowUps::of(visits.iter().chain(&others));
+            let plan: Vec<Vec<Field>> = visits
+                .iter()
+                .flat_map(|v| plan_rows(v, &follow_ups, ctx.lang))
+                .collect();
             let comparison = Comparison::new(&visits, ctx.lang);
             let cohort = comparison.document(&[Section::Stats, Section::Cohort]);
-            let bytes = crate::export::xlsx::workbook(&cards, &full, cohort, ctx.lang, opts.labels)
+            let parts = crate::export::xlsx::Parts {
+                cards: &cards,
+                full: &full,
+                plan: &plan,
+                cohort,
+            };
+            let bytes = crate::export::xlsx::workbook(parts, ctx.lang, opts.labels)
                 .map_err(|e| Failure::invalid(cw.cannot_write_workbook(&e.to_string())))?;
             super::write_output(opts.output.as_deref(), &bytes)?;
         }

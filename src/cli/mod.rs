@@ -208,6 +208,9 @@ pub struct ExportArgs {
     /// One row per answered question instead of one per assessment
     #[arg(long)]
     pub long: bool,
+    /// One row per action of each visit's plan, with the firm's decision and how it went
+    #[arg(long, conflicts_with = "long")]
+    pub plan: bool,
     /// Start with a UTF-8 byte-order mark, so Excel and WPS read Chinese correctly
     #[arg(long)]
     pub bom: bool,

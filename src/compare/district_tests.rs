@@ -185,3 +185,86 @@ fn the_firms_table_carries_the_verdict_and_the_projection() {
     assert_eq!(d.cells[overall], crate::table::Cell::score(None));
     assert!(matches!(&d.cells[verdict], crate::table::Cell::Label(n) if n.id.is_empty()));
 }
+
+#[test]
+fn re_visited_firms_move_from_t0_to_t1_by_stage() {
+    let c = district(Lang::En);
+    let r = &c.view().record;
+    assert_eq!(r.revisited, 3);
+    // Stages 2.0 2.5 3.0 3.5, then none. Alpha 2.0 → 3.0, Beta 2.0 → 2.5, Gamma 2.5 → 2.5.
+    let mut moves = vec![vec![0; 5]; 5];
+    moves[0][2] = 1;
+    moves[0][1] = 1;
+    moves[1][1] = 1;
+    assert_eq!(r.moves, moves);
+}
+
+#[test]
+fn the_change_of_firms_that_did_what_they_agreed_against_those_that_did_not() {
+    use super::record::{Change, Group};
+    let c = district(Lang::En);
+    let changes = &c.view().record.changes;
+    let change = |firms, median: f64| Change {
+        firms,
+        scored: firms,
+        median: Some(median),
+        mean: Some(median),
+    };
+    // Alpha +1.25 (all three agreed actions done), Beta +0.50 (erp not started), Gamma 0.00
+    // (nothing agreed); the median of the three is +0.50, the mean 0.58.
+    assert_eq!(changes[0].0, Group::All);
+    assert_eq!(changes[0].1.median, Some(0.5));
+    assert!((changes[0].1.mean.unwrap() - 1.75 / 3.0).abs() < 1e-9);
+    assert_eq!(changes[1], (Group::AllDone, change(1, 1.25)));
+    assert_eq!(changes[2], (Group::NotAllDone, change(1, 0.5)));
+    assert_eq!(changes[3], (Group::NoneAgreed, change(1, 0.0)));
+}
+
+#[test]
+fn visits_and_firms_per_assessor() {
+    let c = district(Lang::En);
+    let a: Vec<(Option<&str>, usize, usize)> = c
+        .view()
+        .record
+        .assessors
+        .iter()
+        .map(|(w, v, f)| (w.as_deref(), *v, *f))
+        .collect();
+    // Wang Li: a-t0, b-t0, b-t1, e1, e2 (Alpha, Beta, both Epsilons); Zhao Min: a-t1, g-t0,
+    // g-t1 (Alpha, Gamma); Delta's visit records none.
+    assert_eq!(
+        a,
+        [
+            (Some("Wang Li"), 5, 4),
+            (Some("Zhao Min"), 3, 2),
+            (None, 1, 1)
+        ]
+    );
+}
+
+#[test]
+fn the_record_tables_show_on_every_output() {
+    let c = district(Lang::Zh);
+    let tables = c.cohort_tables();
+    let kinds: Vec<&str> = tables.iter().map(|t| t.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            "stage",
+            "verdict",
+            "bottleneck",
+            "recommendation",
+            "support",
+            "move",
+            "change",
+            "assessor"
+        ]
+    );
+    let text = crate::table::text::render(
+        c.document(&[Section::Cohort]),
+        crate::table::text::Style::Text,
+    );
+    for needle in ["T0 阶段", "→ 3.0", "同意的行动全部完成", "+1.25", "Wang Li"] {
+        assert!(text.contains(needle), "{needle} missing:\n{text}");
+    }
+}

@@ -90,7 +90,7 @@ impl Comparison {
                 title: Some(w.cohort_title.into()),
                 tables: self.cohort_tables(),
                 empty: None,
-                notes: notes(&[w.note_latest, w.note_counts]),
+                notes: notes(&[w.note_latest, w.note_counts, w.note_record]),
             },
         }
     }
@@ -440,16 +440,19 @@ impl Comparison {
         }
     }
 
-    /// The cohort view as tables: firms by stage, the frequent bottlenecks, recommendations
-    /// and support by number of firms.
+    /// The cohort view as tables: firms by stage and by verdict, the frequent bottlenecks,
+    /// recommendations and support with the district's counts, then the record of re-visits
+    /// and assessors.
     pub fn cohort_tables(&self) -> Vec<Table<'_>> {
-        vec![
+        let mut tables = vec![
             self.stage_table(),
             self.verdict_table(),
             self.bottleneck_table(),
             self.recommendation_table(),
             self.support_table(),
-        ]
+        ];
+        tables.extend(self.record_tables());
+        tables
     }
 
     /// The firms shown by stage, as bars; those without a stage last.

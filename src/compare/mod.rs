@@ -16,6 +16,8 @@
 pub mod document;
 pub mod firms;
 pub mod model;
+pub mod record;
+mod record_tables;
 pub mod render;
 pub mod stats;
 pub mod view;

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::model::{Comparison, FirmRow};
+use super::record::Record;
 
 /// Counts over the firms shown, each firm counted once, with its latest visit.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -33,6 +34,8 @@ pub struct CohortView {
     /// firm counts once for an instrument in each count, however many of its
     /// recommendations name it.
     pub supports: Vec<(String, Counts)>,
+    /// Re-visits (stage moves, changes) and assessors.
+    pub record: Record,
 }
 
 /// The district's record of one recommendation or support instrument: how many firms shown
@@ -173,6 +176,7 @@ impl CohortView {
             bottlenecks,
             recommendations,
             supports,
+            record: Record::of(c),
         }
     }
 

@@ -5,6 +5,7 @@
 
 pub mod choice;
 pub mod csv;
+pub mod plan;
 pub mod scorecard;
 pub mod table;
 pub mod xlsx;

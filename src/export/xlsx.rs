@@ -18,6 +18,15 @@ const LOW: u32 = 0xF8696B;
 const MIDDLE: u32 = 0xFFEB84;
 const HIGH: u32 = 0x63BE7B;
 
+/// What a workbook holds: the wide scorecards, the assessments with their answers (the long
+/// sheet), the plan rows ([`super::plan`]) and the comparison's statistics and cohort view.
+pub struct Parts<'a> {
+    pub cards: &'a Scorecards<'a>,
+    pub full: &'a [Scored],
+    pub plan: &'a [Vec<Field>],
+    pub cohort: Document<'a>,
+}
+
 struct Formats {
     header: Format,
     score: Format,
@@ -27,17 +36,17 @@ struct Formats {
 }
 
 /// Builds the workbook: the wide sheet from `cards`, the long one from the same assessments
-/// with their answers (`full`), the cohort sheet from `cohort` (the comparison's statistics
-/// and cohort view). `labels` writes option
+/// with their answers (`full`), the plan sheet, the cohort sheet from `cohort` (the
+/// comparison's statistics and cohort view). `labels` writes option
 /// texts instead of option ids in the long sheet. The two large sheets are written row by row
 /// to temporary files, so a cohort of thousands does not sit in memory.
-pub fn workbook(
-    cards: &Scorecards<'_>,
-    full: &[Scored],
-    cohort: Document<'_>,
-    lang: Lang,
-    labels: bool,
-) -> Result<Vec<u8>, XlsxError> {
+pub fn workbook(parts: Parts<'_>, lang: Lang, labels: bool) -> Result<Vec<u8>, XlsxError> {
+    let Parts {
+        cards,
+        full,
+        plan,
+        cohort,
+    } = parts;
     let w = CompareWords::of(lang);
     let f = Formats {
         header: Format::new().set_bold().set_background_color(0xDDEBF7),
@@ -89,6 +98,15 @@ pub fn workbook(
     }
     ws.set_column_width(8, 48.0)?;
     ws.set_column_format(8, &f.wrap)?;
+
+    let ws = book.add_worksheet_with_low_memory()?;
+    ws.set_name(w.sheet_plan)?;
+    let header = super::plan::plan_header();
+    let n = write_table(ws, 0, &header, plan.iter().cloned(), &f)?;
+    finish_sheet(ws, &header, n, 2)?;
+    for (col, width) in [(0, 28.0), (1, 28.0), (6, 36.0), (14, 28.0)] {
+        ws.set_column_width(col, width)?;
+    }
 
     let ws = book.add_worksheet();
     ws.set_name(w.sheet_cohort)?;

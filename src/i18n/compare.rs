@@ -65,6 +65,7 @@ words! {
         sheet_scorecards: "评分卡", "Scorecards";
         sheet_answers: "答题明细", "Answers";
         sheet_cohort: "群体", "Cohort";
+        sheet_plan: "行动计划", "Plan";
         col_verdict: "结论", "Verdict";
         col_projected_overall: "计划完成后总分", "Projected";
         col_projected_stage: "计划完成后阶段", "Projected stage";
@@ -77,6 +78,21 @@ words! {
         col_agreed: "已同意", "Agreed";
         col_done: "已完成", "Done";
         col_supported: "获支持", "Supported";
+        moves_title: "多次走访企业的阶段变化（首次走访 T0 → 最近一次 T1）", "Re-visited firms by stage at the first visit (T0) and at the latest (T1)";
+        col_t0: "T0 阶段", "T0 stage";
+        changes_title: "总分变化（首次走访 → 最近一次）", "Change of the overall score, first visit to latest";
+        col_group: "分组", "Group";
+        group_all: "全部多次走访企业", "All re-visited firms";
+        group_all_done: "同意的行动全部完成", "Agreed actions all done";
+        group_not_all_done: "同意的行动未全部完成", "Agreed actions not all done";
+        group_none_agreed: "未同意任何行动", "Nothing agreed";
+        col_scored: "两次均有得分", "Scored twice";
+        col_median_change: "变化中位数", "Median change";
+        col_mean_change: "平均变化", "Mean change";
+        assessors_title: "各评估专家的走访与企业数", "Visits and firms per assessor";
+        col_assessor: "评估专家", "Assessor";
+        no_assessor: "（未填写）", "(not recorded)";
+        note_record: "阶段变化与总分变化只计多次走访的企业：T0 为首次走访，T1 为最近一次；“同意的行动全部完成” = 最近一次之前同意的每项行动都在之后的回访中报告完成。评估专家按所列企业的每次走访计数。", "Stage moves and changes count re-visited firms only: T0 is the first visit, T1 the latest; Agreed actions all done = every action agreed before the latest visit is reported done at a later one. Assessors count every visit of the firms shown.";
         note_counts: "建议与支持按企业计数：适用 = 最近一次走访时条件成立；已计划 = 列入最近一次走访方案的短期、中期或长期；暂缓 = 适用但未列入方案；已同意 = 企业在某次走访中同意；已完成 = 回访时报告完成；获支持 = 回访时报告支持已获批。计划完成后总分与阶段：方案全部落实（长期之后）的预测。", "Recommendations and support count firms: Applies = its condition holds at the latest visit; Planned = the latest visit's plan places it in the short, medium or long horizon; Later = it applies but is not planned; Agreed = the firm agreed it at a visit; Done = a follow-up reports it done; Supported = a follow-up reports its support granted. Projected score and stage: once the whole plan is carried out (after the long horizon).";
     }
     messages {
