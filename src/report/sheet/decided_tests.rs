@@ -275,6 +275,15 @@ fn a_follow_up_reports_the_progress_of_each_action_agreed_last_time() {
     assert_eq!(since.title, "Since the last visit (2026-05-12)");
 }
 
+/// A dimension's change: title, before, after, arrow, how far.
+type Move<'a> = (
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    &'a str,
+    Option<&'a str>,
+);
+
 #[test]
 fn a_follow_up_shows_how_every_dimension_the_overall_score_and_the_stage_moved() {
     let q = features();
@@ -290,7 +299,7 @@ fn a_follow_up_shows_how_every_dimension_the_overall_score_and_the_stage_moved()
         }),
     );
     let since = s.since.unwrap();
-    let moves: Vec<(&str, Option<&str>, Option<&str>, &str, Option<&str>)> = since
+    let moves: Vec<Move<'_>> = since
         .dimensions
         .iter()
         .map(|c| {
