@@ -10,6 +10,9 @@ use dmat::tui::app::Screen;
 use dmat::tui::bindings::{self, lookup, problems};
 use dmat::tui::screens::help::{HELP, HelpCommand};
 use dmat::tui::screens::home::{HOME, HomeCommand};
+use dmat::tui::screens::interview::{
+    INTERVIEW, InterviewCommand, InterviewContext, JUMP, JumpCommand, PageKind,
+};
 use dmat::tui::screens::new_form::{NEW, NewCommand};
 use dmat::tui::screens::summary::{SUMMARY, SummaryCommand, SummaryContext};
 use tui_common::*;
@@ -20,6 +23,29 @@ fn every_command_of_every_table_is_run_by_a_key_and_documented_in_both_languages
     assert_eq!(problems(SUMMARY, SummaryCommand::ALL), Vec::<String>::new());
     assert_eq!(problems(HELP, HelpCommand::ALL), Vec::<String>::new());
     assert_eq!(problems(NEW, NewCommand::ALL), Vec::<String>::new());
+    assert_eq!(
+        problems(INTERVIEW, InterviewCommand::ALL),
+        Vec::<String>::new()
+    );
+    assert_eq!(problems(JUMP, JumpCommand::ALL), Vec::<String>::new());
+}
+
+/// Every kind of interview page, with and without "not applicable" and a note.
+fn interview_pages() -> Vec<InterviewContext> {
+    let kinds = [
+        PageKind::Single,
+        PageKind::Multi,
+        PageKind::Number,
+        PageKind::Text,
+        PageKind::Skipped,
+    ];
+    let mut out = Vec::new();
+    for kind in kinds {
+        for (na, note) in [(false, false), (true, true), (false, true)] {
+            out.push(InterviewContext { kind, na, note });
+        }
+    }
+    out
 }
 
 /// Every key of every row that applies runs that row's command: no earlier row takes it.
@@ -50,6 +76,10 @@ fn no_key_is_shadowed_by_an_earlier_row() {
         assert!(reachable(SUMMARY, &x) > 10);
     }
     assert!(reachable(HELP, &()) >= 7);
+    assert!(reachable(JUMP, &()) >= 6);
+    for x in interview_pages() {
+        assert!(reachable(INTERVIEW, &x) > 40, "{:?}", x.kind);
+    }
     let f = Fixture::new();
     f.cohort();
     let app = f.home(Lang::En);
@@ -57,9 +87,89 @@ fn no_key_is_shadowed_by_an_earlier_row() {
 }
 
 #[test]
-fn keys_with_ctrl_run_no_command() {
+fn keys_with_ctrl_run_only_the_commands_written_with_ctrl() {
     let key = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
     assert_eq!(lookup(HELP, &key, &()), None);
+    let text = InterviewContext {
+        kind: PageKind::Text,
+        na: true,
+        note: true,
+    };
+    let ctrl_e = KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL);
+    assert_eq!(
+        lookup(INTERVIEW, &ctrl_e, &text),
+        Some(InterviewCommand::Note)
+    );
+    let ctrl_right = KeyEvent::new(KeyCode::Right, KeyModifiers::CONTROL);
+    assert_eq!(lookup(INTERVIEW, &ctrl_right, &text), None);
+    let alt_e = KeyEvent::new(KeyCode::Char('e'), KeyModifiers::ALT);
+    assert_eq!(lookup(INTERVIEW, &alt_e, &text), None);
+}
+
+#[test]
+fn the_interviews_footer_follows_the_page_and_its_help_is_the_same_on_every_page() {
+    let w = TuiWords::of(Lang::En);
+    let footer = |kind, na, note| -> Vec<String> {
+        bindings::footer(INTERVIEW, w, &InterviewContext { kind, na, note })
+            .iter()
+            .map(|k| format!("{} {}", k.keys, k.short))
+            .collect()
+    };
+    assert_eq!(
+        footer(PageKind::Single, true, true),
+        [
+            "1-9 choose",
+            "↑↓ move",
+            "Enter pick",
+            "←→ back/next",
+            "x n/a",
+            "e note",
+            "g unanswered",
+            "J : jump",
+            "s summary",
+            "? help",
+            "q leave"
+        ]
+    );
+    let text = footer(PageKind::Text, true, true);
+    assert_eq!(
+        text,
+        [
+            "Enter a-z fill in",
+            "←→ back/next",
+            "Ctrl-E note",
+            ": jump",
+            "? help",
+            "Ctrl-C quit"
+        ]
+    );
+    // A profile field takes no note, a page not asked none either.
+    assert!(
+        !footer(PageKind::Single, false, false)
+            .iter()
+            .any(|k| k.starts_with("e "))
+    );
+    assert!(
+        !footer(PageKind::Skipped, false, true)
+            .iter()
+            .any(|k| k.starts_with("e "))
+    );
+    let help = |kind| {
+        let x = InterviewContext {
+            kind,
+            na: false,
+            note: false,
+        };
+        bindings::help(INTERVIEW, w, &x)
+            .iter()
+            .map(|s| (s.title, s.keys.iter().map(|k| k.keys).collect::<Vec<_>>()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(help(PageKind::Single), help(PageKind::Text));
+    let sections = help(PageKind::Number);
+    assert_eq!(sections.len(), 3, "{sections:?}");
+    assert!(sections[0].1.contains(&"Ctrl-E") && sections[0].1.contains(&"a – z"));
+    assert!(sections[2].1.contains(&"Ctrl-C"));
 }
 
 /// The screen's words, spaces collapsed, so that wrapped help compares with its text.

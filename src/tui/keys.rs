@@ -23,100 +23,6 @@ const fn k(keys: &'static str, short: &'static str, long: &'static str) -> KeyHe
     KeyHelp { keys, short, long }
 }
 
-/// What the interview page under the cursor asks for, which decides the keys that work.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PageKind {
-    Single,
-    Multi,
-    Number,
-    Text,
-    Skipped,
-}
-
-/// The interview's keys for a page; `na` when the question allows "not applicable",
-/// `note` when the page takes a note (questions do, profile fields do not).
-pub fn interview(w: &TuiWords, kind: PageKind, na: bool, note: bool) -> Vec<KeyHelp> {
-    let mut out = Vec::new();
-    match kind {
-        PageKind::Single => out.extend([
-            k("1-9", w.k_choose, w.h_digit),
-            k("↑↓", w.k_move, w.h_move),
-            k("Enter", w.k_pick, w.h_choose_single),
-        ]),
-        PageKind::Multi => out.extend([
-            k("1-9", w.k_toggle, w.h_digit),
-            k("↑↓", w.k_move, w.h_move),
-            k("Space", w.k_toggle, w.h_toggle_multi),
-            k("Enter", w.k_next, w.h_enter_multi),
-        ]),
-        PageKind::Number => out.push(k("Enter 0-9", w.k_edit, w.h_digit_number)),
-        PageKind::Text => {
-            // Letters type the answer here: only keys that are not letters work.
-            return vec![
-                k("Enter a-z", w.k_edit, w.h_type_text),
-                k("←→", w.k_pages, w.h_next),
-                k("Ctrl-E", w.k_note, w.h_note_ctrl),
-                k(":", w.k_jump, w.h_jump),
-                k("?", w.k_help, w.h_help),
-                k("Ctrl-C", w.k_quit, w.h_ctrl_c),
-            ];
-        }
-        PageKind::Skipped => {}
-    }
-    out.push(k("←→", w.k_pages, w.h_next));
-    if na {
-        out.push(k("x", w.k_na, w.h_na));
-    }
-    if note && kind != PageKind::Skipped {
-        out.push(k("e", w.k_note, w.h_note));
-    }
-    out.extend([
-        k("g", w.k_unanswered, w.h_unanswered),
-        k("J :", w.k_jump, w.h_jump),
-        k("s", w.k_summary, w.h_summary),
-        k("?", w.k_help, w.h_help),
-        k("q", w.k_leave, w.h_leave),
-    ]);
-    out
-}
-
-/// Every key of the interview, for the help screen.
-pub fn interview_help(w: &'static TuiWords) -> Vec<Section> {
-    vec![
-        Section {
-            title: w.sec_answer,
-            keys: vec![
-                k("↑ ↓  k j", "", w.h_move),
-                k("Enter  Space", "", w.h_choose_single),
-                k("Space", "", w.h_toggle_multi),
-                k("1 – 9", "", w.h_digit),
-                k("Enter", "", w.h_enter_multi),
-                k("0 – 9", "", w.h_digit_number),
-                k("a – z", "", w.h_type_text),
-                k("x", "", w.h_na),
-                k("e", "", w.h_note),
-                k("Ctrl-E", "", w.h_note_ctrl),
-                k("Backspace  Del", "", w.h_clear),
-            ],
-        },
-        Section {
-            title: w.sec_move,
-            keys: vec![
-                k("→  n", "", w.h_next),
-                k("←  p", "", w.h_prev),
-                k("g", "", w.h_unanswered),
-                k("h", "", w.h_full_help),
-                k("J  :", "", w.h_jump),
-                k("Tab  Shift-Tab", "", w.h_dimension),
-                k("Home  End", "", w.h_first_last),
-                k("s", "", w.h_summary),
-            ],
-        },
-        editing_section(w),
-        everywhere(w, w.h_leave),
-    ]
-}
-
 /// The keys while typing, as a section of the help screen.
 pub fn editing_section(w: &'static TuiWords) -> Section {
     Section {
@@ -126,17 +32,6 @@ pub fn editing_section(w: &'static TuiWords) -> Section {
             k("Esc", "", w.h_edit_cancel),
             k("Alt-Enter  Ctrl-J", "", w.h_edit_newline),
             k("← → Home End Backspace", "", w.h_edit_keys),
-        ],
-    }
-}
-
-fn everywhere(w: &'static TuiWords, q: &'static str) -> Section {
-    Section {
-        title: w.sec_everywhere,
-        keys: vec![
-            k("?", "", w.h_help),
-            k("q", "", q),
-            k("Ctrl-C", "", w.h_ctrl_c),
         ],
     }
 }
@@ -270,15 +165,6 @@ pub fn compare_help(w: &'static TuiWords, home: bool) -> Vec<Section> {
                 k("Ctrl-C", "", w.h_ctrl_c),
             ],
         },
-    ]
-}
-
-/// Keys of the jump list, where letters type the filter.
-pub fn jump(w: &TuiWords) -> Vec<KeyHelp> {
-    vec![
-        k("↑↓", w.k_move, w.h_jump_move),
-        k("Enter", w.k_jump, w.h_jump_enter),
-        k("Esc", w.k_back, w.h_jump_esc),
     ]
 }
 

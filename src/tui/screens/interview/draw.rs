@@ -7,8 +7,9 @@ use crate::model::{Aggregate, Check, Condition, ProfileKind, QuestionKind, Respo
 use crate::plain_text::{inert, inert_lines, pad, pad_left, truncate, width};
 use crate::score::QuestionState;
 use crate::tui::app::{App, EditTarget};
+use crate::tui::bindings;
 use crate::tui::draw::{chrome, footer, score_text, session_header, wrapped};
-use crate::tui::keys::{self, PageKind};
+use crate::tui::keys;
 use crate::tui::session::{Page, Session};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -44,10 +45,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     let keys = if app.interview.editor.is_some() {
         keys::editing(app.words)
     } else if app.interview.jump.is_some() {
-        keys::jump(app.words)
+        bindings::footer(JUMP, app.words, &())
     } else {
-        let note = matches!(s.page(page), Page::Question(_));
-        keys::interview(app.words, page_kind(s, page), na_allowed(s, page), note)
+        bindings::footer(INTERVIEW, app.words, &context(s, page))
     };
     footer(app, frame, c.footer, &keys);
 }
