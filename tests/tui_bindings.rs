@@ -8,6 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use dmat::i18n::{Lang, TuiWords};
 use dmat::tui::app::Screen;
 use dmat::tui::bindings::{self, lookup, problems};
+use dmat::tui::screens::compare::{COMPARE, CompareCommand, CompareContext, CompareFocus};
 use dmat::tui::screens::help::{HELP, HelpCommand};
 use dmat::tui::screens::home::{HOME, HomeCommand};
 use dmat::tui::screens::interview::{
@@ -28,6 +29,23 @@ fn every_command_of_every_table_is_run_by_a_key_and_documented_in_both_languages
         Vec::<String>::new()
     );
     assert_eq!(problems(JUMP, JumpCommand::ALL), Vec::<String>::new());
+    assert_eq!(problems(COMPARE, CompareCommand::ALL), Vec::<String>::new());
+}
+
+/// Everything that can have the comparison's keys, filtered or not, from home or not.
+fn compare_contexts() -> Vec<CompareContext> {
+    use CompareFocus::*;
+    let mut out = Vec::new();
+    for focus in [Firms, Progress, Cohort, PickField, PickValues, PickNumber] {
+        for (filtered, home) in [(false, false), (true, true), (true, false)] {
+            out.push(CompareContext {
+                focus,
+                filtered,
+                home,
+            });
+        }
+    }
+    out
 }
 
 /// Every kind of interview page, with and without "not applicable" and a note.
@@ -79,6 +97,9 @@ fn no_key_is_shadowed_by_an_earlier_row() {
     assert!(reachable(JUMP, &()) >= 6);
     for x in interview_pages() {
         assert!(reachable(INTERVIEW, &x) > 40, "{:?}", x.kind);
+    }
+    for x in compare_contexts() {
+        assert!(reachable(COMPARE, &x) >= 2, "{:?}", x.focus);
     }
     let f = Fixture::new();
     f.cohort();
@@ -272,4 +293,69 @@ fn while_the_firms_name_is_typed_letters_type_and_enter_starts() {
     assert!(!app.form.as_ref().unwrap().naming, "Esc goes back a step");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.screen, Screen::Home);
+}
+
+#[test]
+fn the_comparisons_footer_follows_the_view_and_the_filter_window() {
+    let w = TuiWords::of(Lang::En);
+    let footer = |focus, filtered, home| -> Vec<String> {
+        let x = CompareContext {
+            focus,
+            filtered,
+            home,
+        };
+        bindings::footer(COMPARE, w, &x)
+            .iter()
+            .map(|k| format!("{} {}", k.keys, k.short))
+            .collect()
+    };
+    use CompareFocus::*;
+    assert_eq!(
+        footer(Firms, true, true),
+        [
+            "↑↓ move",
+            "←→ column",
+            "o sort",
+            "Enter open",
+            "Tab view",
+            "f filter",
+            "F clear filter",
+            "? help",
+            "q back"
+        ]
+    );
+    assert_eq!(footer(Cohort, false, false).last().unwrap(), "q quit");
+    assert_eq!(footer(PickNumber, true, true), ["Enter apply", "Esc back"]);
+    assert_eq!(
+        footer(PickValues, false, true),
+        ["↑↓ move", "Space tick", "Enter apply", "Esc back"]
+    );
+    // While a condition is typed, letters and arrows type: no command takes them.
+    let x = CompareContext {
+        focus: PickNumber,
+        filtered: false,
+        home: true,
+    };
+    for code in [
+        KeyCode::Char('q'),
+        KeyCode::Char('j'),
+        KeyCode::Up,
+        KeyCode::Char(' '),
+    ] {
+        let key = KeyEvent::new(code, KeyModifiers::NONE);
+        assert_eq!(lookup(COMPARE, &key, &x), None, "{code:?}");
+    }
+    let sections: Vec<usize> = bindings::help(
+        COMPARE,
+        w,
+        &CompareContext {
+            focus: Firms,
+            filtered: false,
+            home: false,
+        },
+    )
+    .iter()
+    .map(|s| s.keys.len())
+    .collect();
+    assert_eq!(sections, [5, 4, 4, 3]);
 }

@@ -11,7 +11,7 @@ use crate::tui::bindings;
 use crate::tui::bindings::{Binding, always, commands, lookup};
 use crate::tui::draw::{chrome, footer, rule};
 use crate::tui::keys::{self, KeyHelp, Section};
-use crate::tui::screens::{home, interview, new_form, summary};
+use crate::tui::screens::{compare, home, interview, new_form, summary};
 use crate::tui::wrap::wrap;
 
 /// The widest a line of help text gets, in cells.
@@ -97,7 +97,10 @@ pub fn sections(app: &App, screen: Screen) -> Vec<Section> {
             secs.insert(1.min(secs.len()), keys::editing_section(w));
             keys::with_ctrl_c(secs, w)
         }
-        Screen::Compare => keys::compare_help(w, app.home.is_some()),
+        Screen::Compare => match &app.compare {
+            Some(c) => bindings::help(compare::COMPARE, w, &c.context(app.home.is_some())),
+            None => keys::with_ctrl_c(Vec::new(), w),
+        },
     }
 }
 
