@@ -59,8 +59,17 @@ fn interview_pages() -> Vec<InterviewContext> {
     ];
     let mut out = Vec::new();
     for kind in kinds {
-        for (na, note) in [(false, false), (true, true), (false, true)] {
-            out.push(InterviewContext { kind, na, note });
+        for (na, note, last) in [
+            (false, false, false),
+            (true, true, false),
+            (false, true, true),
+        ] {
+            out.push(InterviewContext {
+                kind,
+                na,
+                note,
+                last,
+            });
         }
     }
     out
@@ -115,6 +124,7 @@ fn keys_with_ctrl_run_only_the_commands_written_with_ctrl() {
         kind: PageKind::Text,
         na: true,
         note: true,
+        last: true,
     };
     let ctrl_e = KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL);
     assert_eq!(
@@ -131,10 +141,20 @@ fn keys_with_ctrl_run_only_the_commands_written_with_ctrl() {
 fn the_interviews_footer_follows_the_page_and_its_help_is_the_same_on_every_page() {
     let w = TuiWords::of(Lang::En);
     let footer = |kind, na, note| -> Vec<String> {
-        bindings::footer(INTERVIEW, w, &InterviewContext { kind, na, note })
-            .iter()
-            .map(|k| format!("{} {}", k.keys, k.short))
-            .collect()
+        let last = false;
+        bindings::footer(
+            INTERVIEW,
+            w,
+            &InterviewContext {
+                kind,
+                na,
+                note,
+                last,
+            },
+        )
+        .iter()
+        .map(|k| format!("{} {}", k.keys, k.short))
+        .collect()
     };
     assert_eq!(
         footer(PageKind::Single, true, true),
@@ -164,6 +184,21 @@ fn the_interviews_footer_follows_the_page_and_its_help_is_the_same_on_every_page
             "Ctrl-C quit"
         ]
     );
+    // Last visit's answer is taken over with t, or Ctrl-T where letters type.
+    let last = |kind| {
+        let x = InterviewContext {
+            kind,
+            na: false,
+            note: true,
+            last: true,
+        };
+        bindings::footer(INTERVIEW, w, &x)
+            .iter()
+            .map(|k| k.keys)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(last(PageKind::Single)[0], "t");
+    assert_eq!(last(PageKind::Text)[1], "Ctrl-T");
     // A profile field takes no note, a page not asked none either.
     assert!(
         !footer(PageKind::Single, false, false)
@@ -180,6 +215,7 @@ fn the_interviews_footer_follows_the_page_and_its_help_is_the_same_on_every_page
             kind,
             na: false,
             note: false,
+            last: false,
         };
         bindings::help(INTERVIEW, w, &x)
             .iter()

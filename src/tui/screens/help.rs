@@ -11,7 +11,7 @@ use crate::tui::bindings;
 use crate::tui::bindings::{Binding, always, commands, lookup};
 use crate::tui::draw::{chrome, footer, rule};
 use crate::tui::keys::{self, KeyHelp, Section};
-use crate::tui::screens::{compare, home, interview, new_form, summary};
+use crate::tui::screens::{compare, home, interview, new_form, plan, summary};
 use crate::tui::wrap::wrap;
 
 /// The widest a line of help text gets, in cells.
@@ -86,6 +86,7 @@ pub fn sections(app: &App, screen: Screen) -> Vec<Section> {
                     kind: interview::PageKind::Skipped,
                     na: false,
                     note: false,
+                    last: false,
                 },
             };
             let mut secs = bindings::help(interview::INTERVIEW, w, &x);
@@ -101,6 +102,11 @@ pub fn sections(app: &App, screen: Screen) -> Vec<Section> {
             Some(c) => bindings::help(compare::COMPARE, w, &c.context(app.home.is_some())),
             None => keys::with_ctrl_c(Vec::new(), w),
         },
+        Screen::Plan => {
+            let mut secs = bindings::help(plan::PLAN, w, &plan::context(app));
+            secs.insert(1.min(secs.len()), keys::editing_section(w));
+            keys::with_ctrl_c(secs, w)
+        }
     }
 }
 

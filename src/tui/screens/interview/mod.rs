@@ -69,6 +69,7 @@ fn run(app: &mut App, command: I, key: KeyEvent) -> Action {
         I::Quit => return Action::Quit,
         I::Note => return open_note(app),
         I::NotApplicable => return not_applicable(app),
+        I::TakeOver => return take_over(app),
         I::Clear => return clear(app),
         I::Digit => {
             return match key.code {
@@ -107,6 +108,10 @@ pub fn context(s: &Session, page: usize) -> InterviewContext {
         kind: page_kind(s, page),
         na: na_allowed(s, page),
         note: matches!(s.page(page), Page::Question(_)),
+        last: match s.page(page) {
+            Page::Question(p) => !s.is_hidden(page) && s.last_answer(p).is_some(),
+            Page::Profile(_) => false,
+        },
     }
 }
 
@@ -409,5 +414,28 @@ pub(super) fn clear(app: &mut App) -> Action {
         Page::Question(p) => s.set_response(p, None),
     }
     app.say(Tone::Info, app.words.cleared);
+    Action::Save
+}
+
+/// `t` on a follow-up visit: takes last visit's answer and note to this question over
+/// unchanged, and goes on.
+pub(super) fn take_over(app: &mut App) -> Action {
+    let page = app.interview.page;
+    let Some(s) = session_mut(app) else {
+        return Action::None;
+    };
+    let Page::Question(p) = s.page(page) else {
+        return Action::None;
+    };
+    if s.previous.is_none() {
+        app.say(Tone::Warn, app.words.not_a_follow_up);
+        return Action::None;
+    }
+    if !s.take_over(p) {
+        app.say(Tone::Warn, app.words.last_nothing);
+        return Action::None;
+    }
+    app.interview.option = s.chosen_option(page).unwrap_or(0);
+    advance(app);
     Action::Save
 }

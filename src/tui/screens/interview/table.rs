@@ -28,6 +28,8 @@ commands! {
         Next,
         Prev,
         NotApplicable,
+        /// Takes last visit's answer and note over (a follow-up visit).
+        TakeOver,
         Note,
         Clear,
         Unanswered,
@@ -51,17 +53,19 @@ impl InterviewCommand {
         use InterviewCommand as I;
         matches!(
             self,
-            I::Digit | I::Enter | I::Space | I::NotApplicable | I::Note | I::Clear
+            I::Digit | I::Enter | I::Space | I::NotApplicable | I::TakeOver | I::Note | I::Clear
         )
     }
 }
 
 /// What decides the interview's footer: what the page asks for, whether it allows "not
-/// applicable" and whether it takes a note (questions do, profile fields do not).
+/// applicable", whether it takes a note (questions do, profile fields do not), and whether
+/// last visit answered it (a follow-up visit).
 pub struct InterviewContext {
     pub kind: PageKind,
     pub na: bool,
     pub note: bool,
+    pub last: bool,
 }
 
 fn single(x: &InterviewContext) -> bool {
@@ -82,6 +86,12 @@ fn text(x: &InterviewContext) -> bool {
 }
 fn not_text(x: &InterviewContext) -> bool {
     !text(x)
+}
+fn take_over(x: &InterviewContext) -> bool {
+    x.last && !text(x)
+}
+fn take_over_text(x: &InterviewContext) -> bool {
+    x.last && text(x)
 }
 fn na(x: &InterviewContext) -> bool {
     x.na && !text(x)
@@ -171,6 +181,13 @@ const fn help_row(
 /// The interview's keys: the footer's rows for each kind of page first, then every key as
 /// the help screen lists it. A key runs the same command in every row that has it.
 pub static INTERVIEW: &[Binding<I, InterviewContext>] = &[
+    footer_row(
+        &[(Char('t'), I::TakeOver)],
+        "t",
+        |w| w.k_take_over,
+        |w| w.h_take_over,
+        take_over,
+    ),
     footer_row(OPTION_DIGITS, "1-9", |w| w.k_choose, |w| w.h_digit, single),
     footer_row(OPTION_DIGITS, "1-9", |w| w.k_toggle, |w| w.h_digit, multi),
     footer_row(MOVE, "↑↓", |w| w.k_move, |w| w.h_move, choice),
@@ -208,6 +225,13 @@ pub static INTERVIEW: &[Binding<I, InterviewContext>] = &[
         |w| w.k_edit,
         |w| w.h_type_text,
         text,
+    ),
+    footer_row(
+        &[(ctrl('t'), I::TakeOver)],
+        "Ctrl-T",
+        |w| w.k_take_over,
+        |w| w.h_take_over,
+        take_over_text,
     ),
     footer_row(PAGES, "←→", |w| w.k_pages, |w| w.h_next, always),
     footer_row(
@@ -308,6 +332,12 @@ pub static INTERVIEW: &[Binding<I, InterviewContext>] = &[
         &[(Char('x'), I::NotApplicable)],
         "x",
         |w| w.h_na,
+        |w| w.sec_answer,
+    ),
+    help_row(
+        &[(Char('t'), I::TakeOver), (ctrl('t'), I::TakeOver)],
+        "t  Ctrl-T",
+        |w| w.h_take_over,
         |w| w.sec_answer,
     ),
     help_row(&[(Char('e'), I::Note)], "e", |w| w.h_note, |w| w.sec_answer),

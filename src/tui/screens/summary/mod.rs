@@ -52,6 +52,7 @@ commands! {
         Closing,
         Complete,
         Sheet,
+        Plan,
         ToInterview,
         Leave,
         Help,
@@ -124,6 +125,15 @@ pub static SUMMARY: &[Binding<SummaryCommand, SummaryContext>] = {
             listed: "w",
             short: |w| w.k_sheet,
             help: |w| w.h_sum_sheet,
+            section: |w| w.summary,
+            when: always,
+        },
+        Binding {
+            keys: &[(Char('p'), S::Plan)],
+            footer: "p",
+            listed: "p",
+            short: |w| w.k_plan,
+            help: |w| w.h_sum_plan,
             section: |w| w.summary,
             when: always,
         },
@@ -252,6 +262,7 @@ fn run(app: &mut App, command: SummaryCommand, confirm: bool, confirm_sheet: boo
             app.say(Tone::Warn, text);
         }
         S::Sheet => return Action::WriteSheet,
+        S::Plan => crate::tui::screens::plan::open(app),
     }
     Action::None
 }
