@@ -6,7 +6,8 @@ mod tui_common;
 
 use crossterm::event::KeyCode;
 use dmat::i18n::Lang;
-use dmat::model::Response;
+use dmat::model::decisions::edit_plan;
+use dmat::model::{Decision, ProgressStatus, Response, SupportOutcome};
 use dmat::tui::App;
 use dmat::tui::app::Screen;
 use tui_common::*;
@@ -16,7 +17,6 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (140, 40)];
 fn snap(name: &str, lang: Lang, app: &App) {
     let mut settings = insta::Settings::clone_current();
     settings.set_prepend_module_to_snapshot(false);
-    settings.add_filter(r"[^\s]*\.toml", "[file]");
     settings.bind(|| {
         for (w, h) in SIZES {
             let name = format!("{name}-{}-{w}x{h}", lang.code());
@@ -41,7 +41,26 @@ fn first_visit(f: &Fixture, lang: Lang) -> std::path::PathBuf {
     typed(&mut app, ":has-cnc\ne三台数控车床，2019 年购入\n");
     let path = app.session.as_ref().unwrap().path.clone();
     typed(&mut app, "q");
+    // The plan agreed at that visit: two actions agreed (one of the firm's own), one declined.
+    let mut a = read(&path);
+    edit_plan(&mut a, "cnc-upgrade", |e| {
+        e.decision = Some(Decision::Agreed);
+        e.owner = Some("王建国".into());
+        e.due = "2027-06-30".parse().ok();
+    });
+    edit_plan(&mut a, "own-1", |e| {
+        e.decision = Some(Decision::Agreed);
+        e.title = Some("整理设备台账".into());
+    });
+    edit_plan(&mut a, "link-mes", |e| {
+        e.decision = Some(Decision::Declined)
+    });
+    dmat::store::save_assessment(&path, &a).unwrap();
     path
+}
+
+fn read(path: &std::path::Path) -> dmat::model::Assessment {
+    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 /// The home screen with the first visit under the cursor, and `v` pressed.
@@ -125,5 +144,69 @@ fn follow_up_interview_snapshots() {
         let (mut app, _, _) = revisited(&f, lang);
         typed(&mut app, ":has-cnc\n");
         snap("follow-up-question", lang, &app);
+    }
+}
+
+#[test]
+fn the_progress_page_lists_the_agreed_actions_and_saves_each_change() {
+    let f = Fixture::new();
+    let (mut app, earlier, bytes) = revisited(&f, Lang::En);
+    typed(&mut app, "s");
+    assert!(flat(&draw(&app, 140, 40)).contains("r progress"));
+    typed(&mut app, "r");
+    assert_eq!(app.screen, Screen::Progress);
+    let screen = flat(&draw(&app, 80, 24));
+    assert!(
+        screen.contains("owner: 王建国 · due 2027-06-30"),
+        "{screen}"
+    );
+    assert!(screen.contains("整理设备台账"), "{screen}");
+    let s = app.session.as_ref().unwrap();
+    assert_eq!(
+        dmat::tui::screens::progress::actions(s),
+        ["cnc-upgrade", "own-1"],
+        "the agreed ones, not the declined one"
+    );
+    typed(&mut app, "3ff");
+    let p = &saved(&app).progress["cnc-upgrade"];
+    assert_eq!(p.status, Some(ProgressStatus::Done));
+    assert_eq!(p.support, Some(SupportOutcome::Applied));
+    typed(&mut app, "e两台已换");
+    assert_eq!(
+        saved(&app).progress["cnc-upgrade"].note.as_deref(),
+        Some("两台已换"),
+        "saved as it is typed"
+    );
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "j2");
+    assert_eq!(
+        saved(&app).progress["own-1"].status,
+        Some(ProgressStatus::InProgress)
+    );
+    typed(&mut app, "2");
+    assert!(
+        !saved(&app).progress.contains_key("own-1"),
+        "2 again clears it"
+    );
+    assert_eq!(std::fs::read(&earlier).unwrap(), bytes, "never written");
+}
+
+#[test]
+fn a_visit_that_follows_up_none_has_no_progress_page() {
+    let f = Fixture::new();
+    let mut app = f.interview(Lang::En);
+    typed(&mut app, "s");
+    assert!(!flat(&draw(&app, 140, 40)).contains("r progress"));
+    typed(&mut app, "r");
+    assert_eq!(app.screen, Screen::Summary);
+}
+
+#[test]
+fn progress_page_snapshots() {
+    for lang in [Lang::Zh, Lang::En] {
+        let f = Fixture::new();
+        let (mut app, _, _) = revisited(&f, lang);
+        typed(&mut app, "sr3ffe两台已换，另两台明年\n");
+        snap("progress", lang, &app);
     }
 }

@@ -16,6 +16,7 @@ use ratatui_textarea::TextArea;
 
 use super::screens::compare::{self, CompareState};
 use super::screens::plan::{self, PlanState};
+use super::screens::progress::{self, ProgressState};
 use super::screens::{help, home, interview, new_form, summary};
 use super::session::Session;
 use super::theme::Theme;
@@ -39,6 +40,8 @@ pub enum Screen {
     Help,
     /// The agreed plan of the open assessment.
     Plan,
+    /// The progress on the previous visit's agreed actions, on a follow-up visit.
+    Progress,
 }
 
 /// What a key asks the loop to do after the state has changed.
@@ -252,6 +255,8 @@ pub struct App {
     pub summary: SummaryState,
     /// The plan screen of the open assessment.
     pub plan: PlanState,
+    /// The progress page of the open follow-up visit.
+    pub progress: ProgressState,
     /// The comparison, while it is open.
     pub compare: Option<CompareState>,
     /// The open assessment was opened from the comparison, to which leaving it returns.
@@ -286,6 +291,7 @@ impl App {
             interview: InterviewState::default(),
             summary: SummaryState::default(),
             plan: PlanState::default(),
+            progress: ProgressState::default(),
             compare: None,
             from_compare: false,
             message: None,
@@ -422,6 +428,7 @@ impl App {
             Screen::Compare => compare::on_key(self, key),
             Screen::Help => help::on_key(self, key),
             Screen::Plan => plan::on_key(self, key),
+            Screen::Progress => progress::on_key(self, key),
         }
     }
 
@@ -445,6 +452,7 @@ impl App {
             Screen::New => new_form::on_paste(self, &text),
             Screen::Compare => compare::on_paste(self, &text),
             Screen::Plan => plan::on_paste(self, &text),
+            Screen::Progress => progress::on_paste(self, &text),
             _ => Action::None,
         }
     }
@@ -585,6 +593,7 @@ impl App {
         };
         self.summary = SummaryState::default();
         self.plan = PlanState::default();
+        self.progress = ProgressState::default();
         // A completed assessment opens on its summary: a stray key must not change it.
         self.screen = if session.is_complete() {
             Screen::Summary
@@ -737,6 +746,7 @@ impl App {
             Screen::Compare => compare::render(self, frame),
             Screen::Help => help::render(self, frame),
             Screen::Plan => plan::render(self, frame),
+            Screen::Progress => progress::render(self, frame),
         }
     }
 }

@@ -6,4 +6,5 @@ pub mod home;
 pub mod interview;
 pub mod new_form;
 pub mod plan;
+pub mod progress;
 pub mod summary;

@@ -36,24 +36,15 @@ pub fn render(app: &App, frame: &mut Frame) {
         ..body
     };
     let list = rows(s);
-    let mut laid = lay_out(app, s, &list, page.width as usize);
-    let height = page.height as usize;
-    let mut top = app.plan.top.get();
-    if let Some(item) = laid.items.get(app.plan.cursor) {
-        if app.plan.cursor == 0 {
-            top = 0;
-        } else if item.start < top {
-            top = item.start.saturating_sub(1);
-        } else if item.end > top + height {
-            top = item.end.saturating_sub(height).min(item.start);
-        }
-        for line in &mut laid.lines[item.clone()] {
-            *line = std::mem::take(line).style(app.theme.cursor());
-        }
-    }
-    top = top.min(laid.lines.len().saturating_sub(height));
-    app.plan.top.set(top);
-    let shown: Vec<_> = laid.lines.into_iter().skip(top).take(height).collect();
+    let laid = lay_out(app, s, &list, page.width as usize);
+    let shown = in_view(
+        app,
+        laid.lines,
+        &laid.items,
+        app.plan.cursor,
+        &app.plan.top,
+        page.height,
+    );
     frame.render_widget(Paragraph::new(shown), page);
     if let Some(ed) = &app.plan.editor {
         let t = &app.theme;
@@ -78,6 +69,36 @@ pub fn render(app: &App, frame: &mut Frame) {
         crate::tui::bindings::footer(super::PLAN, w, &super::context(app))
     };
     footer(app, frame, c.footer, &keys);
+}
+
+/// The lines in view of a list of items: the item under the cursor highlighted and kept in
+/// view (the top, where the list begins, for the first), `top` remembering where the view
+/// stands between frames.
+pub(crate) fn in_view(
+    app: &App,
+    mut lines: Vec<Line<'static>>,
+    items: &[std::ops::Range<usize>],
+    cursor: usize,
+    top: &std::cell::Cell<usize>,
+    height: u16,
+) -> Vec<Line<'static>> {
+    let height = height as usize;
+    let mut first = top.get();
+    if let Some(item) = items.get(cursor) {
+        if cursor == 0 {
+            first = 0;
+        } else if item.start < first {
+            first = item.start.saturating_sub(1);
+        } else if item.end > first + height {
+            first = item.end.saturating_sub(height).min(item.start);
+        }
+        for line in &mut lines[item.clone()] {
+            *line = std::mem::take(line).style(app.theme.cursor());
+        }
+    }
+    first = first.min(lines.len().saturating_sub(height));
+    top.set(first);
+    lines.into_iter().skip(first).take(height).collect()
 }
 
 /// The whole screen's text for a width.

@@ -17,6 +17,7 @@ use crate::plain_text::inert;
 use crate::tui::app::{Action, App, Screen, Tone, text_area};
 use crate::tui::bindings::{Binding, always, commands, lookup};
 use crate::tui::session::Session;
+pub(crate) use draw::in_view;
 pub use draw::render;
 
 /// One action on the plan screen.

@@ -53,6 +53,7 @@ commands! {
         Complete,
         Sheet,
         Plan,
+        Progress,
         ToInterview,
         Leave,
         Help,
@@ -63,6 +64,12 @@ commands! {
 /// Esc and q return.
 pub struct SummaryContext {
     pub from_compare: bool,
+    /// The visit follows up an earlier one: it has a progress page.
+    pub follow_up: bool,
+}
+
+fn follow_up(x: &SummaryContext) -> bool {
+    x.follow_up
 }
 
 fn from_compare(x: &SummaryContext) -> bool {
@@ -138,6 +145,15 @@ pub static SUMMARY: &[Binding<SummaryCommand, SummaryContext>] = {
             when: always,
         },
         Binding {
+            keys: &[(Char('r'), S::Progress)],
+            footer: "r",
+            listed: "r",
+            short: |w| w.k_progress,
+            help: |w| w.h_sum_progress,
+            section: |w| w.summary,
+            when: follow_up,
+        },
+        Binding {
             keys: &[
                 (PageUp, S::PageUp),
                 (PageDown, S::PageDown),
@@ -207,6 +223,10 @@ pub static SUMMARY: &[Binding<SummaryCommand, SummaryContext>] = {
 pub fn context(app: &App) -> SummaryContext {
     SummaryContext {
         from_compare: app.from_compare,
+        follow_up: app
+            .session
+            .as_ref()
+            .is_some_and(|s| s.assessment.visit.previous.is_some()),
     }
 }
 
@@ -263,6 +283,7 @@ fn run(app: &mut App, command: SummaryCommand, confirm: bool, confirm_sheet: boo
         }
         S::Sheet => return Action::WriteSheet,
         S::Plan => crate::tui::screens::plan::open(app),
+        S::Progress => crate::tui::screens::progress::open(app),
     }
     Action::None
 }
