@@ -8,21 +8,10 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::i18n::fill;
 use crate::plain_text::{inert, truncate};
-use crate::tui::app::{Action, App, NewForm, Screen};
+use crate::tui::app::{Action, App, NewForm};
 use crate::tui::bindings;
 use crate::tui::bindings::{Binding, commands, lookup, none};
 use crate::tui::draw::{centered, chrome, footer, rule};
-
-/// Leaves the form: to the home screen, or out of dmat when started with `dmat new`.
-fn back_out(app: &mut App) -> Action {
-    app.form = None;
-    if app.home.is_some() {
-        app.screen = Screen::Home;
-        Action::None
-    } else {
-        Action::Quit
-    }
-}
 
 commands! {
     /// What the keys of the new-interview form do.
@@ -176,7 +165,8 @@ fn run(app: &mut App, command: NewCommand) -> Action {
         N::Next => {}
         N::Start => return Action::Create,
         N::Back if form.naming && !form.fixed => form.naming = false,
-        N::Back => return back_out(app),
+        // To the home screen, or out of dmat when started with `dmat new`.
+        N::Back => return Action::Back,
         N::Help => app.open_help(),
         N::Resume => {
             let path = form.existing.take();
