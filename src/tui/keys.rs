@@ -95,6 +95,7 @@ pub fn interview_help(w: &'static TuiWords) -> Vec<Section> {
                 k("a – z", "", w.h_type_text),
                 k("x", "", w.h_na),
                 k("t  Ctrl-T", "", w.h_take_over),
+                k("i", "", w.h_code),
                 k("e", "", w.h_note),
                 k("Ctrl-E", "", w.h_note_ctrl),
                 k("Backspace  Del", "", w.h_clear),

@@ -116,6 +116,9 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
         }
         KeyCode::Char('e') => open_note(app),
         KeyCode::Char('x') => not_applicable(app),
+        KeyCode::Char('i') if matches!(s.page(app.interview.page), Page::Profile(_)) => {
+            open_code(app)
+        }
         KeyCode::Char('t') => take_over(app),
         KeyCode::Backspace | KeyCode::Delete => clear(app),
         KeyCode::Char(c @ ('0'..='9' | '-' | '.')) => digit(app, c),
@@ -144,7 +147,7 @@ fn changes_answers(key: &KeyEvent) -> bool {
     match key.code {
         KeyCode::Enter | KeyCode::Backspace | KeyCode::Delete => true,
         KeyCode::Char(c) => {
-            matches!(c, 'e' | 't' | 'x' | ' ' | '-' | '.' | '0'..='9')
+            matches!(c, 'e' | 'i' | 't' | 'x' | ' ' | '-' | '.' | '0'..='9')
                 || (!c.is_ascii() && !c.is_control())
         }
         _ => false,
