@@ -137,6 +137,8 @@ pub enum EditTarget {
     Value(usize),
     /// The closing summary of the visit.
     Closing,
+    /// The firm's unified social credit code (`firm.id`), from a profile page.
+    FirmCode,
 }
 
 /// A text being typed, and what it replaces if cancelled.
@@ -266,6 +268,14 @@ pub struct NewForm {
     pub existing: Option<PathBuf>,
     /// The expert chose to start a new interview all the same.
     pub anyway: bool,
+    /// The firm's unified social credit code (may stay empty), typed after the name.
+    pub code: TextArea<'static>,
+    /// The assessor, prefilled with the one remembered for the workspace.
+    pub assessor: TextArea<'static>,
+    /// The visit date, prefilled with today.
+    pub date: TextArea<'static>,
+    /// The field being typed: 0 the name, 1 the code, 2 the assessor, 3 the date.
+    pub field: usize,
 }
 
 /// Everything the terminal UI knows.
@@ -416,6 +426,12 @@ impl App {
             name: text_area(""),
             existing: None,
             anyway: false,
+            code: text_area(""),
+            assessor: text_area(
+                &crate::store::remembered_assessor(&self.workspace).unwrap_or_default(),
+            ),
+            date: text_area(&self.today.to_string()),
+            field: 0,
         });
         self.enter(Screen::New);
     }
@@ -713,18 +729,22 @@ impl App {
             self.say(Tone::Error, self.words.no_questionnaires);
             return;
         };
-        if !form.anyway
+        let Some(details) = new_form::details(self) else {
+            return;
+        };
+        if self.form.as_ref().is_some_and(|f| !f.anyway)
             && let Some(path) =
-                crate::store::open_visit(&self.workspace, &name, &q.questionnaire.id, self.today)
+                crate::store::open_visit(&self.workspace, &name, &q.questionnaire.id, details.date)
         {
             if let Some(form) = &mut self.form {
                 form.existing = Some(path);
             }
             return;
         }
-        match Session::start(&self.workspace, q, &name, self.today) {
-            Ok(session) => {
+        match Session::start(&self.workspace, q, &name, details.date) {
+            Ok(mut session) => {
                 self.form = None;
+                new_form::record(self, &mut session, details);
                 self.enter_interview(session);
             }
             Err(e) => self.say(Tone::Error, crate::plain_text::inert(&e.to_string())),
