@@ -761,10 +761,20 @@ impl App {
             warnings: Vec::new(),
         };
         let format = crate::report::Format::Html;
-        match crate::report::write_to_workspace(&self.workspace, &opened, self.lang, format) {
-            Ok(path) => {
-                let text = fill(self.words.sheet_written, &[&path.display()]);
-                self.say(Tone::Info, text);
+        let catalog = &self.catalog;
+        match crate::report::write_to_workspace(
+            &self.workspace,
+            &opened,
+            catalog,
+            self.lang,
+            format,
+        ) {
+            Ok(written) => {
+                let text = fill(self.words.sheet_written, &[&written.path.display()]);
+                match written.warning {
+                    Some(warning) => self.say(Tone::Warn, format!("{text} · {warning}")),
+                    None => self.say(Tone::Info, text),
+                }
             }
             Err(e) => {
                 let text = fill(
