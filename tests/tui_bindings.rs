@@ -46,8 +46,13 @@ fn reachable<C: Copy + PartialEq + std::fmt::Debug, X>(
 #[test]
 fn no_key_is_shadowed_by_an_earlier_row() {
     for from_compare in [false, true] {
-        let x = SummaryContext { from_compare };
-        assert!(reachable(SUMMARY, &x) > 10);
+        for follow_up in [false, true] {
+            let x = SummaryContext {
+                from_compare,
+                follow_up,
+            };
+            assert!(reachable(SUMMARY, &x) > 10);
+        }
     }
     assert!(reachable(HELP, &()) >= 7);
     let f = Fixture::new();
@@ -118,9 +123,17 @@ fn the_summarys_keys_depend_on_where_it_was_opened_from() {
         w,
         &SummaryContext {
             from_compare: false,
+            follow_up: false,
         },
     );
-    let from_compare = bindings::footer(SUMMARY, w, &SummaryContext { from_compare: true });
+    let from_compare = bindings::footer(
+        SUMMARY,
+        w,
+        &SummaryContext {
+            from_compare: true,
+            follow_up: false,
+        },
+    );
     let keys = |v: &[dmat::tui::keys::KeyHelp]| v.iter().map(|k| k.keys).collect::<Vec<_>>();
     assert!(keys(&from_interview).contains(&"Esc s ←"));
     assert!(keys(&from_interview).contains(&"q"));
@@ -128,7 +141,14 @@ fn the_summarys_keys_depend_on_where_it_was_opened_from() {
     assert!(keys(&from_compare).contains(&"Esc q"));
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(
-        lookup(SUMMARY, &esc, &SummaryContext { from_compare: true }),
+        lookup(
+            SUMMARY,
+            &esc,
+            &SummaryContext {
+                from_compare: true,
+                follow_up: false
+            }
+        ),
         Some(SummaryCommand::Leave)
     );
     assert_eq!(
@@ -136,7 +156,8 @@ fn the_summarys_keys_depend_on_where_it_was_opened_from() {
             SUMMARY,
             &esc,
             &SummaryContext {
-                from_compare: false
+                from_compare: false,
+                follow_up: false
             }
         ),
         Some(SummaryCommand::ToInterview)

@@ -813,3 +813,99 @@ fn a_firm_without_a_score_shows_the_one_no_score_mark_in_every_view() {
         assert!(!s.contains('—'), "a second no-score mark:\n{s}");
     }
 }
+
+/// A workspace of the fixture cohort where b, c and e follow "scan", a questionnaire like
+/// the feature one with its own dimension titles: three firms of it, two of "features".
+fn scan_majority() -> (Fixture, App) {
+    let f = Fixture::new();
+    let features = std::fs::read_to_string(FEATURES).unwrap();
+    let scan = dmat::store::LoadedQuestionnaire::parse(
+        &features
+            .replace("id = \"features\"", "id = \"scan\"")
+            .replace("Equipment and automation", "Scan machinery")
+            .replace("Data and systems", "Scan data"),
+        dmat::store::Source::Bundled("scan.toml".into()),
+    )
+    .unwrap();
+    let dir = f.ws.assessments_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(COHORT).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        if ["b-", "c-", "e-"].iter().any(|p| name.starts_with(p)) {
+            text = text.replace("id = \"features\"", "id = \"scan\"");
+        }
+        std::fs::write(dir.join(&name), text).unwrap();
+    }
+    let mut app = f.home(Lang::En);
+    app.catalog.add_first(scan);
+    app.reload_home();
+    typed(&mut app, "c");
+    (f, app)
+}
+
+/// Chooses `value` of the filter window's first field (the questionnaire).
+fn filter_questionnaire(app: &mut App, value: &str) {
+    typed(app, "f");
+    press(app, KeyCode::Enter);
+    let st = state(app);
+    let Some(dmat::tui::screens::compare::Picker {
+        step: Some(dmat::tui::screens::compare::PickStep::Values { values, .. }),
+        ..
+    }) = &st.picker
+    else {
+        panic!("the questionnaire's values are offered");
+    };
+    let at = values.iter().position(|v| v.value == value).unwrap();
+    for _ in 0..=at {
+        typed(app, "j");
+    }
+    typed(app, " ");
+    press(app, KeyCode::Enter);
+}
+
+/// The dimension columns of the table, by title.
+fn dimension_columns(app: &App) -> Vec<String> {
+    state(app)
+        .columns()
+        .iter()
+        .filter_map(|&col| match col {
+            Column::Dimension(i) => Some(c(app).dimensions()[i].title.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_filter_on_the_questionnaire_shows_that_questionnaires_dimension_columns() {
+    let (_f, mut app) = scan_majority();
+    assert_eq!(c(&app).focus(), Some("scan"));
+    assert!(dimension_columns(&app).contains(&"Scan machinery".to_string()));
+    // Sorted by a dimension of the questionnaire shown before the filter.
+    let equipment = dimension(&app, "equipment");
+    choose(&mut app, equipment);
+    typed(&mut app, "o");
+    filter_questionnaire(&mut app, "features");
+    assert_eq!(c(&app).focus(), Some("features"));
+    assert_eq!(names(&app).len(), 2);
+    let dims = dimension_columns(&app);
+    assert!(
+        dims.contains(&"Equipment and automation".to_string()),
+        "{dims:?}"
+    );
+    assert!(!dims.iter().any(|d| d.starts_with("Scan")), "{dims:?}");
+    // The sort follows to the dimension of the same id in the questionnaire now shown.
+    let (col, _) = c(&app).sort();
+    assert_eq!(c(&app).column_id(col), "equipment");
+    assert!(state(&app).columns().contains(&col));
+    // On screen at 80×24: its titles, never the other questionnaire's, and its cohort row.
+    let screen = draw(&app, 80, 24);
+    assert!(!screen.contains("Scan"), "{screen}");
+    assert!(screen.contains("Equipment"), "{screen}");
+    // Clearing the filter brings back the majority's columns.
+    typed(&mut app, "F");
+    assert_eq!(c(&app).focus(), Some("scan"));
+    assert!(dimension_columns(&app).contains(&"Scan machinery".to_string()));
+    assert!(state(&app).column < state(&app).columns().len());
+}

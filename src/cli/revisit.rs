@@ -7,12 +7,8 @@ use std::process::ExitCode;
 use super::{Context, Failure, Outcome, QuestionnaireArg, say};
 use crate::i18n::FollowUpWords;
 use crate::model::assessment::today;
-use crate::model::follow_up::follow_up;
 use crate::plain_text::shown_path;
-use crate::store::{
-    Source, beside, follow_up_path, keep_questionnaire, load_settings, open_assessment,
-    write_follow_up,
-};
+use crate::store::{BeginError, Source, begin_follow_up};
 
 pub const HELP: &str = "\
 The new visit copies the firm's name, unified social credit code and profile, records the
@@ -44,39 +40,26 @@ pub fn run(
         // Known by its id from now on, also to read the earlier visit with.
         catalog.add_first((**c).clone());
     }
-    // An earlier visit in error is fixed first: its errors are the failure.
-    let earlier = open_assessment(file, &catalog)?;
-    let prev = &earlier.assessment;
-    let loaded = chosen
-        .or_else(|| catalog.latest(&prev.questionnaire.id))
-        .unwrap_or_else(|| earlier.questionnaire.clone());
-    let Some(name) = file.file_name().and_then(|n| n.to_str()) else {
-        return Err(Failure::invalid(w.name_not_text(&shown_path(file))));
-    };
-    let date = today();
-    let path = match output {
-        Some(out) if !beside(out, file) => {
+    let begun = match begin_follow_up(&ctx.workspace, &catalog, file, chosen, output, today()) {
+        Ok(b) => b,
+        Err(BeginError::Store(e)) => return Err(e.into()),
+        Err(BeginError::NameNotText) => {
+            return Err(Failure::invalid(w.name_not_text(&shown_path(file))));
+        }
+        Err(BeginError::NotBeside) => {
+            let out = output.unwrap_or(file);
             return Err(Failure::invalid(
                 w.not_beside(&shown_path(out), &shown_path(file)),
             ));
         }
-        Some(out) => out.to_path_buf(),
-        None => follow_up_path(file, &prev.firm.name, &date.to_string()),
     };
-    let assessor = match load_settings(&ctx.workspace) {
-        Ok(s) => s.assessor().map(str::to_string),
-        Err(e) => {
-            say(&w.no_assessor(&e.to_string()));
-            None
-        }
-    };
-    let q = &loaded.questionnaire;
-    let a = follow_up(prev, name, q, &loaded.digest, date, assessor.as_deref());
-    write_follow_up(&path, &a)?;
-    keep_questionnaire(&ctx.workspace, &loaded)?;
+    if let Some(e) = &begun.settings_error {
+        say(&w.no_assessor(&e.to_string()));
+    }
+    let (path, q) = (&begun.path, &begun.questionnaire.questionnaire);
     say(&w.revisit_written(
-        &shown_path(&path),
-        &prev.firm.name,
+        &shown_path(path),
+        &begun.assessment.firm.name,
         &shown_path(file),
         &q.id,
         &q.version,

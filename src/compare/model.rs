@@ -1070,6 +1070,17 @@ impl Comparison {
         };
         self.view = CohortView::of(self);
         let (c, d) = self.sort;
+        let (c, d) = match c {
+            // A dimension of a questionnaire no longer shown: the one of the same id shown,
+            // else the overall score.
+            Column::Dimension(i) if !self.shown_dimensions.contains(&i) => {
+                match self.column(&self.dimensions[i].id) {
+                    Some(shown) => (shown, d),
+                    None => (Column::Overall, Column::Overall.natural_direction()),
+                }
+            }
+            _ => (c, d),
+        };
         self.sort_by(c, d);
     }
 

@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod condition;
 pub mod credit_code;
+pub mod decisions;
 pub mod diagnostic;
 pub mod follow_up;
 pub mod parse;

@@ -2,11 +2,18 @@
 //! the same folder), and writing a new follow-up beside it without ever touching it.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use toml::value::Datetime;
 
 use super::workspace::free_assessment_path;
-use super::{Action, StoreError, read_text, write_new};
+use super::{
+    Action, Catalog, LoadedQuestionnaire, StoreError, Workspace, keep_questionnaire, load_settings,
+    open_assessment, read_text, write_new,
+};
 use crate::i18n::Lang;
 use crate::model::diagnostic::Locator;
+use crate::model::follow_up::follow_up;
 use crate::model::follow_up::is_bare_file_name;
 use crate::model::visit_checks::{Earlier, link_problems};
 use crate::model::{Assessment, Diagnostic, parse};
@@ -107,6 +114,77 @@ pub fn write_follow_up(path: &Path, a: &Assessment) -> Result<(), StoreError> {
         )
     })?;
     write_new(path, text.as_bytes()).map_err(|e| StoreError::io(path, Action::Write, e))
+}
+
+/// A follow-up visit begun: the new file, its assessment and questionnaire.
+#[derive(Debug)]
+pub struct Begun {
+    pub path: PathBuf,
+    pub assessment: Assessment,
+    pub questionnaire: Arc<LoadedQuestionnaire>,
+    /// The settings file could not be read: the visit records no assessor, and this says why.
+    pub settings_error: Option<StoreError>,
+}
+
+/// Why a follow-up visit could not be begun.
+#[derive(Debug)]
+pub enum BeginError {
+    /// The earlier visit cannot be read, or the new one cannot be written.
+    Store(StoreError),
+    /// The earlier visit's file name is not text, so `visit.previous` cannot name it.
+    NameNotText,
+    /// The file asked for is not in the earlier visit's folder.
+    NotBeside,
+}
+
+impl From<StoreError> for BeginError {
+    fn from(e: StoreError) -> Self {
+        BeginError::Store(e)
+    }
+}
+
+/// Begins a follow-up visit of the visit at `earlier`, as `dmat revisit` and the home screen
+/// do: the firm, code and profile copied, `previous` set, dated `date`, by the assessor
+/// remembered for the workspace, on `chosen` or else the earlier visit's questionnaire at its
+/// latest version in `catalog`. It is written at `out` (which must be beside the earlier
+/// visit) or beside it as `<firm>-<date>.toml`; nothing is ever replaced, and the earlier
+/// visit is only read. The questionnaire is kept in the workspace.
+pub fn begin_follow_up(
+    ws: &Workspace,
+    catalog: &Catalog,
+    earlier: &Path,
+    chosen: Option<Arc<LoadedQuestionnaire>>,
+    out: Option<&Path>,
+    date: Datetime,
+) -> Result<Begun, BeginError> {
+    let opened = open_assessment(earlier, catalog)?;
+    let prev = &opened.assessment;
+    let loaded = chosen
+        .or_else(|| catalog.latest(&prev.questionnaire.id))
+        .unwrap_or_else(|| opened.questionnaire.clone());
+    let name = earlier
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or(BeginError::NameNotText)?;
+    let path = match out {
+        Some(out) if !beside(out, earlier) => return Err(BeginError::NotBeside),
+        Some(out) => out.to_path_buf(),
+        None => follow_up_path(earlier, &prev.firm.name, &date.to_string()),
+    };
+    let (assessor, settings_error) = match load_settings(ws) {
+        Ok(s) => (s.assessor().map(str::to_string), None),
+        Err(e) => (None, Some(e)),
+    };
+    let q = &loaded.questionnaire;
+    let a = follow_up(prev, name, q, &loaded.digest, date, assessor.as_deref());
+    write_follow_up(&path, &a)?;
+    keep_questionnaire(ws, &loaded)?;
+    Ok(Begun {
+        path,
+        assessment: a,
+        questionnaire: loaded,
+        settings_error,
+    })
 }
 
 #[cfg(test)]

@@ -21,7 +21,8 @@ pub use catalog::{Catalog, DEFAULT_QUESTIONNAIRE, LoadedQuestionnaire, Source, d
 pub use demo::{remove_demo, write_cohort};
 pub use files::{MAX_FILE_BYTES, read_text, regular_file, safe_file_stem};
 pub use follow_up::{
-    Previous, beside, check_links, follow_up_path, load_previous, previous_path, write_follow_up,
+    BeginError, Begun, Previous, begin_follow_up, beside, check_links, follow_up_path,
+    load_previous, previous_path, write_follow_up,
 };
 pub use lock::AssessmentLock;
 pub use place::{read_place, write_place};

@@ -15,6 +15,8 @@ use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
 use super::screens::compare::{self, CompareState};
+use super::screens::plan::{self, PlanState};
+use super::screens::progress::{self, ProgressState};
 use super::screens::{help, home, interview, new_form, summary};
 use super::session::Session;
 use super::theme::Theme;
@@ -36,6 +38,10 @@ pub enum Screen {
     Summary,
     Compare,
     Help,
+    /// The agreed plan of the open assessment.
+    Plan,
+    /// The progress on the previous visit's agreed actions, on a follow-up visit.
+    Progress,
 }
 
 /// What a key asks the loop to do after the state has changed.
@@ -61,6 +67,8 @@ pub enum Action {
     Compare(Vec<PathBuf>),
     /// Open an assessment on its summary, from the comparison; leaving it returns there.
     OpenSummary(PathBuf),
+    /// Begin a follow-up visit of this assessment and open its interview.
+    Revisit(PathBuf),
     /// Leave the interview: back to the home screen, or quit when dmat started in it.
     Leave,
     Quit,
@@ -245,6 +253,10 @@ pub struct App {
     pub session: Option<Session>,
     pub interview: InterviewState,
     pub summary: SummaryState,
+    /// The plan screen of the open assessment.
+    pub plan: PlanState,
+    /// The progress page of the open follow-up visit.
+    pub progress: ProgressState,
     /// The comparison, while it is open.
     pub compare: Option<CompareState>,
     /// The open assessment was opened from the comparison, to which leaving it returns.
@@ -278,6 +290,8 @@ impl App {
             session: None,
             interview: InterviewState::default(),
             summary: SummaryState::default(),
+            plan: PlanState::default(),
+            progress: ProgressState::default(),
             compare: None,
             from_compare: false,
             message: None,
@@ -413,6 +427,8 @@ impl App {
             Screen::Summary => summary::on_key(self, key),
             Screen::Compare => compare::on_key(self, key),
             Screen::Help => help::on_key(self, key),
+            Screen::Plan => plan::on_key(self, key),
+            Screen::Progress => progress::on_key(self, key),
         }
     }
 
@@ -435,6 +451,8 @@ impl App {
             Screen::Home => home::on_paste(self, &text),
             Screen::New => new_form::on_paste(self, &text),
             Screen::Compare => compare::on_paste(self, &text),
+            Screen::Plan => plan::on_paste(self, &text),
+            Screen::Progress => progress::on_paste(self, &text),
             _ => Action::None,
         }
     }
@@ -466,6 +484,7 @@ impl App {
             Action::WriteSheet => self.write_sheet(),
             Action::Compare(paths) => self.open_compare(&paths),
             Action::OpenSummary(path) => self.open_summary(&path),
+            Action::Revisit(path) => super::screens::home::revisit(self, &path),
             Action::Leave => return self.leave(),
             Action::Quit => {
                 self.flush();
@@ -547,7 +566,7 @@ impl App {
 
     /// Says why an assessment could not be opened: in the user's language when another dmat
     /// has it open, naming the file by its name.
-    fn say_open_failed(&mut self, e: crate::store::StoreError) {
+    pub(crate) fn say_open_failed(&mut self, e: crate::store::StoreError) {
         let text = match &e {
             crate::store::StoreError::Locked { path, .. } => {
                 let name = path.file_name().unwrap_or(path.as_os_str());
@@ -561,7 +580,7 @@ impl App {
         self.say(Tone::Error, text);
     }
 
-    fn enter_interview(&mut self, session: Session) {
+    pub(crate) fn enter_interview(&mut self, session: Session) {
         let page = session.resume_page();
         if !session.warnings.is_empty() {
             let text = fill(self.words.opened_with_warnings, &[&session.warnings.len()]);
@@ -573,6 +592,8 @@ impl App {
             ..InterviewState::default()
         };
         self.summary = SummaryState::default();
+        self.plan = PlanState::default();
+        self.progress = ProgressState::default();
         // A completed assessment opens on its summary: a stray key must not change it.
         self.screen = if session.is_complete() {
             Screen::Summary
@@ -724,6 +745,8 @@ impl App {
             Screen::Summary => summary::render(self, frame),
             Screen::Compare => compare::render(self, frame),
             Screen::Help => help::render(self, frame),
+            Screen::Plan => plan::render(self, frame),
+            Screen::Progress => progress::render(self, frame),
         }
     }
 }

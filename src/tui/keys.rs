@@ -94,6 +94,7 @@ pub fn interview_help(w: &'static TuiWords) -> Vec<Section> {
                 k("0 – 9", "", w.h_digit_number),
                 k("a – z", "", w.h_type_text),
                 k("x", "", w.h_na),
+                k("t  Ctrl-T", "", w.h_take_over),
                 k("e", "", w.h_note),
                 k("Ctrl-E", "", w.h_note_ctrl),
                 k("Backspace  Del", "", w.h_clear),

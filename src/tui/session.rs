@@ -34,6 +34,9 @@ pub struct Session {
     pub evaluation: Evaluation,
     /// Warnings found when the file was opened, as `path:line:column: warning: …` lines.
     pub warnings: Vec<String>,
+    /// The visit this one follows up (`visit.previous`), as read when it was opened; only
+    /// read, never written.
+    pub previous: Option<Box<Assessment>>,
     _lock: AssessmentLock,
 }
 
@@ -72,12 +75,17 @@ impl Session {
         lock: AssessmentLock,
     ) -> Self {
         let evaluation = evaluate(&loaded.questionnaire, &assessment);
+        let previous = match crate::store::load_previous(&path, &assessment) {
+            crate::store::Previous::Found(_, earlier) => Some(earlier),
+            _ => None,
+        };
         Self {
             path,
             assessment,
             loaded,
             evaluation,
             warnings,
+            previous,
             _lock: lock,
         }
     }
@@ -266,6 +274,24 @@ impl Session {
         let id = self.question(position).id.clone();
         self.assessment.set_response(&id, response);
         self.rescore();
+    }
+
+    /// Last visit's answer and note to the question at `position`, on a follow-up visit.
+    pub fn last_answer(&self, position: usize) -> Option<crate::model::follow_up::LastAnswer<'_>> {
+        let previous = self.previous.as_deref()?;
+        crate::model::follow_up::last_answer(previous, &self.question(position).id)
+    }
+
+    /// Takes last visit's answer to the question at `position` over unchanged (a note
+    /// written today stays); whether there was one to take.
+    pub fn take_over(&mut self, position: usize) -> bool {
+        let Some(previous) = self.previous.as_deref() else {
+            return false;
+        };
+        let id = self.question(position).id.clone();
+        let taken = crate::model::follow_up::take_over(&mut self.assessment, previous, &id);
+        self.rescore();
+        taken
     }
 
     pub fn set_note(&mut self, position: usize, note: Option<String>) {

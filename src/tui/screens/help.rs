@@ -11,7 +11,7 @@ use crate::tui::bindings;
 use crate::tui::bindings::{Binding, always, commands, lookup};
 use crate::tui::draw::{chrome, footer, rule};
 use crate::tui::keys::{self, KeyHelp, Section};
-use crate::tui::screens::{home, new_form, summary};
+use crate::tui::screens::{home, new_form, plan, progress, summary};
 use crate::tui::wrap::wrap;
 
 /// The widest a line of help text gets, in cells.
@@ -86,6 +86,16 @@ pub fn sections(app: &App, screen: Screen) -> Vec<Section> {
             keys::with_ctrl_c(secs, w)
         }
         Screen::Compare => keys::compare_help(w, app.home.is_some()),
+        Screen::Plan => {
+            let mut secs = bindings::help(plan::PLAN, w, &plan::context(app));
+            secs.insert(1.min(secs.len()), keys::editing_section(w));
+            keys::with_ctrl_c(secs, w)
+        }
+        Screen::Progress => {
+            let mut secs = bindings::help(progress::PROGRESS, w, &progress::context(app));
+            secs.insert(1.min(secs.len()), keys::editing_section(w));
+            keys::with_ctrl_c(secs, w)
+        }
     }
 }
 

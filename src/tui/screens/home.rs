@@ -117,6 +117,7 @@ commands! {
         Last,
         Open,
         New,
+        Revisit,
         Filter,
         ClearFilter,
         Mark,
@@ -224,6 +225,15 @@ pub static HOME: &[Binding<HomeCommand, HomeState>] = {
             when: listed,
         },
         Binding {
+            keys: &[(Char('v'), H::Revisit)],
+            footer: "v",
+            listed: "v",
+            short: |w| w.k_revisit,
+            help: |w| w.h_home_revisit,
+            section: |w| w.assessments,
+            when: listed,
+        },
+        Binding {
             keys: &[(Char('D'), H::RemoveDemo)],
             footer: "",
             listed: "D",
@@ -316,6 +326,18 @@ fn run(app: &mut App, command: HomeCommand) -> Action {
             }
         }
         New => app.open_form(None),
+        Revisit => {
+            if let Some(i) = under {
+                let row = &h.rows[i];
+                match &row.error {
+                    None => return Action::Revisit(row.path.clone()),
+                    Some(e) => {
+                        let e = e.clone();
+                        app.say(Tone::Error, e);
+                    }
+                }
+            }
+        }
         Filter => h.filter_input = Some(text_area(&h.filter)),
         ClearFilter => h.filter.clear(),
         Mark => {
@@ -333,6 +355,31 @@ fn run(app: &mut App, command: HomeCommand) -> Action {
         Reload => app.reload_home(),
     }
     Action::None
+}
+
+/// Begins a follow-up visit of the assessment at `earlier` (as `dmat revisit` does) and opens
+/// its interview, where each question shows last visit's answer.
+pub fn revisit(app: &mut App, earlier: &std::path::Path) {
+    let w = crate::i18n::FollowUpWords::of(app.lang);
+    let begun =
+        crate::store::begin_follow_up(&app.workspace, &app.catalog, earlier, None, None, app.today);
+    let begun = match begun {
+        Ok(b) => b,
+        Err(crate::store::BeginError::Store(e)) => return app.say_open_failed(e),
+        Err(_) => {
+            let name = crate::plain_text::shown_path(earlier);
+            return app.say(Tone::Error, w.name_not_text(&name));
+        }
+    };
+    match crate::tui::Session::open(&begun.path, &app.catalog) {
+        Ok(session) => {
+            app.enter_interview(session);
+            let name = begun.path.file_name().unwrap_or_default().to_string_lossy();
+            let text = fill(app.words.revisit_started, &[&inert(&name)]);
+            app.say(Tone::Info, text);
+        }
+        Err(e) => app.say_open_failed(e),
+    }
 }
 
 /// The marked assessments to compare; with none marked, every one listed.

@@ -5,4 +5,6 @@ pub mod help;
 pub mod home;
 pub mod interview;
 pub mod new_form;
+pub mod plan;
+pub mod progress;
 pub mod summary;

@@ -189,8 +189,16 @@ impl CompareState {
         self.top.set(0);
     }
 
-    /// After the firms shown changed: every cursor back to the top.
+    /// After the firms shown changed (a filter): the columns of the questionnaire now shown,
+    /// the chosen column kept where it still is, and every cursor back to the top.
     fn reset_rows(&mut self) {
+        let chosen = self.columns.get(self.column).copied();
+        self.measure();
+        self.column = chosen
+            .and_then(|c| self.columns.iter().position(|&k| k == c))
+            .unwrap_or(0);
+        self.left.set(0);
+        self.progress_left = 0;
         self.cursor = 0;
         self.top.set(0);
         self.progress = 0;

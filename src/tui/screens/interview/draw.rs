@@ -47,7 +47,25 @@ pub fn render(app: &App, frame: &mut Frame) {
         keys::jump(app.words)
     } else {
         let note = matches!(s.page(page), Page::Question(_));
-        keys::interview(app.words, page_kind(s, page), na_allowed(s, page), note)
+        let mut keys = keys::interview(app.words, page_kind(s, page), na_allowed(s, page), note);
+        if let Page::Question(p) = s.page(page)
+            && !s.is_hidden(page)
+            && s.last_answer(p).is_some()
+        {
+            let (key, at) = if page_kind(s, page) == PageKind::Text {
+                ("Ctrl-T", 1)
+            } else {
+                ("t", 0)
+            };
+            let w = app.words;
+            let line = keys::KeyHelp {
+                keys: key,
+                short: w.k_take_over,
+                long: w.h_take_over,
+            };
+            keys.insert(at.min(keys.len()), line);
+        }
+        keys
     };
     footer(app, frame, c.footer, &keys);
 }
@@ -328,6 +346,7 @@ pub(super) fn main_lines(
     out.extend(help_lines);
     out.push(Line::default());
     form_and_check_lines(app, s, page, previsit, width, &mut out);
+    last_visit_lines(app, s, page, width, &mut out);
 
     if s.is_hidden(page) {
         out.extend(wrapped(w.skipped_because, width, t.warn(), ""));
@@ -448,6 +467,67 @@ pub(super) fn pinned_lines(app: &App, s: &Session, width: usize) -> Vec<Line<'st
         }
     }
     out
+}
+
+/// On a follow-up visit: what the previous visit answered to the question, and its note.
+fn last_visit_lines(
+    app: &App,
+    s: &Session,
+    page: usize,
+    width: usize,
+    out: &mut Vec<Line<'static>>,
+) {
+    let (t, w) = (&app.theme, app.words);
+    let Page::Question(p) = s.page(page) else {
+        return;
+    };
+    let Some(last) = s.last_answer(p).filter(|_| !s.is_hidden(page)) else {
+        return;
+    };
+    let answer = match last.response {
+        Some(r) => answer_words(app, s, p, r),
+        None => w.last_unanswered.to_string(),
+    };
+    let now = s.assessment.response(&s.question(p).id);
+    let text = if now.is_some() && now == last.response {
+        fill(w.last_same, &[&inert(&answer)])
+    } else {
+        fill(w.last_answer, &[&inert(&answer)])
+    };
+    out.extend(wrapped(&text, width, t.muted(), ""));
+    if let Some(note) = last.note {
+        let note = fill(w.last_note, &[&inert(note)]);
+        let mut lines = wrapped(&note, width, t.muted(), "  ");
+        lines.truncate(NOTE_LINES);
+        out.extend(lines);
+    }
+    out.push(Line::default());
+}
+
+/// An answer as the screen says it: the options' texts, a number with its unit, a text,
+/// "not applicable"; an option the questionnaire does not have by its id.
+fn answer_words(app: &App, s: &Session, p: usize, r: &Response) -> String {
+    let (q, l) = (s.q(), app.lang.code());
+    let question = s.question(p);
+    let option = |id: &String| {
+        question
+            .option(id)
+            .map_or_else(|| id.clone(), |o| q.text(&o.text, l).to_string())
+    };
+    match r {
+        Response::Choice(c) => option(c),
+        Response::Choices(cs) => cs
+            .iter()
+            .map(option)
+            .collect::<Vec<_>>()
+            .join(app.words.list_sep),
+        Response::Value(v) => match &question.unit {
+            Some(u) => format!("{} {}", number_text(*v), q.text(u, l)),
+            None => number_text(*v),
+        },
+        Response::Text(text) => text.clone(),
+        Response::NotApplicable => app.words.not_applicable.to_string(),
+    }
 }
 
 /// Whether the page's field or question is on the pre-visit form.

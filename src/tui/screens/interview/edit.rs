@@ -222,32 +222,9 @@ pub(super) fn parse_date(
         s.set_profile(field, None);
         return Ok(());
     }
-    let norm: String = t
-        .chars()
-        .map(|c| match c {
-            '/' | '.' | '年' | '月' => '-',
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            c => c,
-        })
-        .filter(|&c| c != '日')
-        .collect();
-    let parts: Vec<i64> = norm
-        .split('-')
-        .filter(|p| !p.trim().is_empty())
-        .map(|p| p.trim().parse::<i64>())
-        .collect::<Result<_, _>>()
-        .unwrap_or_default();
-    let date = match parts[..] {
-        [y, m, d] => jiff::civil::Date::new(
-            i16::try_from(y).unwrap_or(0),
-            i8::try_from(m).unwrap_or(0),
-            i8::try_from(d).unwrap_or(0),
-        )
-        .ok()
-        .filter(|_| y >= 1000),
-        _ => None,
-    }
-    .ok_or_else(|| fill(w.not_a_date, &[&inert(t)]))?;
+    let date = crate::model::decisions::read_date(t)
+        .and_then(|d| crate::model::assessment::to_civil_date(&d))
+        .ok_or_else(|| fill(w.not_a_date, &[&inert(t)]))?;
     // The profile records the firm as it is at the visit: nothing in it has a later date.
     let visit = s
         .assessment

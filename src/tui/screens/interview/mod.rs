@@ -47,6 +47,9 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     if key.code == KeyCode::Char('e') && key.modifiers.contains(KeyModifiers::CONTROL) && !hidden {
         return open_note(app);
     }
+    if key.code == KeyCode::Char('t') && key.modifiers.contains(KeyModifiers::CONTROL) && !hidden {
+        return take_over(app);
+    }
     match key.code {
         KeyCode::Char('q') => Action::Leave,
         KeyCode::Char('?') => {
@@ -102,7 +105,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
             move_cursor(app, true);
             Action::None
         }
-        KeyCode::Char('e' | 'x' | ' ' | '-' | '.' | '0'..='9')
+        KeyCode::Char('e' | 't' | 'x' | ' ' | '-' | '.' | '0'..='9')
         | KeyCode::Enter
         | KeyCode::Backspace
         | KeyCode::Delete
@@ -113,6 +116,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
         }
         KeyCode::Char('e') => open_note(app),
         KeyCode::Char('x') => not_applicable(app),
+        KeyCode::Char('t') => take_over(app),
         KeyCode::Backspace | KeyCode::Delete => clear(app),
         KeyCode::Char(c @ ('0'..='9' | '-' | '.')) => digit(app, c),
         KeyCode::Enter => enter(app),
@@ -140,7 +144,7 @@ fn changes_answers(key: &KeyEvent) -> bool {
     match key.code {
         KeyCode::Enter | KeyCode::Backspace | KeyCode::Delete => true,
         KeyCode::Char(c) => {
-            matches!(c, 'e' | 'x' | ' ' | '-' | '.' | '0'..='9')
+            matches!(c, 'e' | 't' | 'x' | ' ' | '-' | '.' | '0'..='9')
                 || (!c.is_ascii() && !c.is_control())
         }
         _ => false,
@@ -433,5 +437,28 @@ pub(super) fn clear(app: &mut App) -> Action {
         Page::Question(p) => s.set_response(p, None),
     }
     app.say(Tone::Info, app.words.cleared);
+    Action::Save
+}
+
+/// `t` on a follow-up visit: takes last visit's answer and note to this question over
+/// unchanged, and goes on.
+pub(super) fn take_over(app: &mut App) -> Action {
+    let page = app.interview.page;
+    let Some(s) = session_mut(app) else {
+        return Action::None;
+    };
+    let Page::Question(p) = s.page(page) else {
+        return Action::None;
+    };
+    if s.previous.is_none() {
+        app.say(Tone::Warn, app.words.not_a_follow_up);
+        return Action::None;
+    }
+    if !s.take_over(p) {
+        app.say(Tone::Warn, app.words.last_nothing);
+        return Action::None;
+    }
+    app.interview.option = s.chosen_option(page).unwrap_or(0);
+    advance(app);
     Action::Save
 }

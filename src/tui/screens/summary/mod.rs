@@ -52,6 +52,8 @@ commands! {
         Closing,
         Complete,
         Sheet,
+        Plan,
+        Progress,
         ToInterview,
         Leave,
         Help,
@@ -62,6 +64,12 @@ commands! {
 /// Esc and q return.
 pub struct SummaryContext {
     pub from_compare: bool,
+    /// The visit follows up an earlier one: it has a progress page.
+    pub follow_up: bool,
+}
+
+fn follow_up(x: &SummaryContext) -> bool {
+    x.follow_up
 }
 
 fn from_compare(x: &SummaryContext) -> bool {
@@ -126,6 +134,24 @@ pub static SUMMARY: &[Binding<SummaryCommand, SummaryContext>] = {
             help: |w| w.h_sum_sheet,
             section: |w| w.summary,
             when: always,
+        },
+        Binding {
+            keys: &[(Char('p'), S::Plan)],
+            footer: "p",
+            listed: "p",
+            short: |w| w.k_plan,
+            help: |w| w.h_sum_plan,
+            section: |w| w.summary,
+            when: always,
+        },
+        Binding {
+            keys: &[(Char('r'), S::Progress)],
+            footer: "r",
+            listed: "r",
+            short: |w| w.k_progress,
+            help: |w| w.h_sum_progress,
+            section: |w| w.summary,
+            when: follow_up,
         },
         Binding {
             keys: &[
@@ -197,6 +223,10 @@ pub static SUMMARY: &[Binding<SummaryCommand, SummaryContext>] = {
 pub fn context(app: &App) -> SummaryContext {
     SummaryContext {
         from_compare: app.from_compare,
+        follow_up: app
+            .session
+            .as_ref()
+            .is_some_and(|s| s.assessment.visit.previous.is_some()),
     }
 }
 
@@ -252,6 +282,8 @@ fn run(app: &mut App, command: SummaryCommand, confirm: bool, confirm_sheet: boo
             app.say(Tone::Warn, text);
         }
         S::Sheet => return Action::WriteSheet,
+        S::Plan => crate::tui::screens::plan::open(app),
+        S::Progress => crate::tui::screens::progress::open(app),
     }
     Action::None
 }

@@ -1,0 +1,212 @@
+//! A follow-up visit in the terminal UI: `v` on the home screen begins it (as `dmat revisit`
+//! does) and opens its interview; each question shows last visit's answer and note, and `t`
+//! takes it over unchanged. The earlier file is never written.
+
+mod tui_common;
+
+use crossterm::event::KeyCode;
+use dmat::i18n::Lang;
+use dmat::model::decisions::edit_plan;
+use dmat::model::{Decision, ProgressStatus, Response, SupportOutcome};
+use dmat::tui::App;
+use dmat::tui::app::Screen;
+use tui_common::*;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (140, 40)];
+
+fn snap(name: &str, lang: Lang, app: &App) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for (w, h) in SIZES {
+            let name = format!("{name}-{}-{w}x{h}", lang.code());
+            insta::assert_snapshot!(name, draw(app, w, h));
+        }
+    });
+}
+
+fn flat(screen: &str) -> String {
+    screen.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A first visit with its profile, two answers and a note, left for the home screen; the
+/// path of its file.
+fn first_visit(f: &Fixture, lang: Lang) -> std::path::PathBuf {
+    let mut app = f.interview(lang);
+    typed(&mut app, "140\n");
+    typed(&mut app, "\n离心风机\n");
+    typed(&mut app, "2003-05-18\n");
+    typed(&mut app, "2"); // has CNC: yes
+    typed(&mut app, "45\n"); // CNC share
+    typed(&mut app, ":has-cnc\ne三台数控车床，2019 年购入\n");
+    let path = app.session.as_ref().unwrap().path.clone();
+    typed(&mut app, "q");
+    // The plan agreed at that visit: two actions agreed (one of the firm's own), one declined.
+    let mut a = read(&path);
+    edit_plan(&mut a, "cnc-upgrade", |e| {
+        e.decision = Some(Decision::Agreed);
+        e.owner = Some("王建国".into());
+        e.due = "2027-06-30".parse().ok();
+    });
+    edit_plan(&mut a, "own-1", |e| {
+        e.decision = Some(Decision::Agreed);
+        e.title = Some("整理设备台账".into());
+    });
+    edit_plan(&mut a, "link-mes", |e| {
+        e.decision = Some(Decision::Declined)
+    });
+    dmat::store::save_assessment(&path, &a).unwrap();
+    path
+}
+
+fn read(path: &std::path::Path) -> dmat::model::Assessment {
+    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The home screen with the first visit under the cursor, and `v` pressed.
+fn revisited(f: &Fixture, lang: Lang) -> (App, std::path::PathBuf, Vec<u8>) {
+    let earlier = first_visit(f, lang);
+    let bytes = std::fs::read(&earlier).unwrap();
+    let mut app = f.home(lang);
+    typed(&mut app, "v");
+    assert_eq!(app.screen, Screen::Interview);
+    (app, earlier, bytes)
+}
+
+#[test]
+fn v_on_the_home_screen_begins_a_follow_up_and_opens_it() {
+    let f = Fixture::new();
+    let (app, earlier, bytes) = revisited(&f, Lang::En);
+    let s = app.session.as_ref().unwrap();
+    assert_ne!(s.path, earlier);
+    assert_eq!(
+        s.path.parent(),
+        earlier.parent(),
+        "beside the earlier visit"
+    );
+    let a = saved(&app);
+    let name = earlier.file_name().unwrap().to_str().unwrap();
+    assert_eq!(a.visit.previous.as_deref(), Some(name));
+    assert_eq!(a.firm.name, FIRM);
+    assert_eq!(a.profile.len(), 4, "the profile is copied");
+    assert!(a.answers.is_empty(), "answers are offered, not copied");
+    assert!(s.previous.is_some());
+    assert!(flat(&draw(&app, 80, 24)).contains("Follow-up visit begun"));
+    assert_eq!(std::fs::read(&earlier).unwrap(), bytes);
+}
+
+#[test]
+fn each_question_shows_last_visits_answer_and_t_takes_it_over() {
+    let f = Fixture::new();
+    let (mut app, earlier, bytes) = revisited(&f, Lang::En);
+    typed(&mut app, ":has-cnc\n");
+    let screen = flat(&draw(&app, 80, 24));
+    assert!(screen.contains("Last visit: Yes"), "{screen}");
+    assert!(screen.contains("三台数控车床"), "the note too: {screen}");
+    assert!(screen.contains("t take over"), "{screen}");
+    typed(&mut app, "t");
+    let a = saved(&app);
+    assert_eq!(a.response("has-cnc"), Some(&Response::Choice("yes".into())));
+    assert_eq!(a.note("has-cnc"), Some("三台数控车床，2019 年购入"));
+    // It goes on to the next question, which it takes over too.
+    typed(&mut app, "t");
+    assert_eq!(
+        saved(&app).response("cnc-share"),
+        Some(&Response::Value(45.0))
+    );
+    // A question last visit left unanswered has nothing to take.
+    let before = saved(&app);
+    typed(&mut app, "t");
+    assert_eq!(saved(&app), before);
+    assert!(flat(&draw(&app, 80, 24)).contains("nothing to take over"));
+    // Back on the first: the same as now.
+    typed(&mut app, ":has-cnc\n");
+    assert!(flat(&draw(&app, 140, 40)).contains("(the same as now)"));
+    assert_eq!(std::fs::read(&earlier).unwrap(), bytes, "never written");
+}
+
+#[test]
+fn t_outside_a_follow_up_says_there_is_nothing_to_take_over() {
+    let f = Fixture::new();
+    let mut app = f.interview(Lang::Zh);
+    typed(&mut app, ":has-cnc\n");
+    let before = saved(&app);
+    typed(&mut app, "t");
+    assert_eq!(saved(&app), before);
+    assert!(flat(&draw(&app, 80, 24)).contains("不是回访"));
+    press(&mut app, KeyCode::Right);
+}
+
+#[test]
+fn follow_up_interview_snapshots() {
+    for lang in [Lang::Zh, Lang::En] {
+        let f = Fixture::new();
+        let (mut app, _, _) = revisited(&f, lang);
+        typed(&mut app, ":has-cnc\n");
+        snap("follow-up-question", lang, &app);
+    }
+}
+
+#[test]
+fn the_progress_page_lists_the_agreed_actions_and_saves_each_change() {
+    let f = Fixture::new();
+    let (mut app, earlier, bytes) = revisited(&f, Lang::En);
+    typed(&mut app, "s");
+    assert!(flat(&draw(&app, 140, 40)).contains("r progress"));
+    typed(&mut app, "r");
+    assert_eq!(app.screen, Screen::Progress);
+    let screen = flat(&draw(&app, 80, 24));
+    assert!(
+        screen.contains("owner: 王建国 · due 2027-06-30"),
+        "{screen}"
+    );
+    assert!(screen.contains("整理设备台账"), "{screen}");
+    let s = app.session.as_ref().unwrap();
+    assert_eq!(
+        dmat::tui::screens::progress::actions(s),
+        ["cnc-upgrade", "own-1"],
+        "the agreed ones, not the declined one"
+    );
+    typed(&mut app, "3ff");
+    let p = &saved(&app).progress["cnc-upgrade"];
+    assert_eq!(p.status, Some(ProgressStatus::Done));
+    assert_eq!(p.support, Some(SupportOutcome::Applied));
+    typed(&mut app, "e两台已换");
+    assert_eq!(
+        saved(&app).progress["cnc-upgrade"].note.as_deref(),
+        Some("两台已换"),
+        "saved as it is typed"
+    );
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "j2");
+    assert_eq!(
+        saved(&app).progress["own-1"].status,
+        Some(ProgressStatus::InProgress)
+    );
+    typed(&mut app, "2");
+    assert!(
+        !saved(&app).progress.contains_key("own-1"),
+        "2 again clears it"
+    );
+    assert_eq!(std::fs::read(&earlier).unwrap(), bytes, "never written");
+}
+
+#[test]
+fn a_visit_that_follows_up_none_has_no_progress_page() {
+    let f = Fixture::new();
+    let mut app = f.interview(Lang::En);
+    typed(&mut app, "s");
+    assert!(!flat(&draw(&app, 140, 40)).contains("r progress"));
+    typed(&mut app, "r");
+    assert_eq!(app.screen, Screen::Summary);
+}
+
+#[test]
+fn progress_page_snapshots() {
+    for lang in [Lang::Zh, Lang::En] {
+        let f = Fixture::new();
+        let (mut app, _, _) = revisited(&f, lang);
+        typed(&mut app, "sr3ffe两台已换，另两台明年\n");
+        snap("progress", lang, &app);
+    }
+}
