@@ -188,14 +188,25 @@ fn a_table_longer_than_a_sheet_goes_on_in_a_further_sheet_with_its_header() {
         .arg(&path)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let mut split: Xlsx<_> = open_workbook(&path).unwrap();
     // The plan of the six visits is as long as half the answers: it goes on too.
     let plan = data_rows(&whole.worksheet_range("Plan").unwrap());
     assert!(plan.len() + 1 > limit);
     assert_eq!(
         split.sheet_names(),
-        ["Scorecards", "Answers", "Answers (2)", "Plan", "Plan (2)", "Cohort"]
+        [
+            "Scorecards",
+            "Answers",
+            "Answers (2)",
+            "Plan",
+            "Plan (2)",
+            "Cohort"
+        ]
     );
     let mut plan_rows = data_rows(&split.worksheet_range("Plan").unwrap());
     plan_rows.extend(data_rows(&split.worksheet_range("Plan (2)").unwrap()));
@@ -203,7 +214,14 @@ fn a_table_longer_than_a_sheet_goes_on_in_a_further_sheet_with_its_header() {
     let first = split.worksheet_range("Answers").unwrap();
     let second = split.worksheet_range("Answers (2)").unwrap();
     assert_eq!(first.height(), limit, "the first sheet is full");
-    let header = |r: &Range<Data>| r.rows().next().unwrap().iter().map(text).collect::<Vec<_>>();
+    let header = |r: &Range<Data>| {
+        r.rows()
+            .next()
+            .unwrap()
+            .iter()
+            .map(text)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(header(&first), header(&second), "the header is repeated");
     assert_eq!(header(&first)[4], "question");
     let mut rows = data_rows(&first);

@@ -232,11 +232,15 @@ impl Job<'_> {
         let lines = |s: &Scored| {
             Long::Csv(row_bytes(long_rows(s, labels), delimiter).map_err(|e| e.to_string()))
         };
-        let (read, _) = self.read(lines, |_| {}, |m, _| match m.long {
-            Long::Csv(Ok(bytes)) => Ok(out.write_all(&bytes)?),
-            Long::Csv(Err(e)) => Err(csv_failed(e)),
-            _ => Ok(()),
-        })?;
+        let (read, _) = self.read(
+            lines,
+            |_| {},
+            |m, _| match m.long {
+                Long::Csv(Ok(bytes)) => Ok(out.write_all(&bytes)?),
+                Long::Csv(Err(e)) => Err(csv_failed(e)),
+                _ => Ok(()),
+            },
+        )?;
         Ok(read)
     }
 
@@ -419,7 +423,12 @@ impl<T> Run<T> {
             return Err(f);
         }
         written.map_err(|e| Failure::from(StoreError::io(path, Action::Write, e)))?;
-        self.made
-            .ok_or_else(|| Failure::from(StoreError::io(path, Action::Write, std::io::Error::other("nothing written"))))
+        self.made.ok_or_else(|| {
+            Failure::from(StoreError::io(
+                path,
+                Action::Write,
+                std::io::Error::other("nothing written"),
+            ))
+        })
     }
 }

@@ -64,7 +64,9 @@ impl FollowUps {
         let Some(earlier) = v.path.parent().map(|dir| dir.join(previous)) else {
             return;
         };
-        let later = |old: &FollowUp| (v.date.as_deref(), v.path.as_path()) > (old.0.as_deref(), old.1.as_path());
+        let later = |old: &FollowUp| {
+            (v.date.as_deref(), v.path.as_path()) > (old.0.as_deref(), old.1.as_path())
+        };
         match self.latest.get(&earlier) {
             Some(old) if !later(old) => {}
             _ => {

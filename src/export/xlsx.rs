@@ -165,7 +165,12 @@ impl Book {
                 .add_worksheet_with_constant_memory()?
                 .set_name(&plan.name)?;
             let index = self.book.worksheets().len() - 1;
-            write_header(self.book.worksheet_from_index(index)?, 0, &plan.header, &self.f)?;
+            write_header(
+                self.book.worksheet_from_index(index)?,
+                0,
+                &plan.header,
+                &self.f,
+            )?;
             plan.sheets.push(Part {
                 index,
                 top: 0,
@@ -196,7 +201,12 @@ impl Book {
             self.push(&mut s, &row, top)?;
         }
         if s.sheets.is_empty() {
-            write_header(self.book.worksheet_from_index(self.first)?, top, &s.header, &self.f)?;
+            write_header(
+                self.book.worksheet_from_index(self.first)?,
+                top,
+                &s.header,
+                &self.f,
+            )?;
             s.sheets.push(Part {
                 index: self.first,
                 top,
