@@ -81,7 +81,14 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
         let (visits, _failed) = load(paths, &catalog, ScoredVisit::new)?;
         (Comparison::new(&visits, ctx.lang), visits)
     } else {
-        let mut gathered = Comparison::gather();
+        // Of the profile, the screen's filters may need any field; these only the named ones.
+        let fields = opts
+            .filter
+            .iter()
+            .filter_map(|f| f.parse::<Filter>().ok())
+            .map(|f| f.field)
+            .collect();
+        let mut gathered = Comparison::gather().profile_fields(fields);
         load_each(paths, &catalog, ScoredVisit::new, |v| {
             gathered.add(&v);
             Ok(())

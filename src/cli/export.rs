@@ -290,7 +290,7 @@ impl Job<'_> {
         let mut book = Book::new(lang, sheet_rows()).map_err(failed)?;
         let labels = self.labels;
         let mut wide = Spool::new()?;
-        let mut cohort = Comparison::gather();
+        let mut cohort = Comparison::gather().profile_fields(Vec::new());
         let mut variants = Variants::default();
         let cells = |s: &Scored| Long::Cells(long_rows(s, labels));
         let (spool, paths, follow_ups, read) = self.plan_rows(cells, |m, variant| {
@@ -311,10 +311,14 @@ impl Job<'_> {
         let comparison = cohort.finish(lang);
         let document = comparison.document(&[Section::Stats, Section::Cohort]);
         let count = wide.len();
-        let rows = wide
-            .rows()?
-            .map_while(Result::ok)
-            .map(|(variant, row)| variants.widen(variant, row));
+        let unread = std::cell::Cell::new(None);
+        let rows = wide.rows()?.map_while(|row| match row {
+            Ok((variant, row)) => Some(variants.widen(variant, row)),
+            Err(e) => {
+                unread.set(Some(e));
+                None
+            }
+        });
         let cards = Cards {
             header: variants.wide_header(),
             count,
@@ -322,7 +326,10 @@ impl Job<'_> {
             scale: variants.scale(),
         };
         book.finish(cards, document, file).map_err(failed)?;
-        Ok(read)
+        match unread.into_inner() {
+            Some(e) => Err(e.into()),
+            None => Ok(read),
+        }
     }
 }
 

@@ -1147,6 +1147,8 @@ pub struct Gather {
     /// Each visit, with the place of its questionnaire in `distinct`.
     visits: Vec<(usize, Visit)>,
     who: Vec<Whose>,
+    /// The profile fields kept of each visit; all when none is named.
+    profile_fields: Option<Vec<String>>,
 }
 
 /// What decides a visit's firm besides its questionnaire and file (see [`super::firms`]).
@@ -1158,6 +1160,13 @@ struct Whose {
 }
 
 impl Gather {
+    /// Keeps of each visit's profile only the fields named (those the filters to come name):
+    /// a comparison filtered on nothing else never needs the rest.
+    pub fn profile_fields(mut self, fields: Vec<String>) -> Gather {
+        self.profile_fields = Some(fields);
+        self
+    }
+
     /// Adds a visit, after those added before.
     pub fn add(&mut self, s: &ScoredVisit) {
         let q = match self
@@ -1171,7 +1180,8 @@ impl Gather {
                 self.distinct.len() - 1
             }
         };
-        self.visits.push((q, own_visit(s)));
+        let visit = own_visit(s, self.profile_fields.as_deref());
+        self.visits.push((q, visit));
         self.who.push(Whose {
             code: s.firm_id.clone(),
             name: s.firm.chars().filter(|c| !c.is_whitespace()).collect(),
@@ -1276,7 +1286,8 @@ fn progress_ids(s: &ScoredVisit, keep: impl Fn(&Progress) -> bool) -> Vec<String
 
 /// A visit as the comparison shows it, its dimensions, stages, recommendations and verdict
 /// numbered as in its own questionnaire ([`renumber`] numbers them as the comparison does).
-fn own_visit(s: &ScoredVisit) -> Visit {
+/// Of the profile, only the fields in `keep` where given.
+fn own_visit(s: &ScoredVisit, keep: Option<&[String]>) -> Visit {
     Visit {
         file: s.path.clone(),
         firm: s.firm.clone(),
@@ -1289,7 +1300,15 @@ fn own_visit(s: &ScoredVisit) -> Visit {
         bottleneck: s.bottleneck,
         dimensions: s.dimensions.iter().map(|x| x.map(round2)).collect(),
         recommendations: s.fired.clone(),
-        profile: s.profile.clone(),
+        profile: match keep {
+            None => s.profile.clone(),
+            Some(keep) => s
+                .profile
+                .iter()
+                .filter(|(k, _)| keep.contains(k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        },
         assessor: s.assessor.clone(),
         verdict: s.verdict,
         projected: (s.projected[2].0.map(round2), s.projected[2].1),
