@@ -13,11 +13,12 @@ pub type Word = fn(&TuiWords) -> &'static str;
 
 /// One row of a bindings table: keys that run commands, with one help line.
 pub struct Binding<C: 'static, X: ?Sized + 'static> {
-    /// The keys and the command each runs.
+    /// The keys and the command each runs. Empty for a row that only documents what is not
+    /// a command (letters typing an answer).
     pub keys: &'static [(KeyCode, C)],
     /// The keys as the footer writes them; empty keeps the row off the footer.
     pub footer: &'static str,
-    /// The keys as the help screen writes them.
+    /// The keys as the help screen writes them; empty keeps the row off the help screen.
     pub listed: &'static str,
     /// A word or two for the footer.
     pub short: Word,
@@ -52,15 +53,29 @@ impl<C: Copy, X: ?Sized> Binding<C, X> {
     }
 }
 
-/// The command of the first row that applies and has the key; keys with Ctrl or Alt run none.
+/// A letter with Ctrl as a table writes it: the control character it types (Ctrl-E is
+/// `ctrl('e')`).
+pub const fn ctrl(letter: char) -> KeyCode {
+    KeyCode::Char(((letter as u8) & 0x1f) as char)
+}
+
+/// The command of the first row that applies and has the key. A letter with Ctrl is looked
+/// up as its control character (see [`ctrl`]); other keys with Ctrl, and keys with Alt, run
+/// none.
 pub fn lookup<C: Copy, X: ?Sized>(table: &[Binding<C, X>], key: &KeyEvent, x: &X) -> Option<C> {
-    if key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    {
-        return None;
-    }
-    table.iter().find_map(|b| b.command(key, x))
+    let code = match key.code {
+        _ if key.modifiers.contains(KeyModifiers::ALT) => return None,
+        KeyCode::Char(c) if key.modifiers.contains(KeyModifiers::CONTROL) => {
+            if !c.is_ascii_alphabetic() {
+                return None;
+            }
+            ctrl(c.to_ascii_lowercase())
+        }
+        _ if key.modifiers.contains(KeyModifiers::CONTROL) => return None,
+        code => code,
+    };
+    let key = KeyEvent::new(code, KeyModifiers::NONE);
+    table.iter().find_map(|b| b.command(&key, x))
 }
 
 /// The footer's keys: the rows that apply now and have a place there, in table order.
@@ -76,11 +91,11 @@ pub fn footer<C, X: ?Sized>(table: &[Binding<C, X>], w: &TuiWords, x: &X) -> Vec
         .collect()
 }
 
-/// The help screen's sections: the rows that apply now, under their section's title,
-/// sections in the order they first appear.
+/// The help screen's sections: the rows that apply now and have a place there, under their
+/// section's title, sections in the order they first appear.
 pub fn help<C, X: ?Sized>(table: &[Binding<C, X>], w: &'static TuiWords, x: &X) -> Vec<Section> {
     let mut out: Vec<Section> = Vec::new();
-    for b in table.iter().filter(|b| (b.when)(x)) {
+    for b in table.iter().filter(|b| !b.listed.is_empty() && (b.when)(x)) {
         let title = (b.section)(w);
         let line = KeyHelp {
             keys: b.listed,
@@ -99,7 +114,7 @@ pub fn help<C, X: ?Sized>(table: &[Binding<C, X>], w: &'static TuiWords, x: &X) 
 }
 
 /// Problems with a table: a command of `all` that no key runs, a row without help text in
-/// either language, a row that lists no keys. Empty when the table is sound; the tests of
+/// either language, a row shown neither on the footer nor on the help screen. Empty when the table is sound; the tests of
 /// every screen's table call it.
 pub fn problems<C: Copy + PartialEq + std::fmt::Debug, X: ?Sized>(
     table: &[Binding<C, X>],
@@ -123,8 +138,8 @@ pub fn problems<C: Copy + PartialEq + std::fmt::Debug, X: ?Sized>(
                 ));
             }
         }
-        if b.keys.is_empty() || b.listed.trim().is_empty() {
-            out.push(format!("row {i}: no keys"));
+        if b.listed.trim().is_empty() && b.footer.trim().is_empty() {
+            out.push(format!("row {i}: shown nowhere"));
         }
     }
     out

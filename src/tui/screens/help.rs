@@ -11,7 +11,7 @@ use crate::tui::bindings;
 use crate::tui::bindings::{Binding, always, commands, lookup};
 use crate::tui::draw::{chrome, footer, rule};
 use crate::tui::keys::{self, KeyHelp, Section};
-use crate::tui::screens::{home, new_form, plan, progress, summary};
+use crate::tui::screens::{compare, home, interview, new_form, plan, progress, summary};
 use crate::tui::wrap::wrap;
 
 /// The widest a line of help text gets, in cells.
@@ -79,13 +79,29 @@ pub fn sections(app: &App, screen: Screen) -> Vec<Section> {
             Some(f) => keys::with_ctrl_c(bindings::help(new_form::NEW, w, f), w),
             None => keys::with_ctrl_c(Vec::new(), w),
         },
-        Screen::Interview | Screen::Help => keys::interview_help(w),
+        Screen::Interview | Screen::Help => {
+            let x = match &app.session {
+                Some(s) => interview::context(s, app.interview.page),
+                None => interview::InterviewContext {
+                    kind: interview::PageKind::Skipped,
+                    na: false,
+                    note: false,
+                    last: false,
+                },
+            };
+            let mut secs = bindings::help(interview::INTERVIEW, w, &x);
+            secs.insert(2.min(secs.len()), keys::editing_section(w));
+            secs
+        }
         Screen::Summary => {
             let mut secs = bindings::help(summary::SUMMARY, w, &summary::context(app));
             secs.insert(1.min(secs.len()), keys::editing_section(w));
             keys::with_ctrl_c(secs, w)
         }
-        Screen::Compare => keys::compare_help(w, app.home.is_some()),
+        Screen::Compare => match &app.compare {
+            Some(c) => bindings::help(compare::COMPARE, w, &c.context(app.home.is_some())),
+            None => keys::with_ctrl_c(Vec::new(), w),
+        },
         Screen::Plan => {
             let mut secs = bindings::help(plan::PLAN, w, &plan::context(app));
             secs.insert(1.min(secs.len()), keys::editing_section(w));

@@ -1,7 +1,6 @@
 //! The filter window of the comparison: a field (a profile field, the stage or the
 //! bottleneck), then its values to tick, or a condition to type on a number field.
 
-use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -9,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::table::cursor_line;
-use super::{CompareState, Ctx, Effect};
+use super::{C, CompareState, Ctx, Effect};
 use crate::compare::{Comparison, Filter, FilterValue, Test};
 use crate::i18n::{CompareWords, TuiWords, fill};
 use crate::model::ProfileKind;
@@ -83,18 +82,20 @@ impl Picker {
     }
 }
 
-pub(super) fn picker_key(st: &mut CompareState, key: KeyEvent, w: &TuiWords) -> Effect {
+/// Carries out a command of the filter window; other keys type into a condition (see the
+/// comparison's `on_key`).
+pub(super) fn picker_key(st: &mut CompareState, command: C, w: &TuiWords) -> Effect {
     let Some(p) = st.picker.as_mut() else {
         return Effect::None;
     };
     match &mut p.step {
-        None => match key.code {
-            KeyCode::Esc => st.picker = None,
-            KeyCode::Up | KeyCode::Char('k') => p.cursor = p.cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
+        None => match command {
+            C::Back => st.picker = None,
+            C::Up => p.cursor = p.cursor.saturating_sub(1),
+            C::Down => {
                 p.cursor = (p.cursor + 1).min(p.fields.len().saturating_sub(1));
             }
-            KeyCode::Enter => {
+            C::Enter => {
                 let field = p.cursor;
                 let Some(f) = p.fields.get(field) else {
                     return Effect::None;
@@ -128,11 +129,11 @@ pub(super) fn picker_key(st: &mut CompareState, key: KeyEvent, w: &TuiWords) -> 
             values,
             ticked,
             cursor,
-        }) => match key.code {
-            KeyCode::Esc => p.step = None,
-            KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => *cursor = (*cursor + 1).min(values.len()),
-            KeyCode::Char(' ') => {
+        }) => match command {
+            C::Back => p.step = None,
+            C::Up => *cursor = cursor.saturating_sub(1),
+            C::Down => *cursor = (*cursor + 1).min(values.len()),
+            C::Tick => {
                 if *cursor == 0 {
                     ticked.iter_mut().for_each(|t| *t = false);
                 } else if let Some(t) = ticked.get_mut(*cursor - 1) {
@@ -140,7 +141,7 @@ pub(super) fn picker_key(st: &mut CompareState, key: KeyEvent, w: &TuiWords) -> 
                 }
                 *cursor = (*cursor + 1).min(values.len());
             }
-            KeyCode::Enter => {
+            C::Enter => {
                 let mut chosen: Vec<String> = values
                     .iter()
                     .zip(ticked.iter())
@@ -162,9 +163,9 @@ pub(super) fn picker_key(st: &mut CompareState, key: KeyEvent, w: &TuiWords) -> 
             }
             _ => {}
         },
-        Some(PickStep::Number { field, input }) => match key.code {
-            KeyCode::Esc => p.step = None,
-            KeyCode::Enter => {
+        Some(PickStep::Number { field, input }) => match command {
+            C::Back => p.step = None,
+            C::Enter => {
                 let typed = input.lines().join(" ").trim().to_string();
                 let id = p.fields[*field].id.clone();
                 let label = p.fields[*field].label.clone();
@@ -185,9 +186,7 @@ pub(super) fn picker_key(st: &mut CompareState, key: KeyEvent, w: &TuiWords) -> 
                     None => Effect::Say(Tone::Warn, fill(w.not_a_condition, &[&typed])),
                 };
             }
-            _ => {
-                input.input(key);
-            }
+            _ => {}
         },
     }
     Effect::None

@@ -4,6 +4,7 @@
 //! recommendations and support). Enter opens a firm's latest assessment on its summary.
 
 mod cohort;
+mod commands;
 mod filter;
 mod progress;
 mod table;
@@ -11,7 +12,7 @@ mod table;
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -24,11 +25,13 @@ use crate::model::Assessment;
 use crate::plain_text::{inert, truncate, width};
 use crate::store::Opened;
 use crate::tui::app::{Action, App, Screen, Tone};
+use crate::tui::bindings::{self, lookup};
 use crate::tui::draw::{chrome, footer, rule};
-use crate::tui::keys::{self, CompareFocus};
 use crate::tui::theme::Theme;
 
 use cohort::render_cohort;
+use commands::CompareCommand as C;
+pub use commands::{COMPARE, CompareCommand, CompareContext, CompareFocus};
 pub use filter::{PickField, PickStep, Picker};
 use filter::{picker_key, render_picker};
 use progress::render_progress;
@@ -238,6 +241,15 @@ impl CompareState {
         self.column = self.column.min(self.columns.len().saturating_sub(1));
     }
 
+    /// What decides the keys now; `home` when leaving goes back to the home screen.
+    pub fn context(&self, home: bool) -> CompareContext {
+        CompareContext {
+            focus: self.focus(),
+            filtered: self.filtered(),
+            home,
+        }
+    }
+
     fn focus(&self) -> CompareFocus {
         match (&self.picker, self.view) {
             (Some(p), _) => match p.step {
@@ -286,13 +298,25 @@ enum Effect {
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     let w = app.words;
+    let home = app.home.is_some();
     let Some(st) = app.compare.as_mut() else {
         return Action::None;
     };
+    let Some(command) = lookup(COMPARE, &key, &st.context(home)) else {
+        // Other keys type the condition on a number, if one is being typed.
+        if let Some(Picker {
+            step: Some(PickStep::Number { input, .. }),
+            ..
+        }) = st.picker.as_mut()
+        {
+            input.input(key);
+        }
+        return Action::None;
+    };
     let effect = if st.picker.is_some() {
-        picker_key(st, key, w)
+        picker_key(st, command, w)
     } else {
-        state_key(st, key, w)
+        state_key(st, command, w)
     };
     match effect {
         Effect::None => {}
@@ -313,17 +337,18 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     Action::None
 }
 
-fn state_key(st: &mut CompareState, key: KeyEvent, w: &TuiWords) -> Effect {
-    match key.code {
-        KeyCode::Char('q') | KeyCode::Esc => return Effect::Back,
-        KeyCode::Char('?') => return Effect::Help,
-        KeyCode::Tab => st.view = st.view.next(),
-        KeyCode::BackTab => st.view = st.view.prev(),
-        KeyCode::Char('f') => {
+fn state_key(st: &mut CompareState, command: C, w: &TuiWords) -> Effect {
+    match command {
+        C::Back => return Effect::Back,
+        C::Quit => return Effect::Back,
+        C::Help => return Effect::Help,
+        C::NextView => st.view = st.view.next(),
+        C::PrevView => st.view = st.view.prev(),
+        C::Filter => {
             let cw = CompareWords::of(st.lang);
             st.picker = Some(Picker::new(&st.comparison, cw));
         }
-        KeyCode::Char('F') => {
+        C::ClearFilter => {
             if st.filtered() {
                 st.comparison.clear_filters();
                 st.reset_rows();
@@ -332,10 +357,10 @@ fn state_key(st: &mut CompareState, key: KeyEvent, w: &TuiWords) -> Effect {
         }
         _ => {
             return match st.view {
-                View::Firms => firms_key(st, key),
-                View::Progress => progress_key(st, key),
+                View::Firms => firms_key(st, command),
+                View::Progress => progress_key(st, command),
                 View::Cohort => {
-                    cohort_key(st, key);
+                    cohort_key(st, command);
                     Effect::None
                 }
             };
@@ -344,19 +369,19 @@ fn state_key(st: &mut CompareState, key: KeyEvent, w: &TuiWords) -> Effect {
     Effect::None
 }
 
-fn firms_key(st: &mut CompareState, key: KeyEvent) -> Effect {
+fn firms_key(st: &mut CompareState, command: C) -> Effect {
     let n = st.comparison.rows().len();
     let last = n.saturating_sub(1);
     let page = st.page.get().max(1);
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') => {
+    match command {
+        C::Up => {
             if st.cursor == 0 {
                 st.on_header = true;
             } else if !st.on_header {
                 st.cursor -= 1;
             }
         }
-        KeyCode::Down | KeyCode::Char('j') => {
+        C::Down => {
             if st.on_header {
                 st.on_header = false;
                 st.cursor = 0;
@@ -364,29 +389,29 @@ fn firms_key(st: &mut CompareState, key: KeyEvent) -> Effect {
                 st.cursor = (st.cursor + 1).min(last);
             }
         }
-        KeyCode::PageUp => {
+        C::PageUp => {
             st.on_header = false;
             st.cursor = st.cursor.saturating_sub(page);
         }
-        KeyCode::PageDown => {
+        C::PageDown => {
             st.on_header = false;
             st.cursor = (st.cursor + page).min(last);
         }
-        KeyCode::Home => {
+        C::Top => {
             st.on_header = false;
             st.cursor = 0;
         }
-        KeyCode::End => {
+        C::Bottom => {
             st.on_header = false;
             st.cursor = last;
         }
-        KeyCode::Left | KeyCode::Char('h') => st.column = st.column.saturating_sub(1),
-        KeyCode::Right | KeyCode::Char('l') => {
+        C::Left => st.column = st.column.saturating_sub(1),
+        C::Right => {
             st.column = (st.column + 1).min(st.columns.len().saturating_sub(1));
         }
-        KeyCode::Char('o') => st.sort_chosen(),
-        KeyCode::Enter if st.on_header => st.sort_chosen(),
-        KeyCode::Enter => {
+        C::Sort => st.sort_chosen(),
+        C::Enter if st.on_header => st.sort_chosen(),
+        C::Enter => {
             if let Some(f) = st.firm_under_cursor() {
                 return Effect::Open(f.latest().file.clone());
             }
@@ -396,22 +421,22 @@ fn firms_key(st: &mut CompareState, key: KeyEvent) -> Effect {
     Effect::None
 }
 
-fn progress_key(st: &mut CompareState, key: KeyEvent) -> Effect {
+fn progress_key(st: &mut CompareState, command: C) -> Effect {
     let last = st.comparison.progressions().count().saturating_sub(1);
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') => st.progress = st.progress.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => st.progress = (st.progress + 1).min(last),
-        KeyCode::PageUp => st.progress = st.progress.saturating_sub(5),
-        KeyCode::PageDown => st.progress = (st.progress + 5).min(last),
-        KeyCode::Home => st.progress = 0,
-        KeyCode::End => st.progress = last,
-        KeyCode::Left | KeyCode::Char('h') => {
+    match command {
+        C::Up => st.progress = st.progress.saturating_sub(1),
+        C::Down => st.progress = (st.progress + 1).min(last),
+        C::PageUp => st.progress = st.progress.saturating_sub(5),
+        C::PageDown => st.progress = (st.progress + 5).min(last),
+        C::Top => st.progress = 0,
+        C::Bottom => st.progress = last,
+        C::Left => {
             st.progress_left = st.progress_left.saturating_sub(1);
         }
-        KeyCode::Right | KeyCode::Char('l') => {
+        C::Right => {
             st.progress_left = (st.progress_left + 1).min(st.progress_left_max.get());
         }
-        KeyCode::Enter => {
+        C::Enter => {
             if let Some(f) = st.firm_under_cursor() {
                 return Effect::Open(f.latest().file.clone());
             }
@@ -421,16 +446,16 @@ fn progress_key(st: &mut CompareState, key: KeyEvent) -> Effect {
     Effect::None
 }
 
-fn cohort_key(st: &mut CompareState, key: KeyEvent) {
+fn cohort_key(st: &mut CompareState, command: C) {
     let max = st.cohort_max.get();
     let page = st.page.get().max(1);
-    st.cohort_scroll = match key.code {
-        KeyCode::Up | KeyCode::Char('k') => st.cohort_scroll.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => st.cohort_scroll + 1,
-        KeyCode::PageUp => st.cohort_scroll.saturating_sub(page),
-        KeyCode::PageDown => st.cohort_scroll + page,
-        KeyCode::Home => 0,
-        KeyCode::End => max,
+    st.cohort_scroll = match command {
+        C::Up => st.cohort_scroll.saturating_sub(1),
+        C::Down => st.cohort_scroll + 1,
+        C::PageUp => st.cohort_scroll.saturating_sub(page),
+        C::PageDown => st.cohort_scroll + page,
+        C::Top => 0,
+        C::Bottom => max,
         _ => st.cohort_scroll,
     }
     .min(max);
@@ -559,7 +584,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some(p) = &st.picker {
         render_picker(&x, frame, c.body, p);
     }
-    let keys = keys::compare(app.words, st.focus(), st.filtered(), app.home.is_some());
+    let keys = bindings::footer(COMPARE, app.words, &st.context(app.home.is_some()));
     footer(app, frame, c.footer, &keys);
 }
 

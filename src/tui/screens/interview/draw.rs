@@ -7,8 +7,9 @@ use crate::model::{Aggregate, Check, Condition, ProfileKind, QuestionKind, Respo
 use crate::plain_text::{inert, inert_lines, pad, pad_left, truncate, width};
 use crate::score::QuestionState;
 use crate::tui::app::{App, EditTarget};
+use crate::tui::bindings;
 use crate::tui::draw::{chrome, footer, score_text, session_header, wrapped};
-use crate::tui::keys::{self, PageKind};
+use crate::tui::keys;
 use crate::tui::session::{Page, Session};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -44,28 +45,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     let keys = if app.interview.editor.is_some() {
         keys::editing(app.words)
     } else if app.interview.jump.is_some() {
-        keys::jump(app.words)
+        bindings::footer(JUMP, app.words, &())
     } else {
-        let note = matches!(s.page(page), Page::Question(_));
-        let mut keys = keys::interview(app.words, page_kind(s, page), na_allowed(s, page), note);
-        if let Page::Question(p) = s.page(page)
-            && !s.is_hidden(page)
-            && s.last_answer(p).is_some()
-        {
-            let (key, at) = if page_kind(s, page) == PageKind::Text {
-                ("Ctrl-T", 1)
-            } else {
-                ("t", 0)
-            };
-            let w = app.words;
-            let line = keys::KeyHelp {
-                keys: key,
-                short: w.k_take_over,
-                long: w.h_take_over,
-            };
-            keys.insert(at.min(keys.len()), line);
-        }
-        keys
+        bindings::footer(INTERVIEW, app.words, &context(s, page))
     };
     footer(app, frame, c.footer, &keys);
 }

@@ -2,7 +2,7 @@
 
 use crate::tui::app::{Action, App, Jump, Tone, text_area};
 use crate::tui::session::{Page, Session};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 use super::*;
 
@@ -58,20 +58,21 @@ pub(super) fn jump_key(app: &mut App, key: KeyEvent) -> Action {
     let Some(j) = &mut app.interview.jump else {
         return Action::None;
     };
-    match key.code {
-        KeyCode::Esc => app.interview.jump = None,
-        KeyCode::Enter => {
+    let last = entries.len().saturating_sub(1);
+    match lookup(JUMP, &key, &()) {
+        Some(JumpCommand::Close) => app.interview.jump = None,
+        Some(JumpCommand::Go) => {
             if let Some(&page) = entries.get(j.cursor) {
                 go_to(app, page);
             } else {
                 app.say(Tone::Warn, app.words.no_match);
             }
         }
-        KeyCode::Up => j.cursor = j.cursor.saturating_sub(1),
-        KeyCode::Down => j.cursor = (j.cursor + 1).min(entries.len().saturating_sub(1)),
-        KeyCode::PageUp => j.cursor = j.cursor.saturating_sub(10),
-        KeyCode::PageDown => j.cursor = (j.cursor + 10).min(entries.len().saturating_sub(1)),
-        _ => {
+        Some(JumpCommand::Up) => j.cursor = j.cursor.saturating_sub(1),
+        Some(JumpCommand::Down) => j.cursor = (j.cursor + 1).min(last),
+        Some(JumpCommand::PageUp) => j.cursor = j.cursor.saturating_sub(10),
+        Some(JumpCommand::PageDown) => j.cursor = (j.cursor + 10).min(last),
+        None => {
             if j.filter.input(key) {
                 j.cursor = 0;
             }

@@ -5,11 +5,12 @@
 mod draw;
 mod edit;
 mod jump;
+mod table;
 
 use crate::model::{ProfileKind, QuestionKind, Response};
 use crate::score::QuestionState;
 use crate::tui::app::{Action, App, Screen, Tone};
-use crate::tui::keys::PageKind;
+use crate::tui::bindings::lookup;
 use crate::tui::session::{Page, Session};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -19,6 +20,8 @@ pub(crate) use edit::{is_live, write_text};
 pub use edit::{number_text, read_number, value_text};
 pub use jump::jump_entries;
 use jump::*;
+use table::InterviewCommand as I;
+pub use table::{INTERVIEW, InterviewCommand, InterviewContext, JUMP, JumpCommand, PageKind};
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     if app.interview.editor.is_some() {
@@ -35,93 +38,80 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     let Some(s) = &app.session else {
         return Action::None;
     };
-    let hidden = s.is_hidden(app.interview.page);
-    let typing = typed_char(s, app.interview.page, &key);
-    if s.is_complete() && (changes_answers(&key) || typing.is_some()) {
+    let page = app.interview.page;
+    let typing = typed_char(s, page, &key);
+    let command = lookup(INTERVIEW, &key, &context(s, page));
+    // Characters other than commands (full-width digits, Chinese) would answer too.
+    let other_char = matches!(key.code, KeyCode::Char(c) if !c.is_ascii() && !c.is_control());
+    if s.is_complete()
+        && (command.is_some_and(I::changes_answers) || other_char || typing.is_some())
+    {
         app.say(Tone::Warn, app.words.complete_read_only);
         return Action::None;
     }
     if let Some(c) = typing {
         return typed_text(app, c);
     }
-    if key.code == KeyCode::Char('e') && key.modifiers.contains(KeyModifiers::CONTROL) && !hidden {
-        return open_note(app);
+    let Some(command) = command else {
+        return Action::None;
+    };
+    if command.changes_answers() && s.is_hidden(page) {
+        app.say(Tone::Warn, app.words.skipped_no_answer);
+        return Action::None;
     }
-    if key.code == KeyCode::Char('t') && key.modifiers.contains(KeyModifiers::CONTROL) && !hidden {
-        return take_over(app);
-    }
-    match key.code {
-        KeyCode::Char('q') => Action::Leave,
-        KeyCode::Char('?') => {
-            app.open_help();
-            Action::None
+    run(app, command, key)
+}
+
+/// Carries out a command of the interview's table; `key` gives a digit its value.
+fn run(app: &mut App, command: I, key: KeyEvent) -> Action {
+    match command {
+        I::Leave => return Action::Leave,
+        I::Quit => return Action::Quit,
+        I::Note => return open_note(app),
+        I::NotApplicable => return not_applicable(app),
+        I::TakeOver => return take_over(app),
+        I::Clear => return clear(app),
+        I::Digit => {
+            return match key.code {
+                KeyCode::Char(c) => digit(app, c),
+                _ => Action::None,
+            };
         }
-        KeyCode::Char('s') => {
-            open_summary(app);
-            Action::None
-        }
-        KeyCode::Char('g') => {
-            next_unanswered(app);
-            Action::None
-        }
-        KeyCode::Char('h') => {
-            app.interview.full_help = !app.interview.full_help;
-            Action::None
-        }
-        KeyCode::Char('J' | ':') => {
-            open_jump(app);
-            Action::None
-        }
-        KeyCode::Right | KeyCode::Char('n') => {
-            step(app, true);
-            Action::None
-        }
-        KeyCode::Left | KeyCode::Char('p') => {
-            step(app, false);
-            Action::None
-        }
-        KeyCode::Tab => {
-            dimension_step(app, true);
-            Action::None
-        }
-        KeyCode::BackTab => {
-            dimension_step(app, false);
-            Action::None
-        }
-        KeyCode::Home => {
-            go_to(app, 0);
-            Action::None
-        }
-        KeyCode::End => {
-            let last = s.page_count().saturating_sub(1);
+        I::Enter => return enter(app),
+        I::Space => return space(app),
+        I::Help => app.open_help(),
+        I::Summary => open_summary(app),
+        I::Unanswered => next_unanswered(app),
+        I::FullHelp => app.interview.full_help = !app.interview.full_help,
+        I::Jump => open_jump(app),
+        I::Next => step(app, true),
+        I::Prev => step(app, false),
+        I::NextDimension => dimension_step(app, true),
+        I::PrevDimension => dimension_step(app, false),
+        I::First => go_to(app, 0),
+        I::Last => {
+            let last = app
+                .session
+                .as_ref()
+                .map_or(0, |s| s.page_count().saturating_sub(1));
             go_to(app, last);
-            Action::None
         }
-        KeyCode::Up | KeyCode::Char('k') => {
-            move_cursor(app, false);
-            Action::None
-        }
-        KeyCode::Down | KeyCode::Char('j') => {
-            move_cursor(app, true);
-            Action::None
-        }
-        KeyCode::Char('e' | 't' | 'x' | ' ' | '-' | '.' | '0'..='9')
-        | KeyCode::Enter
-        | KeyCode::Backspace
-        | KeyCode::Delete
-            if hidden =>
-        {
-            app.say(Tone::Warn, app.words.skipped_no_answer);
-            Action::None
-        }
-        KeyCode::Char('e') => open_note(app),
-        KeyCode::Char('x') => not_applicable(app),
-        KeyCode::Char('t') => take_over(app),
-        KeyCode::Backspace | KeyCode::Delete => clear(app),
-        KeyCode::Char(c @ ('0'..='9' | '-' | '.')) => digit(app, c),
-        KeyCode::Enter => enter(app),
-        KeyCode::Char(' ') => space(app),
-        _ => Action::None,
+        I::Up => move_cursor(app, false),
+        I::Down => move_cursor(app, true),
+    }
+    Action::None
+}
+
+/// What decides the footer of a page.
+pub fn context(s: &Session, page: usize) -> InterviewContext {
+    InterviewContext {
+        kind: page_kind(s, page),
+        na: na_allowed(s, page),
+        note: matches!(s.page(page), Page::Question(_)),
+        last: match s.page(page) {
+            Page::Question(p) => !s.is_hidden(page) && s.last_answer(p).is_some(),
+            Page::Profile(_) => false,
+        },
     }
 }
 
@@ -136,19 +126,6 @@ fn typed_char(s: &Session, page: usize, key: &KeyEvent) -> Option<char> {
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     (plain && !c.is_control() && !matches!(c, '?' | ':') && page_kind(s, page) == PageKind::Text)
         .then_some(c)
-}
-
-/// Whether a key answers, clears or edits on an interview page (rather than moving or
-/// leaving): what a completed assessment refuses.
-fn changes_answers(key: &KeyEvent) -> bool {
-    match key.code {
-        KeyCode::Enter | KeyCode::Backspace | KeyCode::Delete => true,
-        KeyCode::Char(c) => {
-            matches!(c, 'e' | 't' | 'x' | ' ' | '-' | '.' | '0'..='9')
-                || (!c.is_ascii() && !c.is_control())
-        }
-        _ => false,
-    }
 }
 
 pub fn on_paste(app: &mut App, text: &str) -> Action {
