@@ -102,6 +102,7 @@ words! {
         col_questionnaire: "问卷", "Questionnaire";
         provisional: "暂不定级", "provisional";
         firms_files: "{0} 家企业 · {1} 份评估", "{0} firms · {1} assessments";
+        home_reading: "正在读取 {0}/{1}…", "reading {0}/{1}…";
         unreadable: "无法读取", "unreadable";
         empty_workspace: "这个工作区还没有评估。", "This workspace has no assessments yet.";
         how_to_start: "按 n 开始一次新的访谈；", "Press n to start a new interview,";
@@ -115,7 +116,7 @@ words! {
         shown_of: "{0}/{1} 家", "{0} of {1}";
         new_interview: "新的访谈", "New interview";
         choose_questionnaire: "选择问卷（↑↓ 选择，Enter 下一步）", "Choose a questionnaire (↑↓ select, Enter next)";
-        firm_name: "企业名称（Enter 开始访谈，Esc 返回）", "The firm's name (Enter starts the interview, Esc goes back)";
+        firm_name: "企业名称（Enter 开始访谈，Tab 下一项，Esc 返回）", "The firm's name (Enter starts the interview, Tab the next field, Esc goes back)";
         name_empty: "请先输入企业名称", "Type the firm's name first";
         no_questionnaires: "没有可用的问卷", "No questionnaire is available";
         questions_count: "{0} 个维度，{1} 道题", "{0} dimensions, {1} questions";
@@ -309,6 +310,16 @@ words! {
         not_a_follow_up: "这次走访不是回访，没有上次的回答可沿用", "This visit follows up no earlier one; there is no last answer to take over";
         k_take_over: "沿用上次", "take over";
         k_revisit: "回访", "revisit";
+        firm_code: "统一社会信用代码（18 位，可不填）", "Unified social credit code (18 characters; may stay empty)";
+        assessor: "评估专家（下次自动填入）", "Assessor (remembered for the next interview)";
+        visit_date: "走访日期", "Visit date";
+        k_field: "下一项", "next field";
+        code_is: "统一社会信用代码：{0}（按 i 修改）", "Unified social credit code: {0} (i changes it)";
+        code_none: "统一社会信用代码：未填写（按 i 填写）", "Unified social credit code: not given (i fills it in)";
+        editing_code: "统一社会信用代码 · Enter 保存 · Esc 取消", "Unified social credit code · Enter keeps · Esc cancels";
+        k_code: "信用代码", "code";
+        h_code: "企业概况页：填写或修改企业的统一社会信用代码（校验码不对时说明原因）", "On a profile page: fill in or change the firm's unified social credit code (a wrong check digit is refused with the reason)";
+        h_new_field: "在企业名称、信用代码、评估专家和走访日期之间切换", "Move between the firm's name, its code, the assessor and the visit date";
         progress_title: "上次措施进展", "Progress since the last visit";
         progress_intro: "上次走访（{0}，{1}）商定的措施：每项记下进展、支持落实情况和备注。", "The actions agreed at the last visit ({0}, {1}): record how each went, what became of its support, and a note.";
         progress_missing: "找不到上次走访的文件 {0}：这里只列出本次已记录的进展。", "The last visit's file {0} is missing: only the progress already recorded here is listed.";

@@ -31,6 +31,23 @@ pub fn code_reason(e: &CodeError, w: &VisitCheckWords) -> String {
     }
 }
 
+/// A unified social credit code as typed on a form: spaces around it dropped and letters
+/// put in capitals; blank is none. A code that is not valid is refused with the reason, in
+/// `lang`.
+pub fn code_entered(text: &str, lang: Lang) -> Result<Option<String>, String> {
+    let code: String = text.trim().to_ascii_uppercase();
+    if code.is_empty() {
+        return Ok(None);
+    }
+    match credit_code::check(&code) {
+        Ok(()) => Ok(Some(code)),
+        Err(why) => {
+            let w = VisitCheckWords::of(lang);
+            Err(w.bad_code(&code, &code_reason(&why, w)))
+        }
+    }
+}
+
 /// Problems of the visit's own entries: a `firm.id` that is not a valid code (an error that
 /// says what is wrong), and a `[plan.*]` entry that names no recommendation of the
 /// questionnaire and has no title (a warning: a recommendation since removed, or an own
@@ -97,6 +114,22 @@ mod tests {
     use crate::model::parse;
 
     const Q: &str = include_str!("../../tests/fixtures/questionnaires/mini.toml");
+
+    #[test]
+    fn a_code_typed_on_a_form_is_put_in_capitals_and_refused_with_the_reason() {
+        assert_eq!(
+            code_entered(" 91350100m000100y43 ", Lang::En),
+            Ok(Some("91350100M000100Y43".into()))
+        );
+        assert_eq!(code_entered("  ", Lang::En), Ok(None));
+        let wrong = code_entered("91350100M000100Y44", Lang::En).unwrap_err();
+        assert!(
+            wrong.contains("the first 17 characters give `3`"),
+            "{wrong}"
+        );
+        let short = code_entered("9135", Lang::Zh).unwrap_err();
+        assert!(short.contains("18"), "{short}");
+    }
 
     fn visit(extra: &str) -> Assessment {
         let src = format!(

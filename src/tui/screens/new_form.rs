@@ -8,10 +8,82 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::i18n::fill;
 use crate::plain_text::{inert, truncate};
-use crate::tui::app::{Action, App, NewForm};
+use ratatui_textarea::TextArea;
+
+use crate::model::decisions::read_date;
+use crate::model::visit_checks::code_entered;
+use crate::tui::app::{Action, App, NewForm, Tone};
 use crate::tui::bindings;
 use crate::tui::bindings::{Binding, commands, lookup, none};
 use crate::tui::draw::{centered, chrome, footer, rule};
+use crate::tui::session::Session;
+
+/// How many fields the form's second step has: the name, the code, the assessor, the date.
+const FIELDS: usize = 4;
+
+/// The field being typed.
+fn field_mut(form: &mut NewForm) -> &mut TextArea<'static> {
+    match form.field {
+        1 => &mut form.code,
+        2 => &mut form.assessor,
+        3 => &mut form.date,
+        _ => &mut form.name,
+    }
+}
+
+/// What the form's second step holds besides the name, read and checked.
+pub struct Details {
+    pub code: Option<String>,
+    pub assessor: String,
+    pub date: toml::value::Datetime,
+}
+
+fn one_line(area: &TextArea<'_>) -> String {
+    area.lines().join(" ").trim().to_string()
+}
+
+/// The code, the assessor and the visit date typed on the form; a code that is not valid or
+/// a date that is not a date is refused with the reason (said in the footer, the cursor put
+/// in that field), and none is returned.
+pub fn details(app: &mut App) -> Option<Details> {
+    let lang = app.lang;
+    let w = app.words;
+    let form = app.form.as_mut()?;
+    let code = match code_entered(&one_line(&form.code), lang) {
+        Ok(code) => code,
+        Err(why) => {
+            form.field = 1;
+            app.say(Tone::Error, why);
+            return None;
+        }
+    };
+    let typed = one_line(&form.date);
+    let Some(date) = read_date(&typed) else {
+        form.field = 3;
+        app.say(Tone::Error, fill(w.not_a_date, &[&inert(&typed)]));
+        return None;
+    };
+    Some(Details {
+        code,
+        assessor: one_line(&form.assessor),
+        date,
+    })
+}
+
+/// Records the code and the assessor in the interview just started and saves it; the
+/// assessor is remembered for the workspace's next interview.
+pub fn record(app: &mut App, session: &mut Session, details: Details) {
+    session.assessment.firm.id = details.code;
+    session.assessment.visit.assessor = crate::model::decisions::kept_text(&details.assessor);
+    if let Err(e) = session.save() {
+        app.say(Tone::Error, fill(app.words.save_failed, &[&e]));
+    }
+    if !details.assessor.is_empty()
+        && let Err(e) = crate::store::remember_assessor(&app.workspace, &details.assessor)
+    {
+        app.say(Tone::Warn, inert(&e.to_string()));
+    }
+}
 
 commands! {
     /// What the keys of the new-interview form do.
@@ -25,6 +97,8 @@ commands! {
         Resume,
         Anyway,
         Dismiss,
+        NextField,
+        PrevField,
     }
 }
 
@@ -88,6 +162,20 @@ pub static NEW: &[Binding<NewCommand, NewForm>] = {
             when: choosing,
         },
         Binding {
+            keys: &[
+                (Tab, N::NextField),
+                (Down, N::NextField),
+                (BackTab, N::PrevField),
+                (Up, N::PrevField),
+            ],
+            footer: "Tab",
+            listed: "Tab  Shift-Tab  ↓ ↑",
+            short: |w| w.k_field,
+            help: |w| w.h_new_field,
+            section: |w| w.new_interview,
+            when: naming,
+        },
+        Binding {
             keys: &[(Esc, N::Back)],
             footer: "Esc",
             listed: "Esc",
@@ -144,7 +232,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
         None => {
             // While the name is typed, every other key types.
             if naming(form) {
-                form.name.input(key);
+                field_mut(form).input(key);
             }
             Action::None
         }
@@ -181,6 +269,8 @@ fn run(app: &mut App, command: NewCommand) -> Action {
             return Action::Create;
         }
         N::Dismiss => form.existing = None,
+        N::NextField => form.field = (form.field + 1) % FIELDS,
+        N::PrevField => form.field = (form.field + FIELDS - 1) % FIELDS,
     }
     Action::None
 }
@@ -189,7 +279,7 @@ pub fn on_paste(app: &mut App, text: &str) -> Action {
     if let Some(form) = &mut app.form
         && form.naming
     {
-        form.name.insert_str(text.replace('\n', " "));
+        field_mut(form).insert_str(text.replace('\n', " "));
     }
     Action::None
 }
@@ -254,27 +344,48 @@ pub fn render(app: &App, frame: &mut Frame) {
             ]));
             lines.push(Line::default());
         }
-        lines.push(Line::from(Span::styled(w.firm_name, t.text())));
-        let [top, input, rest] = Layout::vertical([
-            Constraint::Length(lines.len() as u16),
-            Constraint::Length(3),
-            Constraint::Min(0),
-        ])
-        .areas(area);
+        let [top, rest] =
+            Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(0)])
+                .areas(area);
         frame.render_widget(Paragraph::new(lines), top);
         if let Some(path) = &form.existing {
-            render_offer(app, frame, input.union(rest), path);
+            render_offer(app, frame, rest, path);
             footer(app, frame, c.footer, &bindings::footer(NEW, w, form));
             return;
         }
-        let block = Block::bordered().border_style(t.border_focus());
-        let inner = block.inner(input);
-        frame.render_widget(block, input);
-        frame.render_widget(&form.name, inner);
-        crate::tui::app::place_cursor(frame, &form.name, inner);
+        render_fields(app, frame, rest, form);
     }
     let keys = bindings::footer(NEW, w, form);
     footer(app, frame, c.footer, &keys);
+}
+
+/// The four fields of the second step, each a label over a one-line box; the one being
+/// typed has the focus and the terminal's cursor.
+fn render_fields(app: &App, frame: &mut Frame, area: ratatui::layout::Rect, form: &NewForm) {
+    let t = &app.theme;
+    let w = app.words;
+    let fields = [
+        (w.firm_name, &form.name),
+        (w.firm_code, &form.code),
+        (w.assessor, &form.assessor),
+        (w.visit_date, &form.date),
+    ];
+    let rows = Layout::vertical([Constraint::Length(4); FIELDS]).split(area);
+    for (i, ((label, input), row)) in fields.into_iter().zip(rows.iter()).enumerate() {
+        let [label_area, box_area] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(3)]).areas(*row);
+        let focus = i == form.field;
+        let style = if focus { t.text() } else { t.muted() };
+        frame.render_widget(Span::styled(label, style), label_area);
+        let border = if focus { t.border_focus() } else { t.border() };
+        let block = Block::bordered().border_style(border);
+        let inner = block.inner(box_area);
+        frame.render_widget(block, box_area);
+        frame.render_widget(input, inner);
+        if focus {
+            crate::tui::app::place_cursor(frame, input, inner);
+        }
+    }
 }
 
 /// The offer to resume an interview of the firm begun today, under the name typed.

@@ -251,6 +251,7 @@ pub(super) fn render_main(app: &App, frame: &mut Frame, area: Rect, s: &Session)
     if let Some(ed) = editor {
         let title = match ed.target {
             EditTarget::Note(_) => app.words.editing_note,
+            EditTarget::FirmCode => app.words.editing_code,
             _ => app.words.editing_value,
         };
         let block = Block::bordered()
@@ -318,6 +319,13 @@ pub(super) fn main_lines(
     let place = truncate(&place, width.saturating_sub(width_of(&req)));
     let head = vec![Span::styled(place, t.muted()), Span::styled(req, t.warn())];
     out.push(Line::from(head));
+    if matches!(s.page(page), Page::Profile(_)) {
+        let code = match s.assessment.firm.code() {
+            Some(code) => fill(w.code_is, &[&inert(code)]),
+            None => w.code_none.to_string(),
+        };
+        out.extend(wrapped(&code, width, t.muted(), ""));
+    }
     out.push(Line::default());
     out.extend(wrapped(&inert(&text), width, t.strong(), ""));
     let help_at = out.len();

@@ -28,6 +28,16 @@ pub(super) fn open_note(app: &mut App) -> Action {
     Action::None
 }
 
+/// `i` on a profile page: edits the firm's unified social credit code.
+pub(super) fn open_code(app: &mut App) -> Action {
+    let Some(s) = &app.session else {
+        return Action::None;
+    };
+    let code = s.assessment.firm.id.clone().unwrap_or_default();
+    app.interview.editor = Some(Editor::new(EditTarget::FirmCode, &code));
+    Action::None
+}
+
 /// The value of a number, text or date page as text to edit.
 pub fn value_text(s: &Session, page: usize) -> String {
     match s.page(page) {
@@ -72,6 +82,7 @@ pub(super) fn open_value(app: &mut App, start: Option<String>) {
 pub(crate) fn is_live(s: &Session, target: EditTarget) -> bool {
     match target {
         EditTarget::Note(_) | EditTarget::Closing => true,
+        EditTarget::FirmCode => false,
         EditTarget::Value(page) => match s.page(page) {
             Page::Profile(f) => s.field(f).kind == ProfileKind::Text,
             Page::Question(p) => s.question(p).kind == QuestionKind::Text,
@@ -89,6 +100,8 @@ pub(crate) fn write_text(s: &mut Session, target: EditTarget, text: &str) {
             Page::Question(p) => s.set_response(p, kept.map(Response::Text)),
         },
         EditTarget::Closing => s.assessment.visit.summary = kept,
+        // A code is checked before it is kept: see `commit`.
+        EditTarget::FirmCode => {}
     }
 }
 
@@ -156,6 +169,17 @@ pub(super) fn commit(app: &mut App) -> Action {
             write_text(s, ed.target, &text);
             Action::Save
         }
+        EditTarget::FirmCode => match crate::model::visit_checks::code_entered(&text, app.lang) {
+            Ok(code) => {
+                s.assessment.firm.id = code;
+                Action::Save
+            }
+            Err(why) => {
+                app.say(Tone::Warn, why);
+                app.interview.editor = Some(ed);
+                Action::None
+            }
+        },
         EditTarget::Value(page) => match parse_value(app, page, &text) {
             Ok(()) => {
                 advance(app);

@@ -70,6 +70,7 @@ fn run(app: &mut App, command: I, key: KeyEvent) -> Action {
         I::Note => return open_note(app),
         I::NotApplicable => return not_applicable(app),
         I::TakeOver => return take_over(app),
+        I::Code => return open_code(app),
         I::Clear => return clear(app),
         I::Digit => {
             return match key.code {

@@ -30,6 +30,8 @@ commands! {
         NotApplicable,
         /// Takes last visit's answer and note over (a follow-up visit).
         TakeOver,
+        /// Edits the firm's unified social credit code (on a profile page).
+        Code,
         Note,
         Clear,
         Unanswered,
@@ -53,7 +55,14 @@ impl InterviewCommand {
         use InterviewCommand as I;
         matches!(
             self,
-            I::Digit | I::Enter | I::Space | I::NotApplicable | I::TakeOver | I::Note | I::Clear
+            I::Digit
+                | I::Enter
+                | I::Space
+                | I::NotApplicable
+                | I::TakeOver
+                | I::Code
+                | I::Note
+                | I::Clear
         )
     }
 }
@@ -92,6 +101,10 @@ fn take_over(x: &InterviewContext) -> bool {
 }
 fn take_over_text(x: &InterviewContext) -> bool {
     x.last && text(x)
+}
+/// A profile page (which takes no note) where letters do not type: `i` edits the code.
+fn code(x: &InterviewContext) -> bool {
+    !x.note && !text(x)
 }
 fn na(x: &InterviewContext) -> bool {
     x.na && !text(x)
@@ -284,6 +297,13 @@ pub static INTERVIEW: &[Binding<I, InterviewContext>] = &[
         not_text,
     ),
     footer_row(
+        &[(Char('i'), I::Code)],
+        "i",
+        |w| w.k_code,
+        |w| w.h_code,
+        code,
+    ),
+    footer_row(
         &[(Char('?'), I::Help)],
         "?",
         |w| w.k_help,
@@ -340,6 +360,7 @@ pub static INTERVIEW: &[Binding<I, InterviewContext>] = &[
         |w| w.h_take_over,
         |w| w.sec_answer,
     ),
+    help_row(&[(Char('i'), I::Code)], "i", |w| w.h_code, |w| w.sec_answer),
     help_row(&[(Char('e'), I::Note)], "e", |w| w.h_note, |w| w.sec_answer),
     help_row(
         &[(ctrl('e'), I::Note)],
