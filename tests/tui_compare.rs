@@ -909,3 +909,41 @@ fn a_filter_on_the_questionnaire_shows_that_questionnaires_dimension_columns() {
     assert!(dimension_columns(&app).contains(&"Scan machinery".to_string()));
     assert!(state(&app).column < state(&app).columns().len());
 }
+
+#[test]
+fn the_return_stack_brings_each_screen_back_to_where_it_was_opened() {
+    let f = Fixture::new();
+    let mut app = f.comparison(Lang::En);
+    assert_eq!(app.screen, Screen::Compare);
+    assert_eq!(app.back, [Screen::Home]);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Summary);
+    assert_eq!(app.back, [Screen::Home, Screen::Compare]);
+    assert!(app.from_compare());
+    // The help over the summary explains the summary as opened from the comparison.
+    typed(&mut app, "?");
+    assert_eq!(app.screen, Screen::Help);
+    assert_eq!(app.under(), Screen::Summary);
+    let help = draw(&app, 140, 40);
+    assert!(help.contains("Back to the comparison"), "{help}");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Summary);
+    // The interview is of the same layer: it replaces the summary, and leaving it returns
+    // to the comparison.
+    typed(&mut app, "s");
+    assert_eq!(app.screen, Screen::Interview);
+    assert_eq!(app.back, [Screen::Home, Screen::Compare]);
+    assert!(app.from_compare());
+    typed(&mut app, "q");
+    assert_eq!(app.screen, Screen::Compare);
+    assert!(app.session.is_none());
+    typed(&mut app, "?");
+    let help = draw(&app, 140, 40);
+    assert!(help.contains("Back to the home screen"), "{help}");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Compare);
+    assert_eq!(typed(&mut app, "q"), Flow::Continue);
+    assert_eq!(app.screen, Screen::Home);
+    assert!(app.back.is_empty() && app.compare.is_none());
+    assert_eq!(typed(&mut app, "q"), Flow::Quit);
+}

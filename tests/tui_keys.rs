@@ -472,12 +472,12 @@ fn help_shows_the_keys_of_the_screen_and_goes_back() {
     let (_f, mut app) = past_profile(Lang::Zh);
     typed(&mut app, "?");
     assert_eq!(app.screen, Screen::Help);
-    assert_eq!(app.help_over, Screen::Interview);
+    assert_eq!(app.under(), Screen::Interview);
     typed(&mut app, "jk");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.screen, Screen::Interview);
     typed(&mut app, "s?");
-    assert_eq!(app.help_over, Screen::Summary);
+    assert_eq!(app.under(), Screen::Summary);
     typed(&mut app, "?");
     assert_eq!(app.screen, Screen::Summary);
 }

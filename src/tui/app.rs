@@ -1,6 +1,12 @@
-//! The application: one [`App`] owns all state; a key becomes an [`Action`] (pure state
-//! change plus an intent); [`App::perform`] carries the intent out (save, open, quit); the
-//! loop in [`run`] draws, reads an event, and repeats.
+//! The application: one [`App`] owns all state; a key becomes an [`Action`], the effect the
+//! screen asks for after changing its own state; [`App::perform`] carries every effect out
+//! in one place (save, open, show a screen, go back, quit); the loop in [`run`] draws, reads
+//! an event, and repeats.
+//!
+//! The screen in front is [`App::screen`]; the screens under it, to which going back returns,
+//! are [`App::back`]. The interview, its summary, plan and progress page are one layer (the
+//! open assessment's): moving among them replaces the screen in front, and leaving any of
+//! them returns to what was under the layer (home, the comparison, or out of dmat).
 
 use std::collections::BTreeSet;
 use std::io;
@@ -14,6 +20,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
+use super::keys::{self, Section};
 use super::screens::compare::{self, CompareState};
 use super::screens::plan::{self, PlanState};
 use super::screens::progress::{self, ProgressState};
@@ -44,7 +51,24 @@ pub enum Screen {
     Progress,
 }
 
-/// What a key asks the loop to do after the state has changed.
+impl Screen {
+    /// Whether the screen shows the open assessment: the interview, its summary, plan and
+    /// progress page, which are one layer of the return stack.
+    pub fn of_session(self) -> bool {
+        matches!(
+            self,
+            Screen::Interview | Screen::Summary | Screen::Plan | Screen::Progress
+        )
+    }
+
+    fn same_layer(self, other: Screen) -> bool {
+        self == other || (self.of_session() && other.of_session())
+    }
+}
+
+/// An effect: what a key asks the app to carry out after the screen's own state changed.
+/// Screens never do disk I/O or move to another screen themselves; they answer with one of
+/// these, and [`App::perform`] carries it out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Nothing beyond drawing again.
@@ -71,6 +95,14 @@ pub enum Action {
     Revisit(PathBuf),
     /// Leave the interview: back to the home screen, or quit when dmat started in it.
     Leave,
+    /// Read the workspace's assessments again for the home screen.
+    Reload,
+    /// Show another screen of the same layer in front (the summary from the interview).
+    Show(Screen),
+    /// Show the help of the screen in front, over it.
+    Help,
+    /// Go back to the screen under the one in front; with none under it, quit.
+    Back,
     Quit,
 }
 
@@ -251,13 +283,14 @@ pub struct App {
     pub lang: Lang,
     pub words: &'static TuiWords,
     pub theme: Theme,
+    /// The screen in front.
     pub screen: Screen,
-    /// The screen the help screen explains and returns to.
-    pub help_over: Screen,
+    /// The return stack: the screens under the one in front, the last one right under it.
+    pub back: Vec<Screen>,
     pub help_scroll: u16,
     pub workspace: Workspace,
     pub catalog: Catalog,
-    /// Present when dmat started on the home screen; leaving an interview returns there.
+    /// Present when dmat started on the home screen.
     pub home: Option<HomeState>,
     pub form: Option<NewForm>,
     pub session: Option<Session>,
@@ -269,8 +302,6 @@ pub struct App {
     pub progress: ProgressState,
     /// The comparison, while it is open.
     pub compare: Option<CompareState>,
-    /// The open assessment was opened from the comparison, to which leaving it returns.
-    pub from_compare: bool,
     pub message: Option<Message>,
     /// A draft typed into the assessment is not saved yet.
     pub dirty: bool,
@@ -285,13 +316,19 @@ pub struct App {
 }
 
 impl App {
-    fn base(workspace: Workspace, catalog: Catalog, lang: Lang, theme: Theme) -> Self {
+    fn base(
+        screen: Screen,
+        workspace: Workspace,
+        catalog: Catalog,
+        lang: Lang,
+        theme: Theme,
+    ) -> Self {
         Self {
             lang,
             words: TuiWords::of(lang),
             theme,
-            screen: Screen::Home,
-            help_over: Screen::Home,
+            screen,
+            back: Vec::new(),
             help_scroll: 0,
             workspace,
             catalog,
@@ -303,7 +340,6 @@ impl App {
             plan: PlanState::default(),
             progress: ProgressState::default(),
             compare: None,
-            from_compare: false,
             message: None,
             dirty: false,
             today: crate::model::assessment::today(),
@@ -314,7 +350,7 @@ impl App {
 
     /// The home screen of a workspace.
     pub fn home(workspace: Workspace, catalog: Catalog, lang: Lang, theme: Theme) -> Self {
-        let mut app = Self::base(workspace, catalog, lang, theme);
+        let mut app = Self::base(Screen::Home, workspace, catalog, lang, theme);
         app.home = Some(HomeState::default());
         app.reload_home();
         app
@@ -328,7 +364,7 @@ impl App {
         lang: Lang,
         theme: Theme,
     ) -> Self {
-        let mut app = Self::base(workspace, catalog, lang, theme);
+        let mut app = Self::base(Screen::Interview, workspace, catalog, lang, theme);
         app.enter_interview(session);
         app
     }
@@ -341,9 +377,8 @@ impl App {
         lang: Lang,
         theme: Theme,
     ) -> Self {
-        let mut app = Self::base(workspace, catalog, lang, theme);
+        let mut app = Self::base(Screen::Compare, workspace, catalog, lang, theme);
         app.compare = Some(state);
-        app.screen = Screen::Compare;
         app
     }
 
@@ -355,7 +390,7 @@ impl App {
         lang: Lang,
         theme: Theme,
     ) -> Self {
-        let mut app = Self::base(workspace, catalog, lang, theme);
+        let mut app = Self::base(Screen::New, workspace, catalog, lang, theme);
         app.open_form(questionnaire);
         app
     }
@@ -398,7 +433,7 @@ impl App {
             date: text_area(&self.today.to_string()),
             field: 0,
         });
-        self.screen = Screen::New;
+        self.enter(Screen::New);
     }
 
     /// Reads an event: keys (presses only), pasted text, and a resize. While the terminal is
@@ -473,11 +508,72 @@ impl App {
         }
     }
 
-    /// Shows the help of the current screen.
+    /// Shows the help of the current screen, over it.
     pub fn open_help(&mut self) {
-        self.help_over = self.screen;
         self.help_scroll = 0;
-        self.screen = Screen::Help;
+        self.push(Screen::Help);
+    }
+
+    /// Shows `screen` over the one in front, which going back returns to.
+    fn push(&mut self, screen: Screen) {
+        self.back.push(self.screen);
+        self.screen = screen;
+    }
+
+    /// Shows `screen` in front: over home or the comparison (which going back returns to),
+    /// else in place of the screen in front (the new-interview form gives way to the
+    /// interview it starts; the summary to the interview).
+    fn enter(&mut self, screen: Screen) {
+        if matches!(self.screen, Screen::Home | Screen::Compare) && self.screen != screen {
+            self.push(screen);
+        } else {
+            self.screen = screen;
+        }
+    }
+
+    /// The screen that leaving `screen` (and the screens of its layer) returns to: the one
+    /// under it on the return stack; none when leaving it quits.
+    pub fn returns_to(&self, screen: Screen) -> Option<Screen> {
+        let all: Vec<Screen> = self.back.iter().copied().chain([self.screen]).collect();
+        let top = all.iter().rposition(|s| s.same_layer(screen))?;
+        all[..top]
+            .iter()
+            .rev()
+            .find(|s| !s.same_layer(screen))
+            .copied()
+    }
+
+    /// Whether the open assessment was opened from the comparison, to which leaving it
+    /// returns.
+    pub fn from_compare(&self) -> bool {
+        self.returns_to(Screen::Interview) == Some(Screen::Compare)
+    }
+
+    /// The screen under the one in front (what the help explains).
+    pub fn under(&self) -> Screen {
+        self.back.last().copied().unwrap_or(Screen::Home)
+    }
+
+    /// Goes back to the screen under the one in front, dropping what the one left held;
+    /// quits when there is none.
+    fn go_back(&mut self) -> Flow {
+        let left = self.screen;
+        let Some(to) = self.back.pop() else {
+            self.flush();
+            return Flow::Quit;
+        };
+        self.screen = to;
+        match left {
+            Screen::New => self.form = None,
+            Screen::Compare => {
+                let edited = self.compare.take().is_some_and(|c| c.edited);
+                if edited && to == Screen::Home {
+                    self.reload_home();
+                }
+            }
+            _ => {}
+        }
+        Flow::Continue
     }
 
     pub fn say(&mut self, tone: Tone, text: impl Into<String>) {
@@ -502,6 +598,10 @@ impl App {
             Action::OpenSummary(path) => self.open_summary(&path),
             Action::Revisit(path) => super::screens::home::revisit(self, &path),
             Action::Leave => return self.leave(),
+            Action::Show(screen) => self.screen = screen,
+            Action::Help => self.open_help(),
+            Action::Reload => self.reload_home(),
+            Action::Back => return self.go_back(),
             Action::Quit => {
                 self.flush();
                 return Flow::Quit;
@@ -533,7 +633,7 @@ impl App {
             self.dirty = true;
             let text = fill(self.words.save_failed, &[&e]);
             self.say(Tone::Error, text);
-        } else if self.from_compare
+        } else if self.from_compare()
             && let Some(c) = &mut self.compare
         {
             c.edited = true;
@@ -554,7 +654,7 @@ impl App {
         let visits = crate::compare::score_visits(opened);
         let comparison = crate::compare::Comparison::new(&visits, self.lang);
         self.compare = Some(CompareState::new(comparison, visits, None));
-        self.screen = Screen::Compare;
+        self.enter(Screen::Compare);
         if failed > 0 {
             self.say(Tone::Warn, fill(self.words.left_out, &[&failed]));
         }
@@ -566,7 +666,6 @@ impl App {
         match Session::open(path, &self.catalog) {
             Ok(session) => {
                 self.enter_interview(session);
-                self.from_compare = true;
                 self.screen = Screen::Summary;
             }
             Err(e) => self.say_open_failed(e),
@@ -611,11 +710,11 @@ impl App {
         self.plan = PlanState::default();
         self.progress = ProgressState::default();
         // A completed assessment opens on its summary: a stray key must not change it.
-        self.screen = if session.is_complete() {
+        self.enter(if session.is_complete() {
             Screen::Summary
         } else {
             Screen::Interview
-        };
+        });
         self.session = Some(session);
     }
 
@@ -722,24 +821,23 @@ impl App {
         }
         let session = self.session.take();
         self.interview = InterviewState::default();
-        if std::mem::take(&mut self.from_compare)
-            && let Some(c) = &mut self.compare
-        {
-            if std::mem::take(&mut c.stale)
-                && let Some(s) = session
-            {
-                c.update_visit(&s.path, s.assessment.clone());
+        let Some(to) = self.back.pop() else {
+            return Flow::Quit;
+        };
+        self.screen = to;
+        match to {
+            Screen::Compare => {
+                if let Some(c) = &mut self.compare
+                    && std::mem::take(&mut c.stale)
+                    && let Some(s) = session
+                {
+                    c.update_visit(&s.path, s.assessment.clone());
+                }
             }
-            self.screen = Screen::Compare;
-            return Flow::Continue;
+            Screen::Home => self.reload_home(),
+            _ => {}
         }
-        if self.home.is_some() {
-            self.reload_home();
-            self.screen = Screen::Home;
-            Flow::Continue
-        } else {
-            Flow::Quit
-        }
+        Flow::Continue
     }
 
     /// Reads the workspace's assessments again for the home screen.
@@ -749,6 +847,55 @@ impl App {
             h.marked.retain(|p| rows.iter().any(|r| &r.path == p));
             h.rows = rows;
             h.cursor = h.cursor.min(h.rows.len().saturating_sub(1));
+        }
+    }
+
+    /// The keys of a screen, in sections, as its help lists them.
+    pub fn help_of(&self, screen: Screen) -> Vec<Section> {
+        use super::bindings;
+        let w = self.words;
+        match screen {
+            Screen::Home => match &self.home {
+                Some(h) => keys::with_ctrl_c(bindings::help(home::HOME, w, h), w),
+                None => keys::with_ctrl_c(Vec::new(), w),
+            },
+            Screen::New => match &self.form {
+                Some(f) => keys::with_ctrl_c(bindings::help(new_form::NEW, w, f), w),
+                None => keys::with_ctrl_c(Vec::new(), w),
+            },
+            Screen::Interview | Screen::Help => {
+                let x = match &self.session {
+                    Some(s) => interview::context(s, self.interview.page),
+                    None => interview::InterviewContext {
+                        kind: interview::PageKind::Skipped,
+                        na: false,
+                        note: false,
+                        last: false,
+                    },
+                };
+                let mut secs = bindings::help(interview::INTERVIEW, w, &x);
+                secs.insert(2.min(secs.len()), keys::editing_section(w));
+                secs
+            }
+            Screen::Summary => {
+                let mut secs = bindings::help(summary::SUMMARY, w, &summary::context(self));
+                secs.insert(1.min(secs.len()), keys::editing_section(w));
+                keys::with_ctrl_c(secs, w)
+            }
+            Screen::Compare => match &self.compare {
+                Some(c) => bindings::help(compare::COMPARE, w, &c.context(compare::to_home(self))),
+                None => keys::with_ctrl_c(Vec::new(), w),
+            },
+            Screen::Plan => {
+                let mut secs = bindings::help(plan::PLAN, w, &plan::context(self));
+                secs.insert(1.min(secs.len()), keys::editing_section(w));
+                keys::with_ctrl_c(secs, w)
+            }
+            Screen::Progress => {
+                let mut secs = bindings::help(progress::PROGRESS, w, &progress::context(self));
+                secs.insert(1.min(secs.len()), keys::editing_section(w));
+                keys::with_ctrl_c(secs, w)
+            }
         }
     }
 

@@ -6,12 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::plain_text::{pad, width};
-use crate::tui::app::{Action, App, Screen};
+use crate::tui::app::{Action, App};
 use crate::tui::bindings;
 use crate::tui::bindings::{Binding, always, commands, lookup};
 use crate::tui::draw::{chrome, footer, rule};
-use crate::tui::keys::{self, KeyHelp, Section};
-use crate::tui::screens::{compare, home, interview, new_form, plan, progress, summary};
+use crate::tui::keys::KeyHelp;
 use crate::tui::wrap::wrap;
 
 /// The widest a line of help text gets, in cells.
@@ -59,60 +58,12 @@ pub static HELP: &[Binding<HelpCommand, ()>] = {
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     match lookup(HELP, &key, &()) {
-        Some(HelpCommand::Back) => app.screen = app.help_over,
+        Some(HelpCommand::Back) => return Action::Back,
         Some(HelpCommand::Up) => app.help_scroll = app.help_scroll.saturating_sub(1),
         Some(HelpCommand::Down) => app.help_scroll = app.help_scroll.saturating_add(1),
         None => {}
     }
     Action::None
-}
-
-/// The sections of keys for a screen.
-pub fn sections(app: &App, screen: Screen) -> Vec<Section> {
-    let w = app.words;
-    match screen {
-        Screen::Home => match &app.home {
-            Some(h) => keys::with_ctrl_c(bindings::help(home::HOME, w, h), w),
-            None => keys::with_ctrl_c(Vec::new(), w),
-        },
-        Screen::New => match &app.form {
-            Some(f) => keys::with_ctrl_c(bindings::help(new_form::NEW, w, f), w),
-            None => keys::with_ctrl_c(Vec::new(), w),
-        },
-        Screen::Interview | Screen::Help => {
-            let x = match &app.session {
-                Some(s) => interview::context(s, app.interview.page),
-                None => interview::InterviewContext {
-                    kind: interview::PageKind::Skipped,
-                    na: false,
-                    note: false,
-                    last: false,
-                },
-            };
-            let mut secs = bindings::help(interview::INTERVIEW, w, &x);
-            secs.insert(2.min(secs.len()), keys::editing_section(w));
-            secs
-        }
-        Screen::Summary => {
-            let mut secs = bindings::help(summary::SUMMARY, w, &summary::context(app));
-            secs.insert(1.min(secs.len()), keys::editing_section(w));
-            keys::with_ctrl_c(secs, w)
-        }
-        Screen::Compare => match &app.compare {
-            Some(c) => bindings::help(compare::COMPARE, w, &c.context(app.home.is_some())),
-            None => keys::with_ctrl_c(Vec::new(), w),
-        },
-        Screen::Plan => {
-            let mut secs = bindings::help(plan::PLAN, w, &plan::context(app));
-            secs.insert(1.min(secs.len()), keys::editing_section(w));
-            keys::with_ctrl_c(secs, w)
-        }
-        Screen::Progress => {
-            let mut secs = bindings::help(progress::PROGRESS, w, &progress::context(app));
-            secs.insert(1.min(secs.len()), keys::editing_section(w));
-            keys::with_ctrl_c(secs, w)
-        }
-    }
 }
 
 pub fn render(app: &App, frame: &mut Frame) {
@@ -127,7 +78,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         c.header,
     );
     rule(app, frame, c.header);
-    let secs = sections(app, app.help_over);
+    let secs = app.help_of(app.under());
     let key_w = secs
         .iter()
         .flat_map(|s| s.keys.iter().map(|k| width(k.keys)))

@@ -308,7 +308,7 @@ fn run(app: &mut App, command: HomeCommand) -> Action {
     let under = rows.get(h.cursor).copied();
     match command {
         Quit => return Action::Quit,
-        Help => app.open_help(),
+        Help => return Action::Help,
         Up => h.cursor = h.cursor.saturating_sub(1),
         Down => h.cursor = (h.cursor + 1).min(rows.len().saturating_sub(1)),
         First => h.cursor = 0,
@@ -352,7 +352,7 @@ fn run(app: &mut App, command: HomeCommand) -> Action {
         Compare => return compare(app, &rows),
         Demo => return Action::Demo,
         RemoveDemo => return Action::RemoveDemo,
-        Reload => app.reload_home(),
+        Reload => return Action::Reload,
     }
     Action::None
 }

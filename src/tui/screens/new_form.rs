@@ -12,7 +12,7 @@ use ratatui_textarea::TextArea;
 
 use crate::model::decisions::read_date;
 use crate::model::visit_checks::code_entered;
-use crate::tui::app::{Action, App, NewForm, Screen, Tone};
+use crate::tui::app::{Action, App, NewForm, Tone};
 use crate::tui::bindings;
 use crate::tui::bindings::{Binding, commands, lookup, none};
 use crate::tui::draw::{centered, chrome, footer, rule};
@@ -82,17 +82,6 @@ pub fn record(app: &mut App, session: &mut Session, details: Details) {
         && let Err(e) = crate::store::remember_assessor(&app.workspace, &details.assessor)
     {
         app.say(Tone::Warn, inert(&e.to_string()));
-    }
-}
-
-/// Leaves the form: to the home screen, or out of dmat when started with `dmat new`.
-fn back_out(app: &mut App) -> Action {
-    app.form = None;
-    if app.home.is_some() {
-        app.screen = Screen::Home;
-        Action::None
-    } else {
-        Action::Quit
     }
 }
 
@@ -264,7 +253,8 @@ fn run(app: &mut App, command: NewCommand) -> Action {
         N::Next => {}
         N::Start => return Action::Create,
         N::Back if form.naming && !form.fixed => form.naming = false,
-        N::Back => return back_out(app),
+        // To the home screen, or out of dmat when started with `dmat new`.
+        N::Back => return Action::Back,
         N::Help => app.open_help(),
         N::Resume => {
             let path = form.existing.take();

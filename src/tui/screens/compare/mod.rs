@@ -296,9 +296,14 @@ enum Effect {
     Say(Tone, String),
 }
 
+/// Whether leaving the comparison goes back to the home screen rather than out of dmat.
+pub fn to_home(app: &App) -> bool {
+    app.returns_to(Screen::Compare) == Some(Screen::Home)
+}
+
 pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     let w = app.words;
-    let home = app.home.is_some();
+    let home = to_home(app);
     let Some(st) = app.compare.as_mut() else {
         return Action::None;
     };
@@ -319,22 +324,15 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
         state_key(st, command, w)
     };
     match effect {
-        Effect::None => {}
-        Effect::Help => app.open_help(),
-        Effect::Open(path) => return Action::OpenSummary(path),
-        Effect::Say(tone, text) => app.say(tone, text),
-        Effect::Back => {
-            if app.home.is_none() {
-                return Action::Quit;
-            }
-            let edited = app.compare.take().is_some_and(|s| s.edited);
-            if edited {
-                app.reload_home();
-            }
-            app.screen = Screen::Home;
+        Effect::None => Action::None,
+        Effect::Help => Action::Help,
+        Effect::Open(path) => Action::OpenSummary(path),
+        Effect::Say(tone, text) => {
+            app.say(tone, text);
+            Action::None
         }
+        Effect::Back => Action::Back,
     }
-    Action::None
 }
 
 fn state_key(st: &mut CompareState, command: C, w: &TuiWords) -> Effect {
@@ -584,7 +582,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some(p) = &st.picker {
         render_picker(&x, frame, c.body, p);
     }
-    let keys = bindings::footer(COMPARE, app.words, &st.context(app.home.is_some()));
+    let keys = bindings::footer(COMPARE, app.words, &st.context(to_home(app)));
     footer(app, frame, c.footer, &keys);
 }
 

@@ -80,7 +80,7 @@ fn run(app: &mut App, command: I, key: KeyEvent) -> Action {
         }
         I::Enter => return enter(app),
         I::Space => return space(app),
-        I::Help => app.open_help(),
+        I::Help => return Action::Help,
         I::Summary => open_summary(app),
         I::Unanswered => next_unanswered(app),
         I::FullHelp => app.interview.full_help = !app.interview.full_help,

@@ -222,7 +222,7 @@ pub static SUMMARY: &[Binding<SummaryCommand, SummaryContext>] = {
 /// The context of the summary's keys in an app.
 pub fn context(app: &App) -> SummaryContext {
     SummaryContext {
-        from_compare: app.from_compare,
+        from_compare: app.from_compare(),
         follow_up: app
             .session
             .as_ref()
@@ -251,8 +251,8 @@ fn run(app: &mut App, command: SummaryCommand, confirm: bool, confirm_sheet: boo
     };
     match command {
         S::Leave => return Action::Leave,
-        S::Help => app.open_help(),
-        S::ToInterview => app.screen = Screen::Interview,
+        S::Help => return Action::Help,
+        S::ToInterview => return Action::Show(Screen::Interview),
         S::Up => step(app, false),
         S::Down => step(app, true),
         S::PageUp => scroll(app, Scroll::Page(false)),
