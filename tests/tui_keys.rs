@@ -783,3 +783,22 @@ fn an_exclusive_option_keeps_options_the_questionnaire_no_longer_has() {
         Some(&Response::Choices(vec!["retired".into(), "none".into()]))
     );
 }
+
+#[test]
+fn the_summary_says_when_the_sheet_written_is_out_of_date() {
+    let (_f, mut app) = past_profile(Lang::En);
+    typed(&mut app, "1s");
+    assert!(draw(&app, 140, 40).contains("not written yet"));
+    typed(&mut app, "ww");
+    let screen = draw(&app, 140, 40);
+    assert!(screen.contains("reports/"), "{screen}");
+    assert!(!screen.contains("out of date"), "{screen}");
+    // An answer changed after the sheet was written makes it out of date.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    typed(&mut app, "sp2s");
+    let screen = draw(&app, 140, 40);
+    assert!(screen.contains("out of date"), "{screen}");
+    // Writing it again brings it up to date.
+    typed(&mut app, "ww");
+    assert!(!draw(&app, 140, 40).contains("out of date"));
+}

@@ -628,14 +628,18 @@ impl App {
 
     fn save(&mut self) {
         self.dirty = false;
-        let Some(session) = &self.session else { return };
+        let from_compare = self.from_compare();
+        let Some(session) = &mut self.session else {
+            return;
+        };
         if let Err(e) = session.save() {
             self.dirty = true;
             let text = fill(self.words.save_failed, &[&e]);
             self.say(Tone::Error, text);
-        } else if self.from_compare()
-            && let Some(c) = &mut self.compare
-        {
+            return;
+        }
+        session.look_for_sheet(&self.workspace);
+        if from_compare && let Some(c) = &mut self.compare {
             c.edited = true;
             c.stale = true;
         }
@@ -715,6 +719,8 @@ impl App {
         } else {
             Screen::Interview
         });
+        let mut session = session;
+        session.look_for_sheet(&self.workspace);
         self.session = Some(session);
     }
 
@@ -753,15 +759,13 @@ impl App {
 
     fn write_sheet(&mut self) {
         self.flush();
-        let Some(s) = &self.session else { return };
-        let opened = crate::store::Opened {
-            path: s.path.clone(),
-            assessment: s.assessment.clone(),
-            questionnaire: s.loaded.clone(),
-            warnings: Vec::new(),
-        };
+        let Some(s) = &mut self.session else { return };
+        let opened = s.opened();
         let format = crate::report::Format::Html;
-        match crate::report::write_to_workspace(&self.workspace, &opened, self.lang, format) {
+        let written =
+            crate::report::write_to_workspace(&self.workspace, &opened, self.lang, format);
+        s.look_for_sheet(&self.workspace);
+        match written {
             Ok(path) => {
                 let text = fill(self.words.sheet_written, &[&path.display()]);
                 self.say(Tone::Info, text);

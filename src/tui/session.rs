@@ -37,6 +37,10 @@ pub struct Session {
     /// The visit this one follows up (`visit.previous`), as read when it was opened; only
     /// read, never written.
     pub previous: Option<Box<Assessment>>,
+    /// The recommendation sheet written for this visit into the workspace's reports folder,
+    /// and whether the assessment changed after it was written: looked for by the app when
+    /// the interview opens and after each save or sheet written, never while drawing.
+    pub sheet: Option<(PathBuf, bool)>,
     _lock: AssessmentLock,
 }
 
@@ -86,6 +90,7 @@ impl Session {
             evaluation,
             warnings,
             previous,
+            sheet: None,
             _lock: lock,
         }
     }
@@ -95,17 +100,19 @@ impl Session {
         self.assessment.visit.status == crate::model::Status::Complete
     }
 
-    /// The recommendation sheet written for this visit into the workspace's reports folder,
-    /// and whether the assessment changed after it was written.
-    pub fn sheet(&self, ws: &Workspace) -> Option<(PathBuf, bool)> {
+    /// Looks in the workspace's reports folder for the sheet written for this visit and
+    /// whether the assessment changed after it was written (see [`Self::sheet`]).
+    pub fn look_for_sheet(&mut self, ws: &Workspace) {
         let opened = self.opened();
-        let path = crate::report::written_sheet(ws, &opened, crate::report::Format::Html)?;
-        let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-        let stale = match (modified(&path), modified(&self.path)) {
-            (Some(sheet), Some(file)) => file > sheet,
-            _ => false,
-        };
-        Some((path, stale))
+        self.sheet =
+            crate::report::written_sheet(ws, &opened, crate::report::Format::Html).map(|path| {
+                let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+                let stale = match (modified(&path), modified(&self.path)) {
+                    (Some(sheet), Some(file)) => file > sheet,
+                    _ => false,
+                };
+                (path, stale)
+            });
     }
 
     /// The assessment as the report and export layers take it.

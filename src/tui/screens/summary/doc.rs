@@ -102,16 +102,16 @@ fn stats(app: &App, s: &Session, width: usize, doc: &mut Doc) {
         Status::Complete => (w.complete, t.good()),
         Status::InProgress => (w.in_progress, t.warn()),
     };
-    let sheet = match s.sheet(&app.workspace) {
+    let sheet = match &s.sheet {
         None => Span::styled(w.sheet_none.to_string(), t.muted()),
         Some((path, stale)) => {
             let shown = path
                 .strip_prefix(&app.workspace.root)
-                .unwrap_or(&path)
+                .unwrap_or(path)
                 .display()
                 .to_string();
             let shown = inert(&shown);
-            if stale {
+            if *stale {
                 Span::styled(fill(w.sheet_stale, &[&shown]), t.warn())
             } else {
                 Span::styled(fill(w.sheet_current, &[&shown]), t.text())
