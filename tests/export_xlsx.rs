@@ -162,3 +162,86 @@ fn a_workbook_needs_an_output_file() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("-o OUT.xlsx"));
 }
+
+/// The data rows (below the header) of a sheet, as text.
+fn data_rows(range: &Range<Data>) -> Vec<Vec<String>> {
+    range
+        .rows()
+        .skip(1)
+        .map(|r| r.iter().map(text).collect())
+        .collect()
+}
+
+#[test]
+fn a_table_longer_than_a_sheet_goes_on_in_a_further_sheet_with_its_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut whole = workbook("en", dir.path());
+    let answers = data_rows(&whole.worksheet_range("Answers").unwrap());
+    assert!(answers.len() > 20, "the cohort has enough answers to split");
+    // Sheets of at most half the answers (and their header): the answers need two.
+    let limit = answers.len() / 2 + 2;
+    let path = dir.path().join("split.xlsx");
+    let out = dmat(dir.path())
+        .env("DMAT_SHEET_ROWS", limit.to_string())
+        .args(["export", COHORT, "--questionnaire", FEATURES])
+        .args(["--format", "xlsx", "--labels", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut split: Xlsx<_> = open_workbook(&path).unwrap();
+    // The plan of the six visits is as long as half the answers: it goes on too.
+    let plan = data_rows(&whole.worksheet_range("Plan").unwrap());
+    assert!(plan.len() + 1 > limit);
+    assert_eq!(
+        split.sheet_names(),
+        [
+            "Scorecards",
+            "Answers",
+            "Answers (2)",
+            "Plan",
+            "Plan (2)",
+            "Cohort"
+        ]
+    );
+    let mut plan_rows = data_rows(&split.worksheet_range("Plan").unwrap());
+    plan_rows.extend(data_rows(&split.worksheet_range("Plan (2)").unwrap()));
+    assert_eq!(plan_rows, plan);
+    let first = split.worksheet_range("Answers").unwrap();
+    let second = split.worksheet_range("Answers (2)").unwrap();
+    assert_eq!(first.height(), limit, "the first sheet is full");
+    let header = |r: &Range<Data>| {
+        r.rows()
+            .next()
+            .unwrap()
+            .iter()
+            .map(text)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(header(&first), header(&second), "the header is repeated");
+    assert_eq!(header(&first)[4], "question");
+    let mut rows = data_rows(&first);
+    rows.extend(data_rows(&second));
+    assert_eq!(rows, answers, "every answer once, in the same order");
+
+    // The first sheet says so above the scorecards, which keep their header and rows.
+    let cards = split.worksheet_range("Scorecards").unwrap();
+    let note = text(cards.get((0, 0)).unwrap());
+    assert!(note.contains("1,048,576"), "{note}");
+    assert!(note.ends_with("Answers (2), Plan (2)"), "{note}");
+    let whole_cards = whole.worksheet_range("Scorecards").unwrap();
+    let below: Vec<Vec<String>> = cards
+        .rows()
+        .skip(2)
+        .map(|r| r.iter().map(text).collect())
+        .collect();
+    let expected: Vec<Vec<String>> = whole_cards
+        .rows()
+        .map(|r| r.iter().map(text).collect())
+        .collect();
+    assert_eq!(below, expected);
+}

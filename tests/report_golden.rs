@@ -62,6 +62,18 @@ fn html_sheets_match_their_golden_files() {
     }
 }
 
+/// A firm that agreed part of its plan (owner and due date, another horizon, a declined
+/// action, one of its own), and its follow-up visit half a year later: the progress on what
+/// was agreed and how every score moved. Markdown, in Chinese and English.
+#[test]
+fn agreed_and_follow_up_sheets_match_their_golden_files() {
+    for firm in ["agreed-firm", "followup-firm"] {
+        for lang in ["zh", "en"] {
+            insta::assert_snapshot!(format!("{firm}-{lang}.md"), sheet(firm, lang, "md"));
+        }
+    }
+}
+
 /// On the bundled questionnaire: a firm with a long plan (eleven actions and many later
 /// options), a firm held below the next stage by a gate, and a provisional one (too little
 /// answered for a stage), in both languages and both formats.

@@ -213,6 +213,10 @@ fn the_html_sheet_prints_on_a4_pages_with_its_decision_page_first() {
     for (firm, features) in [
         ("fans-firm", true),
         ("motors-firm", true),
+        // An agreed plan (owners, due dates, a declined action, one of the firm's own), and the
+        // follow-up visit that reports its progress and how the scores moved.
+        ("agreed-firm", true),
+        ("followup-firm", true),
         ("stainless-firm", false),
         ("held-firm", false),
         ("provisional-firm", false),

@@ -22,6 +22,13 @@ fn open(path: &Path) -> Opened {
     open_assessment(path, &catalog).unwrap()
 }
 
+/// Writes the sheet into the workspace and returns where.
+fn write(ws: &Workspace, opened: &Opened, lang: Lang, format: Format) -> PathBuf {
+    write_to_workspace(ws, opened, &Catalog::bundled(), lang, format)
+        .unwrap()
+        .path
+}
+
 fn names(dir: &Path) -> Vec<String> {
     let mut n: Vec<String> = fs::read_dir(dir)
         .unwrap()
@@ -36,7 +43,7 @@ fn the_workspace_sheet_is_named_after_firm_and_date_and_replaced_only_for_the_sa
     let ws_dir = tempfile::tempdir().unwrap();
     let ws = Workspace::new(ws_dir.path());
     let opened = open(Path::new(FANS));
-    let first = write_to_workspace(&ws, &opened, Lang::Zh, Format::Html).unwrap();
+    let first = write(&ws, &opened, Lang::Zh, Format::Html);
     assert_eq!(
         first,
         ws.reports_dir()
@@ -49,7 +56,7 @@ fn the_workspace_sheet_is_named_after_firm_and_date_and_replaced_only_for_the_sa
     );
 
     // The same visit again (say, after editing it): the sheet is replaced, not duplicated.
-    let again = write_to_workspace(&ws, &opened, Lang::En, Format::Html).unwrap();
+    let again = write(&ws, &opened, Lang::En, Format::Html);
     assert_eq!(again, first);
     assert!(
         fs::read_to_string(&again)
@@ -61,7 +68,7 @@ fn the_workspace_sheet_is_named_after_firm_and_date_and_replaced_only_for_the_sa
     let copy_dir = tempfile::tempdir().unwrap();
     let copy = copy_dir.path().join("second-visit.toml");
     fs::copy(FANS, &copy).unwrap();
-    let second = write_to_workspace(&ws, &open(&copy), Lang::Zh, Format::Html).unwrap();
+    let second = write(&ws, &open(&copy), Lang::Zh, Format::Html);
     assert_eq!(
         second,
         ws.reports_dir()
@@ -71,7 +78,7 @@ fn the_workspace_sheet_is_named_after_firm_and_date_and_replaced_only_for_the_sa
     // A file the user put there is never overwritten.
     let md = ws.reports_dir().join("淄博华泰风机有限公司-2026-11-27.md");
     fs::write(&md, "my own notes").unwrap();
-    let third = write_to_workspace(&ws, &opened, Lang::Zh, Format::Md).unwrap();
+    let third = write(&ws, &opened, Lang::Zh, Format::Md);
     assert_eq!(fs::read_to_string(&md).unwrap(), "my own notes");
     assert_eq!(
         third,
@@ -100,7 +107,7 @@ fn a_firm_name_cannot_lead_the_sheet_out_of_the_reports_folder() {
         "name = \"../../etc/淄博\\\\风机:有限\\u0007公司\"",
     );
     fs::write(&path, text).unwrap();
-    let written = write_to_workspace(&ws, &open(&path), Lang::Zh, Format::Md).unwrap();
+    let written = write(&ws, &open(&path), Lang::Zh, Format::Md);
     assert_eq!(written.parent(), Some(ws.reports_dir().as_path()));
     assert_eq!(
         written.file_name().unwrap().to_string_lossy(),

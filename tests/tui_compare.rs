@@ -746,6 +746,7 @@ fn different_questionnaires_are_shown_one_at_a_time_and_f_chooses_which() {
     let mut app = f.home(Lang::En);
     app.catalog.add_first(other);
     app.reload_home();
+    app.wait_loaded();
     typed(&mut app, "c");
     // One questionnaire at a time, with its dimensions; the other firm is counted apart.
     assert_eq!(names(&app), ["淄博华泰风机有限公司"]);
@@ -841,6 +842,7 @@ fn scan_majority() -> (Fixture, App) {
     let mut app = f.home(Lang::En);
     app.catalog.add_first(scan);
     app.reload_home();
+    app.wait_loaded();
     typed(&mut app, "c");
     (f, app)
 }

@@ -526,6 +526,7 @@ fn the_home_screen_counts_firms_names_questionnaires_and_gives_no_stage_below_th
     drop(s);
     home.catalog.add_first((*quick).clone());
     home.reload_home();
+    home.wait_loaded();
     let screen = draw(&home, 100, 24);
     let row = screen.lines().find(|l| l.contains("Quick Co")).unwrap();
     assert!(row.contains("quick-scan"), "{screen}");

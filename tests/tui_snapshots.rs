@@ -10,6 +10,7 @@ use std::sync::Arc;
 use crossterm::event::KeyCode;
 use dmat::i18n::Lang;
 use dmat::store::{Catalog, LoadedQuestionnaire};
+use dmat::tui::screens::home::Loading;
 use dmat::tui::{App, Session, Theme};
 use tui_common::*;
 
@@ -167,6 +168,42 @@ fn home_screens() {
         snap("home-list", lang, &app);
         typed(&mut app, "/zibo");
         snap("home-filter", lang, &app);
+    }
+}
+
+#[test]
+fn home_while_reading() {
+    for lang in LANGS {
+        let f = Fixture::new();
+        f.cohort();
+        let mut app = f.home(lang);
+        let rows = app.home.as_ref().unwrap().rows.clone();
+        assert_eq!(rows.len(), 6);
+        // The workspace is read again in the background: two rows have come so far.
+        let (loading, batches) = Loading::new(rows.len());
+        app.home.as_mut().unwrap().loading = Some(loading);
+        batches.send(rows[..2].to_vec()).unwrap();
+        assert!(app.take_loaded());
+        assert!(app.loading());
+        snap("home-reading", lang, &app);
+        // Keys work meanwhile: the cursor moves, the filter opens.
+        press(&mut app, KeyCode::Down);
+        assert_eq!(app.home.as_ref().unwrap().cursor, 1);
+        typed(&mut app, "/");
+        assert!(app.home.as_ref().unwrap().filter_input.is_some());
+        press(&mut app, KeyCode::Esc);
+        // The rest comes; the reading ends with the last batch, the cursor on its row.
+        let at = app.home.as_ref().unwrap().rows[1].path.clone();
+        batches.send(rows[2..].to_vec()).unwrap();
+        drop(batches);
+        assert!(app.take_loaded());
+        assert!(!app.loading());
+        let h = app.home.as_ref().unwrap();
+        assert_eq!(h.rows.len(), 6);
+        assert_eq!(h.rows[h.cursor].path, at);
+        assert!(
+            !draw(&app, 80, 24).contains("reading") && !draw(&app, 80, 24).contains("正在读取")
+        );
     }
 }
 

@@ -75,11 +75,29 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
     };
     let sections = sections(format, &opts.section)?;
     let catalog = ctx.catalog(q)?;
-    let (visits, _failed) = load(paths, &catalog, ScoredVisit::new)?;
-    if visits.is_empty() {
+    // The screen opens a firm's summary from its visit; the other outputs need only what the
+    // comparison keeps of each visit, gathered as the files are read.
+    let (mut c, visits) = if format == CompareFormat::Tui {
+        let (visits, _failed) = load(paths, &catalog, ScoredVisit::new)?;
+        (Comparison::new(&visits, ctx.lang), visits)
+    } else {
+        // Of the profile, the screen's filters may need any field; these only the named ones.
+        let fields = opts
+            .filter
+            .iter()
+            .filter_map(|f| f.parse::<Filter>().ok())
+            .map(|f| f.field)
+            .collect();
+        let mut gathered = Comparison::gather().profile_fields(fields);
+        load_each(paths, &catalog, ScoredVisit::new, |v| {
+            gathered.add(&v);
+            Ok(())
+        })?;
+        (gathered.finish(ctx.lang), Vec::new())
+    };
+    if c.all_firms().is_empty() {
         return Err(Failure::invalid(w.nothing_to_compare));
     }
-    let mut c = Comparison::new(&visits, ctx.lang);
     for f in &opts.filter {
         f.parse::<Filter>()
             .and_then(|f| c.filter(f))
@@ -153,32 +171,56 @@ pub(super) fn load<T: Send>(
     catalog: &Catalog,
     each: impl Fn(Opened) -> T + Sync,
 ) -> Result<(Vec<T>, usize), Failure> {
+    let mut made = Vec::new();
+    let failed = load_each(paths, catalog, each, |item| {
+        made.push(item);
+        Ok(())
+    })?;
+    Ok((made, failed))
+}
+
+/// How many files are read at once: enough to keep every core busy, few enough that what is
+/// made of them (a parsed assessment each) stays small whatever the size of the cohort.
+const BATCH: usize = 256;
+
+/// Like [`load`], handing what is made of each file to `take`, in the order of the files, as
+/// soon as its batch is read: only a batch of assessments is in memory at once. Stops at the
+/// first error `take` returns.
+pub(super) fn load_each<T: Send>(
+    paths: &[PathBuf],
+    catalog: &Catalog,
+    each: impl Fn(Opened) -> T + Sync,
+    mut take: impl FnMut(T) -> Result<(), Failure>,
+) -> Result<usize, Failure> {
     use rayon::prelude::*;
     let files = super::files_found(paths, true);
-    let results: Vec<Result<(Vec<String>, T), String>> = files
-        .par_iter()
-        .map(|path| {
-            let opened = open_assessment(path, catalog).map_err(|e| e.to_string())?;
-            Ok((opened.warning_lines(), each(opened)))
-        })
-        .collect();
+    let batch = BATCH * rayon::current_num_threads().max(1);
     let mut failed = 0;
-    let mut made = Vec::with_capacity(results.len());
-    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
-    for result in results {
-        match result {
-            Ok((warnings, item)) => {
-                for line in warnings {
-                    let _ = writeln!(err, "{}", visible_lines(&line));
+    for chunk in files.chunks(batch) {
+        let results: Vec<Result<(Vec<String>, T), String>> = chunk
+            .par_iter()
+            .map(|path| {
+                let opened = open_assessment(path, catalog).map_err(|e| e.to_string())?;
+                Ok((opened.warning_lines(), each(opened)))
+            })
+            .collect();
+        let mut err = std::io::BufWriter::new(std::io::stderr().lock());
+        for result in results {
+            match result {
+                Ok((warnings, item)) => {
+                    for line in warnings {
+                        let _ = writeln!(err, "{}", visible_lines(&line));
+                    }
+                    let _ = err.flush();
+                    take(item)?;
                 }
-                made.push(item);
-            }
-            Err(e) => {
-                let _ = writeln!(err, "{}", visible_lines(&e));
-                failed += 1;
+                Err(e) => {
+                    let _ = writeln!(err, "{}", visible_lines(&e));
+                    failed += 1;
+                }
             }
         }
+        let _ = err.flush();
     }
-    let _ = err.flush();
-    Ok((made, failed))
+    Ok(failed)
 }

@@ -1,20 +1,24 @@
 //! `dmat export`: the scorecards of a cohort as CSV (wide or long) or as an Excel workbook.
 
-use std::io::Write as _;
+use std::fs::File;
+use std::io::{BufRead as _, Seek as _, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use rust_xlsxwriter::XlsxError;
 
 use super::{Context, ExportArgs, ExportFormat, Failure, Outcome, QuestionnaireArg};
 use crate::compare::{Comparison, Section};
 use crate::evaluation::{Scored, ScoredVisit};
 use crate::export::Field;
-use crate::export::choice::one_questionnaire;
-use crate::export::plan::{FollowUps, plan_header, plan_rows};
-use crate::export::scorecard::long_rows;
-use crate::export::{CsvOptions, Scorecards, header_bytes, long_header, row_bytes, write_csv};
-use crate::i18n::{CliWords, CompareWords};
+use crate::export::plan::{FollowUps, plan_header, plan_rows_before_progress, with_progress};
+use crate::export::scorecard::{long_rows, own_wide_row};
+use crate::export::spool::Spool;
+use crate::export::xlsx::{Book, Cards, EXCEL_ROWS};
+use crate::export::{CsvOptions, Variants, header_bytes, long_header, row_bytes};
+use crate::i18n::{CliWords, CompareWords, Lang};
 use crate::plain_text::{shown_path, visible_lines};
-use crate::store::{Action, StoreError};
+use crate::store::{Action, Catalog, StoreError};
 
 pub const HELP: &str = "\
 Wide (default), one row per assessment:
@@ -52,7 +56,9 @@ empty.
 --format xlsx writes an Excel workbook to the file given with -o: the wide scorecards, the
 answers (long), the plan (as --plan), and the cohort (statistics, firms by stage and by verdict, bottlenecks,
 recommendations and support to organise;
-see `dmat compare --help` for the definitions).
+see `dmat compare --help` for the definitions). A table longer than an Excel sheet holds
+(1,048,576 rows with the header) goes on in further sheets (Answers (2), …) with its header
+repeated; a note above the scorecards on the first sheet names them.
 
 Examples:
   dmat export visits/ --bom -o scorecards.csv
@@ -62,169 +68,374 @@ Examples:
 
 pub fn run(ctx: &Context, paths: &[PathBuf], opts: &ExportArgs, q: &QuestionnaireArg) -> Outcome {
     let w = CompareWords::of(ctx.lang);
-    let cw = CliWords::of(ctx.lang);
     let delimiter = match opts.delimiter {
         c if c.is_ascii() && !matches!(c, '"' | '\n' | '\r') => c as u8,
         c => {
             return Err(Failure::usage(CliWords::of(ctx.lang).bad_delimiter(c)));
         }
     };
-    if opts.format == ExportFormat::Xlsx && opts.output.is_none() {
-        return Err(Failure::usage(CliWords::of(ctx.lang).xlsx_needs_output));
-    }
     let catalog = ctx.catalog(q)?;
-    let csv = CsvOptions {
-        delimiter,
-        bom: opts.bom,
+    let job = Job {
+        ctx,
+        paths,
+        catalog: &catalog,
+        csv: CsvOptions {
+            delimiter,
+            bom: opts.bom,
+        },
+        labels: opts.labels.then_some(ctx.lang),
+        strict: opts.strict,
     };
-    let labels = opts.labels.then_some(ctx.lang);
-    let (format, long) = (opts.format, opts.long);
-    // Each file is read and scored on every core; only what the export needs is kept.
-    let (loaded, mut failed) = super::compare::load(paths, &catalog, |opened| {
-        let scored = Scored::new(opened);
-        let visit = scored.visit();
-        match format {
-            ExportFormat::Xlsx => Loaded {
-                visit,
-                long: None,
-                full: Some(scored),
-            },
-            ExportFormat::Csv if long => Loaded {
-                visit,
-                long: Some(
-                    row_bytes(long_rows(&scored, labels), csv.delimiter).map_err(|e| e.to_string()),
-                ),
-                full: None,
-            },
-            ExportFormat::Csv => Loaded {
-                visit,
-                long: None,
-                full: None,
-            },
-        }
-    })?;
-    let given = catalog.fixed().map(|f| f.questionnaire.id.as_str());
-    let chosen = one_questionnaire(loaded, given, |l| &l.visit.recorded_questionnaire);
-    let reference = chosen.questionnaire;
-    if let Some(r) = &reference {
-        let why = if chosen.given {
-            w.reference_given
-        } else {
-            w.reference_first
-        };
-        let mut err = std::io::BufWriter::new(std::io::stderr().lock());
-        for l in &chosen.others {
-            let id = &l.visit.recorded_questionnaire;
-            let line = w.other_questionnaire(&shown_path(&l.visit.path), id, r, why);
-            let _ = writeln!(err, "{}", visible_lines(&line));
-        }
-    }
-    failed += chosen.others.len();
-    // A follow-up of another questionnaire still says how the plan of a visit went.
-    let others: Vec<ScoredVisit> = chosen.others.into_iter().map(|l| l.visit).collect();
-    let kept = chosen.kept;
-    if opts.strict && failed > 0 {
-        return Err(Failure::invalid(w.strict_failed(failed)));
-    }
-    if kept.is_empty() {
-        return Err(Failure::invalid(w.nothing_to_export));
-    }
-    let mut visits = Vec::with_capacity(kept.len());
-    let mut long_parts = Vec::new();
-    let mut full = Vec::new();
-    for l in kept {
-        visits.push(l.visit);
-        long_parts.extend(l.long);
-        full.extend(l.full);
-    }
-    let cards = Scorecards::new(&visits);
-    if cards.variants > 1
-        && let Some(id) = &reference
-    {
-        super::say(&w.mixed_versions(id, &cards.versions.join(", ")));
-    }
-    let csv_failed =
-        |e: &dyn std::fmt::Display| Failure::invalid(cw.cannot_write_csv(&e.to_string()));
-    match opts.format {
-        ExportFormat::Csv if opts.long => {
-            let header = header_bytes(&long_header(), csv).map_err(|e| csv_failed(&e))?;
-            let parts = long_parts
-                .into_iter()
-                .collect::<Result<Vec<Vec<u8>>, String>>()
-                .map_err(|e| csv_failed(&e))?;
-            write_parts(
-                opts.output.as_deref(),
-                std::iter::once(&header).chain(&parts),
-            )?;
-        }
-        ExportFormat::Csv if opts.plan => {
-            let follow_ups = FollowUps::of(visits.iter().chain(&others));
-            let rows = visits
-                .iter()
-                .flat_map(|v| plan_rows(v, &follow_ups, ctx.lang));
-            let bytes = write_csv(&plan_header(), rows, csv).map_err(|e| csv_failed(&e))?;
-            super::write_output(opts.output.as_deref(), &bytes)?;
-        }
-        ExportFormat::Csv => {
-            let bytes = write_csv(&cards.wide_header(), cards.wide_rows(), csv)
-                .map_err(|e| csv_failed(&e))?;
-            super::write_output(opts.output.as_deref(), &bytes)?;
-        }
+    let read = match opts.format {
         ExportFormat::Xlsx => {
-            let follow_ups = FollowUps::of(visits.iter().chain(&others));
-            let plan: Vec<Vec<Field>> = visits
-                .iter()
-                .flat_map(|v| plan_rows(v, &follow_ups, ctx.lang))
-                .collect();
-            let comparison = Comparison::new(&visits, ctx.lang);
-            let cohort = comparison.document(&[Section::Stats, Section::Cohort]);
-            let parts = crate::export::xlsx::Parts {
-                cards: &cards,
-                full: &full,
-                plan: &plan,
-                cohort,
+            let Some(out) = opts.output.as_deref() else {
+                return Err(Failure::usage(CliWords::of(ctx.lang).xlsx_needs_output));
             };
-            let bytes = crate::export::xlsx::workbook(parts, ctx.lang, opts.labels)
-                .map_err(|e| Failure::invalid(cw.cannot_write_workbook(&e.to_string())))?;
-            super::write_output(opts.output.as_deref(), &bytes)?;
+            write_file(out, |file| job.workbook(file))?
         }
-    }
-    if failed > 0 {
-        super::say(&w.skipped(failed, visits.len()));
+        ExportFormat::Csv if opts.long => write_text(opts.output.as_deref(), |o| job.long(o))?,
+        ExportFormat::Csv if opts.plan => write_text(opts.output.as_deref(), |o| job.plan(o))?,
+        ExportFormat::Csv => write_text(opts.output.as_deref(), |o| job.wide(o))?,
+    };
+    if read.failed > 0 {
+        super::say(&w.skipped(read.failed, read.exported));
     } else if let Some(out) = &opts.output {
-        super::say(&w.exported(visits.len(), &shown_path(out)));
+        super::say(&w.exported(read.exported, &shown_path(out)));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// What is kept of one file: the visit, its long rows as CSV lines (for `--long`), or the
-/// whole scored assessment (for a workbook).
-struct Loaded {
-    visit: ScoredVisit,
-    long: Option<Result<Vec<u8>, String>>,
-    full: Option<Scored>,
+/// Rows a sheet of the workbook may hold: Excel's limit, or fewer where the environment says
+/// so (`DMAT_SHEET_ROWS`, for tests of a workbook whose tables go on in further sheets).
+fn sheet_rows() -> u32 {
+    std::env::var("DMAT_SHEET_ROWS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(EXCEL_ROWS)
 }
 
-/// Writes parts of an output one after the other, to a file (atomically) or standard output.
-fn write_parts<'a>(
-    path: Option<&Path>,
-    parts: impl IntoIterator<Item = &'a Vec<u8>>,
-) -> Result<(), Failure> {
-    match path {
-        Some(p) => crate::store::write_atomic_with(p, |w| {
-            for part in parts {
-                w.write_all(part)?;
+/// An export: what to read, and how to write it.
+struct Job<'a> {
+    ctx: &'a Context,
+    paths: &'a [PathBuf],
+    catalog: &'a Catalog,
+    csv: CsvOptions,
+    labels: Option<Lang>,
+    strict: bool,
+}
+
+/// What is made of each file on every core: the visit, and its long rows where asked (as
+/// CSV lines, or as cells for a workbook).
+struct Made {
+    visit: ScoredVisit,
+    long: Long,
+}
+
+enum Long {
+    None,
+    Csv(Result<Vec<u8>, String>),
+    Cells(Vec<Vec<Field>>),
+}
+
+/// What was read: the visits exported (of one questionnaire) and the files left out.
+struct Read {
+    exported: usize,
+    failed: usize,
+}
+
+impl Job<'_> {
+    /// Reads every file in batches, handing each visit of the questionnaire exported to `take`
+    /// in the order read, and every visit to `all` (follow-ups of another questionnaire still
+    /// say how a plan went). Reports the files of other questionnaires once all is read;
+    /// fails, after reading everything, when --strict finds any file left out or when nothing
+    /// is exported.
+    fn read(
+        &self,
+        long: impl Fn(&Scored) -> Long + Sync,
+        mut all: impl FnMut(&ScoredVisit),
+        mut take: impl FnMut(Made, u32) -> Result<(), Failure>,
+    ) -> Result<(Read, Variants), Failure> {
+        let w = CompareWords::of(self.ctx.lang);
+        let given = self.catalog.fixed().map(|f| f.questionnaire.id.clone());
+        let mut reference = given.clone();
+        let mut variants = Variants::default();
+        let mut others: Vec<(PathBuf, String)> = Vec::new();
+        let mut exported = 0;
+        let make = |opened| {
+            let scored = Scored::new(opened);
+            let long = long(&scored);
+            Made {
+                visit: scored.visit(),
+                long,
             }
-            Ok(())
-        })
-        .map_err(|e| Failure::from(StoreError::io(p, Action::Write, e))),
-        None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            for part in parts {
-                out.write_all(&super::terminal_safe(part))?;
+        };
+        let unread = super::compare::load_each(self.paths, self.catalog, make, |made| {
+            all(&made.visit);
+            let id = &made.visit.recorded_questionnaire;
+            if *reference.get_or_insert_with(|| id.clone()) != *id {
+                others.push((made.visit.path.clone(), id.clone()));
+                return Ok(());
             }
-            out.flush()?;
-            Ok(())
+            let variant = variants.add(&made.visit);
+            exported += 1;
+            take(made, variant)
+        })?;
+        if let Some(r) = &reference {
+            let why = if given.is_some() {
+                w.reference_given
+            } else {
+                w.reference_first
+            };
+            let mut err = std::io::BufWriter::new(std::io::stderr().lock());
+            for (path, id) in &others {
+                let line = w.other_questionnaire(&shown_path(path), id, r, why);
+                let _ = writeln!(err, "{}", visible_lines(&line));
+            }
         }
+        let failed = unread + others.len();
+        if self.strict && failed > 0 {
+            return Err(Failure::invalid(w.strict_failed(failed)));
+        }
+        if exported == 0 {
+            return Err(Failure::invalid(w.nothing_to_export));
+        }
+        if variants.count() > 1
+            && let Some(id) = &reference
+        {
+            super::say(&w.mixed_versions(id, &variants.versions.join(", ")));
+        }
+        Ok((Read { exported, failed }, variants))
+    }
+
+    /// The wide scorecards: each row put aside as it is read, written once the columns of
+    /// every version read are known.
+    fn wide(&self, out: &mut dyn Write) -> Result<Read, Failure> {
+        let mut spool = Spool::new()?;
+        let (read, variants) = self.read(
+            |_| Long::None,
+            |_| {},
+            |m, variant| Ok(spool.push(variant, &own_wide_row(&m.visit))?),
+        )?;
+        out.write_all(&header_bytes(&variants.wide_header(), self.csv).map_err(csv_failed)?)?;
+        for row in spool.rows()? {
+            let (variant, row) = row?;
+            let row = variants.widen(variant, row);
+            out.write_all(&row_bytes([row], self.csv.delimiter).map_err(csv_failed)?)?;
+        }
+        Ok(read)
+    }
+
+    /// The long scorecards, written as they are read.
+    fn long(&self, out: &mut dyn Write) -> Result<Read, Failure> {
+        let (labels, delimiter) = (self.labels, self.csv.delimiter);
+        out.write_all(&header_bytes(&long_header(), self.csv).map_err(csv_failed)?)?;
+        let lines = |s: &Scored| {
+            Long::Csv(row_bytes(long_rows(s, labels), delimiter).map_err(|e| e.to_string()))
+        };
+        let (read, _) = self.read(
+            lines,
+            |_| {},
+            |m, _| match m.long {
+                Long::Csv(Ok(bytes)) => Ok(out.write_all(&bytes)?),
+                Long::Csv(Err(e)) => Err(csv_failed(e)),
+                _ => Ok(()),
+            },
+        )?;
+        Ok(read)
+    }
+
+    /// The plan rows: each put aside as it is read, written once every follow-up is known.
+    fn plan(&self, out: &mut dyn Write) -> Result<Read, Failure> {
+        let (spool, paths, follow_ups, read) = self.plan_rows(|_| Long::None, |_, _| Ok(()))?;
+        out.write_all(&header_bytes(&plan_header(), self.csv).map_err(csv_failed)?)?;
+        for row in completed(spool, &paths, &follow_ups)? {
+            out.write_all(&row_bytes([row?], self.csv.delimiter).map_err(csv_failed)?)?;
+        }
+        Ok(read)
+    }
+
+    /// Reads every file, putting the plan rows aside (tagged with the visit's place in
+    /// `paths`), then handing what was made (with the long rows `long` makes) to `also`.
+    fn plan_rows(
+        &self,
+        long: impl Fn(&Scored) -> Long + Sync,
+        mut also: impl FnMut(Made, u32) -> Result<(), Failure>,
+    ) -> Result<(Spool, Vec<PathBuf>, FollowUps, Read), Failure> {
+        let lang = self.ctx.lang;
+        let mut spool = Spool::new()?;
+        let mut paths: Vec<PathBuf> = Vec::new();
+        let mut follow_ups = FollowUps::default();
+        let (read, _) = self.read(
+            long,
+            |v| follow_ups.add(v),
+            |m, variant| {
+                let tag = paths.len() as u32;
+                for (action, mut row) in plan_rows_before_progress(&m.visit, lang) {
+                    row.push(Field::Text(action));
+                    spool.push(tag, &row)?;
+                }
+                paths.push(m.visit.path.clone());
+                also(m, variant)
+            },
+        )?;
+        Ok((spool, paths, follow_ups, read))
+    }
+
+    /// The workbook: the answers written as they are read, the plan and the scorecards once
+    /// all is read, then the cohort.
+    fn workbook(&self, file: &mut File) -> Result<Read, Failure> {
+        let lang = self.ctx.lang;
+        let cw = CliWords::of(lang);
+        let failed = |e: XlsxError| Failure::invalid(cw.cannot_write_workbook(&e.to_string()));
+        let mut book = Book::new(lang, sheet_rows()).map_err(failed)?;
+        let labels = self.labels;
+        let mut wide = Spool::new()?;
+        let mut cohort = Comparison::gather().profile_fields(Vec::new());
+        let mut variants = Variants::default();
+        let cells = |s: &Scored| Long::Cells(long_rows(s, labels));
+        let (spool, paths, follow_ups, read) = self.plan_rows(cells, |m, variant| {
+            if let Long::Cells(rows) = &m.long {
+                for row in rows {
+                    book.answer(row).map_err(failed)?;
+                }
+            }
+            variants.add(&m.visit);
+            wide.push(variant, &own_wide_row(&m.visit))?;
+            cohort.add(&m.visit);
+            Ok(())
+        })?;
+        for row in completed(spool, &paths, &follow_ups)? {
+            book.plan_row(&row?).map_err(failed)?;
+        }
+        drop(paths);
+        let comparison = cohort.finish(lang);
+        let document = comparison.document(&[Section::Stats, Section::Cohort]);
+        let count = wide.len();
+        let unread = std::cell::Cell::new(None);
+        let rows = wide.rows()?.map_while(|row| match row {
+            Ok((variant, row)) => Some(variants.widen(variant, row)),
+            Err(e) => {
+                unread.set(Some(e));
+                None
+            }
+        });
+        let cards = Cards {
+            header: variants.wide_header(),
+            count,
+            rows,
+            scale: variants.scale(),
+        };
+        book.finish(cards, document, file).map_err(failed)?;
+        match unread.into_inner() {
+            Some(e) => Err(e.into()),
+            None => Ok(read),
+        }
+    }
+}
+
+/// The plan rows put aside by [`Job::plan_rows`], completed with how each action went.
+fn completed<'a>(
+    spool: Spool,
+    paths: &'a [PathBuf],
+    follow_ups: &'a FollowUps,
+) -> std::io::Result<impl Iterator<Item = std::io::Result<Vec<Field>>> + 'a> {
+    Ok(spool.rows()?.map(|row| {
+        let (tag, mut row) = row?;
+        let action = match row.pop() {
+            Some(Field::Text(a)) => a,
+            _ => String::new(),
+        };
+        let progress = paths.get(tag as usize).and_then(|p| follow_ups.of_visit(p));
+        Ok(with_progress(row, progress, &action))
+    }))
+}
+
+fn csv_failed(e: impl std::fmt::Display) -> Failure {
+    Failure::invalid(CliWords::chosen().cannot_write_csv(&e.to_string()))
+}
+
+/// Writes what `produce` writes to the file at `path` (atomically: a failure leaves the old
+/// file as it was) or, without one, to standard output once all is made (a failure prints
+/// nothing).
+fn write_text<T>(
+    path: Option<&Path>,
+    produce: impl FnOnce(&mut dyn Write) -> Result<T, Failure>,
+) -> Result<T, Failure> {
+    let Some(path) = path else {
+        let mut spool = tempfile::tempfile()?;
+        let made = {
+            let mut w = std::io::BufWriter::new(&mut spool);
+            let made = produce(&mut w)?;
+            w.flush()?;
+            made
+        };
+        spool.rewind()?;
+        let mut input = std::io::BufReader::new(spool);
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let mut line = Vec::new();
+        while input.read_until(b'\n', &mut line)? > 0 {
+            out.write_all(&super::terminal_safe(&line))?;
+            line.clear();
+        }
+        out.flush()?;
+        return Ok(made);
+    };
+    let mut run = Run::default();
+    let written = crate::store::write_atomic_with(path, |w| run.keep(produce(w)));
+    run.finish(written, path)
+}
+
+/// Like [`write_text`] for a file that is written seeking back (a workbook).
+fn write_file<T>(
+    path: &Path,
+    produce: impl FnOnce(&mut File) -> Result<T, Failure>,
+) -> Result<T, Failure> {
+    let mut run = Run::default();
+    let written = crate::store::write_atomic_file(path, |w| run.keep(produce(w)));
+    run.finish(written, path)
+}
+
+/// An export run inside a writer that only knows input and output errors: what it made, or
+/// how it failed, kept apart.
+struct Run<T> {
+    made: Option<T>,
+    failure: Option<Failure>,
+}
+
+impl<T> Default for Run<T> {
+    fn default() -> Self {
+        Run {
+            made: None,
+            failure: None,
+        }
+    }
+}
+
+impl<T> Run<T> {
+    fn keep(&mut self, made: Result<T, Failure>) -> std::io::Result<()> {
+        match made {
+            Ok(m) => {
+                self.made = Some(m);
+                Ok(())
+            }
+            Err(f) => {
+                self.failure = Some(f);
+                Err(std::io::Error::other("stopped"))
+            }
+        }
+    }
+
+    fn finish(self, written: std::io::Result<()>, path: &Path) -> Result<T, Failure> {
+        if let Some(f) = self.failure {
+            return Err(f);
+        }
+        written.map_err(|e| Failure::from(StoreError::io(path, Action::Write, e)))?;
+        self.made.ok_or_else(|| {
+            Failure::from(StoreError::io(
+                path,
+                Action::Write,
+                std::io::Error::other("nothing written"),
+            ))
+        })
     }
 }

@@ -33,7 +33,14 @@ pub fn run(
         ReportFormat::Md => Format::Md,
         ReportFormat::Html => Format::Html,
     };
-    let options = SheetOptions { annex: sheet.annex };
+    let earlier = report::earlier_visit(&opened, &catalog, ctx.lang);
+    if let Some(warning) = earlier.warning() {
+        super::say(warning);
+    }
+    let options = SheetOptions {
+        annex: sheet.annex,
+        earlier: earlier.view(),
+    };
     let text = report::render_sheet_with(&ctx.workspace, &opened, ctx.lang, format, &options)?;
     write_output(output, text.as_bytes())?;
     Ok(ExitCode::SUCCESS)

@@ -27,7 +27,7 @@ pub use crate::table::text::Style;
 pub use document::Section;
 pub use model::{
     Cell, Change, CohortRow, Column, Comparison, Direction, Filter, FilterError, FilterValue,
-    FirmRow, Mixed, Test, Visit,
+    FirmRow, Gather, Mixed, Test, Visit,
 };
 pub use render::render;
 pub use stats::Summary;

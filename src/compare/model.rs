@@ -501,7 +501,6 @@ fn maps_of(
         .map(|lq| {
             let q = &lq.questionnaire;
             Maps {
-                q: lq.clone(),
                 dimensions: q
                     .dimension
                     .iter()
@@ -530,7 +529,6 @@ fn maps_of(
 
 /// Per distinct questionnaire: where its dimensions, stages and recommendations went.
 struct Maps {
-    q: Arc<LoadedQuestionnaire>,
     dimensions: Vec<usize>,
     stages: Vec<usize>,
     recommendations: Vec<usize>,
@@ -542,13 +540,21 @@ impl Comparison {
     /// spaces aside, and same questionnaire id) become one row with a progression. Sorted by
     /// overall score, highest first; no filter.
     pub fn new(scored: &[ScoredVisit], lang: Lang) -> Self {
-        let l = lang.code();
-        let mut distinct: Vec<Arc<LoadedQuestionnaire>> = Vec::new();
+        let mut g = Comparison::gather();
         for s in scored {
-            if !distinct.iter().any(|d| Arc::ptr_eq(d, &s.questionnaire)) {
-                distinct.push(s.questionnaire.clone());
-            }
+            g.add(s);
         }
+        g.finish(lang)
+    }
+
+    /// Visits to compare, gathered one at a time as they are read (see [`Gather`]).
+    pub fn gather() -> Gather {
+        Gather::default()
+    }
+
+    fn of_gathered(g: Gather, lang: Lang) -> Self {
+        let l = lang.code();
+        let distinct = g.distinct;
         let Catalogue {
             dimensions,
             recommendations,
@@ -568,7 +574,7 @@ impl Comparison {
         }
         titles.sort();
 
-        let firms = firm_rows(scored, &maps, dimensions.len());
+        let firms = firm_rows(g.visits, g.who, &distinct, &maps, dimensions.len());
         let mut c = Comparison {
             lang,
             dimensions,
@@ -1131,34 +1137,94 @@ fn number_test(test: &Test, x: f64) -> bool {
     }
 }
 
-/// The scored visits as firms (see [`super::firms`]), each firm's visits oldest first (by
-/// date, then file name), firms in the order of their first visit read.
-fn firm_rows(scored: &[ScoredVisit], maps: &[Maps], dimension_count: usize) -> Vec<FirmRow> {
-    let names: Vec<String> = scored
+/// Visits gathered for a comparison one at a time, each reduced at once to what the
+/// comparison shows (a [`Visit`], numbered within its own questionnaire until all are read),
+/// so that a cohort is never held as whole assessments.
+#[derive(Default)]
+pub struct Gather {
+    /// The questionnaire files scored against, in order of first use.
+    distinct: Vec<Arc<LoadedQuestionnaire>>,
+    /// Each visit, with the place of its questionnaire in `distinct`.
+    visits: Vec<(usize, Visit)>,
+    who: Vec<Whose>,
+    /// The profile fields kept of each visit; all when none is named.
+    profile_fields: Option<Vec<String>>,
+}
+
+/// What decides a visit's firm besides its questionnaire and file (see [`super::firms`]).
+struct Whose {
+    code: Option<String>,
+    /// The name without white space.
+    name: String,
+    previous: Option<String>,
+}
+
+impl Gather {
+    /// Keeps of each visit's profile only the fields named (those the filters to come name):
+    /// a comparison filtered on nothing else never needs the rest.
+    pub fn profile_fields(mut self, fields: Vec<String>) -> Gather {
+        self.profile_fields = Some(fields);
+        self
+    }
+
+    /// Adds a visit, after those added before.
+    pub fn add(&mut self, s: &ScoredVisit) {
+        let q = match self
+            .distinct
+            .iter()
+            .position(|d| Arc::ptr_eq(d, &s.questionnaire))
+        {
+            Some(i) => i,
+            None => {
+                self.distinct.push(s.questionnaire.clone());
+                self.distinct.len() - 1
+            }
+        };
+        let visit = own_visit(s, self.profile_fields.as_deref());
+        self.visits.push((q, visit));
+        self.who.push(Whose {
+            code: s.firm_id.clone(),
+            name: s.firm.chars().filter(|c| !c.is_whitespace()).collect(),
+            previous: s.previous.clone(),
+        });
+    }
+
+    /// The comparison of the visits added, with labels in `lang` (see [`Comparison::new`]).
+    pub fn finish(self, lang: Lang) -> Comparison {
+        Comparison::of_gathered(self, lang)
+    }
+}
+
+/// The visits as firms (see [`super::firms`]), each firm's visits oldest first (by date, then
+/// file name), firms in the order of their first visit read.
+fn firm_rows(
+    visits: Vec<(usize, Visit)>,
+    who: Vec<Whose>,
+    distinct: &[Arc<LoadedQuestionnaire>],
+    maps: &[Maps],
+    dimension_count: usize,
+) -> Vec<FirmRow> {
+    let whos: Vec<Who> = visits
         .iter()
-        .map(|s| s.firm.chars().filter(|c| !c.is_whitespace()).collect())
-        .collect();
-    let who: Vec<Who> = scored
-        .iter()
-        .zip(&names)
-        .map(|(s, name)| Who {
-            questionnaire: &s.q().id,
-            code: s.firm_id.as_deref(),
-            name,
-            path: &s.path,
-            previous: s.previous.as_deref(),
+        .zip(&who)
+        .map(|((q, v), w)| Who {
+            questionnaire: &distinct[*q].questionnaire.id,
+            code: w.code.as_deref(),
+            name: &w.name,
+            path: &v.file,
+            previous: w.previous.as_deref(),
         })
         .collect();
+    let of = firms_of(&whos);
+    drop(whos);
+    drop(who);
     let mut firms: Vec<FirmRow> = Vec::new();
-    for (s, firm) in scored.iter().zip(firms_of(&who)) {
-        let Some(m) = maps.iter().find(|m| Arc::ptr_eq(&m.q, &s.questionnaire)) else {
-            continue;
-        };
-        let visit = visit(s, m, dimension_count);
+    for ((q, mut visit), firm) in visits.into_iter().zip(of) {
+        renumber(&mut visit, &maps[q], dimension_count);
         match firms.get_mut(firm) {
             Some(f) => f.visits.push(visit),
             None => firms.push(FirmRow {
-                questionnaire: s.q().id.clone(),
+                questionnaire: distinct[q].questionnaire.id.clone(),
                 visits: vec![visit],
                 percentile: None,
             }),
@@ -1218,12 +1284,10 @@ fn progress_ids(s: &ScoredVisit, keep: impl Fn(&Progress) -> bool) -> Vec<String
         .collect()
 }
 
-fn visit(s: &ScoredVisit, m: &Maps, dimension_count: usize) -> Visit {
-    let recs = |i: usize| m.recommendations[i];
-    let mut dimensions = vec![None; dimension_count];
-    for (i, score) in s.dimensions.iter().enumerate() {
-        dimensions[m.dimensions[i]] = score.map(round2);
-    }
+/// A visit as the comparison shows it, its dimensions, stages, recommendations and verdict
+/// numbered as in its own questionnaire ([`renumber`] numbers them as the comparison does).
+/// Of the profile, only the fields in `keep` where given.
+fn own_visit(s: &ScoredVisit, keep: Option<&[String]>) -> Visit {
     Visit {
         file: s.path.clone(),
         firm: s.firm.clone(),
@@ -1232,23 +1296,50 @@ fn visit(s: &ScoredVisit, m: &Maps, dimension_count: usize) -> Visit {
         status: s.status,
         completeness: s.completeness,
         overall: s.overall.map(round2),
-        stage: s.stage.map(|i| m.stages[i]),
-        bottleneck: s.bottleneck.map(|i| m.dimensions[i]),
-        dimensions,
-        recommendations: s.fired.iter().map(|&i| m.recommendations[i]).collect(),
-        profile: s.profile.clone(),
+        stage: s.stage,
+        bottleneck: s.bottleneck,
+        dimensions: s.dimensions.iter().map(|x| x.map(round2)).collect(),
+        recommendations: s.fired.clone(),
+        profile: match keep {
+            None => s.profile.clone(),
+            Some(keep) => s
+                .profile
+                .iter()
+                .filter(|(k, _)| keep.contains(k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        },
         assessor: s.assessor.clone(),
-        verdict: s.verdict.map(|i| m.verdicts[i]),
-        projected: (
-            s.projected[2].0.map(round2),
-            s.projected[2].1.map(|i| m.stages[i]),
-        ),
-        planned: s.planned.iter().flatten().map(|&i| recs(i)).collect(),
-        later: s.later.iter().map(|&i| recs(i)).collect(),
+        verdict: s.verdict,
+        projected: (s.projected[2].0.map(round2), s.projected[2].1),
+        planned: s.planned.iter().flatten().copied().collect(),
+        later: s.later.clone(),
         agreed: ids(s, |_, e| e.decision == Some(Decision::Agreed)),
         done: progress_ids(s, |p| p.status == Some(ProgressStatus::Done)),
         granted: progress_ids(s, |p| p.support == Some(SupportOutcome::Granted)),
     }
+}
+
+/// Numbers a visit's dimensions, stages, recommendations and verdict as the comparison does
+/// (`m`: where its questionnaire's went), instead of as its questionnaire does.
+fn renumber(v: &mut Visit, m: &Maps, dimension_count: usize) {
+    let mut dimensions = vec![None; dimension_count];
+    for (i, score) in v.dimensions.iter().enumerate() {
+        dimensions[m.dimensions[i]] = *score;
+    }
+    v.dimensions = dimensions;
+    v.stage = v.stage.map(|i| m.stages[i]);
+    v.bottleneck = v.bottleneck.map(|i| m.dimensions[i]);
+    for r in v
+        .recommendations
+        .iter_mut()
+        .chain(&mut v.planned)
+        .chain(&mut v.later)
+    {
+        *r = m.recommendations[*r];
+    }
+    v.verdict = v.verdict.map(|i| m.verdicts[i]);
+    v.projected.1 = v.projected.1.map(|i| m.stages[i]);
 }
 
 /// The value a row sorts by in a column.

@@ -3,15 +3,15 @@
 //! workbook's sheet. Every cell is a [`Field`]: text is guarded against formula injection in
 //! CSV, scores are numbers with two decimals.
 
-pub mod choice;
 pub mod csv;
 pub mod plan;
 pub mod scorecard;
+pub mod spool;
 pub mod table;
 pub mod xlsx;
 
 pub use self::csv::{CsvOptions, guard, header_bytes, row_bytes, write_csv};
-pub use scorecard::{Scorecards, long_header, wide_header};
+pub use scorecard::{Variants, long_header, wide_header};
 
 /// One cell of an export.
 #[derive(Debug, Clone, PartialEq)]

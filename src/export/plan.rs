@@ -37,50 +37,68 @@ pub fn plan_header() -> Vec<String> {
 }
 
 /// A follow-up visit: its date, its file and the progress it reports.
-type FollowUp<'a> = (Option<&'a str>, &'a Path, &'a BTreeMap<String, Progress>);
+type FollowUp = (Option<String>, PathBuf, BTreeMap<String, Progress>);
 
 /// For each visit that a later visit follows up (names as its `previous`), the progress the
 /// latest of those reports (by date, then file name).
-pub struct FollowUps<'a> {
-    latest: HashMap<PathBuf, FollowUp<'a>>,
+#[derive(Default)]
+pub struct FollowUps {
+    latest: HashMap<PathBuf, FollowUp>,
 }
 
-impl<'a> FollowUps<'a> {
+impl FollowUps {
     /// The follow-ups among `visits` (any questionnaire: a full visit may follow a scan).
-    pub fn of(visits: impl IntoIterator<Item = &'a ScoredVisit>) -> Self {
-        let mut latest: HashMap<PathBuf, FollowUp<'a>> = HashMap::new();
+    pub fn of<'a>(visits: impl IntoIterator<Item = &'a ScoredVisit>) -> Self {
+        let mut f = FollowUps::default();
         for v in visits {
-            let Some(previous) = v.previous.as_deref() else {
-                continue;
-            };
-            let Some(earlier) = v.path.parent().map(|dir| dir.join(previous)) else {
-                continue;
-            };
-            let this = (v.date.as_deref(), v.path.as_path(), &v.progress);
-            let later = |old: &(Option<&str>, &Path, _)| (this.0, this.1) > (old.0, old.1);
-            match latest.get(&earlier) {
-                Some(old) if !later(old) => {}
-                _ => {
-                    latest.insert(earlier, this);
-                }
+            f.add(v);
+        }
+        f
+    }
+
+    /// Counts `v` in if it follows up a visit and is the latest to do so yet.
+    pub fn add(&mut self, v: &ScoredVisit) {
+        let Some(previous) = v.previous.as_deref() else {
+            return;
+        };
+        let Some(earlier) = v.path.parent().map(|dir| dir.join(previous)) else {
+            return;
+        };
+        let later = |old: &FollowUp| {
+            (v.date.as_deref(), v.path.as_path()) > (old.0.as_deref(), old.1.as_path())
+        };
+        match self.latest.get(&earlier) {
+            Some(old) if !later(old) => {}
+            _ => {
+                let this = (v.date.clone(), v.path.clone(), v.progress.clone());
+                self.latest.insert(earlier, this);
             }
         }
-        FollowUps { latest }
     }
 
     /// The progress the latest follow-up of the visit at `path` reports; none without one.
-    pub fn of_visit(&self, path: &Path) -> Option<&'a BTreeMap<String, Progress>> {
-        self.latest.get(path).map(|(_, _, p)| *p)
+    pub fn of_visit(&self, path: &Path) -> Option<&BTreeMap<String, Progress>> {
+        self.latest.get(path).map(|(_, _, p)| p)
     }
 }
 
 /// The plan rows of one visit: the planned actions in plan order (short, medium, long), then
 /// the other actions with a decision, by id (horizon: the one agreed, else the plan's, else
 /// `later` for an applicable one left for later). Texts (title, support) in `lang`.
-pub fn plan_rows(v: &ScoredVisit, follow_ups: &FollowUps<'_>, lang: Lang) -> Vec<Vec<Field>> {
+pub fn plan_rows(v: &ScoredVisit, follow_ups: &FollowUps, lang: Lang) -> Vec<Vec<Field>> {
+    let progress = follow_ups.of_visit(&v.path);
+    plan_rows_before_progress(v, lang)
+        .into_iter()
+        .map(|(id, row)| with_progress(row, progress, &id))
+        .collect()
+}
+
+/// The plan rows of one visit as [`plan_rows`] makes them before the follow-ups of every
+/// visit are known: each row without its last two columns (status and outcome), with the
+/// action it is about. [`with_progress`] completes a row.
+pub fn plan_rows_before_progress(v: &ScoredVisit, lang: Lang) -> Vec<(String, Vec<Field>)> {
     let q = v.q();
     let l = lang.code();
-    let progress = follow_ups.of_visit(&v.path);
     let mut actions: Vec<(String, Option<Horizon>)> = Vec::new();
     for (h, positions) in Horizon::ALL.into_iter().zip(&v.planned) {
         for &i in positions {
@@ -104,7 +122,6 @@ pub fn plan_rows(v: &ScoredVisit, follow_ups: &FollowUps<'_>, lang: Lang) -> Vec
         .map(|(id, planned)| {
             let entry = v.decisions.get(&id);
             let rec = q.recommendation.iter().find(|r| r.id == id);
-            let done = progress.and_then(|p| p.get(&id));
             let later =
                 rec.is_some_and(|r| v.later.iter().any(|&i| q.recommendation[i].id == r.id));
             let horizon = match entry.and_then(|e| e.horizon).or(planned) {
@@ -125,14 +142,27 @@ pub fn plan_rows(v: &ScoredVisit, follow_ups: &FollowUps<'_>, lang: Lang) -> Vec
                 Field::text(horizon),
             ]);
             row.extend(decision(entry));
-            row.extend([
-                Field::text(rec.and_then(|r| r.support.as_ref()).map(|s| q.text(s, l))),
-                Field::text(done.and_then(|p| p.status).map(|s| s.id())),
-                Field::text(done.and_then(|p| p.support).map(|s| s.id())),
-            ]);
-            row
+            row.push(Field::text(
+                rec.and_then(|r| r.support.as_ref()).map(|s| q.text(s, l)),
+            ));
+            (id, row)
         })
         .collect()
+}
+
+/// A plan row of [`plan_rows_before_progress`] completed with how its action went, as the
+/// latest follow-up of its visit reports it (`progress`, none without a follow-up).
+pub fn with_progress(
+    mut row: Vec<Field>,
+    progress: Option<&BTreeMap<String, Progress>>,
+    action: &str,
+) -> Vec<Field> {
+    let done = progress.and_then(|p| p.get(action));
+    row.extend([
+        Field::text(done.and_then(|p| p.status).map(|s| s.id())),
+        Field::text(done.and_then(|p| p.support).map(|s| s.id())),
+    ]);
+    row
 }
 
 /// The decision, owner and due date of an action (empty while it is only proposed).

@@ -54,55 +54,84 @@ pub fn long_header() -> Vec<String> {
     LONG.iter().map(|s| s.to_string()).collect()
 }
 
-/// Visits of one questionnaire id to export, and the dimension columns they share.
-pub struct Scorecards<'a> {
-    pub visits: &'a [ScoredVisit],
+/// The questionnaire files the visits exported are scored against, gathered as the visits
+/// are read, and the dimension columns they share.
+#[derive(Default)]
+pub struct Variants {
+    seen: Vec<Arc<crate::store::LoadedQuestionnaire>>,
     /// Dimension ids in questionnaire order; dimensions that only another version of the
     /// questionnaire has come after those of the first.
     pub dimensions: Vec<String>,
     /// The versions scored against, in order of first use; more than one questionnaire file
     /// may share a version.
     pub versions: Vec<String>,
-    /// How many different questionnaire files the visits are scored against.
-    pub variants: usize,
 }
 
-impl<'a> Scorecards<'a> {
-    pub fn new(visits: &'a [ScoredVisit]) -> Self {
-        let mut seen: Vec<&Arc<crate::store::LoadedQuestionnaire>> = Vec::new();
-        let mut dimensions: Vec<String> = Vec::new();
-        let mut versions: Vec<String> = Vec::new();
-        for v in visits {
-            let lq = &v.questionnaire;
-            if seen.iter().any(|x| Arc::ptr_eq(x, lq)) {
-                continue;
-            }
-            seen.push(lq);
-            if !versions.contains(&lq.questionnaire.version) {
-                versions.push(lq.questionnaire.version.clone());
-            }
-            for d in &lq.questionnaire.dimension {
-                if !dimensions.contains(&d.id) {
-                    dimensions.push(d.id.clone());
-                }
+impl Variants {
+    /// Counts in the questionnaire of `v`; returns its place among those seen.
+    pub fn add(&mut self, v: &ScoredVisit) -> u32 {
+        let lq = &v.questionnaire;
+        if let Some(i) = self.seen.iter().position(|x| Arc::ptr_eq(x, lq)) {
+            return i as u32;
+        }
+        self.seen.push(lq.clone());
+        if !self.versions.contains(&lq.questionnaire.version) {
+            self.versions.push(lq.questionnaire.version.clone());
+        }
+        for d in &lq.questionnaire.dimension {
+            if !self.dimensions.contains(&d.id) {
+                self.dimensions.push(d.id.clone());
             }
         }
-        Scorecards {
-            visits,
-            dimensions,
-            versions,
-            variants: seen.len(),
-        }
+        (self.seen.len() - 1) as u32
+    }
+
+    /// How many different questionnaire files the visits are scored against.
+    pub fn count(&self) -> usize {
+        self.seen.len()
+    }
+
+    /// The score axis (min, max) of the first questionnaire seen.
+    pub fn scale(&self) -> Option<(f64, f64)> {
+        let s = &self.seen.first()?.questionnaire.scale;
+        Some((s.min, s.max))
     }
 
     pub fn wide_header(&self) -> Vec<String> {
         wide_header(&self.dimensions)
     }
 
-    /// One row per visit, in the order read.
-    pub fn wide_rows(&self) -> impl Iterator<Item = Vec<Field>> + '_ {
-        self.visits.iter().map(|v| wide_row(v, &self.dimensions))
+    /// The wide row of a visit scored against variant `variant`, made by [`own_wide_row`],
+    /// with the columns of every variant.
+    pub fn widen(&self, variant: u32, row: Vec<Field>) -> Vec<Field> {
+        let Some(lq) = self.seen.get(variant as usize) else {
+            return row;
+        };
+        let own = &lq.questionnaire.dimension;
+        if own.len() == self.dimensions.len()
+            && own.iter().zip(&self.dimensions).all(|(d, id)| d.id == *id)
+        {
+            return row;
+        }
+        let fixed = WIDE_FIXED.len();
+        let mut row = row.into_iter();
+        let mut wide: Vec<Field> = row.by_ref().take(fixed).collect();
+        let scores: Vec<Field> = row.by_ref().take(own.len()).collect();
+        wide.extend(self.dimensions.iter().map(|id| {
+            own.iter()
+                .position(|d| d.id == *id)
+                .and_then(|i| scores.get(i).cloned())
+                .unwrap_or(Field::Empty)
+        }));
+        wide.extend(row);
+        wide
     }
+}
+
+/// The wide row of a visit with the dimension columns of its own questionnaire.
+pub fn own_wide_row(v: &ScoredVisit) -> Vec<Field> {
+    let ids: Vec<String> = v.q().dimension.iter().map(|d| d.id.clone()).collect();
+    wide_row(v, &ids)
 }
 
 /// The wide row of one visit.

@@ -1,6 +1,7 @@
 //! The scorecards as an Excel workbook: the wide scorecard (frozen header, number formats, a
-//! colour scale on the scores), the long one, and a cohort sheet with the statistics, the
-//! firms by stage, the frequent bottlenecks and the support to organise.
+//! colour scale on the scores), the long one, the plan, and a cohort sheet with the
+//! statistics, the firms by stage, the frequent bottlenecks and the support to organise. A
+//! table longer than a sheet may hold goes on in further sheets.
 
 use rust_xlsxwriter::{
     ConditionalFormat3ColorScale, ConditionalFormatDataBar, ConditionalFormatType, Format,
@@ -8,8 +9,6 @@ use rust_xlsxwriter::{
 };
 
 use super::Field;
-use super::scorecard::Scorecards;
-use crate::evaluation::Scored;
 use crate::i18n::{CompareWords, Lang};
 use crate::table::{Cell, Column, Document, Table};
 
@@ -18,14 +17,8 @@ const LOW: u32 = 0xF8696B;
 const MIDDLE: u32 = 0xFFEB84;
 const HIGH: u32 = 0x63BE7B;
 
-/// What a workbook holds: the wide scorecards, the assessments with their answers (the long
-/// sheet), the plan rows ([`super::plan`]) and the comparison's statistics and cohort view.
-pub struct Parts<'a> {
-    pub cards: &'a Scorecards<'a>,
-    pub full: &'a [Scored],
-    pub plan: &'a [Vec<Field>],
-    pub cohort: Document<'a>,
-}
+/// Excel's most rows in a sheet, the header's included.
+pub const EXCEL_ROWS: u32 = 1_048_576;
 
 struct Formats {
     header: Format,
@@ -35,84 +28,275 @@ struct Formats {
     title: Format,
 }
 
-/// Builds the workbook: the wide sheet from `cards`, the long one from the same assessments
-/// with their answers (`full`), the plan sheet, the cohort sheet from `cohort` (the
-/// comparison's statistics and cohort view). `labels` writes option
-/// texts instead of option ids in the long sheet. The two large sheets are written row by row
-/// to temporary files, so a cohort of thousands does not sit in memory.
-pub fn workbook(parts: Parts<'_>, lang: Lang, labels: bool) -> Result<Vec<u8>, XlsxError> {
-    let Parts {
-        cards,
-        full,
-        plan,
-        cohort,
-    } = parts;
-    let w = CompareWords::of(lang);
-    let f = Formats {
-        header: Format::new().set_bold().set_background_color(0xDDEBF7),
-        score: Format::new().set_num_format("0.00"),
-        share: Format::new().set_num_format("0%"),
-        wrap: Format::new().set_text_wrap(),
-        title: Format::new().set_bold().set_font_size(14),
-    };
-    let mut book = Workbook::new();
+/// A table of the workbook, written row by row: when a sheet holds as many rows as it may,
+/// the table goes on in a further sheet (`Answers (2)`, …) with the header repeated.
+struct Series {
+    name: String,
+    header: Vec<String>,
+    /// Its sheets, in order.
+    sheets: Vec<Part>,
+}
 
-    let ws = book.add_worksheet_with_low_memory()?;
-    ws.set_name(w.sheet_scorecards)?;
-    let header = cards.wide_header();
-    let n = write_table(ws, 0, &header, cards.wide_rows(), &f)?;
-    finish_sheet(ws, &header, n, 2)?;
-    for (col, width) in [(0, 28.0), (1, 28.0), (2, 11.0), (3, 12.0)] {
-        ws.set_column_width(col, width)?;
+/// One sheet of a series.
+struct Part {
+    /// The worksheet's index in the workbook.
+    index: usize,
+    /// The row of the header.
+    top: u32,
+    /// Rows beneath the header.
+    rows: u32,
+}
+
+fn series(name: &str, header: Vec<String>) -> Series {
+    Series {
+        name: name.to_string(),
+        header,
+        sheets: Vec::new(),
     }
-    if n > 0
-        && let Some(v) = cards.visits.first()
-    {
-        let scale = &v.q().scale;
-        let colours = ConditionalFormat3ColorScale::new()
-            .set_minimum(ConditionalFormatType::Number, scale.min)
-            .set_midpoint(ConditionalFormatType::Number, (scale.min + scale.max) / 2.0)
-            .set_maximum(ConditionalFormatType::Number, scale.max)
-            .set_minimum_color(LOW)
-            .set_midpoint_color(MIDDLE)
-            .set_maximum_color(HIGH);
-        let overall = col_of(&header, "overall");
-        ws.add_conditional_format(1, overall, n, overall, &colours)?;
-        let first_dim = super::scorecard::WIDE_FIXED.len() as u16;
-        if header.len() > first_dim as usize {
-            ws.add_conditional_format(1, first_dim, n, header.len() as u16 - 1, &colours)?;
+}
+
+/// A workbook written as its rows come: the wide scorecards, the answers (long), the plan
+/// and the cohort. Every large sheet keeps one row in memory (Excel's inline strings, each
+/// sheet in a temporary file until the workbook is saved).
+pub struct Book {
+    book: Workbook,
+    f: Formats,
+    lang: Lang,
+    /// Rows a sheet may hold, its header's included ([`EXCEL_ROWS`]; fewer in tests).
+    limit: u32,
+    /// The scorecard sheet, made first so that it comes first, and filled last.
+    first: usize,
+    answers: Series,
+    plan: Series,
+}
+
+impl Book {
+    /// A workbook in `lang` whose sheets hold at most `limit` rows each.
+    pub fn new(lang: Lang, limit: u32) -> Result<Book, XlsxError> {
+        let w = CompareWords::of(lang);
+        let mut book = Workbook::new();
+        book.add_worksheet_with_constant_memory()?
+            .set_name(w.sheet_scorecards)?;
+        Ok(Book {
+            book,
+            f: Formats {
+                header: Format::new().set_bold().set_background_color(0xDDEBF7),
+                score: Format::new().set_num_format("0.00"),
+                share: Format::new().set_num_format("0%"),
+                wrap: Format::new().set_text_wrap(),
+                title: Format::new().set_bold().set_font_size(14),
+            },
+            lang,
+            limit: limit.clamp(2, EXCEL_ROWS),
+            first: 0,
+            answers: series(w.sheet_answers, super::long_header()),
+            plan: series(w.sheet_plan, super::plan::plan_header()),
+        })
+    }
+
+    /// Writes a row of the answers (long) sheet.
+    pub fn answer(&mut self, row: &[Field]) -> Result<(), XlsxError> {
+        let mut s = std::mem::replace(&mut self.answers, series("", Vec::new()));
+        let done = self.push(&mut s, row, 0);
+        self.answers = s;
+        done
+    }
+
+    /// Writes a row of the plan sheet, which comes after the last answers sheet.
+    pub fn plan_row(&mut self, row: &[Field]) -> Result<(), XlsxError> {
+        let mut s = std::mem::replace(&mut self.plan, series("", Vec::new()));
+        let done = self.push(&mut s, row, 0);
+        self.plan = s;
+        done
+    }
+
+    /// Writes `row` in the series' last sheet, or in a new one when it is full (the first
+    /// one's header at row `top`).
+    fn push(&mut self, s: &mut Series, row: &[Field], top: u32) -> Result<(), XlsxError> {
+        let full = |p: &Part| p.top + 1 + p.rows >= self.limit;
+        if s.sheets.last().is_none_or(full) {
+            let name = match s.sheets.len() {
+                0 if s.name == CompareWords::of(self.lang).sheet_scorecards => None,
+                0 => Some(s.name.clone()),
+                n => Some(CompareWords::of(self.lang).sheet_continued(&s.name, n + 1)),
+            };
+            let (index, top) = match name {
+                None => (self.first, top),
+                Some(name) => {
+                    self.book
+                        .add_worksheet_with_constant_memory()?
+                        .set_name(&name)?;
+                    (self.book.worksheets().len() - 1, 0)
+                }
+            };
+            let ws = self.book.worksheet_from_index(index)?;
+            write_header(ws, top, &s.header, &self.f)?;
+            s.sheets.push(Part {
+                index,
+                top,
+                rows: 0,
+            });
         }
+        let Some(part) = s.sheets.last_mut() else {
+            return Ok(());
+        };
+        part.rows += 1;
+        let r = part.top + part.rows;
+        let ws = self.book.worksheet_from_index(part.index)?;
+        for (c, cell) in row.iter().enumerate() {
+            write_field(ws, r, c as u16, cell, &self.f)?;
+        }
+        Ok(())
     }
 
-    let ws = book.add_worksheet_with_low_memory()?;
-    ws.set_name(w.sheet_answers)?;
-    let header = super::long_header();
-    let lang_of_labels = labels.then_some(lang);
-    let rows = full
-        .iter()
-        .flat_map(|s| super::scorecard::long_rows(s, lang_of_labels));
-    let n = write_table(ws, 0, &header, rows, &f)?;
-    finish_sheet(ws, &header, n, 2)?;
-    for (col, width) in [(0, 28.0), (1, 28.0), (2, 11.0), (5, 24.0)] {
-        ws.set_column_width(col, width)?;
+    /// Writes the wide scorecards (`cards`: `header`, `count` rows, the score axis of the
+    /// colour scale), finishes every sheet, adds the cohort sheet and saves the workbook to
+    /// `out`. A note above the scorecards names the tables that went on in further sheets.
+    pub fn finish<W: std::io::Write + std::io::Seek + Send>(
+        mut self,
+        cards: Cards<impl IntoIterator<Item = Vec<Field>>>,
+        cohort: Document<'_>,
+        out: W,
+    ) -> Result<(), XlsxError> {
+        let w = CompareWords::of(self.lang);
+        if self.plan.sheets.is_empty() {
+            let mut plan = std::mem::replace(&mut self.plan, series("", Vec::new()));
+            self.book
+                .add_worksheet_with_constant_memory()?
+                .set_name(&plan.name)?;
+            let index = self.book.worksheets().len() - 1;
+            write_header(
+                self.book.worksheet_from_index(index)?,
+                0,
+                &plan.header,
+                &self.f,
+            )?;
+            plan.sheets.push(Part {
+                index,
+                top: 0,
+                rows: 0,
+            });
+            self.plan = plan;
+        }
+        let mut split: Vec<String> = [&self.answers, &self.plan]
+            .into_iter()
+            .filter(|s| s.sheets.len() > 1)
+            .map(|s| format!("{} ({})", s.name, s.sheets.len()))
+            .collect();
+        // With a note (two rows) above it, does the scorecard table fit one sheet?
+        let fits = |top: u64| top + 1 + cards.count < u64::from(self.limit);
+        if !fits(0) || (!split.is_empty() && !fits(2)) {
+            let sheets = cards.count.div_ceil(u64::from(self.limit) - 1);
+            split.insert(0, format!("{} ({})", w.sheet_scorecards, sheets));
+        }
+        let top = if split.is_empty() { 0 } else { 2 };
+        if top > 0 {
+            let note = w.workbook_split("1,048,576", &split.join(", "));
+            self.book
+                .worksheet_from_index(self.first)?
+                .write_string_with_format(0, 0, &note, &self.f.title)?;
+        }
+        let mut s = series(w.sheet_scorecards, cards.header);
+        for row in cards.rows {
+            self.push(&mut s, &row, top)?;
+        }
+        if s.sheets.is_empty() {
+            write_header(
+                self.book.worksheet_from_index(self.first)?,
+                top,
+                &s.header,
+                &self.f,
+            )?;
+            s.sheets.push(Part {
+                index: self.first,
+                top,
+                rows: 0,
+            });
+        }
+        self.finish_cards(&s, cards.scale)?;
+        self.finish_series(Large::Answers)?;
+        self.finish_series(Large::Plan)?;
+        let ws = self.book.add_worksheet();
+        ws.set_name(w.sheet_cohort)?;
+        cohort_sheet(ws, cohort, &self.f)?;
+        self.book.save_to_writer(out)
     }
-    ws.set_column_width(8, 48.0)?;
-    ws.set_column_format(8, &f.wrap)?;
 
-    let ws = book.add_worksheet_with_low_memory()?;
-    ws.set_name(w.sheet_plan)?;
-    let header = super::plan::plan_header();
-    let n = write_table(ws, 0, &header, plan.iter().cloned(), &f)?;
-    finish_sheet(ws, &header, n, 2)?;
-    for (col, width) in [(0, 28.0), (1, 28.0), (6, 36.0), (14, 28.0)] {
-        ws.set_column_width(col, width)?;
+    fn finish_cards(&mut self, s: &Series, scale: Option<(f64, f64)>) -> Result<(), XlsxError> {
+        for p in &s.sheets {
+            let ws = self.book.worksheet_from_index(p.index)?;
+            finish_sheet(ws, &s.header, p, 2)?;
+            for (col, width) in [(0, 28.0), (1, 28.0), (2, 11.0), (3, 12.0)] {
+                ws.set_column_width(col, width)?;
+            }
+            let Some((min, max)) = scale.filter(|_| p.rows > 0) else {
+                continue;
+            };
+            let colours = ConditionalFormat3ColorScale::new()
+                .set_minimum(ConditionalFormatType::Number, min)
+                .set_midpoint(ConditionalFormatType::Number, (min + max) / 2.0)
+                .set_maximum(ConditionalFormatType::Number, max)
+                .set_minimum_color(LOW)
+                .set_midpoint_color(MIDDLE)
+                .set_maximum_color(HIGH);
+            let (first, last) = (p.top + 1, p.top + p.rows);
+            let overall = col_of(&s.header, "overall");
+            ws.add_conditional_format(first, overall, last, overall, &colours)?;
+            let first_dim = super::scorecard::WIDE_FIXED.len() as u16;
+            if s.header.len() > first_dim as usize {
+                let last_col = s.header.len() as u16 - 1;
+                ws.add_conditional_format(first, first_dim, last, last_col, &colours)?;
+            }
+        }
+        Ok(())
     }
 
-    let ws = book.add_worksheet();
-    ws.set_name(w.sheet_cohort)?;
-    cohort_sheet(ws, cohort, &f)?;
+    fn finish_series(&mut self, table: Large) -> Result<(), XlsxError> {
+        let (s, widths): (&Series, &[(u16, f64)]) = match table {
+            Large::Answers => (&self.answers, &[(0, 28.0), (1, 28.0), (2, 11.0), (5, 24.0)]),
+            Large::Plan => (&self.plan, &[(0, 28.0), (1, 28.0), (6, 36.0), (14, 28.0)]),
+        };
+        for p in &s.sheets {
+            let ws = self.book.worksheet_from_index(p.index)?;
+            finish_sheet(ws, &s.header, p, 2)?;
+            for &(col, width) in widths {
+                ws.set_column_width(col, width)?;
+            }
+            if table == Large::Answers {
+                ws.set_column_width(8, 48.0)?;
+                ws.set_column_format(8, &self.f.wrap)?;
+            }
+        }
+        Ok(())
+    }
+}
 
-    book.save_to_buffer()
+/// The large tables written as they come.
+#[derive(Clone, Copy, PartialEq)]
+enum Large {
+    Answers,
+    Plan,
+}
+
+/// The wide scorecards, written last: the header, how many rows, the rows, and the score
+/// axis (min, max) of the colour scale.
+pub struct Cards<I> {
+    pub header: Vec<String>,
+    pub count: u64,
+    pub rows: I,
+    pub scale: Option<(f64, f64)>,
+}
+
+fn write_header(
+    ws: &mut Worksheet,
+    row: u32,
+    header: &[String],
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, h, &f.header)?;
+    }
+    Ok(())
 }
 
 fn col_of(header: &[String], id: &str) -> u16 {
@@ -123,12 +307,12 @@ fn col_of(header: &[String], id: &str) -> u16 {
 fn finish_sheet(
     ws: &mut Worksheet,
     header: &[String],
-    rows: u32,
+    p: &Part,
     frozen_columns: u16,
 ) -> Result<(), XlsxError> {
-    ws.set_freeze_panes(1, frozen_columns)?;
+    ws.set_freeze_panes(p.top + 1, frozen_columns)?;
     let last = header.len().saturating_sub(1) as u16;
-    ws.autofilter(0, 0, rows, last)?;
+    ws.autofilter(p.top, 0, p.top + p.rows, last)?;
     ws.set_column_range_width(0, last, 12.0)?;
     Ok(())
 }

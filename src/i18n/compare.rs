@@ -108,6 +108,8 @@ words! {
         filter_by_value(field: &str): "`{field}` 按值比较（{field}=…），不能按数字比较", "`{field}` is compared by value ({field}=…), not as a number";
         filter_other_field(filter: &str, field: &str): "按 `{filter}` 的筛选不是按 `{field}` 的筛选", "a filter on `{filter}` is not one on `{field}`";
         filter_no_values(field: &str): "`{field}` 既不是企业概况字段，也不是问卷、阶段或短板，没有可选的值", "`{field}` is neither a profile field nor questionnaire, stage or bottleneck";
+        sheet_continued(sheet: &str, n: usize): "{sheet} ({n})", "{sheet} ({n})";
+        workbook_split(limit: &str, sheets: &str): "Excel 每个工作表最多 {limit} 行，以下工作表续写在后续工作表中（表头重复）：{sheets}", "Excel holds at most {limit} rows in a sheet; these tables go on in further sheets, with the header repeated: {sheets}";
         exported(count: usize, path: &str): "已将 {count} 份评估导出到 {path}", "exported {count} assessment(s) to {path}";
     }
 }

@@ -102,6 +102,7 @@ words! {
         col_questionnaire: "问卷", "Questionnaire";
         provisional: "暂不定级", "provisional";
         firms_files: "{0} 家企业 · {1} 份评估", "{0} firms · {1} assessments";
+        home_reading: "正在读取 {0}/{1}…", "reading {0}/{1}…";
         unreadable: "无法读取", "unreadable";
         empty_workspace: "这个工作区还没有评估。", "This workspace has no assessments yet.";
         how_to_start: "按 n 开始一次新的访谈；", "Press n to start a new interview,";

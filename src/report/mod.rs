@@ -10,11 +10,14 @@ pub mod sheet;
 use std::path::{Path, PathBuf};
 
 pub use render::Templates;
-pub use sheet::{Sheet, SheetOptions};
+pub use sheet::{EarlierView, Sheet, SheetOptions};
 
-use crate::evaluation::evaluate;
-use crate::i18n::Lang;
-use crate::store::{Action, Opened, StoreError, Workspace, digest, safe_file_stem, write_atomic};
+use crate::evaluation::{Evaluation, evaluate};
+use crate::i18n::{Lang, ReportWords};
+use crate::store::{
+    Action, Catalog, Opened, StoreError, Workspace, digest, open_assessment, previous_path,
+    safe_file_stem, write_atomic,
+};
 
 /// The formats of the sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,13 +36,101 @@ impl Format {
     }
 }
 
-/// The sheet of an opened assessment in a language: evaluated, laid out as data.
+/// The earlier visit a follow-up names, loaded with its own questionnaire and evaluated by
+/// the same one evaluation.
+#[derive(Debug, Clone)]
+pub struct Earlier {
+    pub opened: Opened,
+    pub evaluation: Evaluation,
+}
+
+impl Earlier {
+    /// The earlier visit as the sheet compares with it.
+    pub fn view(&self) -> EarlierView<'_> {
+        EarlierView {
+            q: &self.opened.questionnaire.questionnaire,
+            a: &self.opened.assessment,
+            e: &self.evaluation,
+        }
+    }
+}
+
+/// What became of the earlier visit a follow-up names (`visit.previous`).
+#[derive(Debug)]
+pub enum EarlierVisit {
+    /// The visit follows up none (or names it as no bare file name, which `validate` reports).
+    NotAFollowUp,
+    Found(Box<Earlier>),
+    /// Missing or unreadable: a plain warning, and the sheet is made without the comparison.
+    Unavailable(String),
+}
+
+impl EarlierVisit {
+    pub fn found(&self) -> Option<&Earlier> {
+        match self {
+            EarlierVisit::Found(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The earlier visit as the sheet compares with it, if it was found.
+    pub fn view(&self) -> Option<EarlierView<'_>> {
+        self.found().map(Earlier::view)
+    }
+
+    /// The warning to show when the earlier visit could not be used.
+    pub fn warning(&self) -> Option<&str> {
+        match self {
+            EarlierVisit::Unavailable(w) => Some(w),
+            _ => None,
+        }
+    }
+}
+
+/// Loads the earlier visit that `opened` follows up, from its own folder, with the
+/// questionnaire `catalog` finds for it, and evaluates it. The earlier file is only read.
+/// The sheet's one way to the earlier visit: `dmat report` and the interview's sheet use it.
+pub fn earlier_visit(opened: &Opened, catalog: &Catalog, lang: Lang) -> EarlierVisit {
+    let Some(path) = previous_path(&opened.path, &opened.assessment) else {
+        return EarlierVisit::NotAFollowUp;
+    };
+    let w = ReportWords::of(lang);
+    let name = path.display().to_string();
+    if !path.is_file() {
+        return EarlierVisit::Unavailable(format!(
+            "{}: {}",
+            opened.path.display(),
+            w.earlier_missing(&name)
+        ));
+    }
+    match open_assessment(&path, catalog) {
+        Ok(earlier) => {
+            let q = &earlier.questionnaire.questionnaire;
+            let evaluation = evaluate(q, &earlier.assessment);
+            EarlierVisit::Found(Box::new(Earlier {
+                opened: earlier,
+                evaluation,
+            }))
+        }
+        Err(e) => {
+            let why = crate::plain_text::inert(&e.to_string());
+            EarlierVisit::Unavailable(format!(
+                "{}: {}",
+                opened.path.display(),
+                w.earlier_unreadable(&name, &why)
+            ))
+        }
+    }
+}
+
+/// The sheet of an opened assessment in a language: evaluated, laid out as data, without
+/// the comparison with an earlier visit.
 pub fn build_sheet(opened: &Opened, lang: Lang) -> Sheet {
     build_sheet_with(opened, lang, &SheetOptions::default())
 }
 
-/// The sheet of an opened assessment with options (the annex).
-pub fn build_sheet_with(opened: &Opened, lang: Lang, options: &SheetOptions) -> Sheet {
+/// The sheet of an opened assessment with options (the annex, the earlier visit).
+pub fn build_sheet_with(opened: &Opened, lang: Lang, options: &SheetOptions<'_>) -> Sheet {
     let q = &opened.questionnaire.questionnaire;
     let a = &opened.assessment;
     sheet::build(q, a, &evaluate(q, a), lang, options)
@@ -73,18 +164,28 @@ pub fn render_sheet(
     render_sheet_with(ws, opened, lang, format, &SheetOptions::default())
 }
 
-/// The sheet of an opened assessment as text, with options (the annex).
+/// The sheet of an opened assessment as text, with options (the annex, the earlier visit).
 pub fn render_sheet_with(
     ws: &Workspace,
     opened: &Opened,
     lang: Lang,
     format: Format,
-    options: &SheetOptions,
+    options: &SheetOptions<'_>,
 ) -> Result<String, StoreError> {
     Templates::in_dir(templates_dir(ws)).render(&build_sheet_with(opened, lang, options), format)
 }
 
-/// Writes the sheet into the workspace's `reports/` folder and returns where.
+/// A sheet written into the workspace: where, and the warning about an earlier visit that
+/// could not be compared with.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub path: PathBuf,
+    pub warning: Option<String>,
+}
+
+/// Writes the sheet into the workspace's `reports/` folder, compared with the earlier visit
+/// where it is a follow-up ([`earlier_visit`], its questionnaire found in `catalog`), and
+/// returns where.
 ///
 /// The file is named after the firm and the visit date (`<firm>-<date>.html`, made safe for
 /// every operating system). A sheet written earlier for the same visit (same firm, visit
@@ -94,17 +195,26 @@ pub fn render_sheet_with(
 pub fn write_to_workspace(
     ws: &Workspace,
     opened: &Opened,
+    catalog: &Catalog,
     lang: Lang,
     format: Format,
-) -> Result<PathBuf, StoreError> {
-    let text = render_sheet(ws, opened, lang, format)?;
+) -> Result<Written, StoreError> {
+    let earlier = earlier_visit(opened, catalog, lang);
+    let options = SheetOptions {
+        earlier: earlier.view(),
+        ..SheetOptions::default()
+    };
+    let text = render_sheet_with(ws, opened, lang, format, &options)?;
     let marker = marker(opened);
     let dir = ws.reports_dir();
     std::fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, Action::Create, e))?;
     let path = sheet_path(&dir, opened, format, &marker);
     let bytes = format!("{}\n{marker}\n", text.trim_end());
     write_atomic(&path, bytes.as_bytes()).map_err(|e| StoreError::io(&path, Action::Write, e))?;
-    Ok(path)
+    Ok(Written {
+        path,
+        warning: earlier.warning().map(str::to_string),
+    })
 }
 
 /// The sheet of this visit in the workspace's reports folder, if one was written.

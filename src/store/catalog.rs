@@ -97,6 +97,17 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// The same questionnaires, to read assessments with on another thread (without the
+    /// errors of those that failed to load, already reported).
+    pub fn for_reading(&self) -> Catalog {
+        Catalog {
+            entries: self.entries.clone(),
+            fixed: self.fixed.clone(),
+            broken: Vec::new(),
+            lang: self.lang,
+        }
+    }
+
     /// The bundled questionnaires only.
     pub fn bundled() -> Self {
         let mut c = Catalog::default();

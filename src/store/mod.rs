@@ -31,7 +31,9 @@ pub use settings::{
 };
 pub use walk::{Collected, PassedOver, collect_assessment_files, collect_toml_files};
 pub use workspace::Workspace;
-pub use write::{clean_stale_temporaries, write_atomic, write_atomic_with, write_new};
+pub use write::{
+    clean_stale_temporaries, write_atomic, write_atomic_file, write_atomic_with, write_new,
+};
 
 use crate::i18n::FileWords;
 use crate::model::diagnostic::{KeyPath, Locator, Problem};

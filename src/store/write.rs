@@ -43,6 +43,37 @@ pub fn write_atomic_with(
     }
 }
 
+/// Like [`write_atomic_with`], for output that seeks back while it is written (a zip archive):
+/// `write` gets the temporary file itself, made before anything is written, so a folder that
+/// cannot be written to fails first; a stream gets the output once it is whole.
+pub fn write_atomic_file(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<()> {
+    match target(path)? {
+        Target::File { path, existing } => {
+            let dir = folder_of(&path);
+            let mut tmp = temporary_in(dir, |_| Ok(()))?;
+            write(tmp.as_file_mut())?;
+            if let Some(old) = &existing {
+                keep_owner_and_mode(tmp.as_file(), old)?;
+            }
+            tmp.as_file().sync_all()?;
+            tmp.persist(&path).map_err(|e| e.error)?;
+            sync_folder(dir);
+            Ok(())
+        }
+        Target::Stream => {
+            let mut tmp = tempfile::tempfile()?;
+            write(&mut tmp)?;
+            io::Seek::rewind(&mut tmp)?;
+            let mut out = OpenOptions::new().append(true).open(path)?;
+            io::copy(&mut tmp, &mut out)?;
+            out.flush()
+        }
+    }
+}
+
 /// What a path given for writing names.
 enum Target {
     /// A regular file (links resolved) or a path with no file yet: replaced atomically.

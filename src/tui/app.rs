@@ -253,6 +253,8 @@ pub struct HomeState {
     pub filter_input: Option<TextArea<'static>>,
     pub filter: String,
     pub marked: BTreeSet<PathBuf>,
+    /// The assessments being read in the background; none once all are read.
+    pub loading: Option<home::Loading>,
 }
 
 /// The new-interview form: a questionnaire, then the firm's name.
@@ -611,11 +613,17 @@ impl App {
     }
 
     /// Handles an event and carries out its action at once, saving any draft: what the loop
-    /// does when no further input is waiting. Tests drive the app with it.
+    /// does when no further input is waiting. Tests drive the app with it: a reading of the
+    /// workspace the event starts is waited for (the loop shows its rows as they come), one
+    /// already under way is not.
     pub fn feed(&mut self, event: Event) -> Flow {
+        let reading = self.loading();
         let action = self.handle(event);
         let flow = self.perform(action);
         self.flush();
+        if !reading {
+            self.wait_loaded();
+        }
         flow
     }
 
@@ -762,13 +770,21 @@ impl App {
         let Some(s) = &mut self.session else { return };
         let opened = s.opened();
         let format = crate::report::Format::Html;
-        let written =
-            crate::report::write_to_workspace(&self.workspace, &opened, self.lang, format);
+        let written = crate::report::write_to_workspace(
+            &self.workspace,
+            &opened,
+            &self.catalog,
+            self.lang,
+            format,
+        );
         s.look_for_sheet(&self.workspace);
         match written {
-            Ok(path) => {
-                let text = fill(self.words.sheet_written, &[&path.display()]);
-                self.say(Tone::Info, text);
+            Ok(written) => {
+                let text = fill(self.words.sheet_written, &[&written.path.display()]);
+                match written.warning {
+                    Some(warning) => self.say(Tone::Warn, format!("{text} · {warning}")),
+                    None => self.say(Tone::Info, text),
+                }
             }
             Err(e) => {
                 let text = fill(
@@ -844,13 +860,12 @@ impl App {
         Flow::Continue
     }
 
-    /// Reads the workspace's assessments again for the home screen.
+    /// Reads the workspace's assessments again for the home screen, in the background: the
+    /// rows come as they are read ([`App::take_loaded`]), keys work meanwhile.
     pub fn reload_home(&mut self) {
-        let rows = home::load_rows(&self.workspace, &self.catalog, self.lang);
+        let loading = home::start_loading(&self.workspace, &self.catalog, self.lang);
         if let Some(h) = &mut self.home {
-            h.marked.retain(|p| rows.iter().any(|r| &r.path == p));
-            h.rows = rows;
-            h.cursor = h.cursor.min(h.rows.len().saturating_sub(1));
+            h.loading = Some(loading);
         }
     }
 
@@ -903,6 +918,26 @@ impl App {
         }
     }
 
+    /// Takes what the background reading of the workspace has read; whether the home screen
+    /// changed.
+    pub fn take_loaded(&mut self) -> bool {
+        self.home.as_mut().is_some_and(home::take_loaded)
+    }
+
+    /// Waits until the workspace is read whole, taking every row in.
+    pub fn wait_loaded(&mut self) {
+        while self.loading() {
+            if !self.take_loaded() {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        }
+    }
+
+    /// Whether the workspace is still being read.
+    pub fn loading(&self) -> bool {
+        self.home.as_ref().is_some_and(|h| h.loading.is_some())
+    }
+
     /// Draws the screen in front, or asks for a larger terminal.
     pub fn draw(&self, frame: &mut Frame) {
         if too_small(frame.area()) {
@@ -952,11 +987,14 @@ fn run_loop(
         if !input_waiting()? {
             app.flush();
         }
+        app.take_loaded();
         terminal.draw(|f| app.draw(f))?;
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        if !event::poll(Duration::from_millis(200))? {
+        // While the workspace is read, the screen shows the rows as they come.
+        let wait = if app.loading() { 50 } else { 200 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         // A key in the middle of a run of input that was already waiting (not its first, not

@@ -69,6 +69,7 @@ impl Fixture {
 
     pub fn home(&self, lang: Lang) -> App {
         let mut app = App::home(self.ws.clone(), self.catalog(), lang, Theme::plain());
+        app.wait_loaded();
         app.today = date();
         app
     }

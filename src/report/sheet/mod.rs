@@ -7,13 +7,17 @@
 //! and what the plan brings, the expert's word, signatures); then the whole plan, the
 //! pictures and a short view of each dimension; every answer only in the annex.
 
+#[cfg(test)]
+mod decided_tests;
 mod dimensions;
 mod plan;
+mod since;
 
 use serde::Serialize;
 
 pub use dimensions::{AnnexDimension, DimensionView, Finding};
-pub use plan::{HorizonGroup, LaterItem, Plan, PlanItem};
+pub use plan::{Decided, HorizonGroup, LaterItem, Plan, PlanItem};
+pub use since::{Change, EarlierView, ProgressItem, SinceLast};
 
 use super::chart::{self, Bars, ChartInput, Radar};
 use crate::evaluation::{Evaluation, explain};
@@ -24,10 +28,13 @@ use crate::plain_text::{inert, inert_lines};
 use crate::score::{RULES_VERSION, Score, Scorecard};
 
 /// What the sheet holds beyond the decision pages.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct SheetOptions {
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SheetOptions<'a> {
     /// Every answer with its evidence, in an annex at the end.
     pub annex: bool,
+    /// The earlier visit this one follows up, evaluated: the sheet then reports the progress
+    /// on the actions agreed there and how the scores moved since.
+    pub earlier: Option<EarlierView<'a>>,
 }
 
 /// The whole sheet, in the order it is printed.
@@ -47,6 +54,9 @@ pub struct Sheet {
     /// without a plan.
     pub projection: Option<String>,
     pub plan: Plan,
+    /// On a follow-up visit whose earlier visit was found: the progress since then and how
+    /// the scores moved.
+    pub since: Option<SinceLast>,
     pub chart: Chart,
     /// The short view of each dimension.
     pub dimensions: Vec<DimensionView>,
@@ -182,7 +192,7 @@ pub fn build(
     a: &Assessment,
     e: &Evaluation,
     lang: Lang,
-    options: &SheetOptions,
+    options: &SheetOptions<'_>,
 ) -> Sheet {
     let w = ReportWords::of(lang);
     let b = Builder {
@@ -207,6 +217,7 @@ pub fn build(
         target: b.target(),
         projection: b.projection(),
         plan: b.plan(),
+        since: options.earlier.map(|earlier| b.since_last(earlier)),
         chart: b.chart(),
         dimensions: (0..q.dimension.len())
             .map(|d| b.dimension(d, judge))
@@ -525,7 +536,10 @@ mod tests {
             &a,
             &evaluate(&q, &a),
             Lang::En,
-            &SheetOptions { annex: true },
+            &SheetOptions {
+                annex: true,
+                ..SheetOptions::default()
+            },
         )
     }
 

@@ -1,5 +1,10 @@
 //! The plan as the sheet shows it: the actions of each horizon with why, after what, the
-//! support, the rough cost and the effort; then the later options in brief.
+//! support, the rough cost, the effort and what the firm decided (agreed with owner and due
+//! date, or only proposed); then the firm's own actions, the declined ones and the later
+//! options in brief.
+//!
+//! An action the firm agreed for another horizon than rule 9's (`[plan.<id>] horizon`) is
+//! shown in that horizon; a declined one leaves the plan for the brief list of declined ones.
 
 use serde::Serialize;
 
@@ -7,7 +12,7 @@ use super::Builder;
 use crate::advise::reason_sentences;
 use crate::evaluation::explain;
 use crate::model::assessment::to_civil_date;
-use crate::model::{Effort, Horizon, Priority};
+use crate::model::{Decision, Effort, Horizon, PlanEntry, Priority};
 use crate::plain_text::inert;
 
 /// The plan: the actions of the short, medium and long term, then the later options.
@@ -25,6 +30,34 @@ pub struct Plan {
     pub later: Vec<LaterItem>,
     /// "These 12 also apply …"; empty without later options.
     pub later_intro: String,
+    /// Whether the plan was discussed with the firm (any `[plan.*]` entry): then each action
+    /// says what was decided, "proposed" where nothing was. The intro says in any case how
+    /// many actions are agreed and that the others are proposed.
+    pub decided: bool,
+    /// The actions the firm added itself (and recommendations outside the plan it decided
+    /// on), by id.
+    pub own: Vec<Decided>,
+    /// The actions the firm declined, in plan order, in brief with its reason.
+    pub declined: Vec<Decided>,
+}
+
+/// What the firm decided about one action (`[plan.<id>]`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Decided {
+    pub id: String,
+    pub title: String,
+    /// `agreed`, `declined` or `proposed`.
+    pub decision_id: &'static str,
+    /// "Agreed", "Declined" or "Proposed", in the sheet's language.
+    pub decision: &'static str,
+    pub owner: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub due: Option<String>,
+    /// "moved to the long term by agreement" for an action of the plan; the horizon's name
+    /// for the firm's own action.
+    pub horizon: Option<String>,
+    /// The firm's note; for a declined action, its reason.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -60,6 +93,8 @@ pub struct PlanItem {
     pub placed: Option<String>,
     /// The titles of the planned actions it must come after.
     pub after: Vec<String>,
+    /// What the firm decided: agreed (with owner and due date) or proposed.
+    pub decided: Decided,
 }
 
 /// A later option, in brief.
@@ -77,7 +112,6 @@ impl Builder<'_> {
         let mut number = 0;
         let groups: Vec<HorizonGroup> = Horizon::ALL
             .into_iter()
-            .filter(|&h| !e.horizon(h).is_empty())
             .map(|h| HorizonGroup {
                 id: h.id(),
                 title: match h {
@@ -86,24 +120,44 @@ impl Builder<'_> {
                     Horizon::Long => w.horizon_long,
                 },
                 due: self.due(h),
-                items: e
-                    .horizon(h)
-                    .iter()
-                    .map(|&i| {
+                items: self
+                    .shown_in(h)
+                    .into_iter()
+                    .map(|i| {
                         number += 1;
                         self.plan_item(i, number)
                     })
                     .collect(),
             })
+            .filter(|g| !g.items.is_empty())
             .collect();
-        let later: Vec<LaterItem> = e.plan.later.iter().map(|&i| self.later_item(i)).collect();
+        let later: Vec<LaterItem> = e
+            .plan
+            .later
+            .iter()
+            .filter(|&&i| !self.is_declined(i) && self.moved_to(i).is_none())
+            .map(|&i| self.later_item(i))
+            .collect();
+        let decided = !self.a.plan.is_empty();
+        let mut intro = match number {
+            0 => w.no_plan.to_string(),
+            1 => w.plan_intro_one.to_string(),
+            n => w.plan_intro(n),
+        };
+        let agreed = groups
+            .iter()
+            .flat_map(|g| &g.items)
+            .filter(|i| i.decided.decision_id == Decision::Agreed.id())
+            .count();
+        match agreed {
+            _ if number == 0 => {}
+            0 => intro.push_str(w.all_proposed),
+            n if n == number => intro.push_str(w.all_agreed),
+            n => intro.push_str(&w.some_agreed(n)),
+        }
         Plan {
             count: number,
-            intro: match number {
-                0 => w.no_plan.to_string(),
-                1 => w.plan_intro_one.to_string(),
-                n => w.plan_intro(n),
-            },
+            intro,
             short: groups
                 .iter()
                 .find(|g| g.id == Horizon::Short.id())
@@ -116,7 +170,131 @@ impl Builder<'_> {
                 w.later_intro(later.len())
             },
             later,
+            decided,
+            own: self.own_actions(),
+            declined: self.declined(),
         }
+    }
+
+    /// The applicable recommendations shown in horizon `h`, in plan order: those rule 9 placed
+    /// there and the firm did not decline or move, then those the firm moved there.
+    fn shown_in(&self, h: Horizon) -> Vec<usize> {
+        let e = self.e;
+        let planned = e.plan.planned().map(|(_, i)| i);
+        let stays = e
+            .horizon(h)
+            .iter()
+            .copied()
+            .filter(|&i| !self.is_declined(i) && self.moved_to(i).is_none());
+        let moved_in = planned
+            .chain(e.plan.later.iter().copied())
+            .filter(|&i| !self.is_declined(i) && self.moved_to(i) == Some(h));
+        stays.chain(moved_in).collect()
+    }
+
+    fn entry(&self, i: usize) -> Option<&PlanEntry> {
+        self.a.plan.get(&self.e.recommendation(self.q, i).id)
+    }
+
+    /// Whether the firm declined the applicable recommendation at `i`.
+    fn is_declined(&self, i: usize) -> bool {
+        self.entry(i)
+            .is_some_and(|p| p.decision == Some(Decision::Declined))
+    }
+
+    /// The horizon the firm moved the applicable recommendation at `i` to, where it differs
+    /// from the plan's.
+    fn moved_to(&self, i: usize) -> Option<Horizon> {
+        let wanted = self.entry(i)?.horizon?;
+        (self.e.placement(i).horizon != Some(wanted)).then_some(wanted)
+    }
+
+    /// The firm's decision on an action, "proposed" where it has none. `moved` is the horizon
+    /// an action of the plan was moved to; `own` the horizon of the firm's own action.
+    fn decided(&self, id: &str, title: &str, horizon: Option<String>) -> Decided {
+        let w = self.w;
+        let PlanEntry {
+            decision,
+            owner,
+            due,
+            note,
+            ..
+        } = self.a.plan.get(id).cloned().unwrap_or_default();
+        let text = |s: Option<String>| s.map(|s| inert(&s)).filter(|s| !s.trim().is_empty());
+        Decided {
+            id: id.to_string(),
+            title: title.to_string(),
+            decision_id: decision.map_or("proposed", Decision::id),
+            decision: match decision {
+                Some(Decision::Agreed) => w.agreed,
+                Some(Decision::Declined) => w.declined,
+                None => w.proposed,
+            },
+            owner: text(owner),
+            due: due.map(|d| d.to_string()),
+            horizon,
+            note: text(note),
+        }
+    }
+
+    /// A horizon's name in a sentence: "short term", "近期".
+    fn term(&self, h: Horizon) -> &'static str {
+        let r = crate::i18n::PlanReasons::of(self.lang);
+        match h {
+            Horizon::Short => r.short,
+            Horizon::Medium => r.medium,
+            Horizon::Long => r.long,
+        }
+    }
+
+    /// The actions the firm declined: applicable ones in plan order, then the rest by id.
+    fn declined(&self) -> Vec<Decided> {
+        let (q, e) = (self.q, self.e);
+        let applicable = e
+            .plan
+            .planned()
+            .map(|(_, i)| i)
+            .chain(e.plan.later.iter().copied())
+            .filter(|&i| self.is_declined(i))
+            .map(|i| {
+                let r = e.recommendation(q, i);
+                self.decided(&r.id, self.text(&r.title), None)
+            });
+        let others = self
+            .other_entries()
+            .filter(|(_, p)| p.decision == Some(Decision::Declined))
+            .map(|(id, p)| self.decided(id, &self.other_title(id, p), None));
+        applicable.chain(others).collect()
+    }
+
+    /// The plan entries naming no applicable recommendation: the firm's own actions, and
+    /// recommendations that no longer apply.
+    fn other_entries(&self) -> impl Iterator<Item = (&String, &PlanEntry)> {
+        let (q, e) = (self.q, self.e);
+        self.a.plan.iter().filter(move |(id, _)| {
+            !e.applicable
+                .iter()
+                .any(|x| q.recommendation[x.recommendation].id == **id)
+        })
+    }
+
+    fn other_title(&self, id: &str, p: &PlanEntry) -> String {
+        match self.q.recommendation_index(id) {
+            Some(r) => self.text(&self.q.recommendation[r].title).to_string(),
+            None => inert(p.title.as_deref().unwrap_or(id)),
+        }
+    }
+
+    /// The firm's own actions (and recommendations that no longer apply) it did not decline,
+    /// by id, with the horizon it gave them.
+    fn own_actions(&self) -> Vec<Decided> {
+        self.other_entries()
+            .filter(|(_, p)| p.decision != Some(Decision::Declined))
+            .map(|(id, p)| {
+                let horizon = p.horizon.map(|h| self.term(h).to_string());
+                self.decided(id, &self.other_title(id, p), horizon)
+            })
+            .collect()
     }
 
     fn priority(&self, p: Priority) -> &'static str {
@@ -135,8 +313,9 @@ impl Builder<'_> {
     fn plan_item(&self, i: usize, number: usize) -> PlanItem {
         let (q, e, w) = (self.q, self.e, self.w);
         let r = e.recommendation(q, i);
-        let placed =
-            (!e.placement(i).deferrals.is_empty()).then(|| explain::placement(q, e, i, self.lang));
+        let moved = self.moved_to(i);
+        let placed = (moved.is_none() && !e.placement(i).deferrals.is_empty())
+            .then(|| explain::placement(q, e, i, self.lang));
         let after = r
             .after
             .iter()
@@ -172,6 +351,11 @@ impl Builder<'_> {
                 .collect(),
             placed,
             after,
+            decided: self.decided(
+                &r.id,
+                self.text(&r.title),
+                moved.map(|h| w.agreed_for(self.term(h))),
+            ),
         }
     }
 

@@ -2,6 +2,8 @@
 //! completeness, overall score, stage), with resume, new, filter, mark and compare; an empty
 //! workspace says how to start and offers a demo cohort.
 
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -20,12 +22,23 @@ use crate::tui::keys;
 
 /// Reads and scores every assessment of the workspace, newest visit first.
 pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> {
-    let files = ws.assessment_files();
+    let mut rows = rows_of(&ws.assessment_files(), catalog, lang);
+    sort_rows(&mut rows);
+    rows
+}
+
+/// Newest visit first, then by firm.
+fn sort_rows(rows: &mut [HomeRow]) {
+    rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.firm.cmp(&b.firm)));
+}
+
+/// The rows of these assessment files, in their order.
+fn rows_of(files: &[std::path::PathBuf], catalog: &Catalog, lang: Lang) -> Vec<HomeRow> {
     let l = lang.code();
     let mark = crate::i18n::TuiWords::of(lang).demo_mark;
-    let mut rows: Vec<HomeRow> = open_many(&files, catalog)
+    open_many(files, catalog)
         .into_iter()
-        .zip(&files)
+        .zip(files)
         .map(|(result, path)| match result {
             Ok(o) => {
                 let q = &o.questionnaire.questionnaire;
@@ -72,26 +85,128 @@ pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> 
                 firm_of: None,
             },
         })
-        .collect();
-    rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.firm.cmp(&b.firm)));
-    rows
+        .collect()
 }
 
-/// How many firms the rows are of: visits of the same firm (DESIGN.md) count once.
-pub fn firms(h: &HomeState, rows: &[usize]) -> usize {
-    let mut seen: Vec<&crate::model::Firm> = Vec::new();
-    let mut unreadable = 0;
-    for &i in rows {
-        match &h.rows[i].firm_of {
-            Some(f) => {
-                if !seen.iter().any(|s| crate::store::same_firm(s, f)) {
-                    seen.push(f);
-                }
+/// Files read at once in the background: a batch shows a few hundred rows more.
+const BATCH: usize = 256;
+
+/// The workspace's assessments being read in the background, a batch at a time, while the
+/// home screen shows the rows read so far and answers keys.
+pub struct Loading {
+    batches: Receiver<Vec<HomeRow>>,
+    /// Rows read so far, and how many files there are.
+    pub read: usize,
+    pub total: usize,
+    /// No batch has come yet: the rows shown are those of the previous reading.
+    fresh: bool,
+}
+
+impl Loading {
+    /// A reading of `total` files whose rows come through the channel returned, a batch at
+    /// a time; the reading is over when the channel's sender is dropped.
+    pub fn new(total: usize) -> (Loading, Sender<Vec<HomeRow>>) {
+        let (tx, rx) = channel();
+        let loading = Loading {
+            batches: rx,
+            read: 0,
+            total,
+            fresh: true,
+        };
+        (loading, tx)
+    }
+}
+
+/// Starts reading the workspace's assessments on another thread.
+pub fn start_loading(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Loading {
+    let files = ws.assessment_files();
+    let (loading, tx) = Loading::new(files.len());
+    let catalog = catalog.for_reading();
+    std::thread::spawn(move || {
+        for batch in files.chunks(BATCH) {
+            if tx.send(rows_of(batch, &catalog, lang)).is_err() {
+                return;
             }
-            None => unreadable += 1,
+        }
+    });
+    loading
+}
+
+/// Takes the rows read since the last call into the list (sorted, the cursor kept on its
+/// assessment); ends the reading once all are read. Whether anything changed.
+pub fn take_loaded(h: &mut HomeState) -> bool {
+    let Some(loading) = &mut h.loading else {
+        return false;
+    };
+    let at = h.rows.get(h.cursor).map(|r| r.path.clone());
+    let mut changed = false;
+    loop {
+        match loading.batches.try_recv() {
+            Ok(batch) => {
+                if loading.fresh {
+                    h.rows.clear();
+                    loading.fresh = false;
+                }
+                loading.read += batch.len();
+                h.rows.extend(batch);
+                changed = true;
+            }
+            Err(TryRecvError::Empty) => break,
+            Err(TryRecvError::Disconnected) => {
+                if loading.fresh {
+                    h.rows.clear();
+                }
+                h.loading = None;
+                h.marked.retain(|p| h.rows.iter().any(|r| &r.path == p));
+                changed = true;
+                break;
+            }
         }
     }
-    seen.len() + unreadable
+    if changed {
+        sort_rows(&mut h.rows);
+        if let Some(at) = at {
+            h.cursor = h.rows.iter().position(|r| r.path == at).unwrap_or(h.cursor);
+        }
+        h.cursor = h.cursor.min(h.rows.len().saturating_sub(1));
+    }
+    changed
+}
+
+/// How many firms the rows are of: visits of the same firm (DESIGN.md) count once. A row
+/// counts when it is the same firm as none counted before it (as `store::same_firm` says),
+/// found by code and by name rather than row by row, so a screen of 10,000 visits draws at
+/// once.
+pub fn firms(h: &HomeState, rows: &[usize]) -> usize {
+    use std::collections::HashSet;
+    let mut codes: HashSet<&str> = HashSet::new();
+    let mut names: HashSet<String> = HashSet::new();
+    let mut uncoded_names: HashSet<String> = HashSet::new();
+    let mut count = 0;
+    for &i in rows {
+        let Some(f) = &h.rows[i].firm_of else {
+            count += 1;
+            continue;
+        };
+        let (code, key) = (f.code(), f.name_key());
+        // Same as one counted: the same code, or, where either lacks a code, the same name.
+        let named = !key.is_empty()
+            && match code {
+                Some(_) => uncoded_names.contains(&key),
+                None => names.contains(&key),
+            };
+        if code.is_some_and(|c| codes.contains(c)) || named {
+            continue;
+        }
+        count += 1;
+        if let Some(c) = code {
+            codes.insert(c);
+        } else {
+            uncoded_names.insert(key.clone());
+        }
+        names.insert(key);
+    }
+    count
 }
 
 /// The rows the filter lets through, as indices into `rows`.
@@ -135,7 +250,7 @@ fn listed(h: &HomeState) -> bool {
 }
 
 fn empty(h: &HomeState) -> bool {
-    h.rows.is_empty()
+    h.rows.is_empty() && h.loading.is_none()
 }
 
 fn demos(h: &HomeState) -> bool {
@@ -436,6 +551,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     if !h.marked.is_empty() {
         right = format!("{right} · {}", fill(w.marked, &[&h.marked.len()]));
+    }
+    if let Some(l) = &h.loading {
+        right = format!("{right} · {}", fill(w.home_reading, &[&l.read, &l.total]));
     }
     let right = format!("{right} ");
     let left_w = (c.header.width as usize).saturating_sub(width(&right) + 1);
