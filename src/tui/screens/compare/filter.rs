@@ -97,30 +97,9 @@ pub(super) fn picker_key(st: &mut CompareState, command: C, w: &TuiWords) -> Eff
             }
             C::Enter => {
                 let field = p.cursor;
-                let Some(f) = p.fields.get(field) else {
-                    return Effect::None;
-                };
-                let current = st.comparison.filters().find(|x| x.field == f.id);
-                p.step = Some(if f.number {
-                    let text = current.map(condition_text).unwrap_or_default();
-                    PickStep::Number {
-                        field,
-                        input: Box::new(text_area(&text)),
-                    }
-                } else {
-                    let values = st.comparison.filter_values(&f.id).unwrap_or_default();
-                    let chosen: &[String] = match current.map(|x| &x.test) {
-                        Some(Test::OneOf(v)) => v,
-                        _ => &[],
-                    };
-                    let ticked = values.iter().map(|v| chosen.contains(&v.value)).collect();
-                    PickStep::Values {
-                        field,
-                        values,
-                        ticked,
-                        cursor: 0,
-                    }
-                });
+                if let Some(f) = p.fields.get(field) {
+                    p.step = Some(field_step(&st.comparison, f, field));
+                }
             }
             _ => {}
         },
@@ -192,6 +171,31 @@ pub(super) fn picker_key(st: &mut CompareState, command: C, w: &TuiWords) -> Eff
     Effect::None
 }
 
+/// The step after choosing field number `field` (`f`): its values to tick, with those of the
+/// filter on it ticked, or its condition to type, starting with the one on it.
+fn field_step(c: &Comparison, f: &PickField, field: usize) -> PickStep {
+    let current = c.filters().find(|x| x.field == f.id);
+    if f.number {
+        let text = current.map(condition_text).unwrap_or_default();
+        return PickStep::Number {
+            field,
+            input: Box::new(text_area(&text)),
+        };
+    }
+    let values = c.filter_values(&f.id).unwrap_or_default();
+    let chosen: &[String] = match current.map(|x| &x.test) {
+        Some(Test::OneOf(v)) => v,
+        _ => &[],
+    };
+    let ticked = values.iter().map(|v| chosen.contains(&v.value)).collect();
+    PickStep::Values {
+        field,
+        values,
+        ticked,
+        cursor: 0,
+    }
+}
+
 /// A number filter as it is typed: `<50`, `>=100`, `30,120`.
 fn condition_text(f: &Filter) -> String {
     match &f.test {
@@ -225,6 +229,47 @@ fn apply_filter(
 
 // ---------------------------------------------------------------- drawing
 
+/// The values of a field to tick, "any value" first, each with its number of firms.
+fn value_lines(x: &Ctx, values: &[FilterValue], ticked: &[bool]) -> Vec<Line<'static>> {
+    let (t, w) = (x.t, x.w);
+    let mut lines = vec![Line::from(Span::styled(
+        format!(" {}", w.any_value),
+        t.text(),
+    ))];
+    let count_w = values
+        .iter()
+        .map(|v| width(&fill(w.firms_n, &[&v.firms])))
+        .max()
+        .unwrap_or(0);
+    let label_w = values
+        .iter()
+        .map(|v| width(&inert(&v.label)))
+        .max()
+        .unwrap_or(0)
+        .min(40);
+    for (v, on) in values.iter().zip(ticked) {
+        let mark = if *on { "[x]" } else { "[ ]" };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(" {mark} "),
+                if *on { t.chosen() } else { t.muted() },
+            ),
+            Span::styled(pad(&inert(&v.label), label_w), t.text()),
+            Span::styled(
+                format!("  {} ", pad_left(&fill(w.firms_n, &[&v.firms]), count_w)),
+                t.muted(),
+            ),
+        ]));
+    }
+    if values.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!(" {}", w.pick_none),
+            t.muted(),
+        )));
+    }
+    lines
+}
+
 pub(super) fn render_picker(x: &Ctx, frame: &mut Frame, area: Rect, p: &Picker) {
     let t = x.t;
     let w = x.w;
@@ -255,41 +300,7 @@ pub(super) fn render_picker(x: &Ctx, frame: &mut Frame, area: Rect, p: &Picker) 
             cursor,
         }) => {
             let label = &p.fields[*field].label;
-            let mut lines = vec![Line::from(Span::styled(
-                format!(" {}", w.any_value),
-                t.text(),
-            ))];
-            let count_w = values
-                .iter()
-                .map(|v| width(&fill(w.firms_n, &[&v.firms])))
-                .max()
-                .unwrap_or(0);
-            let label_w = values
-                .iter()
-                .map(|v| width(&inert(&v.label)))
-                .max()
-                .unwrap_or(0)
-                .min(40);
-            for (v, on) in values.iter().zip(ticked) {
-                let mark = if *on { "[x]" } else { "[ ]" };
-                lines.push(Line::from(vec![
-                    Span::styled(
-                        format!(" {mark} "),
-                        if *on { t.chosen() } else { t.muted() },
-                    ),
-                    Span::styled(pad(&inert(&v.label), label_w), t.text()),
-                    Span::styled(
-                        format!("  {} ", pad_left(&fill(w.firms_n, &[&v.firms]), count_w)),
-                        t.muted(),
-                    ),
-                ]));
-            }
-            if values.is_empty() {
-                lines.push(Line::from(Span::styled(
-                    format!(" {}", w.pick_none),
-                    t.muted(),
-                )));
-            }
+            let lines = value_lines(x, values, ticked);
             (fill(w.pick_values, &[label]), lines, Some(*cursor))
         }
         Some(PickStep::Number { field, .. }) => {

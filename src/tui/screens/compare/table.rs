@@ -161,42 +161,7 @@ pub(super) fn render_firms(x: &Ctx, frame: &mut Frame, area: Rect) {
     }
     st.top.set(top);
 
-    let sort = c.sort();
-    let mut lines: Vec<Line> = Vec::new();
-    // The header: titles, the sort arrow, the chosen column, and arrows where columns hide.
-    for k in (0..2).filter(|&k| k == 1 || two_lines) {
-        let firm_title = if k == 1 { x.cw.col_firm } else { "" };
-        let mut firm_title = firm_title.to_string();
-        if k == 1 && sort.0 == Column::Firm {
-            firm_title.push_str(arrow(sort.1));
-        }
-        let firm_style = if k == 1 && st.column == 0 {
-            chosen_style(t, st.on_header)
-        } else {
-            t.muted()
-        };
-        let mut spans = vec![Span::raw(" ")];
-        spans.extend(head_cell(&firm_title, firm_w, false, firm_style));
-        let more_left = k == 1 && left > 0;
-        for (i, col) in shown.iter().enumerate() {
-            let gap = if i == 0 && more_left { "◂ " } else { "  " };
-            spans.push(Span::styled(gap, t.muted()));
-            let mut text = col.head[k].clone();
-            if k == 1 && sort.0 == col.column {
-                text.push_str(arrow(sort.1));
-            }
-            let style = if st.column == left + i + 1 {
-                chosen_style(t, st.on_header)
-            } else {
-                t.muted()
-            };
-            spans.extend(head_cell(&text, col.width, col.right, style));
-        }
-        if k == 1 && end < cols.len() {
-            spans.push(Span::styled(" ▸", t.muted()));
-        }
-        lines.push(Line::from(spans));
-    }
+    let mut lines = header_lines(x, shown, firm_w, left, end < cols.len(), two_lines);
     let total_w = area.width as usize;
     lines.push(rule_line(x, total_w));
     if n == 0 {
@@ -237,6 +202,55 @@ pub(super) fn render_firms(x: &Ctx, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The table's header, on one or two lines: titles, the sort arrow, the chosen column, and
+/// arrows where columns hide (`left` columns hidden on the left, `more_right` on the right).
+fn header_lines(
+    x: &Ctx,
+    shown: &[Col],
+    firm_w: usize,
+    left: usize,
+    more_right: bool,
+    two_lines: bool,
+) -> Vec<Line<'static>> {
+    let (t, st) = (x.t, x.st);
+    let sort = x.c.sort();
+    let mut lines: Vec<Line> = Vec::new();
+    for k in (0..2).filter(|&k| k == 1 || two_lines) {
+        let firm_title = if k == 1 { x.cw.col_firm } else { "" };
+        let mut firm_title = firm_title.to_string();
+        if k == 1 && sort.0 == Column::Firm {
+            firm_title.push_str(arrow(sort.1));
+        }
+        let firm_style = if k == 1 && st.column == 0 {
+            chosen_style(t, st.on_header)
+        } else {
+            t.muted()
+        };
+        let mut spans = vec![Span::raw(" ")];
+        spans.extend(head_cell(&firm_title, firm_w, false, firm_style));
+        let more_left = k == 1 && left > 0;
+        for (i, col) in shown.iter().enumerate() {
+            let gap = if i == 0 && more_left { "◂ " } else { "  " };
+            spans.push(Span::styled(gap, t.muted()));
+            let mut text = col.head[k].clone();
+            if k == 1 && sort.0 == col.column {
+                text.push_str(arrow(sort.1));
+            }
+            let style = if st.column == left + i + 1 {
+                chosen_style(t, st.on_header)
+            } else {
+                t.muted()
+            };
+            spans.extend(head_cell(&text, col.width, col.right, style));
+        }
+        if k == 1 && more_right {
+            spans.push(Span::styled(" ▸", t.muted()));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
 }
 
 fn arrow(d: Direction) -> &'static str {
