@@ -625,21 +625,14 @@ pub(super) fn response_text(r: &Response) -> String {
 }
 
 /// The options of a choice page; returns the line of the cursor.
-pub(super) fn option_lines(
-    app: &App,
-    s: &Session,
-    width: usize,
-    out: &mut Vec<Line<'static>>,
-) -> usize {
+/// The options of a page: (label, tag, tag style, chosen); the tag is an option's level in
+/// its stage's colour, or its points where a multiple choice adds them up.
+fn option_items(app: &App, s: &Session, page: usize) -> Vec<(String, String, Style, bool)> {
     let t = &app.theme;
     let l = app.lang.code();
     let q = s.q();
-    let page = app.interview.page;
-    let hidden = s.is_hidden(page);
     let stages = q.scale.stage.len();
-    let mut cursor_line = out.len();
-    // (label, tag, tag style, chosen)
-    let items: Vec<(String, String, Style, bool)> = match s.page(page) {
+    match s.page(page) {
         Page::Profile(f) => {
             let field = s.field(f);
             let value = s.assessment.profile.get(&field.id).and_then(|v| v.as_str());
@@ -681,7 +674,20 @@ pub(super) fn option_lines(
                 })
                 .collect()
         }
-    };
+    }
+}
+
+pub(super) fn option_lines(
+    app: &App,
+    s: &Session,
+    width: usize,
+    out: &mut Vec<Line<'static>>,
+) -> usize {
+    let t = &app.theme;
+    let page = app.interview.page;
+    let hidden = s.is_hidden(page);
+    let mut cursor_line = out.len();
+    let items = option_items(app, s, page);
     let multi =
         matches!(s.page(page), Page::Question(p) if s.question(p).kind == QuestionKind::Multi);
     let tag_w = items.iter().map(|i| width_of(&i.1)).max().unwrap_or(0);
