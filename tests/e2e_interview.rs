@@ -1,7 +1,8 @@
 //! The real binary in a real terminal: tmux runs `dmat new` on the feature questionnaire,
 //! keys answer every question (a note typed in Chinese), and the saved file is checked; then
 //! an interview is killed with SIGKILL half-way and reopened with every answer still there;
-//! `dmat compare` opens the comparison screen, goes through its views and opens a firm.
+//! `dmat compare` opens the comparison screen, goes through its views and opens a firm; a plan
+//! is agreed, the firm visited again from the home screen and the progress recorded (issue 10).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -628,5 +629,156 @@ fn dmat_compare_on_a_terminal_opens_the_comparison_screen() {
             "{}",
             copy.display()
         );
+    }
+}
+
+const POLICY: &str = "tests/fixtures/questionnaires/policy.toml";
+
+/// Sends keys one at a time, as a person types them: keys sent together arrive as one run
+/// of input, in which Enter is a line break of a paste.
+fn typed_slowly(t: &Tmux, keys: &[&str]) {
+    for k in keys {
+        t.keys(&[k]);
+        std::thread::sleep(Duration::from_millis(150));
+    }
+}
+
+fn literal_slowly(t: &Tmux, text: &str) {
+    t.literal(text);
+    std::thread::sleep(Duration::from_millis(150));
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// Issue 10 end to end: the firm agrees two actions (owner and due date) and declines one on
+/// the plan screen; a follow-up visit begun from the home screen takes last visit's answers
+/// over with one key, changes one, records the progress on the agreed actions and writes the
+/// new sheet; the earlier file is byte for byte what it was.
+#[test]
+fn agree_the_plan_revisit_take_over_and_record_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path();
+    std::fs::write(ws.join("settings.toml"), "assessor = \"王建国\"\n").unwrap();
+    let policy = Path::new(env!("CARGO_MANIFEST_DIR")).join(POLICY);
+    let cmd = format!(
+        "new --questionnaire '{}' --firm '淄博华泰风机有限公司'",
+        policy.display()
+    );
+    // The first visit: answered, then its plan agreed.
+    let t = Tmux::start("plan", &dmat_command(ws, &cmd));
+    t.wait_for("Firm profile");
+    typed_slowly(
+        &t,
+        &["n", "1", "1", "1", "1", "Enter", "1", "9", "Enter", "1"],
+    );
+    t.wait_for("Summary");
+    typed_slowly(&t, &["p"]);
+    t.wait_for("Agreed plan");
+    typed_slowly(&t, &["a", "o"]);
+    literal_slowly(&t, "王建国");
+    typed_slowly(&t, &["Enter", "t"]);
+    literal_slowly(&t, "2027-06-30");
+    typed_slowly(&t, &["Enter", "j", "a", "o"]);
+    literal_slowly(&t, "李工");
+    typed_slowly(&t, &["Enter", "t"]);
+    literal_slowly(&t, "2027-12-31");
+    typed_slowly(&t, &["Enter", "j", "d"]);
+    literal_slowly(&t, "no budget this year");
+    typed_slowly(&t, &["Enter"]);
+    t.wait_for("2 agreed · 1 declined");
+    typed_slowly(&t, &["q"]);
+    t.wait_until_gone();
+    let earlier = the_assessment(ws);
+    let first = read(&earlier);
+    let agreed: Vec<&str> = first
+        .plan
+        .iter()
+        .filter(|(_, e)| e.decision == Some(dmat::model::Decision::Agreed))
+        .map(|(id, _)| id.as_str())
+        .collect();
+    assert_eq!(agreed, ["erp-basic", "register"]);
+    assert_eq!(first.plan["register"].owner.as_deref(), Some("王建国"));
+    assert_eq!(
+        first.plan["erp-basic"]
+            .due
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2027-12-31")
+    );
+    assert_eq!(
+        first.plan["cnc-batch"].note.as_deref(),
+        Some("no budget this year")
+    );
+    let bytes = std::fs::read(&earlier).unwrap();
+
+    // The follow-up visit, begun from the home screen.
+    let t = Tmux::start("revisit", &dmat_command(ws, ""));
+    t.wait_for("淄博华泰风机有限公司");
+    typed_slowly(&t, &["v"]);
+    t.wait_for("Follow-up visit begun");
+    typed_slowly(&t, &["g"]);
+    t.wait_for("Last visit: None");
+    // The first question changes (CNC: most machines); the other six are taken over.
+    typed_slowly(&t, &["3", "t", "t", "t", "t", "t", "t"]);
+    t.wait_for("Summary");
+    typed_slowly(&t, &["r"]);
+    t.wait_for("Progress since the last visit");
+    typed_slowly(&t, &["3", "f", "f", "f", "j", "2"]);
+    t.wait_for("status: in progress");
+    typed_slowly(&t, &["Escape", "w", "w"]);
+    t.wait_for("Recommendation sheet written to");
+    typed_slowly(&t, &["q"]);
+    t.wait_for("Assessments");
+    typed_slowly(&t, &["q"]);
+    t.wait_until_gone();
+
+    assert_eq!(
+        std::fs::read(&earlier).unwrap(),
+        bytes,
+        "the earlier visit is untouched"
+    );
+    let files = dmat::store::Workspace::new(ws).assessment_files();
+    let follow = files.iter().find(|p| **p != earlier).expect("a follow-up");
+    let second = read(follow);
+    let name = earlier.file_name().unwrap().to_str().unwrap();
+    assert_eq!(second.visit.previous.as_deref(), Some(name));
+    assert_eq!(second.visit.assessor.as_deref(), Some("王建国"));
+    for (id, answer) in &first.answers {
+        if id == "cnc" {
+            assert_ne!(second.answers.get(id), Some(answer), "changed");
+        } else {
+            assert_eq!(second.answers.get(id), Some(answer), "{id} taken over");
+        }
+    }
+    assert_eq!(second.answers.len(), first.answers.len());
+    let done = &second.progress["erp-basic"];
+    assert_eq!(done.status, Some(dmat::model::ProgressStatus::Done));
+    assert_eq!(done.support, Some(dmat::model::SupportOutcome::Granted));
+    assert_eq!(
+        second.progress["register"].status,
+        Some(dmat::model::ProgressStatus::InProgress)
+    );
+    let sheets = files_in(&ws.join("reports"));
+    let html = sheets
+        .iter()
+        .find(|p| p.extension().is_some_and(|e| e == "html"))
+        .expect("the new sheet");
+    let sheet = std::fs::read_to_string(html).unwrap();
+    assert!(sheet.contains("淄博华泰风机有限公司"));
+    assert!(sheet.contains("王建国"), "the assessor is on the sheet");
+    for shown in [
+        "How the actions agreed last time went",
+        "granted",
+        "under way",
+        "Since the last visit",
+        "▲",
+    ] {
+        assert!(sheet.contains(shown), "the new sheet shows {shown:?}");
     }
 }
