@@ -27,9 +27,70 @@ pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> 
     rows
 }
 
-/// Newest visit first, then by firm.
-fn sort_rows(rows: &mut [HomeRow]) {
+/// A firm's visits together, as one timeline: firms by their newest visit, newest first, and
+/// each firm's visits newest first.
+fn sort_rows(rows: &mut Vec<HomeRow>) {
     rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.firm.cmp(&b.firm)));
+    let groups = firm_groups(rows);
+    let mut order: Vec<(usize, HomeRow)> = groups.into_iter().zip(rows.drain(..)).collect();
+    order.sort_by_key(|(g, _)| *g);
+    rows.extend(order.into_iter().map(|(_, r)| r));
+}
+
+/// For each row, the number of its firm in order of first appearance: the same code, or,
+/// where either lacks a code, the same name (as `model::same_firm` says).
+fn firm_groups(rows: &[HomeRow]) -> Vec<usize> {
+    use std::collections::HashMap;
+    let mut codes: HashMap<String, usize> = HashMap::new();
+    let mut names: HashMap<String, usize> = HashMap::new();
+    let mut uncoded: HashMap<String, usize> = HashMap::new();
+    let mut groups = Vec::with_capacity(rows.len());
+    for r in rows {
+        // A firm not seen before is numbered by its first row.
+        let new = groups.len();
+        let Some(f) = &r.firm_of else {
+            groups.push(new);
+            continue;
+        };
+        let (code, key) = (f.code().map(str::to_string), f.name_key());
+        let by_name = if key.is_empty() {
+            None
+        } else if code.is_some() {
+            uncoded.get(&key)
+        } else {
+            names.get(&key)
+        };
+        let found = code
+            .as_ref()
+            .and_then(|c| codes.get(c))
+            .or(by_name)
+            .copied();
+        let g = found.unwrap_or(new);
+        groups.push(g);
+        match code {
+            Some(c) => {
+                codes.entry(c).or_insert(g);
+            }
+            None => {
+                uncoded.entry(key.clone()).or_insert(g);
+            }
+        }
+        if !key.is_empty() {
+            names.entry(key).or_insert(g);
+        }
+    }
+    groups
+}
+
+/// Whether the shown row at `k` is a further visit of the firm of the row above it.
+fn later_visit(h: &HomeState, rows: &[usize], k: usize) -> bool {
+    let (Some(&i), Some(&above)) = (rows.get(k), k.checked_sub(1).and_then(|j| rows.get(j))) else {
+        return false;
+    };
+    match (&h.rows[i].firm_of, &h.rows[above].firm_of) {
+        (Some(a), Some(b)) => crate::model::same_firm(a, b),
+        _ => false,
+    }
 }
 
 /// The rows of these assessment files, in their order.
@@ -747,9 +808,14 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
             (None, true) => w.provisional,
             (None, false) => "—",
         };
+        let firm = if later_visit(h, rows, k) {
+            format!("└ {}", r.firm)
+        } else {
+            r.firm.clone()
+        };
         let mut spans = cells(
             mark,
-            &r.firm,
+            &firm,
             &r.date,
             &r.questionnaire,
             status,

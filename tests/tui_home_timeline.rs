@@ -1,0 +1,85 @@
+//! The home screen groups a firm's visits into one timeline: the firms by their newest visit,
+//! and each firm's earlier visits right under it, marked `└`, whatever the questionnaire.
+
+mod tui_common;
+
+use dmat::i18n::Lang;
+use tui_common::*;
+
+/// Three visits: the same firm (by its code, its name written with a space) in January and
+/// May, and another firm in March between them; the file of the first interview is removed.
+fn workspace(f: &Fixture) {
+    let mut app = f.interview(Lang::Zh);
+    typed(&mut app, "140\n");
+    let base = saved(&app);
+    let path = app.session.as_ref().unwrap().path.clone();
+    typed(&mut app, "q");
+    drop(app);
+    std::fs::remove_file(&path).unwrap();
+    let visit = |name: &str, code: Option<&str>, date: &str| {
+        let mut a = base.clone();
+        a.firm.name = name.into();
+        a.firm.id = code.map(str::to_string);
+        a.visit.date = date.parse().ok();
+        a
+    };
+    let code = Some("91350100M000100Y43");
+    f.write(
+        "a-jan.toml",
+        &visit("淄博华泰风机有限公司", code, "2026-01-10"),
+    );
+    f.write(
+        "b-mar.toml",
+        &visit("周村兴博电机有限公司", None, "2026-03-01"),
+    );
+    f.write(
+        "a-may.toml",
+        &visit("淄博华泰 风机有限公司", code, "2026-05-01"),
+    );
+}
+
+#[test]
+fn a_firms_visits_stand_together_newest_first_with_the_earlier_ones_marked() {
+    let f = Fixture::new();
+    workspace(&f);
+    let app = f.home(Lang::Zh);
+    let rows: Vec<String> = app
+        .home
+        .as_ref()
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| r.date.clone())
+        .collect();
+    assert_eq!(rows, ["2026-05-01", "2026-01-10", "2026-03-01"]);
+    let screen = draw(&app, 100, 24);
+    let lines: Vec<&str> = screen.lines().filter(|l| l.contains("2026-")).collect();
+    assert_eq!(lines.len(), 3, "{screen}");
+    assert!(
+        !lines[0].contains('└') && lines[0].contains("2026-05-01"),
+        "{screen}"
+    );
+    assert!(
+        lines[1].contains("└ 淄博华泰风机") && lines[1].contains("2026-01-10"),
+        "{screen}"
+    );
+    assert!(
+        !lines[2].contains('└') && lines[2].contains("周村兴博"),
+        "{screen}"
+    );
+    assert!(screen.contains("2 家企业"), "{screen}");
+}
+
+#[test]
+fn a_filter_that_hides_the_newest_visit_leaves_the_earlier_one_unmarked() {
+    let f = Fixture::new();
+    workspace(&f);
+    let mut app = f.home(Lang::En);
+    typed(&mut app, "/2026-01\n");
+    let screen = draw(&app, 100, 24);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("2026-01-10"))
+        .unwrap_or_default();
+    assert!(!line.contains('└'), "{screen}");
+}
