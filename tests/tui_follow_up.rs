@@ -210,3 +210,30 @@ fn progress_page_snapshots() {
         snap("progress", lang, &app);
     }
 }
+
+#[test]
+fn v_again_while_the_follow_up_is_in_progress_resumes_it_instead_of_beginning_another() {
+    let f = Fixture::new();
+    let (mut app, earlier, bytes) = revisited(&f, Lang::Zh);
+    let first = app.session.as_ref().unwrap().path.clone();
+    typed(&mut app, "q");
+    assert_eq!(app.screen, Screen::Home);
+    app.wait_loaded();
+    // The follow-up is the newest visit of the firm: the earlier one stands right under it.
+    let rows = &app.home.as_ref().unwrap().rows;
+    let at = rows.iter().position(|r| r.path == earlier).unwrap();
+    for _ in 0..at {
+        press(&mut app, KeyCode::Down);
+    }
+    typed(&mut app, "v");
+    assert_eq!(app.screen, Screen::Interview);
+    assert_eq!(app.session.as_ref().unwrap().path, first);
+    let files = std::fs::read_dir(first.parent().unwrap()).unwrap();
+    let visits = files
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        .count();
+    assert_eq!(visits, 2, "no second follow-up file is made");
+    assert!(draw(&app, 80, 24).contains("尚未完成，已接着打开"));
+    assert_eq!(std::fs::read(&earlier).unwrap(), bytes);
+}

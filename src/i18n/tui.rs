@@ -346,6 +346,7 @@ words! {
         h_progress_note: "填写备注", "Write a note";
         h_home_revisit: "回访这家企业：新建一次接续本次评估的走访（企业信息和概况沿用，每道题显示上次的回答），本次评估文件不会改动", "Visit this firm again: a new visit that follows up this one (firm and profile copied, last visit's answer shown with each question); this file is never changed";
         revisit_started: "已开始回访，写入 {0}：每道题下方显示上次的回答，按 t 沿用", "Follow-up visit begun in {0}: each question shows last visit's answer; t takes it over";
+        revisit_resumed: "这家企业的回访 {0} 尚未完成，已接着打开", "The follow-up visit {0} is still in progress: resumed it";
         h_take_over: "回访：沿用上次走访的回答和备注（不作改动），进入下一题；文本题上用 Ctrl-T", "Follow-up visit: take last visit's answer and note over unchanged and go on; Ctrl-T on a text question";
     }
 }

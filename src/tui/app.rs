@@ -242,6 +242,8 @@ pub struct HomeRow {
     pub provisional: bool,
     /// The firm as the file records it, to count firms rather than files.
     pub firm_of: Option<crate::model::Firm>,
+    /// The file name of the visit this one follows up, if any.
+    pub previous: Option<String>,
 }
 
 /// The home screen: the workspace's assessments.

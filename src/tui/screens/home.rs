@@ -125,6 +125,7 @@ fn rows_of(files: &[std::path::PathBuf], catalog: &Catalog, lang: Lang) -> Vec<H
                     questionnaire: inert(&q.id),
                     provisional,
                     firm_of: Some(o.assessment.firm.clone()),
+                    previous: o.assessment.visit.previous.clone(),
                 }
             }
             Err(e) => HomeRow {
@@ -144,6 +145,7 @@ fn rows_of(files: &[std::path::PathBuf], catalog: &Catalog, lang: Lang) -> Vec<H
                 questionnaire: String::new(),
                 provisional: false,
                 firm_of: None,
+                previous: None,
             },
         })
         .collect()
@@ -536,6 +538,18 @@ fn run(app: &mut App, command: HomeCommand) -> Action {
 /// Begins a follow-up visit of the assessment at `earlier` (as `dmat revisit` does) and opens
 /// its interview, where each question shows last visit's answer.
 pub fn revisit(app: &mut App, earlier: &std::path::Path) {
+    if let Some(path) = follow_up_under_way(app, earlier) {
+        match crate::tui::Session::open(&path, &app.catalog) {
+            Ok(session) => {
+                app.enter_interview(session);
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                let text = fill(app.words.revisit_resumed, &[&inert(&name)]);
+                app.say(Tone::Info, text);
+            }
+            Err(e) => app.say_open_failed(e),
+        }
+        return;
+    }
     let w = crate::i18n::FollowUpWords::of(app.lang);
     let begun =
         crate::store::begin_follow_up(&app.workspace, &app.catalog, earlier, None, None, app.today);
@@ -556,6 +570,21 @@ pub fn revisit(app: &mut App, earlier: &std::path::Path) {
         }
         Err(e) => app.say_open_failed(e),
     }
+}
+
+/// A follow-up of `earlier` still in progress in the same folder, to resume rather than
+/// begin a second one.
+fn follow_up_under_way(app: &App, earlier: &std::path::Path) -> Option<std::path::PathBuf> {
+    let name = earlier.file_name()?.to_str()?;
+    let rows = &app.home.as_ref()?.rows;
+    rows.iter()
+        .find(|r| {
+            !r.complete
+                && r.error.is_none()
+                && r.previous.as_deref() == Some(name)
+                && r.path.parent() == earlier.parent()
+        })
+        .map(|r| r.path.clone())
 }
 
 /// The marked assessments to compare; with none marked, every one listed.
