@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::evaluation::evaluate;
 use crate::i18n::{Lang, fill};
-use crate::model::Status;
+use crate::model::{Firm, Status};
 use crate::plain_text::{inert, pad, pad_left, truncate, width};
 use crate::store::{Catalog, Workspace, open_many};
 use crate::tui::app::{Action, App, DEMO_FIRMS, HomeRow, HomeState, Tone, text_area};
@@ -31,7 +31,7 @@ pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> 
 /// each firm's visits newest first.
 fn sort_rows(rows: &mut Vec<HomeRow>) {
     rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.firm.cmp(&b.firm)));
-    let groups = firm_groups(rows);
+    let groups = firm_groups(rows.iter().map(|r| r.firm_of.as_ref()));
     let mut order: Vec<(usize, HomeRow)> = groups.into_iter().zip(rows.drain(..)).collect();
     order.sort_by_key(|(g, _)| *g);
     rows.extend(order.into_iter().map(|(_, r)| r));
@@ -39,16 +39,16 @@ fn sort_rows(rows: &mut Vec<HomeRow>) {
 
 /// For each row, the number of its firm in order of first appearance: the same code, or,
 /// where either lacks a code, the same name (as `model::same_firm` says).
-fn firm_groups(rows: &[HomeRow]) -> Vec<usize> {
+fn firm_groups<'a>(firms: impl Iterator<Item = Option<&'a Firm>>) -> Vec<usize> {
     use std::collections::HashMap;
     let mut codes: HashMap<String, usize> = HashMap::new();
     let mut names: HashMap<String, usize> = HashMap::new();
     let mut uncoded: HashMap<String, usize> = HashMap::new();
-    let mut groups = Vec::with_capacity(rows.len());
-    for r in rows {
+    let mut groups = Vec::new();
+    for firm in firms {
         // A firm not seen before is numbered by its first row.
         let new = groups.len();
-        let Some(f) = &r.firm_of else {
+        let Some(f) = firm else {
             groups.push(new);
             continue;
         };
@@ -241,35 +241,8 @@ pub fn take_loaded(h: &mut HomeState) -> bool {
 /// found by code and by name rather than row by row, so a screen of 10,000 visits draws at
 /// once.
 pub fn firms(h: &HomeState, rows: &[usize]) -> usize {
-    use std::collections::HashSet;
-    let mut codes: HashSet<&str> = HashSet::new();
-    let mut names: HashSet<String> = HashSet::new();
-    let mut uncoded_names: HashSet<String> = HashSet::new();
-    let mut count = 0;
-    for &i in rows {
-        let Some(f) = &h.rows[i].firm_of else {
-            count += 1;
-            continue;
-        };
-        let (code, key) = (f.code(), f.name_key());
-        // Same as one counted: the same code, or, where either lacks a code, the same name.
-        let named = !key.is_empty()
-            && match code {
-                Some(_) => uncoded_names.contains(&key),
-                None => names.contains(&key),
-            };
-        if code.is_some_and(|c| codes.contains(c)) || named {
-            continue;
-        }
-        count += 1;
-        if let Some(c) = code {
-            codes.insert(c);
-        } else {
-            uncoded_names.insert(key.clone());
-        }
-        names.insert(key);
-    }
-    count
+    let groups = firm_groups(rows.iter().map(|&i| h.rows[i].firm_of.as_ref()));
+    groups.iter().enumerate().filter(|(k, g)| k == *g).count()
 }
 
 /// The rows the filter lets through, as indices into `rows`.
