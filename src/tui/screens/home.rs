@@ -15,10 +15,52 @@ use crate::i18n::Lang;
 use crate::model::{Firm, Status};
 use crate::plain_text::{inert, pad, pad_left, truncate, width};
 use crate::store::{Catalog, Workspace, open_many};
-use crate::tui::app::{Action, App, DEMO_FIRMS, HomeRow, HomeState, Tone, text_area};
+use crate::tui::app::{Action, App, DEMO_FIRMS, Tone, text_area};
 use crate::tui::bindings::{Binding, always, commands, lookup, none};
 use crate::tui::draw::{chrome, footer, rule, score_text};
 use crate::tui::keys;
+use ratatui_textarea::TextArea;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+/// One assessment of the workspace as the home screen lists it.
+#[derive(Debug, Clone)]
+pub struct HomeRow {
+    pub path: PathBuf,
+    pub firm: String,
+    pub date: String,
+    pub complete: bool,
+    pub completeness: Option<f64>,
+    pub overall: Option<f64>,
+    pub stage: Option<String>,
+    /// The stage's short name ("工业2.0"), shown where the whole label does not fit.
+    pub stage_short: Option<String>,
+    /// Why the file could not be read.
+    pub error: Option<String>,
+    /// A synthetic visit of the demo cohort.
+    pub demo: bool,
+    /// The questionnaire's id.
+    pub questionnaire: String,
+    /// Too little answered for a stage (below the questionnaire's minimum completeness).
+    pub provisional: bool,
+    /// The firm as the file records it, to count firms rather than files.
+    pub firm_of: Option<crate::model::Firm>,
+    /// The file name of the visit this one follows up, if any.
+    pub previous: Option<String>,
+}
+
+/// The home screen: the workspace's assessments.
+#[derive(Default)]
+pub struct HomeState {
+    pub rows: Vec<HomeRow>,
+    pub cursor: usize,
+    /// Open while the filter is being typed.
+    pub filter_input: Option<TextArea<'static>>,
+    pub filter: String,
+    pub marked: BTreeSet<PathBuf>,
+    /// The assessments being read in the background; none once all are read.
+    pub loading: Option<Loading>,
+}
 
 /// Reads and scores every assessment of the workspace, newest visit first.
 pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> {
@@ -476,12 +518,17 @@ fn run(app: &mut App, command: HomeCommand) -> Action {
                 }
             }
         }
-        New => app.open_form(None),
+        New => return Action::New,
         Revisit => {
             if let Some(i) = under {
                 let row = &h.rows[i];
                 match &row.error {
-                    None => return Action::Revisit(row.path.clone()),
+                    None => {
+                        return match follow_up_under_way(h, &row.path) {
+                            Some(path) => Action::ResumeFollowUp(path),
+                            None => Action::Revisit(row.path.clone()),
+                        };
+                    }
                     Some(e) => {
                         let e = e.clone();
                         app.say(Tone::Error, e);
@@ -508,49 +555,12 @@ fn run(app: &mut App, command: HomeCommand) -> Action {
     Action::None
 }
 
-/// Begins a follow-up visit of the assessment at `earlier` (as `dmat revisit` does) and opens
-/// its interview, where each question shows last visit's answer.
-pub fn revisit(app: &mut App, earlier: &std::path::Path) {
-    if let Some(path) = follow_up_under_way(app, earlier) {
-        match crate::tui::Session::open(&path, &app.catalog) {
-            Ok(session) => {
-                app.enter_interview(session);
-                let name = path.file_name().unwrap_or_default().to_string_lossy();
-                let text = app.words.revisit_resumed(&inert(&name));
-                app.say(Tone::Info, text);
-            }
-            Err(e) => app.say_open_failed(e),
-        }
-        return;
-    }
-    let w = crate::i18n::FollowUpWords::of(app.lang);
-    let begun =
-        crate::store::begin_follow_up(&app.workspace, &app.catalog, earlier, None, None, app.today);
-    let begun = match begun {
-        Ok(b) => b,
-        Err(crate::store::BeginError::Store(e)) => return app.say_open_failed(e),
-        Err(_) => {
-            let name = crate::plain_text::shown_path(earlier);
-            return app.say(Tone::Error, w.name_not_text(&name));
-        }
-    };
-    match crate::tui::Session::open(&begun.path, &app.catalog) {
-        Ok(session) => {
-            app.enter_interview(session);
-            let name = begun.path.file_name().unwrap_or_default().to_string_lossy();
-            let text = app.words.revisit_started(&inert(&name));
-            app.say(Tone::Info, text);
-        }
-        Err(e) => app.say_open_failed(e),
-    }
-}
-
 /// A follow-up of `earlier` still in progress in the same folder, to resume rather than
 /// begin a second one.
-fn follow_up_under_way(app: &App, earlier: &std::path::Path) -> Option<std::path::PathBuf> {
+fn follow_up_under_way(h: &HomeState, earlier: &std::path::Path) -> Option<std::path::PathBuf> {
     let name = earlier.file_name()?.to_str()?;
-    let rows = &app.home.as_ref()?.rows;
-    rows.iter()
+    h.rows
+        .iter()
         .find(|r| {
             !r.complete
                 && r.error.is_none()

@@ -32,6 +32,13 @@ pub struct ProgressState {
     pub editor: Option<(TextArea<'static>, String)>,
 }
 
+impl ProgressState {
+    /// Nothing being typed: how the page is shown from the summary.
+    pub fn start(&mut self) {
+        self.editor = None;
+    }
+}
+
 /// The actions the page lists: those agreed at the previous visit, in its file's order, then
 /// any other action this visit records progress on (which `validate` warns about).
 pub fn actions(s: &Session) -> Vec<String> {
@@ -159,22 +166,14 @@ pub static PROGRESS: &[Binding<ProgressCommand, bool>] = {
 
 /// The context of the page's keys in an app: whether it lists an action.
 pub fn context(app: &App) -> bool {
-    app.session.as_ref().is_some_and(|s| !actions(s).is_empty())
-}
-
-/// Opens the progress page, from the summary; a visit that follows up none has no page.
-pub fn open(app: &mut App) {
-    let Some(s) = &app.session else { return };
-    if s.assessment.visit.previous.is_none() {
-        app.say(Tone::Warn, app.words.progress_no_previous);
-        return;
-    }
-    app.progress.editor = None;
-    app.screen = Screen::Progress;
+    app.visit
+        .session
+        .as_ref()
+        .is_some_and(|s| !actions(s).is_empty())
 }
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
-    if app.progress.editor.is_some() {
+    if app.visit.progress.editor.is_some() {
         return editor_key(app, key);
     }
     match lookup(PROGRESS, &key, &context(app)) {
@@ -185,30 +184,30 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
 
 fn run(app: &mut App, command: ProgressCommand) -> Action {
     use ProgressCommand as P;
-    let Some(s) = &app.session else {
+    let Some(s) = &app.visit.session else {
         return Action::None;
     };
     let list = actions(s);
     let read_only = s.is_complete();
-    let Some(id) = list.get(app.progress.cursor).cloned() else {
+    let Some(id) = list.get(app.visit.progress.cursor).cloned() else {
         return match command {
-            P::Back => back(app),
-            P::Help => help(app),
+            P::Back => Action::Show(Screen::Summary),
+            P::Help => Action::Help,
             P::Leave => Action::Leave,
             _ => Action::None,
         };
     };
     let change = match command {
         P::Up => {
-            app.progress.cursor = app.progress.cursor.saturating_sub(1);
+            app.visit.progress.cursor = app.visit.progress.cursor.saturating_sub(1);
             return Action::None;
         }
         P::Down => {
-            app.progress.cursor = (app.progress.cursor + 1).min(list.len() - 1);
+            app.visit.progress.cursor = (app.visit.progress.cursor + 1).min(list.len() - 1);
             return Action::None;
         }
-        P::Back => return back(app),
-        P::Help => return help(app),
+        P::Back => return Action::Show(Screen::Summary),
+        P::Help => return Action::Help,
         P::Leave => return Action::Leave,
         P::NotStarted => Some(ProgressStatus::NotStarted),
         P::InProgress => Some(ProgressStatus::InProgress),
@@ -220,7 +219,7 @@ fn run(app: &mut App, command: ProgressCommand) -> Action {
         app.say(Tone::Warn, app.words.complete_read_only);
         return Action::None;
     }
-    let Some(s) = app.session.as_mut() else {
+    let Some(s) = app.visit.session.as_mut() else {
         return Action::None;
     };
     match command {
@@ -234,7 +233,7 @@ fn run(app: &mut App, command: ProgressCommand) -> Action {
                 .get(&id)
                 .and_then(|p| p.note.clone())
                 .unwrap_or_default();
-            app.progress.editor = Some((text_area(&note), note));
+            app.visit.progress.editor = Some((text_area(&note), note));
             return Action::None;
         }
         // The same status again takes it back.
@@ -243,16 +242,6 @@ fn run(app: &mut App, command: ProgressCommand) -> Action {
         }),
     }
     Action::Save
-}
-
-fn back(app: &mut App) -> Action {
-    app.screen = Screen::Summary;
-    Action::None
-}
-
-fn help(app: &mut App) -> Action {
-    app.open_help();
-    Action::None
 }
 
 /// The support outcomes in turn: none recorded, none, applied, granted, refused.
@@ -268,10 +257,10 @@ fn next_support(now: Option<SupportOutcome>) -> Option<SupportOutcome> {
 
 /// Writes the note of the action under the cursor.
 fn write_note(app: &mut App, text: &str) {
-    let Some(s) = app.session.as_mut() else {
+    let Some(s) = app.visit.session.as_mut() else {
         return;
     };
-    let Some(id) = actions(s).get(app.progress.cursor).cloned() else {
+    let Some(id) = actions(s).get(app.visit.progress.cursor).cloned() else {
         return;
     };
     let note = kept_text(text);
@@ -279,7 +268,7 @@ fn write_note(app: &mut App, text: &str) {
 }
 
 pub fn on_paste(app: &mut App, text: &str) -> Action {
-    let Some((area, _)) = &mut app.progress.editor else {
+    let Some((area, _)) = &mut app.visit.progress.editor else {
         return Action::None;
     };
     area.insert_str(text);
@@ -290,7 +279,7 @@ pub fn on_paste(app: &mut App, text: &str) -> Action {
 
 fn editor_key(app: &mut App, key: KeyEvent) -> Action {
     let line_break = app.is_line_break(&key);
-    let Some((area, original)) = &mut app.progress.editor else {
+    let Some((area, original)) = &mut app.visit.progress.editor else {
         return Action::None;
     };
     let text = match key.code {
@@ -300,13 +289,13 @@ fn editor_key(app: &mut App, key: KeyEvent) -> Action {
         }
         KeyCode::Enter => {
             let text = area.lines().join("\n");
-            app.progress.editor = None;
+            app.visit.progress.editor = None;
             write_note(app, &text);
             return Action::Save;
         }
         KeyCode::Esc => {
             let text = original.clone();
-            app.progress.editor = None;
+            app.visit.progress.editor = None;
             write_note(app, &text);
             return Action::Save;
         }
@@ -382,7 +371,7 @@ fn lay_out(
     for (i, id) in list.iter().enumerate() {
         lines.push(Line::default());
         let start = lines.len();
-        let chosen = i == app.progress.cursor;
+        let chosen = i == app.visit.progress.cursor;
         let lead = if chosen { " ▸ " } else { "   " };
         let mut head = wrapped(&title(app, s, id), width_, t.strong(), lead);
         if let Some(first) = head.first_mut()
@@ -434,11 +423,15 @@ fn lay_out(
 }
 
 pub fn render(app: &App, frame: &mut Frame) {
-    let Some(s) = &app.session else { return };
+    let Some(s) = &app.visit.session else { return };
     let w = app.words;
     let c = chrome(frame.area());
     session_header(app, frame, c.header, s, Some(w.progress_title));
-    let editor_h = if app.progress.editor.is_some() { 5 } else { 0 };
+    let editor_h = if app.visit.progress.editor.is_some() {
+        5
+    } else {
+        0
+    };
     let [body, editor] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(editor_h)]).areas(c.body);
     let page = Rect {
@@ -447,10 +440,17 @@ pub fn render(app: &App, frame: &mut Frame) {
         ..body
     };
     let (lines, items) = lay_out(app, s, page.width as usize);
-    let cursor = app.progress.cursor;
-    let shown = super::plan::in_view(app, lines, &items, cursor, &app.progress.top, page.height);
+    let cursor = app.visit.progress.cursor;
+    let shown = super::plan::in_view(
+        app,
+        lines,
+        &items,
+        cursor,
+        &app.visit.progress.top,
+        page.height,
+    );
     frame.render_widget(Paragraph::new(shown), page);
-    if let Some((area, _)) = &app.progress.editor {
+    if let Some((area, _)) = &app.visit.progress.editor {
         let t = &app.theme;
         let block = Block::bordered()
             .border_style(t.border_focus())
@@ -463,7 +463,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(area, inner);
         crate::tui::app::place_cursor(frame, area, inner);
     }
-    let keys = if app.progress.editor.is_some() {
+    let keys = if app.visit.progress.editor.is_some() {
         keys::editing(w)
     } else {
         crate::tui::bindings::footer(PROGRESS, w, &context(app))

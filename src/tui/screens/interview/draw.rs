@@ -19,7 +19,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::*;
 
 pub fn render(app: &App, frame: &mut Frame) {
-    let Some(s) = &app.session else { return };
+    let Some(s) = &app.visit.session else { return };
     let c = chrome(frame.area());
     session_header(app, frame, c.header, s, None);
     // The side list widens with the terminal, so that question texts show whole where
@@ -34,16 +34,16 @@ pub fn render(app: &App, frame: &mut Frame) {
         ..main
     };
     render_main(app, frame, main, s);
-    if app.interview.jump.is_some() {
+    if app.visit.interview.jump.is_some() {
         render_jump(app, frame, c.body, s);
     }
-    if app.interview.full_help {
+    if app.visit.interview.full_help {
         render_full_help(app, frame, c.body, s);
     }
-    let page = app.interview.page;
-    let keys = if app.interview.editor.is_some() {
+    let page = app.visit.interview.page;
+    let keys = if app.visit.interview.editor.is_some() {
         keys::editing(app.words)
-    } else if app.interview.jump.is_some() {
+    } else if app.visit.interview.jump.is_some() {
         bindings::footer(JUMP, app.words, &())
     } else {
         bindings::footer(INTERVIEW, app.words, &context(s, page))
@@ -79,7 +79,7 @@ pub(super) fn render_side(app: &App, frame: &mut Frame, area: Rect, s: &Session)
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
-    let here = dimension_of(s, app.interview.page);
+    let here = dimension_of(s, app.visit.interview.page);
     let on_profile = here.is_none();
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor_line = 0;
@@ -136,7 +136,7 @@ pub(super) fn render_side(app: &App, frame: &mut Frame, area: Rect, s: &Session)
                 } else {
                     Span::styled("○", t.muted())
                 };
-                let current = app.interview.page == i;
+                let current = app.visit.interview.page == i;
                 if current {
                     cursor_line = lines.len();
                 }
@@ -174,7 +174,7 @@ pub(super) fn render_side(app: &App, frame: &mut Frame, area: Rect, s: &Session)
         if current {
             for r in q.questions().filter(|r| r.dimension == d) {
                 let page = s.question_page(r.index);
-                let is_here = page == app.interview.page;
+                let is_here = page == app.visit.interview.page;
                 if is_here {
                     cursor_line = lines.len();
                 }
@@ -227,8 +227,8 @@ pub(super) fn item_line(
 
 /// The main panel: the question and everything about it, an editor at the bottom if open.
 pub(super) fn render_main(app: &App, frame: &mut Frame, area: Rect, s: &Session) {
-    let page = app.interview.page;
-    let editor = app.interview.editor.as_ref();
+    let page = app.visit.interview.page;
+    let editor = app.visit.interview.editor.as_ref();
     let editor_h = match editor.map(|e| e.target) {
         Some(EditTarget::Value(_)) if page_kind(s, page) == PageKind::Number => 3,
         Some(EditTarget::Value(_)) => 6,
@@ -274,8 +274,8 @@ pub(super) fn main_lines(
     let w = app.words;
     let l = app.lang.code();
     let q = s.q();
-    let page = app.interview.page;
-    let editing = app.interview.editor.as_ref().map(|e| e.target);
+    let page = app.visit.interview.page;
+    let editing = app.visit.interview.editor.as_ref().map(|e| e.target);
     let mut out: Vec<Line<'static>> = Vec::new();
     let mut cursor_line = 0;
 
@@ -400,8 +400,8 @@ pub(super) fn main_lines(
 pub(super) fn pinned_lines(app: &App, s: &Session, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let w = app.words;
-    let page = app.interview.page;
-    let editing = app.interview.editor.as_ref().map(|e| e.target);
+    let page = app.visit.interview.page;
+    let editing = app.visit.interview.editor.as_ref().map(|e| e.target);
     let mut out: Vec<Line<'static>> = Vec::new();
     if let Page::Question(p) = s.page(page)
         && s.question(p).na
@@ -674,7 +674,7 @@ pub(super) fn option_lines(
     out: &mut Vec<Line<'static>>,
 ) -> usize {
     let t = &app.theme;
-    let page = app.interview.page;
+    let page = app.visit.interview.page;
     let hidden = s.is_hidden(page);
     let mut cursor_line = out.len();
     let items = option_items(app, s, page);
@@ -683,7 +683,7 @@ pub(super) fn option_lines(
     let tag_w = items.iter().map(|i| width_of(&i.1)).max().unwrap_or(0);
     let text_w = width.saturating_sub(9 + tag_w + 1).max(4);
     for (i, (label, tag, tag_style, chosen)) in items.iter().enumerate() {
-        let under = i == app.interview.option && !hidden;
+        let under = i == app.visit.interview.option && !hidden;
         if under {
             cursor_line = out.len();
         }
@@ -760,7 +760,7 @@ pub(super) fn value_context(
     let w = app.words;
     let l = app.lang.code();
     let q = s.q();
-    let page = app.interview.page;
+    let page = app.visit.interview.page;
     let (range, bands, unit, date, scored) = match s.page(page) {
         Page::Profile(f) => {
             let field = s.field(f);
@@ -842,7 +842,7 @@ pub(super) fn value_context(
 pub(super) fn value_lines(app: &App, s: &Session, width: usize, out: &mut Vec<Line<'static>>) {
     let t = &app.theme;
     let w = app.words;
-    let page = app.interview.page;
+    let page = app.visit.interview.page;
     let date = matches!(s.page(page), Page::Profile(f) if s.field(f).kind == ProfileKind::Date);
     let number = page_kind(s, page) == PageKind::Number && !date;
     let label = if date {
@@ -905,7 +905,7 @@ pub(super) fn render_full_help(app: &App, frame: &mut Frame, body: Rect, s: &Ses
     let w = app.words;
     let l = app.lang.code();
     let q = s.q();
-    let (text, help) = match s.page(app.interview.page) {
+    let (text, help) = match s.page(app.visit.interview.page) {
         Page::Profile(f) => (&s.field(f).label, s.field(f).help.as_ref()),
         Page::Question(p) => (&s.question(p).text, s.question(p).help.as_ref()),
     };
@@ -928,7 +928,9 @@ pub(super) fn render_full_help(app: &App, frame: &mut Frame, body: Rect, s: &Ses
 /// The jump list, drawn over the body.
 pub(super) fn render_jump(app: &App, frame: &mut Frame, body: Rect, s: &Session) {
     let t = &app.theme;
-    let Some(j) = &app.interview.jump else { return };
+    let Some(j) = &app.visit.interview.jump else {
+        return;
+    };
     let area = crate::tui::draw::centered(
         body,
         body.width.saturating_sub(6).min(90),

@@ -23,11 +23,15 @@ struct Laid {
 }
 
 pub fn render(app: &App, frame: &mut Frame) {
-    let Some(s) = &app.session else { return };
+    let Some(s) = &app.visit.session else { return };
     let w = app.words;
     let c = chrome(frame.area());
     session_header(app, frame, c.header, s, Some(w.plan_title));
-    let editor_h = if app.plan.editor.is_some() { 5 } else { 0 };
+    let editor_h = if app.visit.plan.editor.is_some() {
+        5
+    } else {
+        0
+    };
     let [body, editor] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(editor_h)]).areas(c.body);
     let page = Rect {
@@ -41,12 +45,12 @@ pub fn render(app: &App, frame: &mut Frame) {
         app,
         laid.lines,
         &laid.items,
-        app.plan.cursor,
-        &app.plan.top,
+        app.visit.plan.cursor,
+        &app.visit.plan.top,
         page.height,
     );
     frame.render_widget(Paragraph::new(shown), page);
-    if let Some(ed) = &app.plan.editor {
+    if let Some(ed) = &app.visit.plan.editor {
         let t = &app.theme;
         let title = match ed.field {
             PlanField::Owner => w.editing_owner,
@@ -63,7 +67,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(&ed.area, inner);
         crate::tui::app::place_cursor(frame, &ed.area, inner);
     }
-    let keys = if app.plan.editor.is_some() {
+    let keys = if app.visit.plan.editor.is_some() {
         keys::editing(w)
     } else {
         crate::tui::bindings::footer(super::PLAN, w, &super::context(app))
@@ -153,7 +157,7 @@ fn lay_out(app: &App, s: &Session, list: &[PlanRow], width_: usize) -> Laid {
         }
         for i in members {
             let start = laid.lines.len();
-            let chosen = i == app.plan.cursor;
+            let chosen = i == app.visit.plan.cursor;
             laid.lines
                 .extend(action_lines(app, s, &list[i], chosen, width_));
             // Items are indexed by row: rows are sorted by horizon, so they come in order.

@@ -12,10 +12,14 @@ use crate::tui::draw::{chrome, footer, session_header};
 use crate::tui::keys;
 
 pub fn render(app: &App, frame: &mut Frame) {
-    let Some(s) = &app.session else { return };
+    let Some(s) = &app.visit.session else { return };
     let c = chrome(frame.area());
     session_header(app, frame, c.header, s, Some(app.words.summary));
-    let editor_h = if app.summary.editor.is_some() { 6 } else { 0 };
+    let editor_h = if app.visit.summary.editor.is_some() {
+        6
+    } else {
+        0
+    };
     let [body, editor] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(editor_h)]).areas(c.body);
     let [page, bar] = Layout::horizontal([Constraint::Min(1), Constraint::Length(1)]).areas(body);
@@ -24,12 +28,12 @@ pub fn render(app: &App, frame: &mut Frame) {
         width: page.width.saturating_sub(2),
         ..page
     };
-    app.summary.view.set((page.width, page.height));
+    app.visit.summary.view.set((page.width, page.height));
     let mut doc = document(app, s, page.width as usize);
     let height = page.height as usize;
     let max_top = doc.lines.len().saturating_sub(height);
-    let top = app.summary.top.min(max_top);
-    if let Some(item) = doc.items.get(app.summary.cursor)
+    let top = app.visit.summary.top.min(max_top);
+    if let Some(item) = doc.items.get(app.visit.summary.cursor)
         && item.start >= top
         && item.end <= top + height
     {
@@ -50,7 +54,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             .track_style(app.theme.border());
         frame.render_stateful_widget(scrollbar, bar, &mut state);
     }
-    if let Some(ed) = &app.summary.editor {
+    if let Some(ed) = &app.visit.summary.editor {
         let t = &app.theme;
         let block = Block::bordered()
             .border_style(t.border_focus())
@@ -63,7 +67,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(&ed.area, inner);
         crate::tui::app::place_cursor(frame, &ed.area, inner);
     }
-    let keys = if app.summary.editor.is_some() {
+    let keys = if app.visit.summary.editor.is_some() {
         keys::editing(app.words)
     } else {
         crate::tui::bindings::footer(super::SUMMARY, app.words, &super::context(app))
