@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::evaluation::evaluate;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, TuiWords};
 use crate::model::{Firm, Status};
 use crate::plain_text::{inert, pad, pad_left, truncate, width};
 use crate::store::{Catalog, Workspace, open_many};
@@ -699,154 +699,162 @@ fn render_empty(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &[usize]) {
-    let t = &app.theme;
-    let w = app.words;
-    let status_w = width(w.complete)
+/// The widths of the table's columns that vary: the firm, the questionnaire (0: not shown),
+/// the status and the stage.
+struct Widths {
+    firm: usize,
+    questionnaire: usize,
+    status: usize,
+    stage: usize,
+}
+
+/// The widest of some cells and their column's head.
+fn widest(cells: impl Iterator<Item = usize>, head: &str) -> usize {
+    cells.max().unwrap_or(0).max(width(head))
+}
+
+/// The widest stage label of the rows, taking `label` of each (its whole or short form).
+fn stage_width(w: &TuiWords, h: &HomeState, label: fn(&HomeRow) -> &Option<String>) -> usize {
+    let cells = h
+        .rows
+        .iter()
+        .filter_map(|r| match (label(r), r.provisional) {
+            (Some(s), _) => Some(width(s)),
+            (None, true) => Some(width(w.provisional)),
+            (None, false) => None,
+        });
+    widest(cells, w.col_stage)
+}
+
+/// How wide each column is in a table `area_width` wide.
+fn widths(w: &TuiWords, h: &HomeState, area_width: u16) -> Widths {
+    let status = width(w.complete)
         .max(width(w.in_progress))
         .max(width(w.unreadable))
         .max(width(w.col_status));
-    let widest = |cells: &mut dyn Iterator<Item = usize>, head: &str| {
-        cells.max().unwrap_or(0).max(width(head))
-    };
-    let stage_full = widest(
-        &mut h
-            .rows
-            .iter()
-            .filter_map(|r| match (&r.stage, r.provisional) {
-                (Some(s), _) => Some(width(s)),
-                (None, true) => Some(width(w.provisional)),
-                (None, false) => None,
-            }),
-        w.col_stage,
-    );
+    let stage_full = stage_width(w, h, |r| &r.stage);
     // A stage label's short form ("工业2.0" for "工业2.0：机械化、电气化") where the whole
     // one does not fit.
-    let stage_short = widest(
-        &mut h
-            .rows
-            .iter()
-            .filter_map(|r| match (&r.stage_short, r.provisional) {
-                (Some(s), _) => Some(width(s)),
-                (None, true) => Some(width(w.provisional)),
-                (None, false) => None,
-            }),
-        w.col_stage,
-    );
-    let firm_full = widest(&mut h.rows.iter().map(|r| width(&r.firm)), w.col_firm);
+    let stage_short = stage_width(w, h, |r| &r.stage_short);
+    let firm_full = widest(h.rows.iter().map(|r| width(&r.firm)), w.col_firm);
     // The questionnaire column shows where there is room, or where the workspace holds
     // visits of more than one questionnaire.
     let several = h
         .rows
         .iter()
         .any(|r| !r.questionnaire.is_empty() && r.questionnaire != h.rows[0].questionnaire);
-    let q_w = if several || area.width >= 100 {
+    let questionnaire = if several || area_width >= 100 {
         widest(
-            &mut h.rows.iter().map(|r| width(&r.questionnaire)),
+            h.rows.iter().map(|r| width(&r.questionnaire)),
             w.col_questionnaire,
         )
-        .min(if area.width >= 120 { 24 } else { 12 })
+        .min(if area_width >= 120 { 24 } else { 12 })
     } else {
         0
     };
     // The firm takes what its longest name needs, as long as the stage keeps its short
     // labels; the stage takes the rest, up to its longest label.
-    let q_gap = if q_w > 0 { 2 } else { 0 };
-    let fixed = 3 + 2 + 10 + 2 + q_w + q_gap + status_w + 2 + 6 + 2 + 5 + 2 + 1;
-    let free = (area.width as usize).saturating_sub(fixed);
-    let firm_w = firm_full.min(free.saturating_sub(stage_short)).max(8);
-    let stage_w = stage_full.min(free.saturating_sub(firm_w));
-    let cells = |mark: Span<'static>,
-                 firm: &str,
-                 date: &str,
-                 questionnaire: &str,
-                 status: &str,
-                 done: &str,
-                 overall: &str,
-                 stage: &str| {
-        vec![
-            mark,
-            Span::raw(format!("{}  ", pad(firm, firm_w))),
-            Span::raw(format!("{}  ", pad(date, 10))),
-            Span::raw(if q_w > 0 {
-                format!("{}  ", pad(questionnaire, q_w))
-            } else {
-                String::new()
-            }),
-            Span::raw(format!("{}  ", pad(status, status_w))),
-            Span::raw(format!("{}  ", pad_left(done, 6))),
-            Span::raw(format!("{}  ", pad_left(overall, 5))),
-            Span::raw(pad(stage, stage_w)),
-        ]
+    let q_gap = if questionnaire > 0 { 2 } else { 0 };
+    let fixed = 3 + 2 + 10 + 2 + questionnaire + q_gap + status + 2 + 6 + 2 + 5 + 2 + 1;
+    let free = (area_width as usize).saturating_sub(fixed);
+    let firm = firm_full.min(free.saturating_sub(stage_short)).max(8);
+    Widths {
+        firm,
+        questionnaire,
+        status,
+        stage: stage_full.min(free.saturating_sub(firm)),
+    }
+}
+
+/// The cells of one line of the table, after its mark: the firm, the date, the
+/// questionnaire, the status, how much is done, the overall score and the stage.
+fn cells(x: &Widths, mark: Span<'static>, texts: [&str; 7]) -> Vec<Span<'static>> {
+    let [firm, date, questionnaire, status, done, overall, stage] = texts;
+    vec![
+        mark,
+        Span::raw(format!("{}  ", pad(firm, x.firm))),
+        Span::raw(format!("{}  ", pad(date, 10))),
+        Span::raw(if x.questionnaire > 0 {
+            format!("{}  ", pad(questionnaire, x.questionnaire))
+        } else {
+            String::new()
+        }),
+        Span::raw(format!("{}  ", pad(status, x.status))),
+        Span::raw(format!("{}  ", pad_left(done, 6))),
+        Span::raw(format!("{}  ", pad_left(overall, 5))),
+        Span::raw(pad(stage, x.stage)),
+    ]
+}
+
+/// The line of the `k`-th row shown.
+fn row_line(app: &App, h: &HomeState, rows: &[usize], k: usize, x: &Widths) -> Line<'static> {
+    let (t, w) = (&app.theme, app.words);
+    let r = &h.rows[rows[k]];
+    let mark = if h.marked.contains(&r.path) {
+        Span::styled(" ● ", t.title())
+    } else {
+        Span::raw("   ")
     };
-    let mut lines = vec![
-        Line::from(cells(
-            Span::raw("   "),
-            w.col_firm,
-            w.col_date,
-            w.col_questionnaire,
-            w.col_status,
-            w.col_complete,
-            w.col_overall,
-            w.col_stage,
-        ))
-        .style(t.muted()),
+    let (status, status_style) = match (&r.error, r.complete) {
+        (Some(_), _) => (w.unreadable, t.bad()),
+        (None, true) => (w.complete, t.good()),
+        (None, false) => (w.in_progress, t.text()),
+    };
+    let done = r
+        .completeness
+        .map(|c| format!("{:.0}%", c * 100.0))
+        .unwrap_or_default();
+    let stage = match (&r.stage, r.provisional) {
+        (Some(s), _) if width(s) > x.stage => r.stage_short.as_deref().unwrap_or(s),
+        (Some(s), _) => s.as_str(),
+        (None, true) => w.provisional,
+        (None, false) => "—",
+    };
+    let firm = if later_visit(h, rows, k) {
+        format!("└ {}", r.firm)
+    } else {
+        r.firm.clone()
+    };
+    let overall = score_text(r.overall);
+    let texts = [
+        firm.as_str(),
+        &r.date,
+        &r.questionnaire,
+        status,
+        &done,
+        &overall,
+        stage,
     ];
+    let mut spans = cells(x, mark, texts);
+    spans[4].style = status_style;
+    spans[6].style = t.strong();
+    if r.provisional {
+        spans[7].style = t.muted();
+    }
+    let line = Line::from(spans);
+    if k == h.cursor {
+        line.style(t.cursor())
+    } else {
+        line
+    }
+}
+
+fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &[usize]) {
+    let w = app.words;
+    let x = widths(w, h, area.width);
+    let head = [
+        w.col_firm,
+        w.col_date,
+        w.col_questionnaire,
+        w.col_status,
+        w.col_complete,
+        w.col_overall,
+        w.col_stage,
+    ];
+    let mut lines = vec![Line::from(cells(&x, Span::raw("   "), head)).style(app.theme.muted())];
     let height = area.height.saturating_sub(1) as usize;
     let top = h.cursor.saturating_sub(height.saturating_sub(1));
-    for (k, &i) in rows.iter().enumerate().skip(top).take(height) {
-        let r = &h.rows[i];
-        let marked = h.marked.contains(&r.path);
-        let mark = if marked {
-            Span::styled(" ● ", t.title())
-        } else {
-            Span::raw("   ")
-        };
-        let status = match (&r.error, r.complete) {
-            (Some(_), _) => w.unreadable,
-            (None, true) => w.complete,
-            (None, false) => w.in_progress,
-        };
-        let done = r
-            .completeness
-            .map(|c| format!("{:.0}%", c * 100.0))
-            .unwrap_or_default();
-        let stage = match (&r.stage, r.provisional) {
-            (Some(s), _) if width(s) > stage_w => r.stage_short.as_deref().unwrap_or(s),
-            (Some(s), _) => s.as_str(),
-            (None, true) => w.provisional,
-            (None, false) => "—",
-        };
-        let firm = if later_visit(h, rows, k) {
-            format!("└ {}", r.firm)
-        } else {
-            r.firm.clone()
-        };
-        let mut spans = cells(
-            mark,
-            &firm,
-            &r.date,
-            &r.questionnaire,
-            status,
-            &done,
-            &score_text(r.overall),
-            stage,
-        );
-        let status_style = match (&r.error, r.complete) {
-            (Some(_), _) => t.bad(),
-            (None, true) => t.good(),
-            (None, false) => t.text(),
-        };
-        spans[4].style = status_style;
-        spans[6].style = t.strong();
-        if r.provisional {
-            spans[7].style = t.muted();
-        }
-        let mut line = Line::from(spans);
-        if k == h.cursor {
-            line = line.style(t.cursor());
-        }
-        lines.push(line);
-    }
+    let shown = (0..rows.len()).skip(top).take(height);
+    lines.extend(shown.map(|k| row_line(app, h, rows, k, &x)));
     frame.render_widget(Paragraph::new(lines), area);
 }
