@@ -7,9 +7,7 @@ use std::cell::Cell;
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
 use ratatui_textarea::TextArea;
 
 use crate::i18n::TuiWords;
@@ -18,8 +16,10 @@ use crate::model::{Decision, ProgressStatus, SupportOutcome};
 use crate::plain_text::inert;
 use crate::tui::app::{Action, App, Screen, Tone, text_area};
 use crate::tui::bindings::{Binding, always, commands, lookup};
-use crate::tui::draw::{chrome, footer, session_header, wrapped};
+use crate::tui::draw::{Laid, ListView, chrome, footer, list_page, session_header, wrapped};
 use crate::tui::keys;
+use crate::tui::keys::{Typing, type_key};
+use crate::tui::screens::plan::{note_lines, owner_and_due};
 use crate::tui::session::Session;
 
 /// Where the progress page stands: the action under the cursor, the first line in view as
@@ -282,28 +282,21 @@ fn editor_key(app: &mut App, key: KeyEvent) -> Action {
     let Some((area, original)) = &mut app.visit.progress.editor else {
         return Action::None;
     };
-    let text = match key.code {
-        _ if line_break => {
-            area.insert_newline();
-            area.lines().join("\n")
-        }
-        KeyCode::Enter => {
-            let text = area.lines().join("\n");
-            app.visit.progress.editor = None;
-            write_note(app, &text);
-            return Action::Save;
-        }
-        KeyCode::Esc => {
-            let text = original.clone();
-            app.visit.progress.editor = None;
-            write_note(app, &text);
-            return Action::Save;
-        }
-        _ if area.input(key) => area.lines().join("\n"),
-        _ => return Action::None,
+    let (text, done) = match type_key(area, key, line_break) {
+        Typing::Keep => (area.lines().join("\n"), true),
+        Typing::Cancel => (original.clone(), true),
+        Typing::Changed => (area.lines().join("\n"), false),
+        Typing::Unchanged => return Action::None,
     };
+    if done {
+        app.visit.progress.editor = None;
+    }
     write_note(app, &text);
-    Action::SaveDraft
+    if done {
+        Action::Save
+    } else {
+        Action::SaveDraft
+    }
 }
 
 // ---------------------------------------------------------------- drawing
@@ -349,11 +342,7 @@ fn title(app: &App, s: &Session, id: &str) -> String {
 }
 
 /// The lines of the page, and where each action's lines begin and end.
-fn lay_out(
-    app: &App,
-    s: &Session,
-    width_: usize,
-) -> (Vec<Line<'static>>, Vec<std::ops::Range<usize>>) {
+fn lay_out(app: &App, s: &Session, width_: usize) -> Laid {
     let (t, w) = (&app.theme, app.words);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut items = Vec::new();
@@ -381,13 +370,7 @@ fn lay_out(
         }
         lines.extend(head);
         let agreed = s.previous.as_deref().and_then(|p| p.plan.get(id));
-        let mut was: Vec<String> = Vec::new();
-        if let Some(owner) = agreed.and_then(|e| e.owner.as_deref()) {
-            was.push(w.plan_owner(&inert(owner)));
-        }
-        if let Some(due) = agreed.and_then(|e| e.due.as_ref()) {
-            was.push(w.plan_due(due));
-        }
+        let mut was = owner_and_due(w, agreed);
         if agreed.is_none_or(|e| e.decision != Some(Decision::Agreed)) {
             was.push(w.progress_not_agreed.to_string());
         }
@@ -411,15 +394,11 @@ fn lay_out(
         ]));
         if let Some(note) = p.and_then(|p| p.note.as_deref()) {
             let text = w.plan_note(&inert(note));
-            let mut note_lines = wrapped(&text, width_, t.muted(), "     ");
-            if !chosen {
-                note_lines.truncate(1);
-            }
-            lines.extend(note_lines);
+            lines.extend(note_lines(app, &text, width_, "     ", chosen));
         }
         items.push(start..lines.len());
     }
-    (lines, items)
+    Laid { lines, items }
 }
 
 pub fn render(app: &App, frame: &mut Frame) {
@@ -427,43 +406,16 @@ pub fn render(app: &App, frame: &mut Frame) {
     let w = app.words;
     let c = chrome(frame.area());
     session_header(app, frame, c.header, s, Some(w.progress_title));
-    let editor_h = if app.visit.progress.editor.is_some() {
-        5
-    } else {
-        0
+    let progress = &app.visit.progress;
+    let editor = (progress.editor.as_ref()).map(|(area, _)| (w.editing_plan_note, area));
+    let view = ListView {
+        cursor: progress.cursor,
+        top: &progress.top,
     };
-    let [body, editor] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(editor_h)]).areas(c.body);
-    let page = Rect {
-        x: body.x + 1,
-        width: body.width.saturating_sub(2),
-        ..body
-    };
-    let (lines, items) = lay_out(app, s, page.width as usize);
-    let cursor = app.visit.progress.cursor;
-    let shown = super::plan::in_view(
-        app,
-        lines,
-        &items,
-        cursor,
-        &app.visit.progress.top,
-        page.height,
-    );
-    frame.render_widget(Paragraph::new(shown), page);
-    if let Some((area, _)) = &app.visit.progress.editor {
-        let t = &app.theme;
-        let block = Block::bordered()
-            .border_style(t.border_focus())
-            .title(Span::styled(
-                format!(" {} ", w.editing_plan_note),
-                t.title(),
-            ));
-        let inner = block.inner(editor);
-        frame.render_widget(block, editor);
-        frame.render_widget(area, inner);
-        crate::tui::app::place_cursor(frame, area, inner);
-    }
-    let keys = if app.visit.progress.editor.is_some() {
+    list_page(app, frame, c.body, view, editor, |width| {
+        lay_out(app, s, width)
+    });
+    let keys = if progress.editor.is_some() {
         keys::editing(w)
     } else {
         crate::tui::bindings::footer(PROGRESS, w, &context(app))

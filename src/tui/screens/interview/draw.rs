@@ -281,13 +281,7 @@ pub(super) fn render_main(app: &App, frame: &mut Frame, area: Rect, s: &Session)
             EditTarget::FirmCode => app.words.editing_code,
             _ => app.words.editing_value,
         };
-        let block = Block::bordered()
-            .border_style(app.theme.border_focus())
-            .title(Span::styled(format!(" {title} "), app.theme.title()));
-        let inner = block.inner(edit_area);
-        frame.render_widget(block, edit_area);
-        frame.render_widget(&ed.area, inner);
-        crate::tui::app::place_cursor(frame, &ed.area, inner);
+        crate::tui::draw::editor_box(app, frame, edit_area, title, &ed.area);
     }
 }
 

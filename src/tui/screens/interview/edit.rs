@@ -4,8 +4,9 @@
 use crate::model::{ProfileKind, QuestionKind, Response};
 use crate::plain_text::inert;
 use crate::tui::app::{Action, App, EditTarget, Editor, Tone, text_area};
+use crate::tui::keys::{Typing, type_key};
 use crate::tui::session::{Page, Session};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 use super::*;
 
@@ -117,26 +118,15 @@ pub(super) fn draft(app: &mut App) -> Action {
 }
 
 pub(super) fn editor_key(app: &mut App, key: KeyEvent) -> Action {
-    if app.is_line_break(&key) {
-        let Some(ed) = &mut app.visit.interview.editor else {
-            return Action::None;
-        };
-        ed.area.insert_newline();
-        return draft(app);
-    }
-    match key.code {
-        KeyCode::Enter => commit(app),
-        KeyCode::Esc => cancel(app),
-        _ => {
-            let Some(ed) = &mut app.visit.interview.editor else {
-                return Action::None;
-            };
-            if ed.area.input(key) {
-                draft(app)
-            } else {
-                Action::None
-            }
-        }
+    let line_break = app.is_line_break(&key);
+    let Some(ed) = &mut app.visit.interview.editor else {
+        return Action::None;
+    };
+    match type_key(&mut ed.area, key, line_break) {
+        Typing::Keep => commit(app),
+        Typing::Cancel => cancel(app),
+        Typing::Changed => draft(app),
+        Typing::Unchanged => Action::None,
     }
 }
 

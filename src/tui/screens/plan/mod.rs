@@ -15,9 +15,10 @@ use crate::model::{Decision, Horizon, PlanEntry};
 use crate::plain_text::inert;
 use crate::tui::app::{Action, App, Screen, Tone, text_area};
 use crate::tui::bindings::{Binding, always, commands, lookup};
+use crate::tui::keys::{Typing, type_key};
 use crate::tui::session::Session;
-pub(crate) use draw::in_view;
 pub use draw::render;
+pub(crate) use draw::{note_lines, owner_and_due};
 
 /// One action on the plan screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -479,36 +480,28 @@ fn draft(app: &mut App) -> Action {
 }
 
 fn editor_key(app: &mut App, key: KeyEvent) -> Action {
-    if app.is_line_break(&key) {
-        if let Some(ed) = &mut app.visit.plan.editor
-            && matches!(ed.field, PlanField::Note | PlanField::Reason)
-        {
-            ed.area.insert_newline();
-        }
+    let line_break = app.is_line_break(&key);
+    let Some(ed) = &mut app.visit.plan.editor else {
+        return Action::None;
+    };
+    // Only a note and a reason take paragraphs; elsewhere a line break does nothing.
+    if line_break && !matches!(ed.field, PlanField::Note | PlanField::Reason) {
         return draft(app);
     }
-    match key.code {
-        KeyCode::Esc => {
+    match type_key(&mut ed.area, key, line_break) {
+        Typing::Keep => keep(app),
+        Typing::Cancel => {
             let Some(ed) = app.visit.plan.editor.take() else {
                 return Action::None;
             };
-            if is_live(ed.field) {
-                write_field(app, ed.field, &ed.id, &ed.original);
-                return Action::Save;
-            }
-            Action::None
-        }
-        KeyCode::Enter => keep(app),
-        _ => {
-            let Some(ed) = &mut app.visit.plan.editor else {
+            if !is_live(ed.field) {
                 return Action::None;
-            };
-            if ed.area.input(key) {
-                draft(app)
-            } else {
-                Action::None
             }
+            write_field(app, ed.field, &ed.id, &ed.original);
+            Action::Save
         }
+        Typing::Changed => draft(app),
+        Typing::Unchanged => Action::None,
     }
 }
 

@@ -3,12 +3,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::doc::document;
 use crate::tui::app::App;
-use crate::tui::draw::{chrome, footer, session_header};
+use crate::tui::draw::{chrome, editor_box, footer, session_header};
 use crate::tui::keys;
 
 pub fn render(app: &App, frame: &mut Frame) {
@@ -55,17 +54,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_stateful_widget(scrollbar, bar, &mut state);
     }
     if let Some(ed) = &app.visit.summary.editor {
-        let t = &app.theme;
-        let block = Block::bordered()
-            .border_style(t.border_focus())
-            .title(Span::styled(
-                format!(" {} ", app.words.editing_summary),
-                t.title(),
-            ));
-        let inner = block.inner(editor);
-        frame.render_widget(block, editor);
-        frame.render_widget(&ed.area, inner);
-        crate::tui::app::place_cursor(frame, &ed.area, inner);
+        editor_box(app, frame, editor, app.words.editing_summary, &ed.area);
     }
     let keys = if app.visit.summary.editor.is_some() {
         keys::editing(app.words)

@@ -14,6 +14,7 @@ use crate::model::Status;
 use crate::score::QuestionState;
 use crate::tui::app::{Action, App, EditTarget, Editor, Screen, Tone};
 use crate::tui::bindings::{Binding, always, commands, lookup};
+use crate::tui::keys::{Typing, type_key};
 use crate::tui::session::Session;
 pub use doc::{Doc, document};
 pub use draw::render;
@@ -485,38 +486,21 @@ fn draft(app: &mut App) -> Action {
 }
 
 fn editor_key(app: &mut App, key: KeyEvent) -> Action {
-    if app.is_line_break(&key) {
-        let Some(ed) = &mut app.visit.summary.editor else {
-            return Action::None;
-        };
-        ed.area.insert_newline();
-        return draft(app);
-    }
-    match key.code {
-        KeyCode::Enter | KeyCode::Esc => {
-            let Some(ed) = app.visit.summary.editor.take() else {
-                return Action::None;
-            };
-            let Some(s) = app.visit.session.as_mut() else {
-                return Action::None;
-            };
-            let text = if key.code == KeyCode::Enter {
-                ed.text()
-            } else {
-                ed.original.clone()
-            };
-            write_text(s, ed.target, &text);
-            Action::Save
-        }
-        _ => {
-            let Some(ed) = &mut app.visit.summary.editor else {
-                return Action::None;
-            };
-            if ed.area.input(key) {
-                draft(app)
-            } else {
-                Action::None
-            }
-        }
-    }
+    let line_break = app.is_line_break(&key);
+    let Some(ed) = &mut app.visit.summary.editor else {
+        return Action::None;
+    };
+    let text = match type_key(&mut ed.area, key, line_break) {
+        Typing::Keep => ed.text(),
+        Typing::Cancel => ed.original.clone(),
+        Typing::Changed => return draft(app),
+        Typing::Unchanged => return Action::None,
+    };
+    let target = ed.target;
+    app.visit.summary.editor = None;
+    let Some(s) = app.visit.session.as_mut() else {
+        return Action::None;
+    };
+    write_text(s, target, &text);
+    Action::Save
 }
