@@ -373,6 +373,12 @@ impl From<StoreError> for Failure {
     }
 }
 
+impl From<crate::report::ReportError> for Failure {
+    fn from(e: crate::report::ReportError) -> Self {
+        Failure::invalid(e.to_string())
+    }
+}
+
 /// Writing to standard output failed; a closed pipe (`dmat score … | head`) is not an error.
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {

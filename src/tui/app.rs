@@ -772,27 +772,30 @@ impl App {
         let Some(s) = &mut self.session else { return };
         let opened = s.opened();
         let format = crate::report::Format::Html;
-        let written = crate::report::write_to_workspace(
+        let written = crate::report::workspace_sheet(
             &self.workspace,
             &opened,
             &self.catalog,
             self.lang,
             format,
-        );
+        )
+        .map_err(|e| e.to_string())
+        .and_then(|sheet| {
+            let path = crate::store::write_report(&self.workspace, &sheet.name, &sheet.text);
+            path.map(|path| (path, sheet.warning))
+                .map_err(|e| e.to_string())
+        });
         s.look_for_sheet(&self.workspace);
         match written {
-            Ok(written) => {
-                let text = fill(self.words.sheet_written, &[&written.path.display()]);
-                match written.warning {
+            Ok((path, warning)) => {
+                let text = fill(self.words.sheet_written, &[&path.display()]);
+                match warning {
                     Some(warning) => self.say(Tone::Warn, format!("{text} · {warning}")),
                     None => self.say(Tone::Info, text),
                 }
             }
             Err(e) => {
-                let text = fill(
-                    self.words.sheet_failed,
-                    &[&crate::plain_text::inert(&e.to_string())],
-                );
+                let text = fill(self.words.sheet_failed, &[&crate::plain_text::inert(&e)]);
                 self.say(Tone::Error, text);
             }
         }
