@@ -215,6 +215,14 @@ pub fn workspace_sheet(
     })
 }
 
+/// A sheet written into the workspace: where, and the warning about an earlier visit that
+/// could not be compared with.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub path: PathBuf,
+    pub warning: Option<String>,
+}
+
 /// The sheet of this visit in the workspace's reports folder, if one was written.
 pub fn written_sheet(ws: &Workspace, opened: &Opened, format: Format) -> Option<PathBuf> {
     written_report(ws, &report_name(opened, format))

@@ -781,21 +781,27 @@ impl App {
         )
         .map_err(|e| e.to_string())
         .and_then(|sheet| {
-            let path = crate::store::write_report(&self.workspace, &sheet.name, &sheet.text);
-            path.map(|path| (path, sheet.warning))
-                .map_err(|e| e.to_string())
+            let path = crate::store::write_report(&self.workspace, &sheet.name, &sheet.text)
+                .map_err(|e| e.to_string())?;
+            Ok(crate::report::Written {
+                path,
+                warning: sheet.warning,
+            })
         });
         s.look_for_sheet(&self.workspace);
         match written {
-            Ok((path, warning)) => {
-                let text = fill(self.words.sheet_written, &[&path.display()]);
-                match warning {
+            Ok(written) => {
+                let text = fill(self.words.sheet_written, &[&written.path.display()]);
+                match written.warning {
                     Some(warning) => self.say(Tone::Warn, format!("{text} · {warning}")),
                     None => self.say(Tone::Info, text),
                 }
             }
             Err(e) => {
-                let text = fill(self.words.sheet_failed, &[&crate::plain_text::inert(&e)]);
+                let text = fill(
+                    self.words.sheet_failed,
+                    &[&crate::plain_text::inert(&e.to_string())],
+                );
                 self.say(Tone::Error, text);
             }
         }
