@@ -774,13 +774,22 @@ impl App {
         };
         let opened = s.opened();
         let format = crate::report::Format::Html;
-        let written = crate::report::write_to_workspace(
+        let written = crate::report::workspace_sheet(
             &self.workspace,
             &opened,
             &self.catalog,
             self.lang,
             format,
-        );
+        )
+        .map_err(|e| e.to_string())
+        .and_then(|sheet| {
+            let path = crate::store::write_report(&self.workspace, &sheet.name, &sheet.text)
+                .map_err(|e| e.to_string())?;
+            Ok(crate::report::Written {
+                path,
+                warning: sheet.warning,
+            })
+        });
         s.look_for_sheet(&self.workspace);
         match written {
             Ok(written) => {
