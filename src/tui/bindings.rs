@@ -40,6 +40,34 @@ pub fn none(_: &TuiWords) -> &'static str {
     ""
 }
 
+impl<C, X: ?Sized> Binding<C, X> {
+    /// The row of `?`, the help of the screen, in the section of keys that work everywhere.
+    pub const fn help_key(keys: &'static [(KeyCode, C)], when: fn(&X) -> bool) -> Self {
+        Binding {
+            keys,
+            footer: "?",
+            listed: "?",
+            short: |w| w.k_help,
+            help: |w| w.h_help,
+            section: |w| w.sec_everywhere,
+            when,
+        }
+    }
+
+    /// The row of `q` on the open assessment's screens: leaving it, everything saved.
+    pub const fn leave_key(keys: &'static [(KeyCode, C)], when: fn(&X) -> bool) -> Self {
+        Binding {
+            keys,
+            footer: "q",
+            listed: "q",
+            short: |w| w.k_leave,
+            help: |w| w.h_leave,
+            section: |w| w.sec_everywhere,
+            when,
+        }
+    }
+}
+
 impl<C: Copy, X: ?Sized> Binding<C, X> {
     /// The command a key runs through this row, if it is one of its keys and the row applies.
     fn command(&self, key: &KeyEvent, x: &X) -> Option<C> {

@@ -444,15 +444,7 @@ pub static HOME: &[Binding<HomeCommand, HomeState>] = {
             section: |w| w.assessments,
             when: always,
         },
-        Binding {
-            keys: &[(Char('?'), H::Help)],
-            footer: "?",
-            listed: "?",
-            short: |w| w.k_help,
-            help: |w| w.h_help,
-            section: |w| w.sec_everywhere,
-            when: always,
-        },
+        Binding::help_key(&[(Char('?'), H::Help)], always),
         Binding {
             keys: &[(Char('q'), H::Quit)],
             footer: "q",

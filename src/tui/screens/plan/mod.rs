@@ -258,24 +258,8 @@ pub static PLAN: &[Binding<PlanCommand, PlanContext>] = {
             section: |w| w.plan_title,
             when: always,
         },
-        Binding {
-            keys: &[(Char('?'), P::Help)],
-            footer: "?",
-            listed: "?",
-            short: |w| w.k_help,
-            help: |w| w.h_help,
-            section: |w| w.sec_everywhere,
-            when: always,
-        },
-        Binding {
-            keys: &[(Char('q'), P::Leave)],
-            footer: "q",
-            listed: "q",
-            short: |w| w.k_leave,
-            help: |w| w.h_leave,
-            section: |w| w.sec_everywhere,
-            when: always,
-        },
+        Binding::help_key(&[(Char('?'), P::Help)], always),
+        Binding::leave_key(&[(Char('q'), P::Leave)], always),
     ]
 };
 

@@ -216,15 +216,7 @@ pub static SUMMARY: &[Binding<SummaryCommand, SummaryContext>] = {
             section: |w| w.summary,
             when: from_interview,
         },
-        Binding {
-            keys: &[(Char('?'), S::Help)],
-            footer: "?",
-            listed: "?",
-            short: |w| w.k_help,
-            help: |w| w.h_help,
-            section: |w| w.sec_everywhere,
-            when: always,
-        },
+        Binding::help_key(&[(Char('?'), S::Help)], always),
         Binding {
             keys: &[(Esc, S::Leave), (Char('q'), S::Leave)],
             footer: "Esc q",
@@ -234,15 +226,7 @@ pub static SUMMARY: &[Binding<SummaryCommand, SummaryContext>] = {
             section: |w| w.sec_everywhere,
             when: from_compare,
         },
-        Binding {
-            keys: &[(Char('q'), S::Leave)],
-            footer: "q",
-            listed: "q",
-            short: |w| w.k_leave,
-            help: |w| w.h_leave,
-            section: |w| w.sec_everywhere,
-            when: from_interview,
-        },
+        Binding::leave_key(&[(Char('q'), S::Leave)], from_interview),
     ]
 };
 
