@@ -250,15 +250,15 @@ pub struct App {
     pub compare: Option<CompareState>,
     pub message: Option<Message>,
     /// A draft typed into the assessment is not saved yet.
-    pub dirty: bool,
+    dirty: bool,
     /// The visit date of interviews started here.
     pub today: toml::value::Datetime,
     /// The key being handled came in the middle of a run of input that was already waiting:
     /// part of a paste that the terminal did not bracket, in which Enter is a line break, not
     /// "keep". (Keys sent together, such as `4` `0` Enter, end with their Enter.)
-    pub burst: bool,
+    burst: bool,
     /// The terminal's size as last reported; none while unknown (tests that never resize).
-    pub size: Option<(u16, u16)>,
+    size: Option<(u16, u16)>,
 }
 
 impl App {
