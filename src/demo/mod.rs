@@ -64,7 +64,7 @@ pub fn cohort(q: &Questionnaire, digest: &str, firms: usize, seed: u64) -> Vec<D
                 let j = revisited(seed, i);
                 let f = firm::firm(seed, j);
                 let first = first_visit(src, &f, seed, j);
-                let mut a = follow_up(src, &f, seed, i, &first);
+                let mut a = follow_up(src, &f, seed, i, 6, &first);
                 a.visit.previous = Some(name(j));
                 a
             } else {
@@ -91,7 +91,8 @@ fn first_visit(src: Source, f: &Firm, seed: u64, i: usize) -> Assessment {
 
 /// A district's folder of `firms` firms: a quick scan of each (`firm-NNNN-scan.toml`); the full
 /// visit (`-visit`) of each firm the scan's verdict sends to one, and of some it says to
-/// nurture; and a follow-up (`-follow-up`) of about a third of the complete full visits.
+/// nurture; a follow-up (`-follow-up`) of about half the complete full visits; and a second
+/// scan (`-rescan`) of some of the other firms it says to nurture.
 pub fn folder(scan: Source, full: Source, firms: usize, seed: u64) -> Vec<DemoFile> {
     let digits = firms.to_string().len().max(4);
     (0..firms)
@@ -100,8 +101,8 @@ pub fn folder(scan: Source, full: Source, firms: usize, seed: u64) -> Vec<DemoFi
         .collect()
 }
 
-/// The files of firm `i` in a district's folder: its scan, and its full visit and follow-up
-/// where they happen.
+/// The files of firm `i` in a district's folder: its scan, and its full visit and follow-up or
+/// its second scan where they happen.
 fn firm_visits(scan: Source, full: Source, seed: u64, i: usize, stem: &str) -> Vec<DemoFile> {
     let f = firm::firm(seed, i);
     let first = visit(scan, &f, Visit::first(seed, i, &f));
@@ -111,12 +112,23 @@ fn firm_visits(scan: Source, full: Source, seed: u64, i: usize, stem: &str) -> V
         assessment: first,
     }];
     let mut rng = stream(seed, i, 4);
+    let nurture = verdict.as_deref() == Some("nurture-first");
     let goes_on = match verdict.as_deref() {
         Some("full-visit-now") => true,
-        Some("nurture-first") => rng.random_bool(0.25),
-        _ => false,
+        _ => nurture && rng.random_bool(0.25),
     };
     if !goes_on {
+        // "Nurture first; decide again in six to twelve months": half of these firms take on
+        // the first actions of the scan's plan and are scanned again.
+        if nurture && files[0].assessment.visit.status == Status::Complete && rng.random_bool(0.5) {
+            decide(scan.questionnaire, &mut files[0].assessment, &f, &mut rng);
+            let mut again = follow_up(scan, &f, seed, i, 8, &files[0].assessment);
+            again.visit.previous = Some(format!("{stem}-scan.toml"));
+            files.push(DemoFile {
+                name: format!("{stem}-rescan.toml"),
+                assessment: again,
+            });
+        }
         return files;
     }
     let spec = Visit {
@@ -129,7 +141,7 @@ fn firm_visits(scan: Source, full: Source, seed: u64, i: usize, stem: &str) -> V
     if complete && (followed || rng.random_bool(0.5)) {
         decide(full.questionnaire, &mut visited, &f, &mut rng);
     }
-    let later = followed.then(|| follow_up(full, &f, seed, i, &visited));
+    let later = followed.then(|| follow_up(full, &f, seed, i, 6, &visited));
     files.push(DemoFile {
         name: format!("{stem}-visit.toml"),
         assessment: visited,
@@ -446,15 +458,22 @@ const LAST_DAY: i64 = 810;
 /// A later visit of the same firm with the same questionnaire, six months to a year on (not
 /// after [`LAST_DAY`]), mostly by the same expert: the firm has grown a little, the actions it
 /// agreed at `first` have gone well or not, and what is done shows in the answers. Half the
-/// firms decide on their new plan too.
-fn follow_up(src: Source, f: &Firm, seed: u64, i: usize, first: &Assessment) -> Assessment {
-    let mut rng = stream(seed, i, 6);
+/// firms decide on their new plan too. Drawn from the streams `purpose` and the one after it.
+fn follow_up(
+    src: Source,
+    f: &Firm,
+    seed: u64,
+    i: usize,
+    purpose: u64,
+    first: &Assessment,
+) -> Assessment {
+    let mut rng = stream(seed, i, purpose);
     let day = first.visit.date.as_ref().and_then(days_of).unwrap_or(0);
     let latest = (day + 400).min(LAST_DAY).max(day + 181);
     let spec = Visit {
         seed,
         index: i,
-        purpose: 7,
+        purpose: purpose + 1,
         day: rng.random_range(day + 180..latest),
         lift: rng.random_range(0.1..0.4),
     };
@@ -463,11 +482,18 @@ fn follow_up(src: Source, f: &Firm, seed: u64, i: usize, first: &Assessment) -> 
         a.visit.assessor.clone_from(&first.visit.assessor);
     }
     let q = src.questionnaire;
+    // Some firms carry out nearly everything they agreed; the others some of it.
+    let keen = rng.random_bool(0.35);
+    let weights: &[f64] = if keen {
+        &[0.0, 0.1, 0.9, 0.0]
+    } else {
+        &[0.2, 0.35, 0.35, 0.1]
+    };
     for (id, entry) in &first.plan {
         if entry.decision != Some(Decision::Agreed) {
             continue;
         }
-        let status = weighted_index(&mut rng, &[0.15, 0.3, 0.45, 0.1]);
+        let status = weighted_index(&mut rng, weights);
         // Support only where the action names an instrument, and as its status suggests.
         let instrument = q
             .recommendation
