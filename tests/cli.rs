@@ -490,6 +490,17 @@ fn usage_mistakes_exit_with_status_2() {
         .assert()
         .code(2);
     dmat(ws.path()).args(["frobnicate"]).assert().code(2);
+    // --lang takes the two languages, after the command too, and nothing else.
+    dmat(ws.path())
+        .args(["--lang", "fr", "questionnaires"])
+        .assert()
+        .code(2)
+        .stderr(contains("[possible values: zh, en]"));
+    dmat(ws.path())
+        .args(["questionnaires", "--lang", "zh"])
+        .assert()
+        .success()
+        .stdout(contains("智能制造"));
 }
 
 const POLICY: &str = "tests/fixtures/questionnaires/policy.toml";

@@ -150,3 +150,35 @@ fn the_command_lines_refusals_are_said_in_chinese() {
         .code(2)
         .stderr(contains("Excel 工作簿要写入文件"));
 }
+
+#[test]
+fn a_broken_template_is_said_in_chinese_at_its_line() {
+    let ws = tempfile::tempdir().unwrap();
+    let templates = ws.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let broken = "# {{ header.firm }}\n\n{{ x.title }\n";
+    std::fs::write(templates.join("sheet.md.j2"), broken).unwrap();
+    std::fs::write(templates.join("form.md.j2"), broken).unwrap();
+    let sheet = templates.join("sheet.md.j2");
+    dmat(ws.path())
+        .args([
+            "--lang",
+            "zh",
+            "report",
+            "tests/fixtures/report/fans-firm.toml",
+        ])
+        .args([
+            "--questionnaire",
+            "tests/fixtures/questionnaires/features.toml",
+        ])
+        .assert()
+        .code(1)
+        .stderr(contains(format!("{}:3:", sheet.display())))
+        .stderr(contains("无法生成建议书："));
+    dmat(ws.path())
+        .args(["--lang", "zh", "form"])
+        .assert()
+        .code(1)
+        .stderr(contains("form.md.j2:3:"))
+        .stderr(contains("无法生成诊断预填表："));
+}

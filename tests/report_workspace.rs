@@ -10,8 +10,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use dmat::i18n::Lang;
-use dmat::report::{Format, write_to_workspace};
-use dmat::store::{Catalog, LoadedQuestionnaire, Opened, Workspace, open_assessment};
+use dmat::report::{Format, workspace_sheet};
+use dmat::store::{Catalog, LoadedQuestionnaire, Opened, Workspace, open_assessment, write_report};
 
 const FEATURES: &str = "tests/fixtures/questionnaires/features.toml";
 const FANS: &str = "tests/fixtures/report/fans-firm.toml";
@@ -24,9 +24,8 @@ fn open(path: &Path) -> Opened {
 
 /// Writes the sheet into the workspace and returns where.
 fn write(ws: &Workspace, opened: &Opened, lang: Lang, format: Format) -> PathBuf {
-    write_to_workspace(ws, opened, &Catalog::bundled(), lang, format)
-        .unwrap()
-        .path
+    let sheet = workspace_sheet(ws, opened, &Catalog::bundled(), lang, format).unwrap();
+    write_report(ws, &sheet.name, &sheet.text).unwrap()
 }
 
 fn names(dir: &Path) -> Vec<String> {

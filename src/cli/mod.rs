@@ -65,7 +65,7 @@ pub struct Cli {
     pub workspace: Option<PathBuf>,
     /// Language of dmat's own words [default: from LANG]
     #[arg(long, global = true, value_enum)]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -288,6 +288,22 @@ pub enum ScoreFormat {
     Json,
 }
 
+/// The values of `--lang`: the languages of dmat's own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Md,
@@ -357,6 +373,12 @@ impl From<StoreError> for Failure {
     }
 }
 
+impl From<crate::report::ReportError> for Failure {
+    fn from(e: crate::report::ReportError) -> Self {
+        Failure::invalid(e.to_string())
+    }
+}
+
 /// Writing to standard output failed; a closed pipe (`dmat score … | head`) is not an error.
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
@@ -378,7 +400,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let ctx = Context {
         workspace: Workspace::resolve(cli.workspace.as_deref()),
-        lang: cli.lang.unwrap_or_else(Lang::from_env),
+        lang: cli.lang.map_or_else(Lang::from_env, Lang::from),
     };
     crate::i18n::choose(ctx.lang);
     match run(&ctx, cli.command) {

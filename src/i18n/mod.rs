@@ -24,7 +24,7 @@ pub use report::ReportWords;
 pub use tui::TuiWords;
 
 /// The language of dmat's own words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Zh,

@@ -155,6 +155,9 @@ words! {
         earlier_missing(name: &str): "上次走访的文件 {name} 不在本文件夹中，建议书不含与上次走访的对比", "the earlier visit {name} is not in this folder; the sheet is made without the comparison with it";
         earlier_unreadable(name: &str, why: &str): "无法读取上次走访 {name}（{why}），建议书不含与上次走访的对比", "the earlier visit {name} cannot be read ({why}); the sheet is made without the comparison with it";
         due_by(year: i16, month: i8): "{year}年{month}月前完成", "by {year}-{month:02}";
+        cannot_render_sheet(reason: &str): "无法生成建议书：{reason}", "cannot render the sheet: {reason}";
+        cannot_render_form(reason: &str): "无法生成诊断预填表：{reason}", "cannot render the pre-visit form: {reason}";
+        cannot_read_template(path: &str, why: &str): "无法读取模板 {path}：{why}", "cannot read {path}: {why}";
         footer(version: &str, rules: &str): "由 dmat {version} 生成 · 评分规则第 {rules} 版", "Made with dmat {version} · scoring rules version {rules}";
     }
 }

@@ -338,72 +338,132 @@ pub fn radar(input: &ChartInput, size: Size) -> Option<Radar> {
     let (radius, label_w) = size.radar();
     let w = 2.0 * (radius + label_w + 14.0);
     let cx = w / 2.0;
-    let angle =
-        |i: usize| -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n as f64;
     // Labels are laid out around a centre at y = 0, then everything is moved down to fit.
     let reach = radius + 10.0;
+    let mut labels = radar_labels(input, cx, reach, label_w);
+    spread(&mut labels);
+    let top = labels
+        .iter()
+        .map(|l| l.bounds.top)
+        .fold(-radius - 4.0, f64::min);
+    let bottom = labels
+        .iter()
+        .map(|l| l.bounds.top + l.bounds.height)
+        .fold(radius + 4.0, f64::max);
+    let cy = 4.0 - top;
+    let h = bottom - top + 8.0;
+    let centre = (cx, cy);
+    let points = radar_points(input, &input.scores, radius, cx, cy);
+    Some(Radar {
+        width: f1(w),
+        height: f1(h),
+        cx: f1(cx),
+        cy: f1(cy),
+        radius: f1(radius),
+        rings: rings(input, radius, centre),
+        spokes: spokes(input, labels, radius, reach, centre),
+        polygon: points_text(&points),
+        dots: points
+            .iter()
+            .zip(&input.scores)
+            .filter(|(_, s)| s.is_some())
+            .map(|((x, y), _)| Point {
+                x: f1(*x),
+                y: f1(*y),
+            })
+            .collect(),
+        projected: input
+            .projected
+            .as_ref()
+            .map(|p| points_text(&radar_points(input, p, radius, cx, cy))),
+    })
+}
+
+/// The angle of spoke `i` of `n`, the first pointing up, clockwise.
+fn spoke_angle(i: usize, n: usize) -> f64 {
+    -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n as f64
+}
+
+/// A spoke's label while the radar is laid out: its lines, anchor and box.
+struct RadarLabel {
+    lines: Vec<String>,
+    anchor: &'static str,
+    bounds: LabelBox,
+}
+
+/// The labels at the spokes' ends, around a centre at (`cx`, 0), before they are pushed
+/// apart.
+fn radar_labels(input: &ChartInput, cx: f64, reach: f64, label_w: f64) -> Vec<RadarLabel> {
+    let n = input.labels.len();
     // Labels above or below the chart may be as wide as the gap to their neighbours.
     let chord = 2.0 * reach * (std::f64::consts::PI / n as f64).sin();
-    let mut texts: Vec<Vec<String>> = Vec::with_capacity(n);
-    let mut anchors: Vec<&'static str> = Vec::with_capacity(n);
-    let mut boxes: Vec<LabelBox> = Vec::with_capacity(n);
-    for i in 0..n {
-        let (sin, cos) = angle(i).sin_cos();
-        let (lx, ly) = (cx + reach * cos, reach * sin);
-        let anchor = if cos > 0.25 {
-            "start"
-        } else if cos < -0.25 {
-            "end"
-        } else {
-            "middle"
-        };
-        let max_w = if anchor == "middle" {
-            (chord - 8.0).clamp(label_w * 0.6, 2.0 * label_w)
-        } else {
-            label_w
-        };
-        let lines = wrap(&input.labels[i], max_w, RADAR_FONT, 2);
-        let widest = lines
-            .iter()
-            .map(|l| text_px(l, RADAR_FONT))
-            .fold(text_px("0.00", RADAR_FONT), f64::max);
-        let height = (lines.len() + 1) as f64 * RADAR_LINE;
-        // Above the spoke's end at the top, below it at the bottom, centred on the sides.
-        let top = if sin < -0.75 || (anchor == "middle" && sin < 0.0) {
-            ly - 3.0 - height
-        } else if sin > 0.75 || (anchor == "middle" && sin > 0.0) {
-            ly + 3.0
-        } else {
-            ly - height / 2.0
-        };
-        let (left, right) = match anchor {
-            "start" => (lx, lx + widest),
-            "end" => (lx - widest, lx),
-            _ => (lx - widest / 2.0, lx + widest / 2.0),
-        };
-        boxes.push(LabelBox {
-            left,
-            right,
-            top,
-            height,
-            up: sin < 0.0,
-            reach: sin.abs(),
-        });
-        texts.push(lines);
-        anchors.push(anchor);
-    }
-    // Push overlapping neighbours apart, moving the one nearer the top or bottom outwards.
+    (0..n)
+        .map(|i| {
+            let (sin, cos) = spoke_angle(i, n).sin_cos();
+            let (lx, ly) = (cx + reach * cos, reach * sin);
+            let anchor = if cos > 0.25 {
+                "start"
+            } else if cos < -0.25 {
+                "end"
+            } else {
+                "middle"
+            };
+            let max_w = if anchor == "middle" {
+                (chord - 8.0).clamp(label_w * 0.6, 2.0 * label_w)
+            } else {
+                label_w
+            };
+            let lines = wrap(&input.labels[i], max_w, RADAR_FONT, 2);
+            let widest = lines
+                .iter()
+                .map(|l| text_px(l, RADAR_FONT))
+                .fold(text_px("0.00", RADAR_FONT), f64::max);
+            let height = (lines.len() + 1) as f64 * RADAR_LINE;
+            // Above the spoke's end at the top, below it at the bottom, centred on the sides.
+            let top = if sin < -0.75 || (anchor == "middle" && sin < 0.0) {
+                ly - 3.0 - height
+            } else if sin > 0.75 || (anchor == "middle" && sin > 0.0) {
+                ly + 3.0
+            } else {
+                ly - height / 2.0
+            };
+            let (left, right) = match anchor {
+                "start" => (lx, lx + widest),
+                "end" => (lx - widest, lx),
+                _ => (lx - widest / 2.0, lx + widest / 2.0),
+            };
+            let bounds = LabelBox {
+                left,
+                right,
+                top,
+                height,
+                up: sin < 0.0,
+                reach: sin.abs(),
+            };
+            RadarLabel {
+                lines,
+                anchor,
+                bounds,
+            }
+        })
+        .collect()
+}
+
+/// Pushes overlapping neighbours apart, moving the one nearer the top or bottom outwards.
+fn spread(labels: &mut [RadarLabel]) {
+    let n = labels.len();
     for _ in 0..100 {
         let mut moved = false;
         for a in 0..n {
             for b in a + 1..n {
-                if let Some(by) = boxes[a].overlap(&boxes[b]) {
-                    let k = if boxes[a].reach >= boxes[b].reach {
+                if let Some(by) = labels[a].bounds.overlap(&labels[b].bounds) {
+                    let k = if labels[a].bounds.reach >= labels[b].bounds.reach {
                         a
                     } else {
                         b
                     };
-                    boxes[k].top += if boxes[k].up { -by } else { by };
+                    let bounds = &mut labels[k].bounds;
+                    bounds.top += if bounds.up { -by } else { by };
                     moved = true;
                 }
             }
@@ -412,17 +472,15 @@ pub fn radar(input: &ChartInput, size: Size) -> Option<Radar> {
             break;
         }
     }
-    let top = boxes.iter().map(|b| b.top).fold(-radius - 4.0, f64::min);
-    let bottom = boxes
-        .iter()
-        .map(|b| b.top + b.height)
-        .fold(radius + 4.0, f64::max);
-    let cy = 4.0 - top;
-    let h = bottom - top + 8.0;
+}
+
+/// The stage rings of a radar of `radius` around `centre`.
+fn rings(input: &ChartInput, radius: f64, (cx, cy): (f64, f64)) -> Vec<Ring> {
     let stages = &input.stages;
+    let n = input.labels.len();
     let (label_sin, label_cos) =
         (-std::f64::consts::FRAC_PI_2 + std::f64::consts::PI / n as f64).sin_cos();
-    let rings = stages
+    stages
         .iter()
         .enumerate()
         .map(|(i, (id, from))| {
@@ -441,18 +499,32 @@ pub fn radar(input: &ChartInput, size: Size) -> Option<Radar> {
                 drawn: r > 0.5,
             }
         })
-        .collect();
-    let spokes = (0..n)
-        .map(|i| {
-            let (sin, cos) = angle(i).sin_cos();
-            let b = &boxes[i];
+        .collect()
+}
+
+/// The spokes of a radar around `centre`, with their labels placed (label boxes are
+/// relative to a centre at y = 0).
+fn spokes(
+    input: &ChartInput,
+    labels: Vec<RadarLabel>,
+    radius: f64,
+    reach: f64,
+    (cx, cy): (f64, f64),
+) -> Vec<Spoke> {
+    let n = labels.len();
+    labels
+        .into_iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let (sin, cos) = spoke_angle(i, n).sin_cos();
             // Baselines: the first line's glyphs start at the box's top.
-            let first = cy + b.top + RADAR_FONT * 0.9;
-            let lines: Vec<Line> = texts[i]
-                .iter()
+            let first = cy + label.bounds.top + RADAR_FONT * 0.9;
+            let lines: Vec<Line> = label
+                .lines
+                .into_iter()
                 .enumerate()
                 .map(|(k, text)| Line {
-                    text: text.clone(),
+                    text,
                     y: f1(first + k as f64 * RADAR_LINE),
                 })
                 .collect();
@@ -461,38 +533,14 @@ pub fn radar(input: &ChartInput, size: Size) -> Option<Radar> {
                 y: f1(cy + radius * sin),
                 label_x: f1(cx + reach * cos),
                 label_y: f1(cy + reach * sin),
-                anchor: anchors[i],
+                anchor: label.anchor,
                 score: score_text(input.scores[i]),
                 score_y: f1(first + lines.len() as f64 * RADAR_LINE),
                 lines,
                 bottleneck: input.bottleneck == Some(i),
             }
         })
-        .collect();
-    let points = radar_points(input, &input.scores, radius, cx, cy);
-    Some(Radar {
-        width: f1(w),
-        height: f1(h),
-        cx: f1(cx),
-        cy: f1(cy),
-        radius: f1(radius),
-        rings,
-        spokes,
-        polygon: points_text(&points),
-        dots: points
-            .iter()
-            .zip(&input.scores)
-            .filter(|(_, s)| s.is_some())
-            .map(|((x, y), _)| Point {
-                x: f1(*x),
-                y: f1(*y),
-            })
-            .collect(),
-        projected: input
-            .projected
-            .as_ref()
-            .map(|p| points_text(&radar_points(input, p, radius, cx, cy))),
-    })
+        .collect()
 }
 
 /// The corners of a radar's shape for these scores (a dimension without a score sits at
@@ -508,8 +556,7 @@ fn radar_points(
     (0..n)
         .map(|i| {
             let r = radius * scores[i].map_or(0.0, |s| share(input, s));
-            let a = -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n as f64;
-            let (sin, cos) = a.sin_cos();
+            let (sin, cos) = spoke_angle(i, n).sin_cos();
             (cx + r * cos, cy + r * sin)
         })
         .collect()

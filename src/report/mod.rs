@@ -1,22 +1,25 @@
 //! The one-firm-one-policy recommendation sheet (一企一策): a view-model decided from the
 //! model, scores and advice ([`sheet`]), laid out by templates ([`render`]) as Markdown or
-//! self-contained HTML, and written to standard output, a file or the workspace's `reports/`.
+//! self-contained HTML, for standard output, a file or the workspace's `reports/` (which
+//! [`crate::store`] writes).
 
 pub mod chart;
+mod error;
 pub mod form;
 pub mod render;
 pub mod sheet;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+pub use error::{Document, ReportError};
 pub use render::Templates;
 pub use sheet::{EarlierView, Sheet, SheetOptions};
 
 use crate::evaluation::{Evaluation, evaluate};
 use crate::i18n::{Lang, ReportWords};
 use crate::store::{
-    Action, Catalog, Opened, StoreError, Workspace, digest, open_assessment, previous_path,
-    safe_file_stem, write_atomic,
+    Catalog, Opened, ReportName, Workspace, digest, open_assessment, previous_path, safe_file_stem,
+    written_report,
 };
 
 /// The formats of the sheet.
@@ -143,7 +146,7 @@ pub fn render_form(
     q: &crate::model::Questionnaire,
     lang: Lang,
     format: Format,
-) -> Option<Result<String, StoreError>> {
+) -> Option<Result<String, ReportError>> {
     let form = form::build(q, lang)?;
     Some(Templates::in_dir(templates_dir(ws)).render_form(&form, format))
 }
@@ -160,7 +163,7 @@ pub fn render_sheet(
     opened: &Opened,
     lang: Lang,
     format: Format,
-) -> Result<String, StoreError> {
+) -> Result<String, ReportError> {
     render_sheet_with(ws, opened, lang, format, &SheetOptions::default())
 }
 
@@ -171,8 +174,45 @@ pub fn render_sheet_with(
     lang: Lang,
     format: Format,
     options: &SheetOptions<'_>,
-) -> Result<String, StoreError> {
+) -> Result<String, ReportError> {
     Templates::in_dir(templates_dir(ws)).render(&build_sheet_with(opened, lang, options), format)
+}
+
+/// A sheet for the workspace's `reports/` folder, which [`crate::store::write_report`]
+/// writes: its text, its name there, and the warning about an earlier visit that could not
+/// be compared with.
+#[derive(Debug, Clone)]
+pub struct WorkspaceSheet {
+    pub name: ReportName,
+    pub text: String,
+    pub warning: Option<String>,
+}
+
+/// The sheet of an opened assessment for the workspace's `reports/` folder, compared with
+/// the earlier visit where it is a follow-up ([`earlier_visit`], its questionnaire found in
+/// `catalog`).
+///
+/// It is named after the firm and the visit date (`<firm>-<date>.html`, made safe for every
+/// operating system), with a marker that recognises a sheet written earlier for the same
+/// visit (same firm, visit date, questionnaire and assessment file): that one is replaced,
+/// any other file of the name kept (see [`crate::store::write_report`]).
+pub fn workspace_sheet(
+    ws: &Workspace,
+    opened: &Opened,
+    catalog: &Catalog,
+    lang: Lang,
+    format: Format,
+) -> Result<WorkspaceSheet, ReportError> {
+    let earlier = earlier_visit(opened, catalog, lang);
+    let options = SheetOptions {
+        earlier: earlier.view(),
+        ..SheetOptions::default()
+    };
+    Ok(WorkspaceSheet {
+        name: report_name(opened, format),
+        text: render_sheet_with(ws, opened, lang, format, &options)?,
+        warning: earlier.warning().map(str::to_string),
+    })
 }
 
 /// A sheet written into the workspace: where, and the warning about an earlier visit that
@@ -183,45 +223,18 @@ pub struct Written {
     pub warning: Option<String>,
 }
 
-/// Writes the sheet into the workspace's `reports/` folder, compared with the earlier visit
-/// where it is a follow-up ([`earlier_visit`], its questionnaire found in `catalog`), and
-/// returns where.
-///
-/// The file is named after the firm and the visit date (`<firm>-<date>.html`, made safe for
-/// every operating system). A sheet written earlier for the same visit (same firm, visit
-/// date, questionnaire and assessment file, recognised by a marker comment at the end of the
-/// file) is replaced; any other file of that name is kept, and the new sheet gets `-2`, `-3`,
-/// … instead.
-pub fn write_to_workspace(
-    ws: &Workspace,
-    opened: &Opened,
-    catalog: &Catalog,
-    lang: Lang,
-    format: Format,
-) -> Result<Written, StoreError> {
-    let earlier = earlier_visit(opened, catalog, lang);
-    let options = SheetOptions {
-        earlier: earlier.view(),
-        ..SheetOptions::default()
-    };
-    let text = render_sheet_with(ws, opened, lang, format, &options)?;
-    let marker = marker(opened);
-    let dir = ws.reports_dir();
-    std::fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, Action::Create, e))?;
-    let path = sheet_path(&dir, opened, format, &marker);
-    let bytes = format!("{}\n{marker}\n", text.trim_end());
-    write_atomic(&path, bytes.as_bytes()).map_err(|e| StoreError::io(&path, Action::Write, e))?;
-    Ok(Written {
-        path,
-        warning: earlier.warning().map(str::to_string),
-    })
-}
-
 /// The sheet of this visit in the workspace's reports folder, if one was written.
 pub fn written_sheet(ws: &Workspace, opened: &Opened, format: Format) -> Option<PathBuf> {
-    let marker = marker(opened);
-    let path = sheet_path(&ws.reports_dir(), opened, format, &marker);
-    path.exists().then_some(path)
+    written_report(ws, &report_name(opened, format))
+}
+
+/// Where the sheet of a visit goes in the workspace's reports folder.
+fn report_name(opened: &Opened, format: Format) -> ReportName {
+    ReportName {
+        stem: file_stem(opened),
+        extension: format.extension(),
+        marker: marker(opened),
+    }
 }
 
 /// The default file stem of a sheet: firm and visit date.
@@ -250,27 +263,6 @@ fn marker(opened: &Opened) -> String {
     let hash = digest(key.as_bytes());
     let short = hash.trim_start_matches("sha256:");
     format!("<!-- dmat sheet {} -->", &short[..16.min(short.len())])
-}
-
-/// The first free name among `<stem>.<ext>`, `<stem>-2.<ext>`, …, or the one already holding
-/// this visit's sheet.
-fn sheet_path(dir: &Path, opened: &Opened, format: Format, marker: &str) -> PathBuf {
-    let stem = file_stem(opened);
-    let ext = format.extension();
-    let mut n = 1;
-    loop {
-        let name = if n == 1 {
-            format!("{stem}.{ext}")
-        } else {
-            format!("{stem}-{n}.{ext}")
-        };
-        let path = dir.join(name);
-        match crate::store::read_text(&path) {
-            Err(_) if path.symlink_metadata().is_err() => return path,
-            Ok(old) if old.trim_end().ends_with(marker) => return path,
-            _ => n += 1,
-        }
-    }
 }
 
 #[cfg(test)]

@@ -7,13 +7,12 @@ use std::path::PathBuf;
 use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, escape_formatter};
 
-use super::Format;
 use super::form::Form;
 use super::sheet::Sheet;
+use super::{Document, Format, ReportError};
+use crate::i18n::ReportWords;
 use crate::model::diagnostic::line_col;
-use crate::model::{Diagnostic, Severity};
 use crate::plain_text::markdown;
-use crate::store::StoreError;
 
 const BUNDLED_HTML: &str = include_str!("../../templates/sheet.html.j2");
 const BUNDLED_MD: &str = include_str!("../../templates/sheet.md.j2");
@@ -117,7 +116,8 @@ impl Templates {
                     return std::fs::read_to_string(&path).map(Some).map_err(|e| {
                         minijinja::Error::new(
                             minijinja::ErrorKind::TemplateNotFound,
-                            format!("cannot read {}: {e}", path.display()),
+                            ReportWords::chosen()
+                                .cannot_read_template(&path.display().to_string(), &e.to_string()),
                         )
                     });
                 }
@@ -165,29 +165,36 @@ impl Templates {
 
     /// The sheet rendered in a format. A broken template is reported at its file, line and
     /// column like any other bad file.
-    pub fn render(&self, sheet: &Sheet, format: Format) -> Result<String, StoreError> {
-        self.render_named(format.template_name(), Value::from(Serde(sheet)))
+    pub fn render(&self, sheet: &Sheet, format: Format) -> Result<String, ReportError> {
+        let name = format.template_name();
+        self.render_named(name, Value::from(Serde(sheet)), Document::Sheet)
     }
 
     /// The pre-visit form rendered in a format, through `form.html.j2` or `form.md.j2`.
-    pub fn render_form(&self, form: &Form, format: Format) -> Result<String, StoreError> {
-        self.render_named(format.form_template_name(), Value::from(Serde(form)))
+    pub fn render_form(&self, form: &Form, format: Format) -> Result<String, ReportError> {
+        let name = format.form_template_name();
+        self.render_named(name, Value::from(Serde(form)), Document::Form)
     }
 
-    fn render_named(&self, name: &str, ctx: Value) -> Result<String, StoreError> {
+    fn render_named(
+        &self,
+        name: &str,
+        ctx: Value,
+        document: Document,
+    ) -> Result<String, ReportError> {
         let env = self.environment();
         env.get_template(name)
             .and_then(|t| t.render(ctx))
-            .map_err(|e| self.error(name, &e))
+            .map_err(|e| self.error(name, &e, document))
     }
 
-    fn error(&self, fallback: &str, e: &minijinja::Error) -> StoreError {
+    fn error(&self, fallback: &str, e: &minijinja::Error, document: Document) -> ReportError {
         let name = e.name().unwrap_or(fallback);
-        let mut message = e
+        let mut reason = e
             .detail()
             .map_or_else(|| e.kind().to_string(), str::to_string);
         if let Some(source) = std::error::Error::source(e) {
-            message = format!("{message}: {source}");
+            reason = format!("{reason}: {source}");
         }
         let path = self.origin(name);
         // The column, where minijinja knows the span and the template's text is at hand.
@@ -199,18 +206,12 @@ impl Templates {
             (Some(src), Some(range)) => line_col(&src, range.start),
             _ => (e.line().unwrap_or(1), 1),
         };
-        StoreError::Invalid {
+        ReportError::Template {
             path,
-            diagnostics: vec![Diagnostic {
-                severity: Severity::Error,
-                line,
-                column,
-                message: if fallback.starts_with("form.") {
-                    format!("cannot render the pre-visit form: {message}")
-                } else {
-                    format!("cannot render the sheet: {message}")
-                },
-            }],
+            line,
+            column,
+            document,
+            reason,
         }
     }
 }

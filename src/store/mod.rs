@@ -7,6 +7,7 @@ mod files;
 mod follow_up;
 mod lock;
 mod place;
+mod reports;
 mod settings;
 mod walk;
 mod workspace;
@@ -26,6 +27,7 @@ pub use follow_up::{
 };
 pub use lock::AssessmentLock;
 pub use place::{read_place, write_place};
+pub use reports::{ReportName, write_report, written_report};
 pub use settings::{
     SETTINGS_FILE, Settings, load_settings, remember_assessor, remembered_assessor, save_settings,
 };

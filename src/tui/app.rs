@@ -27,7 +27,7 @@ use super::screens::progress::{self, ProgressState};
 use super::screens::{help, home, interview, new_form, summary};
 use super::session::Session;
 use super::theme::Theme;
-use crate::i18n::{Lang, TuiWords, fill};
+use crate::i18n::{Lang, TuiWords};
 use crate::store::{Catalog, DEFAULT_QUESTIONNAIRE, LoadedQuestionnaire, Workspace};
 
 /// Below this size the app asks for a larger terminal instead of drawing.
@@ -644,7 +644,7 @@ impl App {
         };
         if let Err(e) = session.save() {
             self.dirty = true;
-            let text = fill(self.words.save_failed, &[&e]);
+            let text = self.words.save_failed(&e.to_string());
             self.say(Tone::Error, text);
             return;
         }
@@ -670,7 +670,7 @@ impl App {
         self.compare = Some(CompareState::new(comparison, visits, None));
         self.enter(Screen::Compare);
         if failed > 0 {
-            self.say(Tone::Warn, fill(self.words.left_out, &[&failed]));
+            self.say(Tone::Warn, self.words.left_out(failed));
         }
     }
 
@@ -699,10 +699,8 @@ impl App {
         let text = match &e {
             crate::store::StoreError::Locked { path, .. } => {
                 let name = path.file_name().unwrap_or(path.as_os_str());
-                fill(
-                    self.words.open_elsewhere,
-                    &[&crate::plain_text::inert(&name.to_string_lossy())],
-                )
+                self.words
+                    .open_elsewhere(&crate::plain_text::inert(&name.to_string_lossy()))
             }
             _ => crate::plain_text::inert(&e.to_string()),
         };
@@ -712,7 +710,7 @@ impl App {
     pub(crate) fn enter_interview(&mut self, session: Session) {
         let page = session.resume_page();
         if !session.warnings.is_empty() {
-            let text = fill(self.words.opened_with_warnings, &[&session.warnings.len()]);
+            let text = self.words.opened_with_warnings(session.warnings.len());
             self.say(Tone::Warn, text);
         }
         self.interview = InterviewState {
@@ -772,27 +770,37 @@ impl App {
         let Some(s) = &mut self.session else { return };
         let opened = s.opened();
         let format = crate::report::Format::Html;
-        let written = crate::report::write_to_workspace(
+        let written = crate::report::workspace_sheet(
             &self.workspace,
             &opened,
             &self.catalog,
             self.lang,
             format,
-        );
+        )
+        .map_err(|e| e.to_string())
+        .and_then(|sheet| {
+            let path = crate::store::write_report(&self.workspace, &sheet.name, &sheet.text)
+                .map_err(|e| e.to_string())?;
+            Ok(crate::report::Written {
+                path,
+                warning: sheet.warning,
+            })
+        });
         s.look_for_sheet(&self.workspace);
         match written {
             Ok(written) => {
-                let text = fill(self.words.sheet_written, &[&written.path.display()]);
+                let text = self
+                    .words
+                    .sheet_written(&written.path.display().to_string());
                 match written.warning {
                     Some(warning) => self.say(Tone::Warn, format!("{text} · {warning}")),
                     None => self.say(Tone::Info, text),
                 }
             }
             Err(e) => {
-                let text = fill(
-                    self.words.sheet_failed,
-                    &[&crate::plain_text::inert(&e.to_string())],
-                );
+                let text = self
+                    .words
+                    .sheet_failed(&crate::plain_text::inert(&e.to_string()));
                 self.say(Tone::Error, text);
             }
         }
@@ -804,7 +812,7 @@ impl App {
         let full = match self.catalog.resolve(DEFAULT_QUESTIONNAIRE) {
             Ok(q) => q,
             Err(_) => {
-                let text = fill(self.words.demo_needs, &[&DEFAULT_QUESTIONNAIRE]);
+                let text = self.words.demo_needs(DEFAULT_QUESTIONNAIRE);
                 return self.say(Tone::Error, text);
             }
         };
@@ -815,7 +823,9 @@ impl App {
         let dir = self.workspace.assessments_dir();
         match crate::store::write_cohort(&dir, &files) {
             Ok(()) => {
-                let text = fill(self.words.demo_written, &[&DEMO_FIRMS, &dir.display()]);
+                let text = self
+                    .words
+                    .demo_written(DEMO_FIRMS, &dir.display().to_string());
                 self.reload_home();
                 self.say(Tone::Info, text);
             }
@@ -828,7 +838,7 @@ impl App {
         match crate::store::remove_demo(&self.workspace.assessments_dir()) {
             Ok(removed) => {
                 self.reload_home();
-                let text = fill(self.words.demo_removed, &[&removed.len()]);
+                let text = self.words.demo_removed(removed.len());
                 self.say(Tone::Info, text);
             }
             Err(e) => self.say(Tone::Error, crate::plain_text::inert(&e.to_string())),

@@ -11,7 +11,6 @@ use super::app::{App, MIN_HEIGHT, MIN_WIDTH, Tone};
 use super::keys::KeyHelp;
 use super::session::Session;
 use super::wrap::wrap;
-use crate::i18n::fill;
 use crate::plain_text::{inert, truncate, width};
 
 /// The whole frame split into a one-line header, a rule, the body and a one-line footer.
@@ -57,7 +56,7 @@ pub fn session_header(app: &App, frame: &mut Frame, area: Rect, s: &Session, wha
     let t = &app.theme;
     let w = app.words;
     let (done, visible) = s.progress();
-    let label = fill(w.answered_of, &[&done, &visible]);
+    let label = w.answered_of(done, visible);
     let q = s.q();
     let firm = inert(&s.assessment.firm.name);
     let title = inert(q.text(&q.title, app.lang.code()));
@@ -159,10 +158,9 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect, keys: &[KeyHelp]) {
 /// The notice shown instead of a screen when the terminal is too small.
 pub fn too_small(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let text = fill(
-        app.words.too_small,
-        &[&MIN_WIDTH, &MIN_HEIGHT, &area.width, &area.height],
-    );
+    let text = app
+        .words
+        .too_small(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
     let width = area.width.saturating_sub(2).max(2) as usize;
     let centred = |text: &str, style: Style| -> Vec<Line<'static>> {
         wrap(text, width)

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::evaluation::evaluate;
-use crate::i18n::{Lang, fill};
+use crate::i18n::Lang;
 use crate::model::{Firm, Status};
 use crate::plain_text::{inert, pad, pad_left, truncate, width};
 use crate::store::{Catalog, Workspace, open_many};
@@ -516,7 +516,7 @@ pub fn revisit(app: &mut App, earlier: &std::path::Path) {
             Ok(session) => {
                 app.enter_interview(session);
                 let name = path.file_name().unwrap_or_default().to_string_lossy();
-                let text = fill(app.words.revisit_resumed, &[&inert(&name)]);
+                let text = app.words.revisit_resumed(&inert(&name));
                 app.say(Tone::Info, text);
             }
             Err(e) => app.say_open_failed(e),
@@ -538,7 +538,7 @@ pub fn revisit(app: &mut App, earlier: &std::path::Path) {
         Ok(session) => {
             app.enter_interview(session);
             let name = begun.path.file_name().unwrap_or_default().to_string_lossy();
-            let text = fill(app.words.revisit_started, &[&inert(&name)]);
+            let text = app.words.revisit_started(&inert(&name));
             app.say(Tone::Info, text);
         }
         Err(e) => app.say_open_failed(e),
@@ -605,18 +605,15 @@ pub fn render(app: &App, frame: &mut Frame) {
     let w = app.words;
     let c = chrome(frame.area());
     let rows = shown(h);
-    let mut right = fill(w.firms_files, &[&firms(h, &rows), &rows.len()]);
+    let mut right = w.firms_files(firms(h, &rows), rows.len());
     if rows.len() < h.rows.len() {
-        right = format!(
-            "{right} · {}",
-            fill(w.shown_of, &[&rows.len(), &h.rows.len()])
-        );
+        right = format!("{right} · {}", w.shown_of(rows.len(), h.rows.len()));
     }
     if !h.marked.is_empty() {
-        right = format!("{right} · {}", fill(w.marked, &[&h.marked.len()]));
+        right = format!("{right} · {}", w.marked(h.marked.len()));
     }
     if let Some(l) = &h.loading {
-        right = format!("{right} · {}", fill(w.home_reading, &[&l.read, &l.total]));
+        right = format!("{right} · {}", w.home_reading(l.read, l.total));
     }
     let right = format!("{right} ");
     let left_w = (c.header.width as usize).saturating_sub(width(&right) + 1);
@@ -674,7 +671,7 @@ fn render_empty(app: &App, frame: &mut Frame, area: Rect) {
         Line::from(Span::styled(w.empty_workspace, t.strong())),
         Line::default(),
         Line::from(Span::raw(w.how_to_start)),
-        Line::from(Span::raw(fill(w.offer_demo, &[&DEMO_FIRMS]))),
+        Line::from(Span::raw(w.offer_demo(DEMO_FIRMS))),
     ];
     let lines: Vec<Line> = lines
         .into_iter()

@@ -6,7 +6,6 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::i18n::fill;
 use crate::plain_text::{inert, truncate};
 use ratatui_textarea::TextArea;
 
@@ -60,7 +59,7 @@ pub fn details(app: &mut App) -> Option<Details> {
     let typed = one_line(&form.date);
     let Some(date) = read_date(&typed) else {
         form.field = 3;
-        app.say(Tone::Error, fill(w.not_a_date, &[&inert(&typed)]));
+        app.say(Tone::Error, w.not_a_date(&inert(&typed)));
         return None;
     };
     Some(Details {
@@ -76,7 +75,7 @@ pub fn record(app: &mut App, session: &mut Session, details: Details) {
     session.assessment.firm.id = details.code;
     session.assessment.visit.assessor = crate::model::decisions::kept_text(&details.assessor);
     if let Err(e) = session.save() {
-        app.say(Tone::Error, fill(app.words.save_failed, &[&e]));
+        app.say(Tone::Error, app.words.save_failed(&e.to_string()));
     }
     if !details.assessor.is_empty()
         && let Err(e) = crate::store::remember_assessor(&app.workspace, &details.assessor)
@@ -318,10 +317,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 "{} {} · {}",
                 q.id,
                 q.version,
-                fill(
-                    w.questions_count,
-                    &[&q.dimension.len(), &q.question_count()]
-                )
+                w.questions_count(q.dimension.len(), q.question_count())
             );
             let mut line = Line::from(vec![
                 Span::styled(if i == form.cursor { " ▸ " } else { "   " }, t.title()),
@@ -397,7 +393,7 @@ fn render_offer(app: &App, frame: &mut Frame, area: ratatui::layout::Rect, path:
         .map(|n| inert(&n.to_string_lossy()))
         .unwrap_or_default();
     let width = area.width as usize;
-    let mut lines = crate::tui::draw::wrapped(&fill(w.resume_offer, &[&name]), width, t.warn(), "");
+    let mut lines = crate::tui::draw::wrapped(&w.resume_offer(&name), width, t.warn(), "");
     lines.push(Line::default());
     for (key, what) in [
         ("Enter", w.resume_it),

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use ratatui_textarea::TextArea;
 
-use crate::i18n::{TuiWords, fill};
+use crate::i18n::TuiWords;
 use crate::model::decisions::{edit_progress, kept_text};
 use crate::model::{Decision, ProgressStatus, SupportOutcome};
 use crate::plain_text::inert;
@@ -370,11 +370,8 @@ fn lay_out(
     let mut items = Vec::new();
     let earlier = s.assessment.visit.previous.as_deref().unwrap_or("");
     let intro = match s.previous.as_deref() {
-        Some(p) => fill(
-            w.progress_intro,
-            &[&inert(earlier), &p.date_string().unwrap_or_default()],
-        ),
-        None => fill(w.progress_missing, &[&inert(earlier)]),
+        Some(p) => w.progress_intro(&inert(earlier), &p.date_string().unwrap_or_default()),
+        None => w.progress_missing(&inert(earlier)),
     };
     lines.extend(wrapped(&intro, width_, t.muted(), ""));
     let list = actions(s);
@@ -397,10 +394,10 @@ fn lay_out(
         let agreed = s.previous.as_deref().and_then(|p| p.plan.get(id));
         let mut was: Vec<String> = Vec::new();
         if let Some(owner) = agreed.and_then(|e| e.owner.as_deref()) {
-            was.push(fill(w.plan_owner, &[&inert(owner)]));
+            was.push(w.plan_owner(&inert(owner)));
         }
         if let Some(due) = agreed.and_then(|e| e.due.as_ref()) {
-            was.push(fill(w.plan_due, &[&due]));
+            was.push(w.plan_due(due));
         }
         if agreed.is_none_or(|e| e.decision != Some(Decision::Agreed)) {
             was.push(w.progress_not_agreed.to_string());
@@ -424,7 +421,7 @@ fn lay_out(
             Span::styled(support_word(w, support).to_string(), t.text()),
         ]));
         if let Some(note) = p.and_then(|p| p.note.as_deref()) {
-            let text = fill(w.plan_note, &[&inert(note)]);
+            let text = w.plan_note(&inert(note));
             let mut note_lines = wrapped(&text, width_, t.muted(), "     ");
             if !chosen {
                 note_lines.truncate(1);

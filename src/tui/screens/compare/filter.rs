@@ -10,7 +10,7 @@ use ratatui_textarea::TextArea;
 use super::table::cursor_line;
 use super::{C, CompareState, Ctx, Effect};
 use crate::compare::{Comparison, Filter, FilterValue, Test};
-use crate::i18n::{CompareWords, TuiWords, fill};
+use crate::i18n::{CompareWords, TuiWords};
 use crate::model::ProfileKind;
 use crate::plain_text::{inert, pad, pad_left, truncate, width};
 use crate::tui::app::{Tone, text_area};
@@ -162,7 +162,7 @@ pub(super) fn picker_key(st: &mut CompareState, command: C, w: &TuiWords) -> Eff
                 };
                 return match text.parse::<Filter>().ok().filter(numbers) {
                     Some(filter) => apply_filter(st, &id, &label, Some(filter), w),
-                    None => Effect::Say(Tone::Warn, fill(w.not_a_condition, &[&typed])),
+                    None => Effect::Say(Tone::Warn, w.not_a_condition(&typed)),
                 };
             }
             _ => {}
@@ -218,7 +218,7 @@ fn apply_filter(
             st.picker = None;
             st.reset_rows();
             if removing {
-                Effect::Say(Tone::Info, fill(w.filter_removed, &[&label]))
+                Effect::Say(Tone::Info, w.filter_removed(label))
             } else {
                 Effect::None
             }
@@ -238,7 +238,7 @@ fn value_lines(x: &Ctx, values: &[FilterValue], ticked: &[bool]) -> Vec<Line<'st
     ))];
     let count_w = values
         .iter()
-        .map(|v| width(&fill(w.firms_n, &[&v.firms])))
+        .map(|v| width(&w.firms_n(v.firms)))
         .max()
         .unwrap_or(0);
     let label_w = values
@@ -256,7 +256,7 @@ fn value_lines(x: &Ctx, values: &[FilterValue], ticked: &[bool]) -> Vec<Line<'st
             ),
             Span::styled(pad(&inert(&v.label), label_w), t.text()),
             Span::styled(
-                format!("  {} ", pad_left(&fill(w.firms_n, &[&v.firms]), count_w)),
+                format!("  {} ", pad_left(&w.firms_n(v.firms), count_w)),
                 t.muted(),
             ),
         ]));
@@ -301,7 +301,7 @@ pub(super) fn render_picker(x: &Ctx, frame: &mut Frame, area: Rect, p: &Picker) 
         }) => {
             let label = &p.fields[*field].label;
             let lines = value_lines(x, values, ticked);
-            (fill(w.pick_values, &[label]), lines, Some(*cursor))
+            (w.pick_values(label), lines, Some(*cursor))
         }
         Some(PickStep::Number { field, .. }) => {
             let label = &p.fields[*field].label;
@@ -310,7 +310,7 @@ pub(super) fn render_picker(x: &Ctx, frame: &mut Frame, area: Rect, p: &Picker) 
                 format!(" {}", w.pick_number_hint),
                 t.muted(),
             ))];
-            (fill(w.pick_number, &[label]), lines, None)
+            (w.pick_number(label), lines, None)
         }
     };
     let content_w = lines

@@ -20,7 +20,7 @@ use ratatui::text::{Line, Span};
 
 use crate::compare::render::{apart_count, apart_list, mixed_warning, questionnaires_label};
 use crate::compare::{Column, Comparison, Direction, Filter, FirmRow, ScoredVisit, Section, Test};
-use crate::i18n::{CompareWords, Lang, TuiWords, fill};
+use crate::i18n::{CompareWords, Lang, TuiWords};
 use crate::model::Assessment;
 use crate::plain_text::{inert, truncate, width};
 use crate::store::Opened;
@@ -657,7 +657,7 @@ fn render_note(x: &Ctx, frame: &mut Frame, area: Rect) {
         ));
     }
     if !x.c.apart().is_empty() {
-        let note = fill(x.w.cmp_apart, &[&apart_count(x.c), &apart_list(x.c)]);
+        let note = x.w.cmp_apart(apart_count(x.c), &apart_list(x.c));
         spans.push(Span::styled(format!(" {}", inert(&note)), t.warn()));
     }
     if let Some(warning) = mixed_warning(x.c, x.cw) {

@@ -10,7 +10,6 @@ use ratatui::widgets::Paragraph;
 use super::table::{Col, align, cursor_line, fit_from, rule_line, table_columns};
 use super::{Ctx, GAP};
 use crate::compare::{Column, FirmRow};
-use crate::i18n::fill;
 use crate::plain_text::{inert, pad, truncate, width};
 use crate::score::{NO_SCORE, Score};
 use crate::tui::draw::score_text;
@@ -122,7 +121,7 @@ fn firm_block(
     under_cursor: bool,
 ) -> Vec<Line<'static>> {
     let (t, c) = (x.t, x.c);
-    let count = fill(x.w.visits_n, &[&f.visits.len()]);
+    let count = x.w.visits_n(f.visits.len());
     let name = truncate(&inert(f.name()), total_w.saturating_sub(width(&count) + 6));
     let mut title = Line::from(vec![
         Span::raw(" "),

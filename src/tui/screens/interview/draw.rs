@@ -2,7 +2,6 @@
 //! jump list over it.
 
 use crate::advise::sentence;
-use crate::i18n::fill;
 use crate::model::{Aggregate, Check, Condition, ProfileKind, QuestionKind, Response};
 use crate::plain_text::{inert, inert_lines, pad, pad_left, truncate, width};
 use crate::score::QuestionState;
@@ -285,11 +284,7 @@ pub(super) fn main_lines(
         Page::Profile(f) => {
             let field = s.field(f);
             (
-                format!(
-                    "{} · {}",
-                    w.profile,
-                    fill(w.field_of, &[&(f + 1), &q.profile.len()])
-                ),
+                format!("{} · {}", w.profile, w.field_of(f + 1, q.profile.len())),
                 q.text(&field.label, l).to_string(),
                 field.help.as_ref().map(|h| q.text(h, l).to_string()),
                 field.required,
@@ -301,7 +296,7 @@ pub(super) fn main_lines(
                 format!(
                     "{} · {}",
                     inert(q.text(&q.dimension[r.dimension].title, l)),
-                    fill(w.question_of, &[&(p + 1)])
+                    w.question_of(p + 1)
                 ),
                 q.text(&r.question.text, l).to_string(),
                 r.question.help.as_ref().map(|h| q.text(h, l).to_string()),
@@ -321,7 +316,7 @@ pub(super) fn main_lines(
     out.push(Line::from(head));
     if matches!(s.page(page), Page::Profile(_)) {
         let code = match s.assessment.firm.code() {
-            Some(code) => fill(w.code_is, &[&inert(code)]),
+            Some(code) => w.code_is(&inert(code)),
             None => w.code_none.to_string(),
         };
         out.extend(wrapped(&code, width, t.muted(), ""));
@@ -350,12 +345,7 @@ pub(super) fn main_lines(
         && let Some(r) = s.assessment.response(&s.question(p).id)
     {
         let kept = format!("{} = {}", r.key(), response_text(r));
-        out.extend(wrapped(
-            &fill(w.unfit, &[&inert(&kept)]),
-            width,
-            t.warn(),
-            "",
-        ));
+        out.extend(wrapped(&w.unfit(&inert(&kept)), width, t.warn(), ""));
         out.push(Line::default());
     }
 
@@ -480,13 +470,13 @@ fn last_visit_lines(
     };
     let now = s.assessment.response(&s.question(p).id);
     let text = if now.is_some() && now == last.response {
-        fill(w.last_same, &[&inert(&answer)])
+        w.last_same(&inert(&answer))
     } else {
-        fill(w.last_answer, &[&inert(&answer)])
+        w.last_answer(&inert(&answer))
     };
     out.extend(wrapped(&text, width, t.muted(), ""));
     if let Some(note) = last.note {
-        let note = fill(w.last_note, &[&inert(note)]);
+        let note = w.last_note(&inert(note));
         let mut lines = wrapped(&note, width, t.muted(), "  ");
         lines.truncate(NOTE_LINES);
         out.extend(lines);
@@ -659,7 +649,7 @@ fn option_items(app: &App, s: &Session, page: usize) -> Vec<(String, String, Sty
                 .map(|o| {
                     let (tag, style) = if sum {
                         let pts = number_text(o.points());
-                        (fill(app.words.points, &[&format!("+{pts}")]), t.muted())
+                        (app.words.points(&format!("+{pts}")), t.muted())
                     } else {
                         match o.level {
                             Some(level) => {
@@ -795,11 +785,11 @@ pub(super) fn value_context(
     };
     let mut facts: Vec<Span<'static>> = Vec::new();
     if let Some(u) = unit.filter(|_| with_unit) {
-        facts.push(Span::styled(fill(w.unit, &[&inert(&u)]), t.muted()));
+        facts.push(Span::styled(w.unit(&inert(&u)), t.muted()));
     }
     if let Some([lo, hi]) = range {
         facts.push(Span::styled(
-            fill(w.range, &[&number_text(lo), &number_text(hi)]),
+            w.range(&number_text(lo), &number_text(hi)),
             t.muted(),
         ));
     }
@@ -824,7 +814,7 @@ pub(super) fn value_context(
         let mut used = lead;
         for b in &bands {
             let i = crate::score::stage_index(q, b.level).unwrap_or(0);
-            let from = fill(w.from, &[&number_text(b.from)]);
+            let from = w.from(&number_text(b.from));
             let piece = format!("{from} → {:.1}", b.level);
             if used > lead && used + width_of(&piece) > width {
                 out.push(Line::from(std::mem::take(&mut spans)));

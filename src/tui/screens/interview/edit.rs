@@ -1,7 +1,6 @@
 //! Editing on the interview screen: notes, values typed into number, text and date pages,
 //! and how typed values are read.
 
-use crate::i18n::fill;
 use crate::model::{ProfileKind, QuestionKind, Response};
 use crate::plain_text::inert;
 use crate::tui::app::{Action, App, EditTarget, Editor, Tone, text_area};
@@ -220,11 +219,11 @@ pub(super) fn parse_value(app: &mut App, page: usize, text: &str) -> Result<(), 
     let value = if t.is_empty() {
         None
     } else {
-        let x = read_number(t).ok_or_else(|| fill(w.not_a_number, &[&inert(t)]))?;
+        let x = read_number(t).ok_or_else(|| w.not_a_number(&inert(t)))?;
         if let Some([lo, hi]) = range
             && (x < lo || x > hi)
         {
-            let text = fill(w.out_of_range, &[&number_text(x), &lo, &hi]);
+            let text = w.out_of_range(&number_text(x), lo, hi);
             return Err(text);
         }
         Some(x)
@@ -248,7 +247,7 @@ pub(super) fn parse_date(
     }
     let date = crate::model::decisions::read_date(t)
         .and_then(|d| crate::model::assessment::to_civil_date(&d))
-        .ok_or_else(|| fill(w.not_a_date, &[&inert(t)]))?;
+        .ok_or_else(|| w.not_a_date(&inert(t)))?;
     // The profile records the firm as it is at the visit: nothing in it has a later date.
     let visit = s
         .assessment
@@ -261,7 +260,7 @@ pub(super) fn parse_date(
         && let Ok(v) = jiff::civil::Date::new(v.year as i16, v.month as i8, v.day as i8)
         && date > v
     {
-        return Err(fill(w.date_after_visit, &[&date, &v]));
+        return Err(w.date_after_visit(date, v));
     }
     let value = toml::Value::Datetime(crate::model::assessment::civil_date(date));
     s.set_profile(field, Some(value));

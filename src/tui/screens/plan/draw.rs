@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{PlanField, PlanRow, rows};
-use crate::i18n::{PlanReasons, PlanWords, fill};
+use crate::i18n::{PlanReasons, PlanWords};
 use crate::model::{Decision, Horizon};
 use crate::plain_text::{inert, pad, width};
 use crate::tui::app::App;
@@ -116,13 +116,10 @@ fn lay_out(app: &App, s: &Session, list: &[PlanRow], width_: usize) -> Laid {
             .filter(|r| s.assessment.plan.get(&r.id).and_then(|e| e.decision) == d)
             .count()
     };
-    let counts = fill(
-        w.plan_counts,
-        &[
-            &count(Some(Decision::Agreed)),
-            &count(Some(Decision::Declined)),
-            &count(None),
-        ],
+    let counts = w.plan_counts(
+        count(Some(Decision::Agreed)),
+        count(Some(Decision::Declined)),
+        count(None),
     );
     laid.lines.extend(wrapped(&counts, width_, t.muted(), ""));
     if list.is_empty() {
@@ -201,7 +198,7 @@ fn action_lines(
         (None, None) => inert(&r.id),
     };
     let title = if rec.is_none() {
-        fill(w.plan_own, &[&title])
+        w.plan_own(&title)
     } else {
         title
     };
@@ -216,10 +213,10 @@ fn action_lines(
     let indent = " ".repeat(4 + tag_w);
     let mut facts: Vec<String> = Vec::new();
     if let Some(owner) = entry.and_then(|e| e.owner.as_deref()) {
-        facts.push(fill(w.plan_owner, &[&inert(owner)]));
+        facts.push(w.plan_owner(&inert(owner)));
     }
     if let Some(due) = entry.and_then(|e| e.due.as_ref()) {
-        facts.push(fill(w.plan_due, &[&due]));
+        facts.push(w.plan_due(due));
     }
     if r.horizon != r.planned && rec.is_some() {
         let reasons = PlanReasons::of(app.lang);
@@ -229,18 +226,18 @@ fn action_lines(
             Some(Horizon::Long) => reasons.long,
             None => PlanWords::of(app.lang).later,
         };
-        facts.push(fill(w.plan_moved_from, &[&was]));
+        facts.push(w.plan_moved_from(was));
     }
     if !facts.is_empty() {
         out.extend(wrapped(&facts.join(" · "), width_, t.muted(), &indent));
     }
     if let Some(note) = entry.and_then(|e| e.note.as_deref()) {
-        let label = if decision == Some(Decision::Declined) {
-            w.plan_reason
+        let note = inert(note);
+        let text = if decision == Some(Decision::Declined) {
+            w.plan_reason(&note)
         } else {
-            w.plan_note
+            w.plan_note(&note)
         };
-        let text = fill(label, &[&inert(note)]);
         let mut lines = wrapped(&text, width_, t.muted(), &indent);
         if !chosen {
             lines.truncate(1);
@@ -255,7 +252,7 @@ fn action_lines(
             &indent,
         ));
         if let Some(support) = &rec.support {
-            let text = fill(w.plan_support, &[&inert(q.text(support, l))]);
+            let text = w.plan_support(&inert(q.text(support, l)));
             out.extend(wrapped(&text, width_, t.muted(), &indent));
         }
     }

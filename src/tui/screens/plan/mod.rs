@@ -10,7 +10,6 @@ use std::cell::Cell;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use crate::i18n::fill;
 use crate::model::decisions::{edit_plan, kept_text, new_own_id, read_date};
 use crate::model::{Decision, Horizon, PlanEntry};
 use crate::plain_text::inert;
@@ -428,7 +427,7 @@ fn remove(app: &mut App, r: &PlanRow) -> Action {
     let n = rows(s).len();
     app.plan.cursor = app.plan.cursor.min(n.saturating_sub(1));
     let title = inert(title.as_deref().unwrap_or(&r.id));
-    app.say(Tone::Info, fill(app.words.plan_removed, &[&title]));
+    app.say(Tone::Info, app.words.plan_removed(&title));
     Action::Save
 }
 
@@ -525,7 +524,7 @@ fn keep(app: &mut App) -> Action {
             } else if let Some(d) = read_date(&text) {
                 Some(d)
             } else {
-                let why = fill(app.words.not_a_date, &[&inert(text.trim())]);
+                let why = app.words.not_a_date(&inert(text.trim()));
                 app.plan.editor = Some(ed);
                 app.say(Tone::Warn, why);
                 return Action::None;

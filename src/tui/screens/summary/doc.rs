@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::unanswered;
 use crate::evaluation::explain::{gate, projection_path, provisional};
-use crate::i18n::{PlanWords, fill};
+use crate::i18n::PlanWords;
 use crate::model::Horizon;
 use crate::model::{Priority, Status};
 use crate::plain_text::{inert, inert_lines, pad, pad_left, width as text_width};
@@ -96,7 +96,7 @@ fn stats(app: &App, s: &Session, width: usize, doc: &mut Doc) {
     let completeness = format!(
         "{:.0}%  ({})",
         card.completeness() * 100.0,
-        fill(w.answered_of, &[&done, &counted])
+        w.answered_of(done, counted)
     );
     let (status, status_style) = match s.assessment.visit.status {
         Status::Complete => (w.complete, t.good()),
@@ -112,9 +112,9 @@ fn stats(app: &App, s: &Session, width: usize, doc: &mut Doc) {
                 .to_string();
             let shown = inert(&shown);
             if *stale {
-                Span::styled(fill(w.sheet_stale, &[&shown]), t.warn())
+                Span::styled(w.sheet_stale(&shown), t.warn())
             } else {
-                Span::styled(fill(w.sheet_current, &[&shown]), t.text())
+                Span::styled(shown, t.text())
             }
         }
     };
@@ -287,7 +287,7 @@ fn plan(app: &App, s: &Session, width: usize, doc: &mut Doc) {
     let pw = PlanWords::of(app.lang);
     let e = &s.evaluation;
     let planned = e.plan.planned().count();
-    let heading = fill(w.plan_heading, &[&pw.plan, &planned, &e.applicable.len()]);
+    let heading = w.plan_heading(pw.plan, planned, e.applicable.len());
     doc.lines.push(title(app, &heading, width));
     if e.applicable.is_empty() {
         doc.lines

@@ -10,7 +10,6 @@ mod draw;
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::interview::{go_to, is_live, write_text};
-use crate::i18n::fill;
 use crate::model::Status;
 use crate::score::QuestionState;
 use crate::tui::app::{Action, App, EditTarget, Editor, Screen, Tone};
@@ -277,7 +276,7 @@ fn run(app: &mut App, command: SummaryCommand, confirm: bool, confirm_sheet: boo
         S::Sheet if !s.is_complete() && !confirm_sheet => {
             // A sheet of an unfinished visit is written only when asked twice.
             let (done, visible) = s.progress();
-            let text = fill(app.words.confirm_sheet, &[&done, &visible]);
+            let text = app.words.confirm_sheet(done, visible);
             app.summary.confirm_sheet = true;
             app.say(Tone::Warn, text);
         }
@@ -422,7 +421,7 @@ fn toggle_status(app: &mut App, confirmed: bool) -> Action {
     let missing = required_unanswered(s);
     if missing > 0 && !confirmed {
         app.summary.confirm_complete = true;
-        app.say(Tone::Warn, fill(w.confirm_complete, &[&missing]));
+        app.say(Tone::Warn, w.confirm_complete(missing));
         return Action::None;
     }
     s.assessment.visit.status = Status::Complete;
