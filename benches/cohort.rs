@@ -14,7 +14,7 @@ use dmat::compare::stats::{Summary, percentile_ranks};
 use dmat::compare::{Column, Comparison, Direction, Filter, ScoredVisit, score_visits};
 use dmat::i18n::Lang;
 use dmat::store::{Catalog, LoadedQuestionnaire, Opened, Source, Workspace};
-use dmat::tui::screens::compare::{CompareState, View};
+use dmat::tui::screens::compare::View;
 use dmat::tui::{App, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -92,9 +92,10 @@ fn screen_benches(c: &mut Criterion) {
     let scored = cohort();
     let comparison = Comparison::new(&scored, Lang::Zh);
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let state = CompareState::new(comparison, scored, None);
     let mut app = App::comparison(
-        state,
+        comparison,
+        scored,
+        None,
         Workspace::new(dir.path()),
         Catalog::default(),
         Lang::Zh,

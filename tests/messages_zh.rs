@@ -182,3 +182,53 @@ fn a_broken_template_is_said_in_chinese_at_its_line() {
         .stderr(contains("form.md.j2:3:"))
         .stderr(contains("无法生成诊断预填表："));
 }
+
+#[test]
+fn what_stops_a_file_from_being_read_is_said_in_chinese() {
+    let ws = tempfile::tempdir().unwrap();
+    let unknown = ws.path().join("unknown.toml");
+    std::fs::write(
+        &unknown,
+        "schema = 1\n[questionnaire]\nid = \"nope\"\nversion = \"1\"\n[firm]\nname = \"x\"\n",
+    )
+    .unwrap();
+    let latin1 = ws.path().join("latin1.toml");
+    std::fs::write(&latin1, b"schema = 1\n# caf\xe9\n").unwrap();
+    dmat(ws.path())
+        .args(["--lang", "zh", "score"])
+        .arg(&unknown)
+        .arg(&latin1)
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "unknown.toml:3:6: 问卷 `nope` 既不是内置问卷，也不在工作区的 questionnaires 文件夹中",
+        ))
+        .stderr(contains(
+            "latin1.toml:2:6: 文件不是 UTF-8 文本（此处的字节为 0xe9）；请另存为 UTF-8",
+        ));
+}
+
+#[test]
+fn demo_refusing_a_file_it_did_not_write_is_said_in_chinese() {
+    let ws = tempfile::tempdir().unwrap();
+    let out = ws.path().join("demo");
+    std::fs::create_dir_all(&out).unwrap();
+    dmat(ws.path())
+        .args(["demo", "--firms", "3", "--seed", "1", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let first = std::fs::read_dir(&out)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::write(&first, "# mine\n").unwrap();
+    dmat(ws.path())
+        .args(["--lang", "zh", "demo", "--firms", "3", "--seed", "1", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(contains("不是 dmat demo 生成的；没有写入任何文件"));
+}

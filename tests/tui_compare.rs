@@ -338,7 +338,7 @@ fn the_progression_shows_the_change_since_the_previous_visit() {
     // Enter opens the latest visit.
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, Screen::Summary);
-    let path = &app.session.as_ref().unwrap().path;
+    let path = &app.visit.session.as_ref().unwrap().path;
     assert!(path.ends_with("d-zhoucun-2025.toml"), "{}", path.display());
     press(&mut app, KeyCode::Esc);
     assert_eq!(state(&app).view, View::Progress);
@@ -395,7 +395,7 @@ fn enter_opens_the_firms_summary_and_leaving_returns_where_it_was() {
     assert_eq!(c(&app).rows().nth(3).unwrap().name(), "周村机械厂");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, Screen::Summary);
-    let path = app.session.as_ref().unwrap().path.clone();
+    let path = app.visit.session.as_ref().unwrap().path.clone();
     assert!(path.ends_with("d-zhoucun-2025.toml"), "the latest visit");
     // The file is locked while it is open here.
     assert!(matches!(
@@ -404,7 +404,7 @@ fn enter_opens_the_firms_summary_and_leaving_returns_where_it_was() {
     ));
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.screen, Screen::Compare);
-    assert!(app.session.is_none());
+    assert!(app.visit.session.is_none());
     assert_eq!(state(&app).cursor, 3);
     assert!(
         Session::open(&path, &f.catalog()).is_ok(),
@@ -536,8 +536,15 @@ fn started_by_dmat_compare_q_and_esc_quit() {
         .collect();
     let comparison = Comparison::new(&visits, Lang::En);
     let make = || {
-        let state = CompareState::new(comparison.clone(), visits.clone(), None);
-        App::comparison(state, f.ws.clone(), f.catalog(), Lang::En, Theme::plain())
+        App::comparison(
+            comparison.clone(),
+            visits.clone(),
+            None,
+            f.ws.clone(),
+            f.catalog(),
+            Lang::En,
+            Theme::plain(),
+        )
     };
     let mut app = make();
     assert_eq!(app.screen, Screen::Compare);
@@ -938,7 +945,7 @@ fn the_return_stack_brings_each_screen_back_to_where_it_was_opened() {
     assert!(app.from_compare());
     typed(&mut app, "q");
     assert_eq!(app.screen, Screen::Compare);
-    assert!(app.session.is_none());
+    assert!(app.visit.session.is_none());
     typed(&mut app, "?");
     let help = draw(&app, 140, 40);
     assert!(help.contains("Back to the home screen"), "{help}");

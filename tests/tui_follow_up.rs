@@ -39,7 +39,7 @@ fn first_visit(f: &Fixture, lang: Lang) -> std::path::PathBuf {
     typed(&mut app, "2"); // has CNC: yes
     typed(&mut app, "45\n"); // CNC share
     typed(&mut app, ":has-cnc\ne三台数控车床，2019 年购入\n");
-    let path = app.session.as_ref().unwrap().path.clone();
+    let path = app.visit.session.as_ref().unwrap().path.clone();
     typed(&mut app, "q");
     // The plan agreed at that visit: two actions agreed (one of the firm's own), one declined.
     let mut a = read(&path);
@@ -77,7 +77,7 @@ fn revisited(f: &Fixture, lang: Lang) -> (App, std::path::PathBuf, Vec<u8>) {
 fn v_on_the_home_screen_begins_a_follow_up_and_opens_it() {
     let f = Fixture::new();
     let (app, earlier, bytes) = revisited(&f, Lang::En);
-    let s = app.session.as_ref().unwrap();
+    let s = app.visit.session.as_ref().unwrap();
     assert_ne!(s.path, earlier);
     assert_eq!(
         s.path.parent(),
@@ -161,7 +161,7 @@ fn the_progress_page_lists_the_agreed_actions_and_saves_each_change() {
         "{screen}"
     );
     assert!(screen.contains("整理设备台账"), "{screen}");
-    let s = app.session.as_ref().unwrap();
+    let s = app.visit.session.as_ref().unwrap();
     assert_eq!(
         dmat::tui::screens::progress::actions(s),
         ["cnc-upgrade", "own-1"],
@@ -215,7 +215,7 @@ fn progress_page_snapshots() {
 fn v_again_while_the_follow_up_is_in_progress_resumes_it_instead_of_beginning_another() {
     let f = Fixture::new();
     let (mut app, earlier, bytes) = revisited(&f, Lang::Zh);
-    let first = app.session.as_ref().unwrap().path.clone();
+    let first = app.visit.session.as_ref().unwrap().path.clone();
     typed(&mut app, "q");
     assert_eq!(app.screen, Screen::Home);
     app.wait_loaded();
@@ -227,7 +227,7 @@ fn v_again_while_the_follow_up_is_in_progress_resumes_it_instead_of_beginning_an
     }
     typed(&mut app, "v");
     assert_eq!(app.screen, Screen::Interview);
-    assert_eq!(app.session.as_ref().unwrap().path, first);
+    assert_eq!(app.visit.session.as_ref().unwrap().path, first);
     let files = std::fs::read_dir(first.parent().unwrap()).unwrap();
     let visits = files
         .filter_map(Result::ok)

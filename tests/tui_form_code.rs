@@ -105,7 +105,10 @@ fn the_profile_pages_show_the_code_and_i_changes_it() {
     let mut app = f.interview(Lang::En);
     assert!(flat(&draw(&app, 80, 24)).contains("code: not given (i fills it in)"));
     typed(&mut app, "i9135\n");
-    assert!(app.interview.editor.is_some(), "refused, still typing");
+    assert!(
+        app.visit.interview.editor.is_some(),
+        "refused, still typing"
+    );
     assert!(flat(&draw(&app, 80, 24)).contains("it has 4 characters"));
     for _ in 0..4 {
         press(&mut app, KeyCode::Backspace);

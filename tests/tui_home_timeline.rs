@@ -12,7 +12,7 @@ fn workspace(f: &Fixture) {
     let mut app = f.interview(Lang::Zh);
     typed(&mut app, "140\n");
     let base = saved(&app);
-    let path = app.session.as_ref().unwrap().path.clone();
+    let path = app.visit.session.as_ref().unwrap().path.clone();
     typed(&mut app, "q");
     drop(app);
     std::fs::remove_file(&path).unwrap();

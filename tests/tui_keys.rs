@@ -12,12 +12,12 @@ use dmat::tui::{Flow, Page, Session};
 use tui_common::*;
 
 fn page(app: &dmat::tui::App) -> Page {
-    let s = app.session.as_ref().unwrap();
-    s.page(app.interview.page)
+    let s = app.visit.session.as_ref().unwrap();
+    s.page(app.visit.interview.page)
 }
 
 fn question_page(app: &dmat::tui::App, id: &str) -> usize {
-    let s = app.session.as_ref().unwrap();
+    let s = app.visit.session.as_ref().unwrap();
     s.question_page(s.q().position(id).unwrap())
 }
 
@@ -60,14 +60,14 @@ fn a_value_outside_the_range_or_not_a_number_is_refused_and_the_editor_stays() {
     let mut app = f.interview(Lang::En);
     press(&mut app, KeyCode::Right);
     typed(&mut app, "200000\n");
-    assert!(app.interview.editor.is_some());
+    assert!(app.visit.interview.editor.is_some());
     let m = app.message.clone().unwrap();
     assert_eq!(m.tone, Tone::Warn);
     assert!(m.text.contains("outside the range"), "{}", m.text);
     assert!(!saved(&app).profile.contains_key("employees"));
     // Start again: Esc cancels, nothing is written.
     press(&mut app, KeyCode::Esc);
-    assert!(app.interview.editor.is_none());
+    assert!(app.visit.interview.editor.is_none());
     typed(&mut app, "\nabc\n");
     assert!(app.message.clone().unwrap().text.contains("not a number"));
     press(&mut app, KeyCode::Esc);
@@ -102,7 +102,7 @@ fn chinese_typed_on_a_text_page_starts_its_editor_and_is_saved_as_typed() {
     press(&mut app, KeyCode::Right);
     assert_eq!(page(&app), Page::Profile(2));
     typed(&mut app, "风");
-    assert!(app.interview.editor.is_some());
+    assert!(app.visit.interview.editor.is_some());
     typed(&mut app, "机");
     // Saved while typing, before Enter: nothing typed is lost.
     assert_eq!(saved(&app).profile["products"].as_str(), Some("风机"));
@@ -125,7 +125,7 @@ fn answering_shows_and_hides_later_questions_at_once() {
     assert_eq!(page(&app), Page::Question(0));
     typed(&mut app, "1");
     assert_eq!(page(&app), Page::Question(2));
-    let s = app.session.as_ref().unwrap();
+    let s = app.visit.session.as_ref().unwrap();
     assert!(s.is_hidden(question_page(&app, "cnc-share")));
     // n and p pass over the skipped question too.
     typed(&mut app, "p");
@@ -138,13 +138,13 @@ fn answering_shows_and_hides_later_questions_at_once() {
 fn arrows_and_j_k_move_the_cursor_and_enter_or_space_choose_it() {
     let (_f, mut app) = past_profile(Lang::En);
     press(&mut app, KeyCode::Down);
-    assert_eq!(app.interview.option, 1);
+    assert_eq!(app.visit.interview.option, 1);
     typed(&mut app, "k");
-    assert_eq!(app.interview.option, 0);
+    assert_eq!(app.visit.interview.option, 0);
     typed(&mut app, "j");
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Up);
-    assert_eq!(app.interview.option, 0);
+    assert_eq!(app.visit.interview.option, 0);
     typed(&mut app, "j");
     press(&mut app, KeyCode::Enter);
     assert_eq!(
@@ -153,7 +153,7 @@ fn arrows_and_j_k_move_the_cursor_and_enter_or_space_choose_it() {
     );
     press(&mut app, KeyCode::Left);
     assert_eq!(
-        app.interview.option, 1,
+        app.visit.interview.option, 1,
         "the cursor starts on the chosen option"
     );
     typed(&mut app, "k ");
@@ -223,7 +223,7 @@ fn number_questions_start_editing_with_a_digit_and_enter_keeps_and_goes_on() {
     let (_f, mut app) = past_profile(Lang::Zh);
     typed(&mut app, "2");
     typed(&mut app, "45");
-    let ed = app.interview.editor.as_ref().unwrap();
+    let ed = app.visit.interview.editor.as_ref().unwrap();
     assert_eq!(ed.text(), "45");
     assert!(
         !saved(&app).answers.contains_key("cnc-share"),
@@ -238,7 +238,7 @@ fn number_questions_start_editing_with_a_digit_and_enter_keeps_and_goes_on() {
     // Enter on a number question edits the value it has.
     press(&mut app, KeyCode::Left);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.interview.editor.as_ref().unwrap().text(), "45");
+    assert_eq!(app.visit.interview.editor.as_ref().unwrap().text(), "45");
     press(&mut app, KeyCode::Backspace);
     press(&mut app, KeyCode::Esc);
     assert_eq!(
@@ -257,7 +257,7 @@ fn e_edits_the_note_saving_while_typing_enter_keeps_esc_restores() {
         Some("车间三台数控")
     );
     press(&mut app, KeyCode::Enter);
-    assert!(app.interview.editor.is_none());
+    assert!(app.visit.interview.editor.is_none());
     assert_eq!(page(&app), Page::Question(0), "the question stays");
     typed(&mut app, "e");
     typed(&mut app, "机床");
@@ -336,7 +336,7 @@ fn g_goes_to_the_next_unanswered_question_and_says_when_none_is_left() {
     );
     typed(&mut app, "sg");
     assert_eq!(app.message.clone().unwrap().tone, Tone::Info);
-    let s = app.session.as_ref().unwrap();
+    let s = app.visit.session.as_ref().unwrap();
     // Every question that counts (the visible scored ones) is answered.
     assert_eq!(s.progress(), (6, 6));
 }
@@ -346,12 +346,12 @@ fn the_jump_list_filters_as_typed_and_enter_goes_there() {
     let (_f, mut app) = past_profile(Lang::Zh);
     for opener in ["J", ":"] {
         typed(&mut app, opener);
-        assert!(app.interview.jump.is_some());
+        assert!(app.visit.interview.jump.is_some());
         typed(&mut app, "培训");
         let entries = dmat::tui::screens::interview::jump_entries(&app);
         assert_eq!(entries, vec![question_page(&app, "training")]);
         press(&mut app, KeyCode::Enter);
-        assert!(app.interview.jump.is_none());
+        assert!(app.visit.interview.jump.is_none());
         assert_eq!(page(&app), Page::Question(6));
         press(&mut app, KeyCode::Home);
     }
@@ -363,7 +363,7 @@ fn the_jump_list_filters_as_typed_and_enter_goes_there() {
     typed(&mut app, "Jnothing-matches");
     assert!(dmat::tui::screens::interview::jump_entries(&app).is_empty());
     press(&mut app, KeyCode::Esc);
-    assert!(app.interview.jump.is_none());
+    assert!(app.visit.interview.jump.is_none());
     assert_eq!(page(&app), Page::Profile(2));
 }
 
@@ -396,7 +396,7 @@ fn the_summary_jumps_to_unanswered_writes_the_closing_and_marks_complete() {
     assert_eq!(app.screen, Screen::Summary);
     // Unanswered: has-cnc, automation, systems, practices, training, headcount, remarks, energy.
     typed(&mut app, "jjk");
-    assert_eq!(app.summary.cursor, 1);
+    assert_eq!(app.visit.summary.cursor, 1);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, Screen::Interview);
     assert_eq!(page(&app), Page::Question(2));
@@ -509,7 +509,7 @@ fn keys_on_a_skipped_question_answer_nothing() {
     typed(&mut app, "1:share\n");
     assert_eq!(page(&app), Page::Question(1));
     typed(&mut app, "5");
-    assert!(app.interview.editor.is_none());
+    assert!(app.visit.interview.editor.is_none());
     assert_eq!(app.message.clone().unwrap().tone, Tone::Warn);
     typed(&mut app, "xe");
     assert!(!saved(&app).answers.contains_key("cnc-share"));
@@ -521,18 +521,18 @@ fn reopening_shows_every_answer_and_resumes_at_the_first_unanswered_question() {
     typed(&mut app, "2");
     typed(&mut app, "30\n");
     typed(&mut app, "e证据\n");
-    let path = app.session.as_ref().unwrap().path.clone();
+    let path = app.visit.session.as_ref().unwrap().path.clone();
     let before = saved(&app);
     drop(app);
     let app = f.open(&path, Lang::Zh);
-    assert_eq!(app.session.as_ref().unwrap().assessment, before);
+    assert_eq!(app.visit.session.as_ref().unwrap().assessment, before);
     assert_eq!(page(&app), Page::Question(2));
 }
 
 #[test]
 fn an_assessment_open_elsewhere_is_refused() {
     let (f, app) = past_profile(Lang::Zh);
-    let path = app.session.as_ref().unwrap().path.clone();
+    let path = app.visit.session.as_ref().unwrap().path.clone();
     match Session::open(&path, &f.catalog()) {
         Err(StoreError::Locked { .. }) => {}
         other => panic!("expected a lock refusal, got {other:?}"),
@@ -740,7 +740,14 @@ fn on_exclusive_question(f: &Fixture) -> dmat::tui::App {
         dmat::tui::theme::Theme::plain(),
     );
     typed(&mut app, "n111");
-    let tools = app.session.as_ref().unwrap().q().position("tools").unwrap();
+    let tools = app
+        .visit
+        .session
+        .as_ref()
+        .unwrap()
+        .q()
+        .position("tools")
+        .unwrap();
     assert_eq!(page(&app), Page::Question(tools));
     app
 }
@@ -771,7 +778,7 @@ fn an_exclusive_option_keeps_options_the_questionnaire_no_longer_has() {
     let f = Fixture::new();
     let mut app = on_exclusive_question(&f);
     typed(&mut app, "2");
-    let s = app.session.as_mut().unwrap();
+    let s = app.visit.session.as_mut().unwrap();
     let position = s.q().position("tools").unwrap();
     s.assessment.set_response(
         "tools",

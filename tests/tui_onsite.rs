@@ -11,8 +11,8 @@ use dmat::tui::{App, Page};
 use tui_common::*;
 
 fn page(app: &App) -> Page {
-    let s = app.session.as_ref().unwrap();
-    s.page(app.interview.page)
+    let s = app.visit.session.as_ref().unwrap();
+    s.page(app.visit.interview.page)
 }
 
 /// Opens an interview of the feature questionnaire and fills in the profile with the keys.
@@ -50,7 +50,7 @@ fn alt_enter_and_ctrl_j_break_the_line_in_a_note_and_the_closing_summary() {
     typed(&mut app, "第二段");
     app.feed(with(KeyCode::Char('j'), KeyModifiers::CONTROL));
     typed(&mut app, "第三段\n");
-    assert!(app.interview.editor.is_none(), "Enter keeps the note");
+    assert!(app.visit.interview.editor.is_none(), "Enter keeps the note");
     assert_eq!(
         saved(&app).answers["has-cnc"].note.as_deref(),
         Some("第一段\n第二段\n第三段")
@@ -68,7 +68,7 @@ fn while_the_terminal_is_too_small_keys_do_nothing_but_leave() {
     let (_f, mut app) = past_profile(Lang::En);
     typed(&mut app, "2");
     let before = saved(&app);
-    let where_ = app.interview.page;
+    let where_ = app.visit.interview.page;
     app.feed(Event::Resize(40, 10));
     let notice = draw(&app, 40, 10);
     let words: Vec<&str> = notice.split_whitespace().collect();
@@ -84,8 +84,8 @@ fn while_the_terminal_is_too_small_keys_do_nothing_but_leave() {
     typed(&mut app, "e车间s");
     app.feed(Event::Paste("粘贴".into()));
     assert_eq!(saved(&app), before, "nothing changed");
-    assert_eq!(app.interview.page, where_);
-    assert!(app.interview.editor.is_none());
+    assert_eq!(app.visit.interview.page, where_);
+    assert!(app.visit.interview.editor.is_none());
     // Large enough again: keys act.
     app.feed(Event::Resize(80, 24));
     press(&mut app, KeyCode::Left);
@@ -118,7 +118,7 @@ fn completed(f: &Fixture) -> std::path::PathBuf {
     typed(&mut app, "c");
     let a = saved(&app);
     assert_eq!(a.visit.status, dmat::model::Status::Complete);
-    app.session.as_ref().unwrap().path.clone()
+    app.visit.session.as_ref().unwrap().path.clone()
 }
 
 #[test]
@@ -134,7 +134,7 @@ fn a_completed_assessment_opens_on_its_summary_and_only_c_twice_reopens_it() {
     );
     // A stray digit, Enter or e changes nothing, on the summary or in the interview.
     typed(&mut app, "1\ne");
-    assert!(app.summary.editor.is_none());
+    assert!(app.visit.summary.editor.is_none());
     press(&mut app, KeyCode::Left);
     assert_eq!(
         app.screen,
@@ -144,7 +144,7 @@ fn a_completed_assessment_opens_on_its_summary_and_only_c_twice_reopens_it() {
     press(&mut app, KeyCode::Home);
     typed(&mut app, "2\nx e");
     press(&mut app, KeyCode::Backspace);
-    assert!(app.interview.editor.is_none());
+    assert!(app.visit.interview.editor.is_none());
     let m = app.message.clone().unwrap();
     assert!(m.text.contains("complete and read-only"), "{}", m.text);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
@@ -243,7 +243,7 @@ fn letters_typed_on_a_text_question_start_its_answer_and_run_no_command() {
     // `s` would open the summary and `q` leave anywhere else.
     typed(&mut app, "sq fans");
     assert_eq!(app.screen, Screen::Interview);
-    assert!(app.interview.editor.is_some());
+    assert!(app.visit.interview.editor.is_some());
     assert_eq!(saved(&app).profile["products"].as_str(), Some("sq fans"));
     press(&mut app, KeyCode::Enter);
     assert_eq!(page(&app), Page::Profile(3));
@@ -358,24 +358,24 @@ fn reopening_resumes_where_the_interview_stopped() {
     typed(&mut app, "1"); // systems: paper
     // Back to the CNC share, an answered question, and leave there.
     typed(&mut app, ":cnc-share\n");
-    let stopped = app.interview.page;
-    let path = app.session.as_ref().unwrap().path.clone();
+    let stopped = app.visit.interview.page;
+    let path = app.visit.session.as_ref().unwrap().path.clone();
     typed(&mut app, "q");
     drop(app);
     let app = f.open(&path, Lang::Zh);
     assert_eq!(
-        app.interview.page, stopped,
+        app.visit.interview.page, stopped,
         "where it stopped, not the first unanswered"
     );
-    assert!(app.session.as_ref().unwrap().is_done(stopped));
+    assert!(app.visit.session.as_ref().unwrap().is_done(stopped));
     // A place that is no longer asked (hidden now) gives way to the first unanswered.
     drop(app);
     let mut a = saved_at(&path);
     a.set_response("has-cnc", Some(dmat::model::Response::Choice("no".into())));
     dmat::store::save_assessment(&path, &a).unwrap();
     let app = f.open(&path, Lang::Zh);
-    let s = app.session.as_ref().unwrap();
-    assert_eq!(app.interview.page, s.first_open_page());
+    let s = app.visit.session.as_ref().unwrap();
+    assert_eq!(app.visit.interview.page, s.first_open_page());
 }
 
 fn saved_at(path: &std::path::Path) -> dmat::model::Assessment {
@@ -388,7 +388,7 @@ fn starting_a_firm_that_has_an_interview_in_progress_today_offers_to_resume_it()
     let mut app = f.home(Lang::En);
     typed(&mut app, "n\n淄博华泰 风机有限公司\n");
     assert_eq!(app.screen, Screen::Interview);
-    let first = app.session.as_ref().unwrap().path.clone();
+    let first = app.visit.session.as_ref().unwrap().path.clone();
     typed(&mut app, "1q");
     // The same firm, white space aside, the same day: the form offers the one in progress.
     typed(&mut app, "n\n 淄博华泰风机 有限公司\n");
@@ -399,14 +399,14 @@ fn starting_a_firm_that_has_an_interview_in_progress_today_offers_to_resume_it()
     assert_eq!(f.ws.assessment_files().len(), 1, "no empty -2 file");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, Screen::Interview);
-    assert_eq!(app.session.as_ref().unwrap().path, first);
+    assert_eq!(app.visit.session.as_ref().unwrap().path, first);
     assert_eq!(saved(&app).profile["industry"].as_str(), Some("fans"));
     // n starts another all the same.
     press(&mut app, KeyCode::Home);
     typed(&mut app, "q");
     typed(&mut app, "n\n淄博华泰风机有限公司\nn");
     assert_eq!(app.screen, Screen::Interview);
-    assert_ne!(app.session.as_ref().unwrap().path, first);
+    assert_ne!(app.visit.session.as_ref().unwrap().path, first);
     assert_eq!(f.ws.assessment_files().len(), 2);
 }
 
@@ -437,6 +437,7 @@ fn the_lock_message_is_in_the_users_language_and_shown_whole_on_the_home_screen(
         let screen = draw(&home, 80, 24);
         let flat: String = screen.split_whitespace().collect();
         let name = elsewhere
+            .visit
             .session
             .as_ref()
             .unwrap()

@@ -60,7 +60,7 @@ fn flat(screen: &str) -> String {
 }
 
 fn ids(app: &App) -> Vec<(String, Option<Horizon>)> {
-    let s = app.session.as_ref().unwrap();
+    let s = app.visit.session.as_ref().unwrap();
     rows(s).into_iter().map(|r| (r.id, r.horizon)).collect()
 }
 
@@ -68,7 +68,7 @@ fn ids(app: &App) -> Vec<(String, Option<Horizon>)> {
 fn the_plan_lists_every_horizon_then_the_later_options() {
     let f = Fixture::new();
     let app = weak_plan(&f, Lang::En);
-    let s = app.session.as_ref().unwrap();
+    let s = app.visit.session.as_ref().unwrap();
     let e = &s.evaluation;
     let listed = ids(&app);
     let planned: Vec<(String, Option<Horizon>)> = e
@@ -119,7 +119,7 @@ fn agreeing_declining_owner_due_and_note_are_saved_at_once() {
     );
     // A due date that is not a date is refused, and the editor stays open.
     typed(&mut app, "tsoon\n");
-    assert!(app.plan.editor.is_some());
+    assert!(app.visit.plan.editor.is_some());
     assert!(flat(&draw(&app, 80, 24)).contains("soon” is not a date"));
     press(&mut app, KeyCode::Esc);
     assert_eq!(
@@ -163,8 +163,12 @@ fn moving_an_action_to_another_horizon_keeps_the_cursor_on_it() {
     assert_eq!(planned, Some(Horizon::Short));
     typed(&mut app, "m");
     assert_eq!(saved(&app).plan[&first].horizon, Some(Horizon::Medium));
-    let s = app.session.as_ref().unwrap();
-    assert_eq!(rows(s)[app.plan.cursor].id, first, "the cursor follows it");
+    let s = app.visit.session.as_ref().unwrap();
+    assert_eq!(
+        rows(s)[app.visit.plan.cursor].id,
+        first,
+        "the cursor follows it"
+    );
     assert!(draw(&app, 140, 40).contains("moved from the short term"));
     typed(&mut app, "mm");
     assert!(
@@ -178,15 +182,15 @@ fn the_firm_adds_and_removes_its_own_action() {
     let f = Fixture::new();
     let mut app = weak_plan(&f, Lang::Zh);
     typed(&mut app, "n\n");
-    assert!(app.plan.editor.is_some(), "a name is needed");
+    assert!(app.visit.plan.editor.is_some(), "a name is needed");
     typed(&mut app, "整理设备台账\n");
     let plan = saved(&app).plan;
     let own = &plan["own-1"];
     assert_eq!(own.title.as_deref(), Some("整理设备台账"));
     assert_eq!(own.decision, Some(Decision::Agreed));
     assert_eq!(own.horizon, Some(Horizon::Short));
-    let s = app.session.as_ref().unwrap();
-    assert_eq!(rows(s)[app.plan.cursor].id, "own-1");
+    let s = app.visit.session.as_ref().unwrap();
+    assert_eq!(rows(s)[app.visit.plan.cursor].id, "own-1");
     assert!(draw(&app, 80, 24).contains("整理设备台账（企业自拟）"));
     typed(&mut app, "x");
     assert!(saved(&app).plan.is_empty());
@@ -201,7 +205,7 @@ fn a_completed_visit_shows_its_plan_read_only() {
     typed(&mut app, "a");
     press(&mut app, KeyCode::Esc);
     typed(&mut app, "c");
-    assert!(app.session.as_ref().unwrap().is_complete());
+    assert!(app.visit.session.as_ref().unwrap().is_complete());
     typed(&mut app, "p");
     let before = saved(&app);
     typed(&mut app, "jadmotn");

@@ -12,8 +12,8 @@ use dmat::tui::{App, Page};
 use tui_common::*;
 
 fn page(app: &App) -> Page {
-    let s = app.session.as_ref().unwrap();
-    s.page(app.interview.page)
+    let s = app.visit.session.as_ref().unwrap();
+    s.page(app.visit.interview.page)
 }
 
 /// Every count of answered questions in a drawn screen: `已答 a/b`, or `a/b answered`.
@@ -60,7 +60,7 @@ fn the_header_the_sidebar_and_the_summary_count_the_same_questions() {
     for lang in [Lang::Zh, Lang::En] {
         let f = Fixture::new();
         let mut app = with_text_answered(&f, lang);
-        let card = app.session.as_ref().unwrap().evaluation.card.clone();
+        let card = app.visit.session.as_ref().unwrap().evaluation.card.clone();
         let interview = draw(&app, 80, 24);
         typed(&mut app, "s");
         let summary = draw(&app, 80, 24);
@@ -73,7 +73,7 @@ fn the_header_the_sidebar_and_the_summary_count_the_same_questions() {
             "{summary}"
         );
         // The sidebar's counts of the dimensions add up to the header's.
-        let s = app.session.as_ref().unwrap();
+        let s = app.visit.session.as_ref().unwrap();
         let dims = s.q().dimension.len();
         let sum = (0..dims).fold((0, 0), |(a, b), d| {
             let (x, y) = s.dimension_progress(d);
@@ -103,7 +103,7 @@ fn the_summary_lists_unanswered_questions_that_count_apart_from_those_not_scored
     typed(&mut app, "s");
     press(&mut app, KeyCode::End);
     let screen = draw(&app, 100, 60);
-    let s = app.session.as_ref().unwrap();
+    let s = app.visit.session.as_ref().unwrap();
     let (done, counted) = s.progress();
     assert!(
         screen.contains(&format!("Unanswered ({})", counted - done)),
@@ -134,7 +134,10 @@ fn a_founding_date_after_the_visit_is_refused_with_a_reason_in_both_languages() 
         let message = app.message.clone().unwrap().text;
         assert!(message.contains(word), "{message}");
         assert!(message.contains("2026-11-27"), "{message}");
-        assert!(app.interview.editor.is_some(), "the editor stays open");
+        assert!(
+            app.visit.interview.editor.is_some(),
+            "the editor stays open"
+        );
         assert!(!saved(&app).profile.contains_key("founded"));
         // The visit's own day is no later than the visit.
         press(&mut app, KeyCode::Esc);
@@ -249,7 +252,7 @@ fn the_side_list_shows_question_texts_whole_on_a_wide_terminal() {
     let mut app = with_text_answered(&f, Lang::En);
     typed(&mut app, ":automation\n");
     let screen = draw(&app, 200, 60);
-    let s = app.session.as_ref().unwrap();
+    let s = app.visit.session.as_ref().unwrap();
     let q = s.q();
     for r in q.questions().filter(|r| r.dimension == 0) {
         let text = q.text(&r.question.text, "en");

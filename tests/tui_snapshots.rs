@@ -159,7 +159,7 @@ fn home_screens() {
         typed(&mut a, "c");
         drop(a);
         let mut b = f.interview(lang);
-        b.session.as_mut().unwrap().assessment.firm.name =
+        b.visit.session.as_mut().unwrap().assessment.firm.name =
             "Zibo \u{1b}[31mMotors\u{7} Co., Ltd.".into();
         typed(&mut b, "2");
         drop(b);

@@ -92,7 +92,8 @@ fn the_summary_shows_the_standing_the_verdict_the_projection_and_the_plan_by_hor
         let f = Fixture::new();
         let app = held(&f, lang);
         assert!(
-            !app.session
+            !app.visit
+                .session
                 .as_ref()
                 .unwrap()
                 .evaluation
@@ -103,7 +104,7 @@ fn the_summary_shows_the_standing_the_verdict_the_projection_and_the_plan_by_hor
         shows_the_evaluation(app, lang);
         let f = Fixture::new();
         let app = weak(&f, lang);
-        let e = &app.session.as_ref().unwrap().evaluation;
+        let e = &app.visit.session.as_ref().unwrap().evaluation;
         assert!(!e.plan.later.is_empty(), "options are left for later");
         shows_the_evaluation(app, lang);
     }
@@ -113,7 +114,7 @@ fn the_summary_shows_the_standing_the_verdict_the_projection_and_the_plan_by_hor
 /// time.
 fn shows_the_evaluation(mut app: App, lang: Lang) {
     {
-        let s = app.session.as_ref().unwrap();
+        let s = app.visit.session.as_ref().unwrap();
         let q = s.q().clone();
         let e = s.evaluation.clone();
         let all = pages(&mut app, 80, 24)
@@ -162,7 +163,7 @@ fn a_provisional_result_says_so_and_why_on_the_summary() {
         let f = Fixture::new();
         let mut app = policy(&f, lang);
         typed(&mut app, "n3s");
-        let s = app.session.as_ref().unwrap();
+        let s = app.visit.session.as_ref().unwrap();
         assert!(s.evaluation.card.provisional);
         let why = explain::provisional(s.q(), &s.evaluation, lang).unwrap();
         let screen = words(&draw(&app, 80, 24));
@@ -177,17 +178,17 @@ fn a_provisional_result_says_so_and_why_on_the_summary() {
 fn the_summary_reads_the_sessions_evaluation_and_changes_only_with_the_answers() {
     let f = Fixture::new();
     let mut app = held(&f, Lang::En);
-    let before = app.session.as_ref().unwrap().evaluation.clone();
+    let before = app.visit.session.as_ref().unwrap().evaluation.clone();
     let first = draw(&app, 80, 24);
     // Drawing and scrolling change nothing in the evaluation.
     press(&mut app, KeyCode::PageDown);
     press(&mut app, KeyCode::Home);
-    assert_eq!(app.session.as_ref().unwrap().evaluation, before);
+    assert_eq!(app.visit.session.as_ref().unwrap().evaluation, before);
     assert_eq!(draw(&app, 80, 24), first);
     // An answer changed on the interview is in the summary at once.
     typed(&mut app, "s:erp\n3s");
     assert_eq!(app.screen, Screen::Summary);
-    let after = app.session.as_ref().unwrap().evaluation.clone();
+    let after = app.visit.session.as_ref().unwrap().evaluation.clone();
     assert_ne!(after, before);
     assert!(after.card.held_by.is_empty() || after.card.held_by != before.card.held_by);
 }

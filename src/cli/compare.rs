@@ -13,7 +13,6 @@ use crate::export::{CsvOptions, write_csv};
 use crate::i18n::{CliWords, CompareWords};
 use crate::plain_text::visible_lines;
 use crate::store::{Catalog, Opened, open_assessment};
-use crate::tui::screens::compare::CompareState;
 use crate::tui::{App, Theme};
 
 pub const HELP: &str = "\
@@ -116,7 +115,9 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
     c.sort_by(column, direction);
     if format == CompareFormat::Tui {
         let mut app = App::comparison(
-            CompareState::new(c, visits, sections.first().copied()),
+            c,
+            visits,
+            sections.first().copied(),
             ctx.workspace.clone(),
             catalog,
             ctx.lang,

@@ -136,31 +136,17 @@ impl Condition {
 
     /// The leaf conditions that decided the result, with the values they saw.
     pub fn witnesses<'c>(&'c self, f: &dyn Facts) -> Vec<Witness<'c>> {
-        let mut out = Vec::new();
-        self.collect_witnesses(f, &mut out);
-        out
-    }
-
-    fn collect_witnesses<'c>(&'c self, f: &dyn Facts, out: &mut Vec<Witness<'c>>) {
-        match self {
-            Condition::All(cs) | Condition::Any(cs) => {
-                let result = self.eval(f);
-                let is_all = matches!(self, Condition::All(_));
-                // all → true and any → false are decided by every child; otherwise by the
-                // children that agree with the result.
-                for c in cs {
-                    if is_all == result || c.eval(f) == result {
-                        c.collect_witnesses(f, out);
-                    }
-                }
-            }
-            Condition::Not(c) => c.collect_witnesses(f, out),
-            leaf => out.push(Witness {
-                condition: leaf,
-                holds: leaf.eval(f),
-                actual: leaf.actual(f),
-            }),
-        }
+        let leaves = self.leaves();
+        self.findings(f)
+            .into_iter()
+            .filter_map(|x| {
+                Some(Witness {
+                    condition: leaves.get(x.leaf).copied()?,
+                    holds: x.holds,
+                    actual: x.actual,
+                })
+            })
+            .collect()
     }
 
     /// The leaf conditions that decided the result, as [`Finding`]s that outlive the facts.
@@ -170,12 +156,15 @@ impl Condition {
         out
     }
 
-    /// As [`Self::collect_witnesses`], counting leaves as it goes, skipped ones included.
+    /// Collects the findings of the leaves that decided the result, counting leaves as it
+    /// goes, skipped ones included.
     fn collect_findings(&self, f: &dyn Facts, next: &mut usize, out: &mut Vec<Finding>) {
         match self {
             Condition::All(cs) | Condition::Any(cs) => {
                 let result = self.eval(f);
                 let is_all = matches!(self, Condition::All(_));
+                // all → true and any → false are decided by every child; otherwise by the
+                // children that agree with the result.
                 for c in cs {
                     if is_all == result || c.eval(f) == result {
                         c.collect_findings(f, next, out);

@@ -22,8 +22,8 @@ pub enum ReportError {
     /// own, or `bundled:templates/NAME`), line and column like any other bad file.
     Template {
         path: PathBuf,
-        line: usize,
-        column: usize,
+        /// Line and column, from 1.
+        at: (usize, usize),
         document: Document,
         /// What the template engine says is wrong.
         reason: String,
@@ -47,8 +47,7 @@ impl fmt::Display for ReportError {
         match self {
             ReportError::Template {
                 path,
-                line,
-                column,
+                at: (line, column),
                 document,
                 reason,
             } => {

@@ -202,14 +202,13 @@ impl Templates {
             Some(p) if !name.starts_with("bundled/") => std::fs::read_to_string(p).ok(),
             _ => bundled(name).map(str::to_string),
         };
-        let (line, column) = match (source, e.range()) {
+        let at = match (source, e.range()) {
             (Some(src), Some(range)) => line_col(&src, range.start),
             _ => (e.line().unwrap_or(1), 1),
         };
         ReportError::Template {
             path,
-            line,
-            column,
+            at,
             document,
             reason,
         }

@@ -20,10 +20,8 @@ pub fn write_cohort(dir: &Path, files: &[crate::demo::DemoFile]) -> Result<(), S
         .map(|f| dir.join(&f.name))
         .find_first(|path| path.symlink_metadata().is_ok() && !is_demo_file(path));
     if let Some(path) = taken {
-        let reason = io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            "it is there already and dmat demo did not write it; nothing was written (choose another folder)",
-        );
+        let why = crate::i18n::FileWords::chosen().demo_not_ours;
+        let reason = io::Error::new(io::ErrorKind::AlreadyExists, why);
         return Err(StoreError::io(&path, Action::Replace, reason));
     }
     files.par_iter().try_for_each(|f| {

@@ -77,10 +77,7 @@ pub fn read_text(path: &Path) -> Result<String, StoreError> {
                 severity: Severity::Error,
                 line,
                 column,
-                message: format!(
-                    "the file is not UTF-8 text (byte 0x{:02x} here); save it as UTF-8",
-                    bytes[good]
-                ),
+                message: crate::i18n::FileWords::chosen().not_utf8_at(bytes[good]),
             }],
         }
     })

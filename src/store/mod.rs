@@ -229,10 +229,7 @@ pub fn open_assessment_text(
     let r = &assessment.questionnaire;
     let Some(questionnaire) = catalog.find(&r.id, &r.digest) else {
         let at = KeyPath::root().key("questionnaire").key("id");
-        let msg = format!(
-            "questionnaire `{}` is neither bundled nor in the workspace's questionnaires folder; pass it with --questionnaire PATH",
-            r.id
-        );
+        let msg = FileWords::chosen().unknown_questionnaire(&r.id);
         return Err(invalid(vec![
             Locator::new(src).place(&Problem::error(at, msg)),
         ]));
@@ -244,10 +241,8 @@ pub fn open_assessment_text(
         && r.id == questionnaire.questionnaire.id
     {
         let at = KeyPath::root().key("questionnaire").key("digest");
-        let msg = format!(
-            "questionnaire `{}` has changed since this visit began (its digest differs); using {}",
-            r.id, questionnaire.source
-        );
+        let source = questionnaire.source.to_string();
+        let msg = FileWords::chosen().questionnaire_changed(&r.id, &source);
         diags.push(Locator::new(src).place(&Problem::warning(at, msg)));
     }
     if diags.iter().any(Diagnostic::is_error) {

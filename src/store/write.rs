@@ -134,7 +134,9 @@ fn follow_links(path: &Path) -> io::Result<PathBuf> {
             _ => return Ok(p),
         }
     }
-    Err(io::Error::other("too many levels of symbolic links"))
+    Err(io::Error::other(
+        crate::i18n::FileWords::chosen().too_many_links,
+    ))
 }
 
 /// The folder a file is in, `.` for a bare name.

@@ -8,7 +8,6 @@
 //! open assessment's): moving among them replaces the screen in front, and leaving any of
 //! them returns to what was under the layer (home, the comparison, or out of dmat).
 
-use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -22,9 +21,13 @@ use ratatui_textarea::TextArea;
 
 use super::keys::{self, Section};
 use super::screens::compare::{self, CompareState};
+use super::screens::help;
+use super::screens::home::{self, HomeState};
+use super::screens::interview::{self, InterviewState};
+use super::screens::new_form::{self, NewForm};
 use super::screens::plan::{self, PlanState};
 use super::screens::progress::{self, ProgressState};
-use super::screens::{help, home, interview, new_form, summary};
+use super::screens::summary::{self, SummaryState};
 use super::session::Session;
 use super::theme::Theme;
 use crate::i18n::{Lang, TuiWords};
@@ -91,19 +94,43 @@ pub enum Action {
     Compare(Vec<PathBuf>),
     /// Open an assessment on its summary, from the comparison; leaving it returns there.
     OpenSummary(PathBuf),
+    /// Open the new-interview form.
+    New,
     /// Begin a follow-up visit of this assessment and open its interview.
     Revisit(PathBuf),
+    /// Open this follow-up visit, still in progress, of an assessment the expert asked to
+    /// visit again (instead of beginning a second one).
+    ResumeFollowUp(PathBuf),
     /// Leave the interview: back to the home screen, or quit when dmat started in it.
     Leave,
     /// Read the workspace's assessments again for the home screen.
     Reload,
-    /// Show another screen of the same layer in front (the summary from the interview).
+    /// Show another screen of the open assessment in front, as it was left (the interview
+    /// from the summary, the summary from the plan).
     Show(Screen),
+    /// Show a screen of the open assessment from its start: the summary at its top, the plan
+    /// and the progress page with nothing being typed.
+    Start(Screen),
+    /// Show the interview at this page, with the cursor on its chosen option.
+    GoTo(usize),
+    /// One effect, then the other (an answer saved, then the summary after the last page).
+    Then(Box<Action>, Box<Action>),
     /// Show the help of the screen in front, over it.
     Help,
     /// Go back to the screen under the one in front; with none under it, quit.
     Back,
     Quit,
+}
+
+impl Action {
+    /// This effect, then `next`.
+    pub fn then(self, next: Action) -> Action {
+        match (self, next) {
+            (Action::None, next) => next,
+            (first, Action::None) => first,
+            (first, next) => Action::Then(Box::new(first), Box::new(next)),
+        }
+    }
 }
 
 /// Whether the loop goes on.
@@ -185,101 +212,21 @@ pub fn place_cursor(frame: &mut ratatui::Frame, area: &TextArea<'_>, inner: rata
     }
 }
 
-/// Where the interview stands: the page, the option under the cursor, an open editor or
-/// jump list.
+/// The open assessment and what its screens (the interview, its summary, plan and progress
+/// page) hold: made afresh when an assessment is opened, dropped when it is left, so no
+/// screen's state outlives the assessment it was about.
 #[derive(Default)]
-pub struct InterviewState {
-    pub page: usize,
-    /// The question's whole on-site hint is shown over the page (`h`) until the next key.
-    pub full_help: bool,
-    pub option: usize,
-    pub editor: Option<Editor>,
-    pub jump: Option<Jump>,
-}
-
-/// The jump list: every page, filtered by what is typed.
-pub struct Jump {
-    pub filter: TextArea<'static>,
-    pub cursor: usize,
-}
-
-/// The summary screen's cursor in the unanswered list, how far it is scrolled, its editor
-/// and a pending confirmation.
-#[derive(Default)]
-pub struct SummaryState {
-    pub cursor: usize,
-    /// The first line of the summary in view.
-    pub top: usize,
-    /// Width and height of the summary's page as last drawn (0 × 0 before the first draw).
-    pub view: std::cell::Cell<(u16, u16)>,
-    pub editor: Option<Editor>,
-    /// `c` was pressed once: with required questions unanswered, or on a complete assessment
-    /// (which it reopens for editing).
-    pub confirm_complete: bool,
-    /// `w` was pressed once on an assessment not yet complete.
-    pub confirm_sheet: bool,
-}
-
-/// One assessment of the workspace as the home screen lists it.
-#[derive(Debug, Clone)]
-pub struct HomeRow {
-    pub path: PathBuf,
-    pub firm: String,
-    pub date: String,
-    pub complete: bool,
-    pub completeness: Option<f64>,
-    pub overall: Option<f64>,
-    pub stage: Option<String>,
-    /// The stage's short name ("工业2.0"), shown where the whole label does not fit.
-    pub stage_short: Option<String>,
-    /// Why the file could not be read.
-    pub error: Option<String>,
-    /// A synthetic visit of the demo cohort.
-    pub demo: bool,
-    /// The questionnaire's id.
-    pub questionnaire: String,
-    /// Too little answered for a stage (below the questionnaire's minimum completeness).
-    pub provisional: bool,
-    /// The firm as the file records it, to count firms rather than files.
-    pub firm_of: Option<crate::model::Firm>,
-    /// The file name of the visit this one follows up, if any.
-    pub previous: Option<String>,
-}
-
-/// The home screen: the workspace's assessments.
-#[derive(Default)]
-pub struct HomeState {
-    pub rows: Vec<HomeRow>,
-    pub cursor: usize,
-    /// Open while the filter is being typed.
-    pub filter_input: Option<TextArea<'static>>,
-    pub filter: String,
-    pub marked: BTreeSet<PathBuf>,
-    /// The assessments being read in the background; none once all are read.
-    pub loading: Option<home::Loading>,
-}
-
-/// The new-interview form: a questionnaire, then the firm's name.
-pub struct NewForm {
-    pub choices: Vec<Arc<LoadedQuestionnaire>>,
-    pub cursor: usize,
-    pub naming: bool,
-    pub name: TextArea<'static>,
-    /// The questionnaire was given on the command line: only the name is asked.
-    pub fixed: bool,
-    /// An interview of this firm begun today and still in progress, offered for resuming
-    /// instead of starting an empty one.
-    pub existing: Option<PathBuf>,
-    /// The expert chose to start a new interview all the same.
-    pub anyway: bool,
-    /// The firm's unified social credit code (may stay empty), typed after the name.
-    pub code: TextArea<'static>,
-    /// The assessor, prefilled with the one remembered for the workspace.
-    pub assessor: TextArea<'static>,
-    /// The visit date, prefilled with today.
-    pub date: TextArea<'static>,
-    /// The field being typed: 0 the name, 1 the code, 2 the assessor, 3 the date.
-    pub field: usize,
+pub struct OpenVisit {
+    pub session: Option<Session>,
+    pub interview: InterviewState,
+    pub summary: SummaryState,
+    /// The plan screen.
+    pub plan: PlanState,
+    /// The progress page of a follow-up visit.
+    pub progress: ProgressState,
+    /// The assessment was saved since it was opened: what it was opened from (the
+    /// comparison) hears of it when it is left.
+    pub saved: bool,
 }
 
 /// Everything the terminal UI knows.
@@ -297,13 +244,8 @@ pub struct App {
     /// Present when dmat started on the home screen.
     pub home: Option<HomeState>,
     pub form: Option<NewForm>,
-    pub session: Option<Session>,
-    pub interview: InterviewState,
-    pub summary: SummaryState,
-    /// The plan screen of the open assessment.
-    pub plan: PlanState,
-    /// The progress page of the open follow-up visit.
-    pub progress: ProgressState,
+    /// The open assessment and the state of its screens.
+    pub visit: OpenVisit,
     /// The comparison, while it is open.
     pub compare: Option<CompareState>,
     pub message: Option<Message>,
@@ -338,11 +280,7 @@ impl App {
             catalog,
             home: None,
             form: None,
-            session: None,
-            interview: InterviewState::default(),
-            summary: SummaryState::default(),
-            plan: PlanState::default(),
-            progress: ProgressState::default(),
+            visit: OpenVisit::default(),
             compare: None,
             message: None,
             dirty: false,
@@ -373,16 +311,20 @@ impl App {
         app
     }
 
-    /// The comparison of a cohort, as `dmat compare` opens it: leaving it quits.
+    /// The comparison of a cohort, as `dmat compare` opens it: `comparison` as it stands
+    /// (sorted and filtered already) of `visits`, on the view of `section` (none: the firms).
+    /// Leaving it quits.
     pub fn comparison(
-        state: CompareState,
+        comparison: crate::compare::Comparison,
+        visits: Vec<crate::compare::ScoredVisit>,
+        section: Option<crate::compare::Section>,
         workspace: Workspace,
         catalog: Catalog,
         lang: Lang,
         theme: Theme,
     ) -> Self {
         let mut app = Self::base(Screen::Compare, workspace, catalog, lang, theme);
-        app.compare = Some(state);
+        app.compare = Some(CompareState::new(comparison, visits, section));
         app
     }
 
@@ -593,16 +535,31 @@ impl App {
             Action::None => {}
             Action::Save => self.save(),
             Action::SaveDraft => self.dirty = true,
-            Action::Open(path) => self.open(&path),
+            Action::Open(path) => {
+                self.open(&path);
+            }
             Action::Create => self.create(),
             Action::Demo => self.demo(),
             Action::RemoveDemo => self.remove_demo(),
             Action::WriteSheet => self.write_sheet(),
             Action::Compare(paths) => self.open_compare(&paths),
             Action::OpenSummary(path) => self.open_summary(&path),
-            Action::Revisit(path) => super::screens::home::revisit(self, &path),
+            Action::New => self.open_form(None),
+            Action::Revisit(path) => self.revisit(&path),
+            Action::ResumeFollowUp(path) => self.resume_follow_up(&path),
             Action::Leave => return self.leave(),
             Action::Show(screen) => self.screen = screen,
+            Action::Start(screen) => self.start(screen),
+            Action::GoTo(page) => {
+                interview::go_to(self, page);
+                self.screen = Screen::Interview;
+            }
+            Action::Then(first, next) => {
+                if self.perform(*first) == Flow::Quit {
+                    return Flow::Quit;
+                }
+                return self.perform(*next);
+            }
             Action::Help => self.open_help(),
             Action::Reload => self.reload_home(),
             Action::Back => return self.go_back(),
@@ -638,8 +595,7 @@ impl App {
 
     fn save(&mut self) {
         self.dirty = false;
-        let from_compare = self.from_compare();
-        let Some(session) = &mut self.session else {
+        let Some(session) = &mut self.visit.session else {
             return;
         };
         if let Err(e) = session.save() {
@@ -649,10 +605,7 @@ impl App {
             return;
         }
         session.look_for_sheet(&self.workspace);
-        if from_compare && let Some(c) = &mut self.compare {
-            c.edited = true;
-            c.stale = true;
-        }
+        self.visit.saved = true;
     }
 
     /// Scores the assessments at `paths` and opens the comparison of them; files that cannot
@@ -674,22 +627,70 @@ impl App {
         }
     }
 
-    /// Opens a firm's assessment from the comparison on its summary, unless another dmat
-    /// has it open.
-    fn open_summary(&mut self, path: &Path) {
-        match Session::open(path, &self.catalog) {
-            Ok(session) => {
-                self.enter_interview(session);
-                self.screen = Screen::Summary;
+    /// Shows a screen of the open assessment from its start.
+    fn start(&mut self, screen: Screen) {
+        match screen {
+            Screen::Summary => self.visit.summary.start(),
+            Screen::Plan => self.visit.plan.start(),
+            Screen::Progress => self.visit.progress.start(),
+            _ => {}
+        }
+        self.screen = screen;
+    }
+
+    /// Begins a follow-up visit of the assessment at `earlier` (as `dmat revisit` does) and
+    /// opens its interview, where each question shows last visit's answer.
+    fn revisit(&mut self, earlier: &Path) {
+        let begun = crate::store::begin_follow_up(
+            &self.workspace,
+            &self.catalog,
+            earlier,
+            None,
+            None,
+            self.today,
+        );
+        let begun = match begun {
+            Ok(b) => b,
+            Err(crate::store::BeginError::Store(e)) => return self.say_open_failed(e),
+            Err(_) => {
+                let w = crate::i18n::FollowUpWords::of(self.lang);
+                let name = crate::plain_text::shown_path(earlier);
+                return self.say(Tone::Error, w.name_not_text(&name));
             }
-            Err(e) => self.say_open_failed(e),
+        };
+        if self.open(&begun.path) {
+            let text = self.words.revisit_started(&file_name(&begun.path));
+            self.say(Tone::Info, text);
         }
     }
 
-    fn open(&mut self, path: &Path) {
+    /// Opens a follow-up visit still in progress, saying so.
+    fn resume_follow_up(&mut self, path: &Path) {
+        if self.open(path) {
+            let text = self.words.revisit_resumed(&file_name(path));
+            self.say(Tone::Info, text);
+        }
+    }
+
+    /// Opens a firm's assessment from the comparison on its summary, unless another dmat
+    /// has it open.
+    fn open_summary(&mut self, path: &Path) {
+        if self.open(path) {
+            self.screen = Screen::Summary;
+        }
+    }
+
+    /// Opens an assessment for the interview; whether it opened.
+    fn open(&mut self, path: &Path) -> bool {
         match Session::open(path, &self.catalog) {
-            Ok(session) => self.enter_interview(session),
-            Err(e) => self.say_open_failed(e),
+            Ok(session) => {
+                self.enter_interview(session);
+                true
+            }
+            Err(e) => {
+                self.say_open_failed(e);
+                false
+            }
         }
     }
 
@@ -713,14 +714,11 @@ impl App {
             let text = self.words.opened_with_warnings(session.warnings.len());
             self.say(Tone::Warn, text);
         }
-        self.interview = InterviewState {
+        let interview = InterviewState {
             page,
             option: session.chosen_option(page).unwrap_or(0),
             ..InterviewState::default()
         };
-        self.summary = SummaryState::default();
-        self.plan = PlanState::default();
-        self.progress = ProgressState::default();
         // A completed assessment opens on its summary: a stray key must not change it.
         self.enter(if session.is_complete() {
             Screen::Summary
@@ -729,7 +727,11 @@ impl App {
         });
         let mut session = session;
         session.look_for_sheet(&self.workspace);
-        self.session = Some(session);
+        self.visit = OpenVisit {
+            session: Some(session),
+            interview,
+            ..OpenVisit::default()
+        };
     }
 
     fn create(&mut self) {
@@ -767,7 +769,9 @@ impl App {
 
     fn write_sheet(&mut self) {
         self.flush();
-        let Some(s) = &mut self.session else { return };
+        let Some(s) = &mut self.visit.session else {
+            return;
+        };
         let opened = s.opened();
         let format = crate::report::Format::Html;
         let written = crate::report::workspace_sheet(
@@ -851,8 +855,7 @@ impl App {
             // The last save failed: stay, so nothing typed is lost; Ctrl-C still quits.
             return Flow::Continue;
         }
-        let session = self.session.take();
-        self.interview = InterviewState::default();
+        let left = std::mem::take(&mut self.visit);
         let Some(to) = self.back.pop() else {
             return Flow::Quit;
         };
@@ -860,10 +863,10 @@ impl App {
         match to {
             Screen::Compare => {
                 if let Some(c) = &mut self.compare
-                    && std::mem::take(&mut c.stale)
-                    && let Some(s) = session
+                    && left.saved
+                    && let Some(s) = left.session
                 {
-                    c.update_visit(&s.path, s.assessment.clone());
+                    c.visit_changed(&s.path, s.assessment);
                 }
             }
             Screen::Home => self.reload_home(),
@@ -895,8 +898,8 @@ impl App {
                 None => keys::with_ctrl_c(Vec::new(), w),
             },
             Screen::Interview | Screen::Help => {
-                let x = match &self.session {
-                    Some(s) => interview::context(s, self.interview.page),
+                let x = match &self.visit.session {
+                    Some(s) => interview::context(s, self.visit.interview.page),
                     None => interview::InterviewContext {
                         kind: interview::PageKind::Skipped,
                         na: false,
@@ -967,6 +970,12 @@ impl App {
             Screen::Progress => progress::render(self, frame),
         }
     }
+}
+
+/// A file's name, as the footer shows it.
+fn file_name(path: &Path) -> String {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    crate::plain_text::inert(&name)
 }
 
 /// Whether an area is too small for any screen.

@@ -225,3 +225,85 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         height: h,
     }
 }
+
+/// A text being typed, in a box titled with what it is, with the terminal's cursor in it.
+pub fn editor_box(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    text: &ratatui_textarea::TextArea<'static>,
+) {
+    let t = &app.theme;
+    let block = Block::bordered()
+        .border_style(t.border_focus())
+        .title(Span::styled(format!(" {title} "), t.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(text, inner);
+    super::app::place_cursor(frame, text, inner);
+}
+
+/// The lines of a list of items, and where each item's lines begin and end.
+#[derive(Default)]
+pub struct Laid {
+    pub lines: Vec<Line<'static>>,
+    pub items: Vec<std::ops::Range<usize>>,
+}
+
+/// Where a list page's cursor is, and where its view stood in the last frame.
+pub struct ListView<'a> {
+    pub cursor: usize,
+    pub top: &'a std::cell::Cell<usize>,
+}
+
+/// The body of a page listing items (the plan, the progress on agreed actions): the items
+/// laid out for the body's width by `lay_out`, the one under the cursor highlighted and in
+/// view, and under them, while a text is typed, its box titled `editor`'s title.
+pub fn list_page(
+    app: &App,
+    frame: &mut Frame,
+    body: Rect,
+    view: ListView<'_>,
+    editor: Option<(&str, &ratatui_textarea::TextArea<'static>)>,
+    lay_out: impl FnOnce(usize) -> Laid,
+) {
+    let editor_h = if editor.is_some() { 5 } else { 0 };
+    let [body, editor_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(editor_h)]).areas(body);
+    let page = Rect {
+        x: body.x + 1,
+        width: body.width.saturating_sub(2),
+        ..body
+    };
+    let laid = lay_out(page.width as usize);
+    let shown = in_view(app, laid, &view, page.height);
+    frame.render_widget(Paragraph::new(shown), page);
+    if let Some((title, text)) = editor {
+        editor_box(app, frame, editor_area, title, text);
+    }
+}
+
+/// The lines in view of a list of items: the item under the cursor highlighted and kept in
+/// view (the top, where the list begins, for the first), the view's top remembered between
+/// frames.
+fn in_view(app: &App, laid: Laid, view: &ListView<'_>, height: u16) -> Vec<Line<'static>> {
+    let Laid { mut lines, items } = laid;
+    let height = height as usize;
+    let mut first = view.top.get();
+    if let Some(item) = items.get(view.cursor) {
+        if view.cursor == 0 {
+            first = 0;
+        } else if item.start < first {
+            first = item.start.saturating_sub(1);
+        } else if item.end > first + height {
+            first = item.end.saturating_sub(height).min(item.start);
+        }
+        for line in &mut lines[item.clone()] {
+            *line = std::mem::take(line).style(app.theme.cursor());
+        }
+    }
+    first = first.min(lines.len().saturating_sub(height));
+    view.top.set(first);
+    lines.into_iter().skip(first).take(height).collect()
+}

@@ -57,3 +57,37 @@ pub fn editing(w: &TuiWords) -> Vec<KeyHelp> {
         k("Esc", w.k_cancel, w.h_edit_cancel),
     ]
 }
+
+/// What a key did to a text being typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typing {
+    /// Enter: keep what was typed.
+    Keep,
+    /// Esc: put back what was there before.
+    Cancel,
+    /// The text changed (a character, a deletion, a line break).
+    Changed,
+    /// Nothing changed (a cursor move, a key the text area ignores).
+    Unchanged,
+}
+
+/// Types `key` into `area`: a line break where `line_break` says the key is one (see
+/// [`App::is_line_break`](super::app::App::is_line_break)), else Enter keeps, Esc cancels and
+/// any other key edits.
+pub fn type_key(
+    area: &mut ratatui_textarea::TextArea<'static>,
+    key: crossterm::event::KeyEvent,
+    line_break: bool,
+) -> Typing {
+    use crossterm::event::KeyCode;
+    if line_break {
+        area.insert_newline();
+        return Typing::Changed;
+    }
+    match key.code {
+        KeyCode::Enter => Typing::Keep,
+        KeyCode::Esc => Typing::Cancel,
+        _ if area.input(key) => Typing::Changed,
+        _ => Typing::Unchanged,
+    }
+}

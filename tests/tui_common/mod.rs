@@ -134,7 +134,7 @@ pub fn press(app: &mut App, code: KeyCode) -> Flow {
 
 /// The assessment as saved in its file.
 pub fn saved(app: &App) -> Assessment {
-    let path = &app.session.as_ref().unwrap().path;
+    let path = &app.visit.session.as_ref().unwrap().path;
     toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 

@@ -11,14 +11,56 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::evaluation::evaluate;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, TuiWords};
 use crate::model::{Firm, Status};
 use crate::plain_text::{inert, pad, pad_left, truncate, width};
 use crate::store::{Catalog, Workspace, open_many};
-use crate::tui::app::{Action, App, DEMO_FIRMS, HomeRow, HomeState, Tone, text_area};
+use crate::tui::app::{Action, App, DEMO_FIRMS, Tone, text_area};
 use crate::tui::bindings::{Binding, always, commands, lookup, none};
 use crate::tui::draw::{chrome, footer, rule, score_text};
 use crate::tui::keys;
+use ratatui_textarea::TextArea;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+/// One assessment of the workspace as the home screen lists it.
+#[derive(Debug, Clone)]
+pub struct HomeRow {
+    pub path: PathBuf,
+    pub firm: String,
+    pub date: String,
+    pub complete: bool,
+    pub completeness: Option<f64>,
+    pub overall: Option<f64>,
+    pub stage: Option<String>,
+    /// The stage's short name ("工业2.0"), shown where the whole label does not fit.
+    pub stage_short: Option<String>,
+    /// Why the file could not be read.
+    pub error: Option<String>,
+    /// A synthetic visit of the demo cohort.
+    pub demo: bool,
+    /// The questionnaire's id.
+    pub questionnaire: String,
+    /// Too little answered for a stage (below the questionnaire's minimum completeness).
+    pub provisional: bool,
+    /// The firm as the file records it, to count firms rather than files.
+    pub firm_of: Option<crate::model::Firm>,
+    /// The file name of the visit this one follows up, if any.
+    pub previous: Option<String>,
+}
+
+/// The home screen: the workspace's assessments.
+#[derive(Default)]
+pub struct HomeState {
+    pub rows: Vec<HomeRow>,
+    pub cursor: usize,
+    /// Open while the filter is being typed.
+    pub filter_input: Option<TextArea<'static>>,
+    pub filter: String,
+    pub marked: BTreeSet<PathBuf>,
+    /// The assessments being read in the background; none once all are read.
+    pub loading: Option<Loading>,
+}
 
 /// Reads and scores every assessment of the workspace, newest visit first.
 pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> {
@@ -476,12 +518,17 @@ fn run(app: &mut App, command: HomeCommand) -> Action {
                 }
             }
         }
-        New => app.open_form(None),
+        New => return Action::New,
         Revisit => {
             if let Some(i) = under {
                 let row = &h.rows[i];
                 match &row.error {
-                    None => return Action::Revisit(row.path.clone()),
+                    None => {
+                        return match follow_up_under_way(h, &row.path) {
+                            Some(path) => Action::ResumeFollowUp(path),
+                            None => Action::Revisit(row.path.clone()),
+                        };
+                    }
                     Some(e) => {
                         let e = e.clone();
                         app.say(Tone::Error, e);
@@ -508,49 +555,12 @@ fn run(app: &mut App, command: HomeCommand) -> Action {
     Action::None
 }
 
-/// Begins a follow-up visit of the assessment at `earlier` (as `dmat revisit` does) and opens
-/// its interview, where each question shows last visit's answer.
-pub fn revisit(app: &mut App, earlier: &std::path::Path) {
-    if let Some(path) = follow_up_under_way(app, earlier) {
-        match crate::tui::Session::open(&path, &app.catalog) {
-            Ok(session) => {
-                app.enter_interview(session);
-                let name = path.file_name().unwrap_or_default().to_string_lossy();
-                let text = app.words.revisit_resumed(&inert(&name));
-                app.say(Tone::Info, text);
-            }
-            Err(e) => app.say_open_failed(e),
-        }
-        return;
-    }
-    let w = crate::i18n::FollowUpWords::of(app.lang);
-    let begun =
-        crate::store::begin_follow_up(&app.workspace, &app.catalog, earlier, None, None, app.today);
-    let begun = match begun {
-        Ok(b) => b,
-        Err(crate::store::BeginError::Store(e)) => return app.say_open_failed(e),
-        Err(_) => {
-            let name = crate::plain_text::shown_path(earlier);
-            return app.say(Tone::Error, w.name_not_text(&name));
-        }
-    };
-    match crate::tui::Session::open(&begun.path, &app.catalog) {
-        Ok(session) => {
-            app.enter_interview(session);
-            let name = begun.path.file_name().unwrap_or_default().to_string_lossy();
-            let text = app.words.revisit_started(&inert(&name));
-            app.say(Tone::Info, text);
-        }
-        Err(e) => app.say_open_failed(e),
-    }
-}
-
 /// A follow-up of `earlier` still in progress in the same folder, to resume rather than
 /// begin a second one.
-fn follow_up_under_way(app: &App, earlier: &std::path::Path) -> Option<std::path::PathBuf> {
+fn follow_up_under_way(h: &HomeState, earlier: &std::path::Path) -> Option<std::path::PathBuf> {
     let name = earlier.file_name()?.to_str()?;
-    let rows = &app.home.as_ref()?.rows;
-    rows.iter()
+    h.rows
+        .iter()
         .find(|r| {
             !r.complete
                 && r.error.is_none()
@@ -689,154 +699,162 @@ fn render_empty(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &[usize]) {
-    let t = &app.theme;
-    let w = app.words;
-    let status_w = width(w.complete)
+/// The widths of the table's columns that vary: the firm, the questionnaire (0: not shown),
+/// the status and the stage.
+struct Widths {
+    firm: usize,
+    questionnaire: usize,
+    status: usize,
+    stage: usize,
+}
+
+/// The widest of some cells and their column's head.
+fn widest(cells: impl Iterator<Item = usize>, head: &str) -> usize {
+    cells.max().unwrap_or(0).max(width(head))
+}
+
+/// The widest stage label of the rows, taking `label` of each (its whole or short form).
+fn stage_width(w: &TuiWords, h: &HomeState, label: fn(&HomeRow) -> &Option<String>) -> usize {
+    let cells = h
+        .rows
+        .iter()
+        .filter_map(|r| match (label(r), r.provisional) {
+            (Some(s), _) => Some(width(s)),
+            (None, true) => Some(width(w.provisional)),
+            (None, false) => None,
+        });
+    widest(cells, w.col_stage)
+}
+
+/// How wide each column is in a table `area_width` wide.
+fn widths(w: &TuiWords, h: &HomeState, area_width: u16) -> Widths {
+    let status = width(w.complete)
         .max(width(w.in_progress))
         .max(width(w.unreadable))
         .max(width(w.col_status));
-    let widest = |cells: &mut dyn Iterator<Item = usize>, head: &str| {
-        cells.max().unwrap_or(0).max(width(head))
-    };
-    let stage_full = widest(
-        &mut h
-            .rows
-            .iter()
-            .filter_map(|r| match (&r.stage, r.provisional) {
-                (Some(s), _) => Some(width(s)),
-                (None, true) => Some(width(w.provisional)),
-                (None, false) => None,
-            }),
-        w.col_stage,
-    );
+    let stage_full = stage_width(w, h, |r| &r.stage);
     // A stage label's short form ("工业2.0" for "工业2.0：机械化、电气化") where the whole
     // one does not fit.
-    let stage_short = widest(
-        &mut h
-            .rows
-            .iter()
-            .filter_map(|r| match (&r.stage_short, r.provisional) {
-                (Some(s), _) => Some(width(s)),
-                (None, true) => Some(width(w.provisional)),
-                (None, false) => None,
-            }),
-        w.col_stage,
-    );
-    let firm_full = widest(&mut h.rows.iter().map(|r| width(&r.firm)), w.col_firm);
+    let stage_short = stage_width(w, h, |r| &r.stage_short);
+    let firm_full = widest(h.rows.iter().map(|r| width(&r.firm)), w.col_firm);
     // The questionnaire column shows where there is room, or where the workspace holds
     // visits of more than one questionnaire.
     let several = h
         .rows
         .iter()
         .any(|r| !r.questionnaire.is_empty() && r.questionnaire != h.rows[0].questionnaire);
-    let q_w = if several || area.width >= 100 {
+    let questionnaire = if several || area_width >= 100 {
         widest(
-            &mut h.rows.iter().map(|r| width(&r.questionnaire)),
+            h.rows.iter().map(|r| width(&r.questionnaire)),
             w.col_questionnaire,
         )
-        .min(if area.width >= 120 { 24 } else { 12 })
+        .min(if area_width >= 120 { 24 } else { 12 })
     } else {
         0
     };
     // The firm takes what its longest name needs, as long as the stage keeps its short
     // labels; the stage takes the rest, up to its longest label.
-    let q_gap = if q_w > 0 { 2 } else { 0 };
-    let fixed = 3 + 2 + 10 + 2 + q_w + q_gap + status_w + 2 + 6 + 2 + 5 + 2 + 1;
-    let free = (area.width as usize).saturating_sub(fixed);
-    let firm_w = firm_full.min(free.saturating_sub(stage_short)).max(8);
-    let stage_w = stage_full.min(free.saturating_sub(firm_w));
-    let cells = |mark: Span<'static>,
-                 firm: &str,
-                 date: &str,
-                 questionnaire: &str,
-                 status: &str,
-                 done: &str,
-                 overall: &str,
-                 stage: &str| {
-        vec![
-            mark,
-            Span::raw(format!("{}  ", pad(firm, firm_w))),
-            Span::raw(format!("{}  ", pad(date, 10))),
-            Span::raw(if q_w > 0 {
-                format!("{}  ", pad(questionnaire, q_w))
-            } else {
-                String::new()
-            }),
-            Span::raw(format!("{}  ", pad(status, status_w))),
-            Span::raw(format!("{}  ", pad_left(done, 6))),
-            Span::raw(format!("{}  ", pad_left(overall, 5))),
-            Span::raw(pad(stage, stage_w)),
-        ]
+    let q_gap = if questionnaire > 0 { 2 } else { 0 };
+    let fixed = 3 + 2 + 10 + 2 + questionnaire + q_gap + status + 2 + 6 + 2 + 5 + 2 + 1;
+    let free = (area_width as usize).saturating_sub(fixed);
+    let firm = firm_full.min(free.saturating_sub(stage_short)).max(8);
+    Widths {
+        firm,
+        questionnaire,
+        status,
+        stage: stage_full.min(free.saturating_sub(firm)),
+    }
+}
+
+/// The cells of one line of the table, after its mark: the firm, the date, the
+/// questionnaire, the status, how much is done, the overall score and the stage.
+fn cells(x: &Widths, mark: Span<'static>, texts: [&str; 7]) -> Vec<Span<'static>> {
+    let [firm, date, questionnaire, status, done, overall, stage] = texts;
+    vec![
+        mark,
+        Span::raw(format!("{}  ", pad(firm, x.firm))),
+        Span::raw(format!("{}  ", pad(date, 10))),
+        Span::raw(if x.questionnaire > 0 {
+            format!("{}  ", pad(questionnaire, x.questionnaire))
+        } else {
+            String::new()
+        }),
+        Span::raw(format!("{}  ", pad(status, x.status))),
+        Span::raw(format!("{}  ", pad_left(done, 6))),
+        Span::raw(format!("{}  ", pad_left(overall, 5))),
+        Span::raw(pad(stage, x.stage)),
+    ]
+}
+
+/// The line of the `k`-th row shown.
+fn row_line(app: &App, h: &HomeState, rows: &[usize], k: usize, x: &Widths) -> Line<'static> {
+    let (t, w) = (&app.theme, app.words);
+    let r = &h.rows[rows[k]];
+    let mark = if h.marked.contains(&r.path) {
+        Span::styled(" ● ", t.title())
+    } else {
+        Span::raw("   ")
     };
-    let mut lines = vec![
-        Line::from(cells(
-            Span::raw("   "),
-            w.col_firm,
-            w.col_date,
-            w.col_questionnaire,
-            w.col_status,
-            w.col_complete,
-            w.col_overall,
-            w.col_stage,
-        ))
-        .style(t.muted()),
+    let (status, status_style) = match (&r.error, r.complete) {
+        (Some(_), _) => (w.unreadable, t.bad()),
+        (None, true) => (w.complete, t.good()),
+        (None, false) => (w.in_progress, t.text()),
+    };
+    let done = r
+        .completeness
+        .map(|c| format!("{:.0}%", c * 100.0))
+        .unwrap_or_default();
+    let stage = match (&r.stage, r.provisional) {
+        (Some(s), _) if width(s) > x.stage => r.stage_short.as_deref().unwrap_or(s),
+        (Some(s), _) => s.as_str(),
+        (None, true) => w.provisional,
+        (None, false) => "—",
+    };
+    let firm = if later_visit(h, rows, k) {
+        format!("└ {}", r.firm)
+    } else {
+        r.firm.clone()
+    };
+    let overall = score_text(r.overall);
+    let texts = [
+        firm.as_str(),
+        &r.date,
+        &r.questionnaire,
+        status,
+        &done,
+        &overall,
+        stage,
     ];
+    let mut spans = cells(x, mark, texts);
+    spans[4].style = status_style;
+    spans[6].style = t.strong();
+    if r.provisional {
+        spans[7].style = t.muted();
+    }
+    let line = Line::from(spans);
+    if k == h.cursor {
+        line.style(t.cursor())
+    } else {
+        line
+    }
+}
+
+fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &[usize]) {
+    let w = app.words;
+    let x = widths(w, h, area.width);
+    let head = [
+        w.col_firm,
+        w.col_date,
+        w.col_questionnaire,
+        w.col_status,
+        w.col_complete,
+        w.col_overall,
+        w.col_stage,
+    ];
+    let mut lines = vec![Line::from(cells(&x, Span::raw("   "), head)).style(app.theme.muted())];
     let height = area.height.saturating_sub(1) as usize;
     let top = h.cursor.saturating_sub(height.saturating_sub(1));
-    for (k, &i) in rows.iter().enumerate().skip(top).take(height) {
-        let r = &h.rows[i];
-        let marked = h.marked.contains(&r.path);
-        let mark = if marked {
-            Span::styled(" ● ", t.title())
-        } else {
-            Span::raw("   ")
-        };
-        let status = match (&r.error, r.complete) {
-            (Some(_), _) => w.unreadable,
-            (None, true) => w.complete,
-            (None, false) => w.in_progress,
-        };
-        let done = r
-            .completeness
-            .map(|c| format!("{:.0}%", c * 100.0))
-            .unwrap_or_default();
-        let stage = match (&r.stage, r.provisional) {
-            (Some(s), _) if width(s) > stage_w => r.stage_short.as_deref().unwrap_or(s),
-            (Some(s), _) => s.as_str(),
-            (None, true) => w.provisional,
-            (None, false) => "—",
-        };
-        let firm = if later_visit(h, rows, k) {
-            format!("└ {}", r.firm)
-        } else {
-            r.firm.clone()
-        };
-        let mut spans = cells(
-            mark,
-            &firm,
-            &r.date,
-            &r.questionnaire,
-            status,
-            &done,
-            &score_text(r.overall),
-            stage,
-        );
-        let status_style = match (&r.error, r.complete) {
-            (Some(_), _) => t.bad(),
-            (None, true) => t.good(),
-            (None, false) => t.text(),
-        };
-        spans[4].style = status_style;
-        spans[6].style = t.strong();
-        if r.provisional {
-            spans[7].style = t.muted();
-        }
-        let mut line = Line::from(spans);
-        if k == h.cursor {
-            line = line.style(t.cursor());
-        }
-        lines.push(line);
-    }
+    let shown = (0..rows.len()).skip(top).take(height);
+    lines.extend(shown.map(|k| row_line(app, h, rows, k, &x)));
     frame.render_widget(Paragraph::new(lines), area);
 }

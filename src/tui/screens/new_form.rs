@@ -11,11 +11,37 @@ use ratatui_textarea::TextArea;
 
 use crate::model::decisions::read_date;
 use crate::model::visit_checks::code_entered;
-use crate::tui::app::{Action, App, NewForm, Tone};
+use crate::store::LoadedQuestionnaire;
+use crate::tui::app::{Action, App, Tone};
 use crate::tui::bindings;
 use crate::tui::bindings::{Binding, commands, lookup, none};
 use crate::tui::draw::{centered, chrome, footer, rule};
 use crate::tui::session::Session;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The new-interview form: a questionnaire, then the firm's name.
+pub struct NewForm {
+    pub choices: Vec<Arc<LoadedQuestionnaire>>,
+    pub cursor: usize,
+    pub naming: bool,
+    pub name: TextArea<'static>,
+    /// The questionnaire was given on the command line: only the name is asked.
+    pub fixed: bool,
+    /// An interview of this firm begun today and still in progress, offered for resuming
+    /// instead of starting an empty one.
+    pub existing: Option<PathBuf>,
+    /// The expert chose to start a new interview all the same.
+    pub anyway: bool,
+    /// The firm's unified social credit code (may stay empty), typed after the name.
+    pub code: TextArea<'static>,
+    /// The assessor, prefilled with the one remembered for the workspace.
+    pub assessor: TextArea<'static>,
+    /// The visit date, prefilled with today.
+    pub date: TextArea<'static>,
+    /// The field being typed: 0 the name, 1 the code, 2 the assessor, 3 the date.
+    pub field: usize,
+}
 
 /// How many fields the form's second step has: the name, the code, the assessor, the date.
 const FIELDS: usize = 4;
@@ -254,7 +280,7 @@ fn run(app: &mut App, command: NewCommand) -> Action {
         N::Back if form.naming && !form.fixed => form.naming = false,
         // To the home screen, or out of dmat when started with `dmat new`.
         N::Back => return Action::Back,
-        N::Help => app.open_help(),
+        N::Help => return Action::Help,
         N::Resume => {
             let path = form.existing.take();
             app.form = None;

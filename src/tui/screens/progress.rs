@@ -7,9 +7,7 @@ use std::cell::Cell;
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
 use ratatui_textarea::TextArea;
 
 use crate::i18n::TuiWords;
@@ -18,8 +16,10 @@ use crate::model::{Decision, ProgressStatus, SupportOutcome};
 use crate::plain_text::inert;
 use crate::tui::app::{Action, App, Screen, Tone, text_area};
 use crate::tui::bindings::{Binding, always, commands, lookup};
-use crate::tui::draw::{chrome, footer, session_header, wrapped};
+use crate::tui::draw::{Laid, ListView, chrome, footer, list_page, session_header, wrapped};
 use crate::tui::keys;
+use crate::tui::keys::{Typing, type_key};
+use crate::tui::screens::plan::{note_lines, owner_and_due};
 use crate::tui::session::Session;
 
 /// Where the progress page stands: the action under the cursor, the first line in view as
@@ -30,6 +30,13 @@ pub struct ProgressState {
     pub top: Cell<usize>,
     /// The note being typed, with the text it replaces if cancelled.
     pub editor: Option<(TextArea<'static>, String)>,
+}
+
+impl ProgressState {
+    /// Nothing being typed: how the page is shown from the summary.
+    pub fn start(&mut self) {
+        self.editor = None;
+    }
 }
 
 /// The actions the page lists: those agreed at the previous visit, in its file's order, then
@@ -159,22 +166,14 @@ pub static PROGRESS: &[Binding<ProgressCommand, bool>] = {
 
 /// The context of the page's keys in an app: whether it lists an action.
 pub fn context(app: &App) -> bool {
-    app.session.as_ref().is_some_and(|s| !actions(s).is_empty())
-}
-
-/// Opens the progress page, from the summary; a visit that follows up none has no page.
-pub fn open(app: &mut App) {
-    let Some(s) = &app.session else { return };
-    if s.assessment.visit.previous.is_none() {
-        app.say(Tone::Warn, app.words.progress_no_previous);
-        return;
-    }
-    app.progress.editor = None;
-    app.screen = Screen::Progress;
+    app.visit
+        .session
+        .as_ref()
+        .is_some_and(|s| !actions(s).is_empty())
 }
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
-    if app.progress.editor.is_some() {
+    if app.visit.progress.editor.is_some() {
         return editor_key(app, key);
     }
     match lookup(PROGRESS, &key, &context(app)) {
@@ -185,30 +184,30 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
 
 fn run(app: &mut App, command: ProgressCommand) -> Action {
     use ProgressCommand as P;
-    let Some(s) = &app.session else {
+    let Some(s) = &app.visit.session else {
         return Action::None;
     };
     let list = actions(s);
     let read_only = s.is_complete();
-    let Some(id) = list.get(app.progress.cursor).cloned() else {
+    let Some(id) = list.get(app.visit.progress.cursor).cloned() else {
         return match command {
-            P::Back => back(app),
-            P::Help => help(app),
+            P::Back => Action::Show(Screen::Summary),
+            P::Help => Action::Help,
             P::Leave => Action::Leave,
             _ => Action::None,
         };
     };
     let change = match command {
         P::Up => {
-            app.progress.cursor = app.progress.cursor.saturating_sub(1);
+            app.visit.progress.cursor = app.visit.progress.cursor.saturating_sub(1);
             return Action::None;
         }
         P::Down => {
-            app.progress.cursor = (app.progress.cursor + 1).min(list.len() - 1);
+            app.visit.progress.cursor = (app.visit.progress.cursor + 1).min(list.len() - 1);
             return Action::None;
         }
-        P::Back => return back(app),
-        P::Help => return help(app),
+        P::Back => return Action::Show(Screen::Summary),
+        P::Help => return Action::Help,
         P::Leave => return Action::Leave,
         P::NotStarted => Some(ProgressStatus::NotStarted),
         P::InProgress => Some(ProgressStatus::InProgress),
@@ -220,7 +219,7 @@ fn run(app: &mut App, command: ProgressCommand) -> Action {
         app.say(Tone::Warn, app.words.complete_read_only);
         return Action::None;
     }
-    let Some(s) = app.session.as_mut() else {
+    let Some(s) = app.visit.session.as_mut() else {
         return Action::None;
     };
     match command {
@@ -234,7 +233,7 @@ fn run(app: &mut App, command: ProgressCommand) -> Action {
                 .get(&id)
                 .and_then(|p| p.note.clone())
                 .unwrap_or_default();
-            app.progress.editor = Some((text_area(&note), note));
+            app.visit.progress.editor = Some((text_area(&note), note));
             return Action::None;
         }
         // The same status again takes it back.
@@ -243,16 +242,6 @@ fn run(app: &mut App, command: ProgressCommand) -> Action {
         }),
     }
     Action::Save
-}
-
-fn back(app: &mut App) -> Action {
-    app.screen = Screen::Summary;
-    Action::None
-}
-
-fn help(app: &mut App) -> Action {
-    app.open_help();
-    Action::None
 }
 
 /// The support outcomes in turn: none recorded, none, applied, granted, refused.
@@ -268,10 +257,10 @@ fn next_support(now: Option<SupportOutcome>) -> Option<SupportOutcome> {
 
 /// Writes the note of the action under the cursor.
 fn write_note(app: &mut App, text: &str) {
-    let Some(s) = app.session.as_mut() else {
+    let Some(s) = app.visit.session.as_mut() else {
         return;
     };
-    let Some(id) = actions(s).get(app.progress.cursor).cloned() else {
+    let Some(id) = actions(s).get(app.visit.progress.cursor).cloned() else {
         return;
     };
     let note = kept_text(text);
@@ -279,7 +268,7 @@ fn write_note(app: &mut App, text: &str) {
 }
 
 pub fn on_paste(app: &mut App, text: &str) -> Action {
-    let Some((area, _)) = &mut app.progress.editor else {
+    let Some((area, _)) = &mut app.visit.progress.editor else {
         return Action::None;
     };
     area.insert_str(text);
@@ -290,31 +279,24 @@ pub fn on_paste(app: &mut App, text: &str) -> Action {
 
 fn editor_key(app: &mut App, key: KeyEvent) -> Action {
     let line_break = app.is_line_break(&key);
-    let Some((area, original)) = &mut app.progress.editor else {
+    let Some((area, original)) = &mut app.visit.progress.editor else {
         return Action::None;
     };
-    let text = match key.code {
-        _ if line_break => {
-            area.insert_newline();
-            area.lines().join("\n")
-        }
-        KeyCode::Enter => {
-            let text = area.lines().join("\n");
-            app.progress.editor = None;
-            write_note(app, &text);
-            return Action::Save;
-        }
-        KeyCode::Esc => {
-            let text = original.clone();
-            app.progress.editor = None;
-            write_note(app, &text);
-            return Action::Save;
-        }
-        _ if area.input(key) => area.lines().join("\n"),
-        _ => return Action::None,
+    let (text, done) = match type_key(area, key, line_break) {
+        Typing::Keep => (area.lines().join("\n"), true),
+        Typing::Cancel => (original.clone(), true),
+        Typing::Changed => (area.lines().join("\n"), false),
+        Typing::Unchanged => return Action::None,
     };
+    if done {
+        app.visit.progress.editor = None;
+    }
     write_note(app, &text);
-    Action::SaveDraft
+    if done {
+        Action::Save
+    } else {
+        Action::SaveDraft
+    }
 }
 
 // ---------------------------------------------------------------- drawing
@@ -360,11 +342,7 @@ fn title(app: &App, s: &Session, id: &str) -> String {
 }
 
 /// The lines of the page, and where each action's lines begin and end.
-fn lay_out(
-    app: &App,
-    s: &Session,
-    width_: usize,
-) -> (Vec<Line<'static>>, Vec<std::ops::Range<usize>>) {
+fn lay_out(app: &App, s: &Session, width_: usize) -> Laid {
     let (t, w) = (&app.theme, app.words);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut items = Vec::new();
@@ -382,7 +360,7 @@ fn lay_out(
     for (i, id) in list.iter().enumerate() {
         lines.push(Line::default());
         let start = lines.len();
-        let chosen = i == app.progress.cursor;
+        let chosen = i == app.visit.progress.cursor;
         let lead = if chosen { " ▸ " } else { "   " };
         let mut head = wrapped(&title(app, s, id), width_, t.strong(), lead);
         if let Some(first) = head.first_mut()
@@ -392,13 +370,7 @@ fn lay_out(
         }
         lines.extend(head);
         let agreed = s.previous.as_deref().and_then(|p| p.plan.get(id));
-        let mut was: Vec<String> = Vec::new();
-        if let Some(owner) = agreed.and_then(|e| e.owner.as_deref()) {
-            was.push(w.plan_owner(&inert(owner)));
-        }
-        if let Some(due) = agreed.and_then(|e| e.due.as_ref()) {
-            was.push(w.plan_due(due));
-        }
+        let mut was = owner_and_due(w, agreed);
         if agreed.is_none_or(|e| e.decision != Some(Decision::Agreed)) {
             was.push(w.progress_not_agreed.to_string());
         }
@@ -422,48 +394,28 @@ fn lay_out(
         ]));
         if let Some(note) = p.and_then(|p| p.note.as_deref()) {
             let text = w.plan_note(&inert(note));
-            let mut note_lines = wrapped(&text, width_, t.muted(), "     ");
-            if !chosen {
-                note_lines.truncate(1);
-            }
-            lines.extend(note_lines);
+            lines.extend(note_lines(app, &text, width_, "     ", chosen));
         }
         items.push(start..lines.len());
     }
-    (lines, items)
+    Laid { lines, items }
 }
 
 pub fn render(app: &App, frame: &mut Frame) {
-    let Some(s) = &app.session else { return };
+    let Some(s) = &app.visit.session else { return };
     let w = app.words;
     let c = chrome(frame.area());
     session_header(app, frame, c.header, s, Some(w.progress_title));
-    let editor_h = if app.progress.editor.is_some() { 5 } else { 0 };
-    let [body, editor] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(editor_h)]).areas(c.body);
-    let page = Rect {
-        x: body.x + 1,
-        width: body.width.saturating_sub(2),
-        ..body
+    let progress = &app.visit.progress;
+    let editor = (progress.editor.as_ref()).map(|(area, _)| (w.editing_plan_note, area));
+    let view = ListView {
+        cursor: progress.cursor,
+        top: &progress.top,
     };
-    let (lines, items) = lay_out(app, s, page.width as usize);
-    let cursor = app.progress.cursor;
-    let shown = super::plan::in_view(app, lines, &items, cursor, &app.progress.top, page.height);
-    frame.render_widget(Paragraph::new(shown), page);
-    if let Some((area, _)) = &app.progress.editor {
-        let t = &app.theme;
-        let block = Block::bordered()
-            .border_style(t.border_focus())
-            .title(Span::styled(
-                format!(" {} ", w.editing_plan_note),
-                t.title(),
-            ));
-        let inner = block.inner(editor);
-        frame.render_widget(block, editor);
-        frame.render_widget(area, inner);
-        crate::tui::app::place_cursor(frame, area, inner);
-    }
-    let keys = if app.progress.editor.is_some() {
+    list_page(app, frame, c.body, view, editor, |width| {
+        lay_out(app, s, width)
+    });
+    let keys = if progress.editor.is_some() {
         keys::editing(w)
     } else {
         crate::tui::bindings::footer(PROGRESS, w, &context(app))

@@ -99,8 +99,6 @@ pub struct CompareState {
     pub picker: Option<Picker>,
     /// An assessment opened from here was changed and saved.
     pub edited: bool,
-    /// The assessment open from here was changed since it was opened: compare again.
-    pub stale: bool,
     // Remembered from the last frame, so that scrolling is steady and a page is a page.
     top: Cell<usize>,
     left: Cell<usize>,
@@ -136,7 +134,6 @@ impl CompareState {
             cohort_scroll: 0,
             picker: None,
             edited: false,
-            stale: false,
             top: Cell::new(0),
             left: Cell::new(0),
             page: Cell::new(10),
@@ -209,9 +206,14 @@ impl CompareState {
         self.cohort_scroll = 0;
     }
 
-    /// Compares again with the assessment at `path` as it now is, keeping the filters, the
-    /// sort, and the cursor on that firm.
-    pub fn update_visit(&mut self, path: &Path, assessment: Assessment) {
+    /// An assessment opened from here was changed and saved: compares again with it as it
+    /// now is, keeping the filters, the sort, and the cursor on that firm.
+    pub fn visit_changed(&mut self, path: &Path, assessment: Assessment) {
+        self.edited = true;
+        self.update_visit(path, assessment);
+    }
+
+    fn update_visit(&mut self, path: &Path, assessment: Assessment) {
         let Some(i) = self.visits.iter().position(|v| v.path == path) else {
             return;
         };

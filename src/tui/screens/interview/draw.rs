@@ -19,7 +19,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::*;
 
 pub fn render(app: &App, frame: &mut Frame) {
-    let Some(s) = &app.session else { return };
+    let Some(s) = &app.visit.session else { return };
     let c = chrome(frame.area());
     session_header(app, frame, c.header, s, None);
     // The side list widens with the terminal, so that question texts show whole where
@@ -34,16 +34,16 @@ pub fn render(app: &App, frame: &mut Frame) {
         ..main
     };
     render_main(app, frame, main, s);
-    if app.interview.jump.is_some() {
+    if app.visit.interview.jump.is_some() {
         render_jump(app, frame, c.body, s);
     }
-    if app.interview.full_help {
+    if app.visit.interview.full_help {
         render_full_help(app, frame, c.body, s);
     }
-    let page = app.interview.page;
-    let keys = if app.interview.editor.is_some() {
+    let page = app.visit.interview.page;
+    let keys = if app.visit.interview.editor.is_some() {
         keys::editing(app.words)
-    } else if app.interview.jump.is_some() {
+    } else if app.visit.interview.jump.is_some() {
         bindings::footer(JUMP, app.words, &())
     } else {
         bindings::footer(INTERVIEW, app.words, &context(s, page))
@@ -69,48 +69,75 @@ pub(super) fn mark(app: &App, s: &Session, p: usize) -> Span<'static> {
 }
 
 pub(super) fn render_side(app: &App, frame: &mut Frame, area: Rect, s: &Session) {
-    let t = &app.theme;
-    let w = app.words;
-    let l = app.lang.code();
-    let q = s.q();
     let block = Block::new()
         .borders(Borders::RIGHT)
-        .border_style(t.border());
+        .border_style(app.theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let width = inner.width as usize;
-    let here = dimension_of(s, app.interview.page);
-    let on_profile = here.is_none();
+    let side = Side::new(app, s, inner.width as usize);
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor_line = 0;
-    let progress_w = (0..q.dimension.len())
-        .map(|d| {
-            let (a, v) = s.dimension_progress(d);
-            width_of(&format!("{a}/{v}"))
-        })
-        .chain([width_of(&format!(
-            "{}/{}",
-            q.profile.len(),
-            q.profile.len()
-        ))])
-        .max()
-        .unwrap_or(3);
-    let score_w = 4;
-    // One row per dimension: title, answered/visible, score.
-    let row = |title: &str, progress: String, score: String, current: bool| {
+    side.profile_lines(s, &mut lines, &mut cursor_line);
+    for d in 0..s.q().dimension.len() {
+        side.dimension_lines(s, d, &mut lines, &mut cursor_line);
+    }
+    let h = inner.height as usize;
+    let top = cursor_line.saturating_sub(h.saturating_sub(2));
+    frame.render_widget(Paragraph::new(lines).scroll((top as u16, 0)), inner);
+}
+
+/// The side list as it is laid out: the dimensions, each with its progress and score, and
+/// under the current one (or the profile) its questions (or fields).
+struct Side<'a> {
+    app: &'a App,
+    width: usize,
+    /// How wide the widest "answered/visible" is.
+    progress_w: usize,
+    /// The dimension of the page shown; none on the profile.
+    here: Option<usize>,
+}
+
+impl<'a> Side<'a> {
+    const SCORE_W: usize = 4;
+
+    fn new(app: &'a App, s: &Session, width: usize) -> Self {
+        let q = s.q();
+        let progress_w = (0..q.dimension.len())
+            .map(|d| {
+                let (a, v) = s.dimension_progress(d);
+                width_of(&format!("{a}/{v}"))
+            })
+            .chain([width_of(&format!(
+                "{}/{}",
+                q.profile.len(),
+                q.profile.len()
+            ))])
+            .max()
+            .unwrap_or(3);
+        Self {
+            app,
+            width,
+            progress_w,
+            here: dimension_of(s, app.visit.interview.page),
+        }
+    }
+
+    /// One row per dimension (and the profile): title, answered/visible, score.
+    fn row(&self, title: &str, progress: String, score: String, current: bool) -> Line<'static> {
+        let t = &self.app.theme;
         let right = if score.is_empty() || progress.is_empty() {
             pad_left(
                 &format!("{progress}{score}"),
-                (progress_w + 1 + score_w).max(width_of(&score)),
+                (self.progress_w + 1 + Self::SCORE_W).max(width_of(&score)),
             )
         } else {
             format!(
                 "{} {}",
-                pad_left(&progress, progress_w),
-                pad_left(&score, score_w)
+                pad_left(&progress, self.progress_w),
+                pad_left(&score, Self::SCORE_W)
             )
         };
-        let title_w = width.saturating_sub(width_of(&right) + 2);
+        let title_w = self.width.saturating_sub(width_of(&right) + 2);
         let style = if current { t.title() } else { t.text() };
         let lead = if current { "▸" } else { " " };
         Line::from(vec![
@@ -119,81 +146,82 @@ pub(super) fn render_side(app: &App, frame: &mut Frame, area: Rect, s: &Session)
             Span::raw(" "),
             Span::styled(right, t.muted()),
         ])
-    };
-    let (pf, pn) = s.profile_progress();
-    if pn > 0 {
-        lines.push(row(
-            w.profile,
+    }
+
+    /// The profile's row, with its fields under it while a field is shown.
+    fn profile_lines(&self, s: &Session, lines: &mut Vec<Line<'static>>, cursor_line: &mut usize) {
+        let (app, t, q) = (self.app, &self.app.theme, s.q());
+        let (pf, pn) = s.profile_progress();
+        if pn == 0 {
+            return;
+        }
+        let on_profile = self.here.is_none();
+        lines.push(self.row(
+            app.words.profile,
             format!("{pf}/{pn}"),
             String::new(),
             on_profile,
         ));
-        if on_profile {
-            for (i, f) in q.profile.iter().enumerate() {
-                let done = s.is_done(i);
-                let m = if done {
-                    Span::styled("✓", t.good())
-                } else {
-                    Span::styled("○", t.muted())
-                };
-                let current = app.interview.page == i;
-                if current {
-                    cursor_line = lines.len();
-                }
-                lines.push(item_line(
-                    app,
-                    m,
-                    &inert(q.text(&f.label, l)),
-                    width,
-                    current,
-                    false,
-                ));
+        if !on_profile {
+            return;
+        }
+        for (i, f) in q.profile.iter().enumerate() {
+            let m = if s.is_done(i) {
+                Span::styled("✓", t.good())
+            } else {
+                Span::styled("○", t.muted())
+            };
+            let current = app.visit.interview.page == i;
+            if current {
+                *cursor_line = lines.len();
             }
+            let label = inert(q.text(&f.label, app.lang.code()));
+            lines.push(item_line(app, m, &label, self.width, current, false));
         }
     }
-    for (d, dim) in q.dimension.iter().enumerate() {
+
+    /// Dimension `d`'s row, with its questions under it while one of them is shown.
+    fn dimension_lines(
+        &self,
+        s: &Session,
+        d: usize,
+        lines: &mut Vec<Line<'static>>,
+        cursor_line: &mut usize,
+    ) {
+        let (app, q, l) = (self.app, s.q(), self.app.lang.code());
         let (a, v) = s.dimension_progress(d);
         let score = s.evaluation.card.dimensions[d].score;
-        let title = inert(q.text(&dim.title, l));
+        let title = inert(q.text(&q.dimension[d].title, l));
         let asked = q
             .questions()
             .any(|r| r.dimension == d && s.state(r.index) != QuestionState::Hidden);
         let (progress, score) = if !asked {
-            (String::new(), w.skipped.to_string())
+            (String::new(), app.words.skipped.to_string())
         } else if v == 0 {
             // Asked, but nothing in it is scored: nothing counts here.
             (String::new(), score_text(None))
         } else {
             (format!("{a}/{v}"), score_text(score))
         };
-        let current = here == Some(d);
+        let current = self.here == Some(d);
         if current {
-            cursor_line = lines.len();
+            *cursor_line = lines.len();
         }
-        lines.push(row(&title, progress, score, current));
-        if current {
-            for r in q.questions().filter(|r| r.dimension == d) {
-                let page = s.question_page(r.index);
-                let is_here = page == app.interview.page;
-                if is_here {
-                    cursor_line = lines.len();
-                }
-                let text = format!("{} {}", r.index + 1, inert(q.text(&r.question.text, l)));
-                let hidden = s.state(r.index) == QuestionState::Hidden;
-                lines.push(item_line(
-                    app,
-                    mark(app, s, r.index),
-                    &text,
-                    width,
-                    is_here,
-                    hidden,
-                ));
+        lines.push(self.row(&title, progress, score, current));
+        if !current {
+            return;
+        }
+        for r in q.questions().filter(|r| r.dimension == d) {
+            let is_here = s.question_page(r.index) == app.visit.interview.page;
+            if is_here {
+                *cursor_line = lines.len();
             }
+            let text = format!("{} {}", r.index + 1, inert(q.text(&r.question.text, l)));
+            let hidden = s.state(r.index) == QuestionState::Hidden;
+            let m = mark(app, s, r.index);
+            lines.push(item_line(app, m, &text, self.width, is_here, hidden));
         }
     }
-    let h = inner.height as usize;
-    let top = cursor_line.saturating_sub(h.saturating_sub(2));
-    frame.render_widget(Paragraph::new(lines).scroll((top as u16, 0)), inner);
 }
 
 pub(super) fn width_of(s: &str) -> usize {
@@ -227,8 +255,8 @@ pub(super) fn item_line(
 
 /// The main panel: the question and everything about it, an editor at the bottom if open.
 pub(super) fn render_main(app: &App, frame: &mut Frame, area: Rect, s: &Session) {
-    let page = app.interview.page;
-    let editor = app.interview.editor.as_ref();
+    let page = app.visit.interview.page;
+    let editor = app.visit.interview.editor.as_ref();
     let editor_h = match editor.map(|e| e.target) {
         Some(EditTarget::Value(_)) if page_kind(s, page) == PageKind::Number => 3,
         Some(EditTarget::Value(_)) => 6,
@@ -253,13 +281,7 @@ pub(super) fn render_main(app: &App, frame: &mut Frame, area: Rect, s: &Session)
             EditTarget::FirmCode => app.words.editing_code,
             _ => app.words.editing_value,
         };
-        let block = Block::bordered()
-            .border_style(app.theme.border_focus())
-            .title(Span::styled(format!(" {title} "), app.theme.title()));
-        let inner = block.inner(edit_area);
-        frame.render_widget(block, edit_area);
-        frame.render_widget(&ed.area, inner);
-        crate::tui::app::place_cursor(frame, &ed.area, inner);
+        crate::tui::draw::editor_box(app, frame, edit_area, title, &ed.area);
     }
 }
 
@@ -272,67 +294,113 @@ pub(super) fn main_lines(
 ) -> (Vec<Line<'static>>, usize) {
     let t = &app.theme;
     let w = app.words;
-    let l = app.lang.code();
-    let q = s.q();
-    let page = app.interview.page;
-    let editing = app.interview.editor.as_ref().map(|e| e.target);
+    let page = app.visit.interview.page;
+    let editing = app.visit.interview.editor.as_ref().map(|e| e.target);
     let mut out: Vec<Line<'static>> = Vec::new();
     let mut cursor_line = 0;
 
-    // Where we are.
-    let (place, text, help, required) = match s.page(page) {
+    let texts = page_texts(app, s, page);
+    let previsit = previsit(s, page);
+    head_lines(app, s, &texts, previsit, width, &mut out);
+    out.push(Line::default());
+    out.extend(wrapped(&inert(&texts.text), width, t.strong(), ""));
+    let help_at = out.len();
+    let help_lines = (texts.help.as_ref())
+        .map(|h| wrapped(&inert_lines(h), width, t.muted(), w.look_for))
+        .unwrap_or_default();
+    let help = help_at..help_at + help_lines.len();
+    out.extend(help_lines);
+    out.push(Line::default());
+    form_and_check_lines(app, s, page, previsit, width, &mut out);
+    last_visit_lines(app, s, page, width, &mut out);
+    state_lines(app, s, page, width, &mut out);
+
+    match page_kind(s, page) {
+        PageKind::Single | PageKind::Multi | PageKind::Skipped if s.is_choice(page) => {
+            cursor_line = option_lines(app, s, width, &mut out);
+        }
+        _ => {
+            if editing != Some(EditTarget::Value(page)) {
+                value_lines(app, s, width, &mut out);
+            } else {
+                value_context(app, s, width, &mut out, true);
+            }
+        }
+    }
+    let cursor_line = fit(app, s, &mut out, help, cursor_line, (width, height));
+    (out, cursor_line)
+}
+
+/// What a page says of itself: where it is, its text and help, whether it is required.
+struct PageTexts {
+    place: String,
+    text: String,
+    help: Option<String>,
+    required: bool,
+}
+
+fn page_texts(app: &App, s: &Session, page: usize) -> PageTexts {
+    let (w, l, q) = (app.words, app.lang.code(), s.q());
+    match s.page(page) {
         Page::Profile(f) => {
             let field = s.field(f);
-            (
-                format!("{} · {}", w.profile, w.field_of(f + 1, q.profile.len())),
-                q.text(&field.label, l).to_string(),
-                field.help.as_ref().map(|h| q.text(h, l).to_string()),
-                field.required,
-            )
+            PageTexts {
+                place: format!("{} · {}", w.profile, w.field_of(f + 1, q.profile.len())),
+                text: q.text(&field.label, l).to_string(),
+                help: field.help.as_ref().map(|h| q.text(h, l).to_string()),
+                required: field.required,
+            }
         }
         Page::Question(p) => {
             let r = q.question_at(p);
-            (
-                format!(
+            PageTexts {
+                place: format!(
                     "{} · {}",
                     inert(q.text(&q.dimension[r.dimension].title, l)),
                     w.question_of(p + 1)
                 ),
-                q.text(&r.question.text, l).to_string(),
-                r.question.help.as_ref().map(|h| q.text(h, l).to_string()),
-                r.question.required,
-            )
+                text: q.text(&r.question.text, l).to_string(),
+                help: r.question.help.as_ref().map(|h| q.text(h, l).to_string()),
+                required: r.question.required,
+            }
         }
-    };
-    let previsit = previsit(s, page);
-    let req = match (required, previsit) {
+    }
+}
+
+/// Where we are (and whether the page is required or on the pre-visit form); on a profile
+/// page, the firm's code.
+fn head_lines(
+    app: &App,
+    s: &Session,
+    texts: &PageTexts,
+    previsit: bool,
+    width: usize,
+    out: &mut Vec<Line<'static>>,
+) {
+    let (t, w) = (&app.theme, app.words);
+    let req = match (texts.required, previsit) {
         (true, true) => format!(" · {} · {}", w.required, w.previsit_tag),
         (true, false) => format!(" · {}", w.required),
         (false, true) => format!(" · {}", w.previsit_tag),
         (false, false) => String::new(),
     };
-    let place = truncate(&place, width.saturating_sub(width_of(&req)));
-    let head = vec![Span::styled(place, t.muted()), Span::styled(req, t.warn())];
-    out.push(Line::from(head));
-    if matches!(s.page(page), Page::Profile(_)) {
+    let place = truncate(&texts.place, width.saturating_sub(width_of(&req)));
+    out.push(Line::from(vec![
+        Span::styled(place, t.muted()),
+        Span::styled(req, t.warn()),
+    ]));
+    if matches!(s.page(app.visit.interview.page), Page::Profile(_)) {
         let code = match s.assessment.firm.code() {
             Some(code) => w.code_is(&inert(code)),
             None => w.code_none.to_string(),
         };
         out.extend(wrapped(&code, width, t.muted(), ""));
     }
-    out.push(Line::default());
-    out.extend(wrapped(&inert(&text), width, t.strong(), ""));
-    let help_at = out.len();
-    let help_lines = help
-        .map(|h| wrapped(&inert_lines(&h), width, t.muted(), w.look_for))
-        .unwrap_or_default();
-    let help_len = help_lines.len();
-    out.extend(help_lines);
-    out.push(Line::default());
-    form_and_check_lines(app, s, page, previsit, width, &mut out);
-    last_visit_lines(app, s, page, width, &mut out);
+}
 
+/// Why a skipped page is skipped, and an answer the file keeps that no longer fits.
+fn state_lines(app: &App, s: &Session, page: usize, width: usize, out: &mut Vec<Line<'static>>) {
+    let (t, w) = (&app.theme, app.words);
     if s.is_hidden(page) {
         out.extend(wrapped(w.skipped_because, width, t.warn(), ""));
         for reason in skip_reasons(app, s, page) {
@@ -348,28 +416,27 @@ pub(super) fn main_lines(
         out.extend(wrapped(&w.unfit(&inert(&kept)), width, t.warn(), ""));
         out.push(Line::default());
     }
+}
 
-    match page_kind(s, page) {
-        PageKind::Single | PageKind::Multi | PageKind::Skipped if s.is_choice(page) => {
-            cursor_line = option_lines(app, s, width, &mut out);
-        }
-        _ => {
-            if editing != Some(EditTarget::Value(page)) {
-                value_lines(app, s, width, &mut out);
-            } else {
-                value_context(app, s, width, &mut out, true);
-            }
-        }
-    }
-
-    // Too long for the panel: the help gives way first, down to one line that says how to
-    // show it whole (h).
+/// Fits the lines into `height`: the help (the lines `help`) gives way first, down to one
+/// line that says how to show it whole (h); then the blank lines between the parts. Gives
+/// the cursor's line after what was taken out.
+fn fit(
+    app: &App,
+    s: &Session,
+    out: &mut Vec<Line<'static>>,
+    help: std::ops::Range<usize>,
+    mut cursor_line: usize,
+    (width, height): (usize, usize),
+) -> usize {
+    let w = app.words;
+    let help_len = help.len();
     let overflow = out.len().saturating_sub(height);
     if overflow > 0 && help_len > 1 {
         let cut = overflow.min(help_len - 1);
-        let last = help_at + help_len - cut - 1;
+        let last = help.start + help_len - cut - 1;
         out.drain(last + 1..last + 1 + cut);
-        let more = if page_kind(s, page) == PageKind::Text {
+        let more = if page_kind(s, app.visit.interview.page) == PageKind::Text {
             "…"
         } else {
             w.more_help
@@ -392,7 +459,7 @@ pub(super) fn main_lines(
             cursor_line -= 1;
         }
     }
-    (out, cursor_line)
+    cursor_line
 }
 
 /// The lines kept at the bottom of the page whatever its size: "not applicable" where the
@@ -400,8 +467,8 @@ pub(super) fn main_lines(
 pub(super) fn pinned_lines(app: &App, s: &Session, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let w = app.words;
-    let page = app.interview.page;
-    let editing = app.interview.editor.as_ref().map(|e| e.target);
+    let page = app.visit.interview.page;
+    let editing = app.visit.interview.editor.as_ref().map(|e| e.target);
     let mut out: Vec<Line<'static>> = Vec::new();
     if let Page::Question(p) = s.page(page)
         && s.question(p).na
@@ -674,7 +741,7 @@ pub(super) fn option_lines(
     out: &mut Vec<Line<'static>>,
 ) -> usize {
     let t = &app.theme;
-    let page = app.interview.page;
+    let page = app.visit.interview.page;
     let hidden = s.is_hidden(page);
     let mut cursor_line = out.len();
     let items = option_items(app, s, page);
@@ -683,7 +750,7 @@ pub(super) fn option_lines(
     let tag_w = items.iter().map(|i| width_of(&i.1)).max().unwrap_or(0);
     let text_w = width.saturating_sub(9 + tag_w + 1).max(4);
     for (i, (label, tag, tag_style, chosen)) in items.iter().enumerate() {
-        let under = i == app.interview.option && !hidden;
+        let under = i == app.visit.interview.option && !hidden;
         if under {
             cursor_line = out.len();
         }
@@ -760,7 +827,7 @@ pub(super) fn value_context(
     let w = app.words;
     let l = app.lang.code();
     let q = s.q();
-    let page = app.interview.page;
+    let page = app.visit.interview.page;
     let (range, bands, unit, date, scored) = match s.page(page) {
         Page::Profile(f) => {
             let field = s.field(f);
@@ -842,7 +909,7 @@ pub(super) fn value_context(
 pub(super) fn value_lines(app: &App, s: &Session, width: usize, out: &mut Vec<Line<'static>>) {
     let t = &app.theme;
     let w = app.words;
-    let page = app.interview.page;
+    let page = app.visit.interview.page;
     let date = matches!(s.page(page), Page::Profile(f) if s.field(f).kind == ProfileKind::Date);
     let number = page_kind(s, page) == PageKind::Number && !date;
     let label = if date {
@@ -905,7 +972,7 @@ pub(super) fn render_full_help(app: &App, frame: &mut Frame, body: Rect, s: &Ses
     let w = app.words;
     let l = app.lang.code();
     let q = s.q();
-    let (text, help) = match s.page(app.interview.page) {
+    let (text, help) = match s.page(app.visit.interview.page) {
         Page::Profile(f) => (&s.field(f).label, s.field(f).help.as_ref()),
         Page::Question(p) => (&s.question(p).text, s.question(p).help.as_ref()),
     };
@@ -928,7 +995,9 @@ pub(super) fn render_full_help(app: &App, frame: &mut Frame, body: Rect, s: &Ses
 /// The jump list, drawn over the body.
 pub(super) fn render_jump(app: &App, frame: &mut Frame, body: Rect, s: &Session) {
     let t = &app.theme;
-    let Some(j) = &app.interview.jump else { return };
+    let Some(j) = &app.visit.interview.jump else {
+        return;
+    };
     let area = crate::tui::draw::centered(
         body,
         body.width.saturating_sub(6).min(90),

@@ -4,14 +4,15 @@
 use crate::model::{ProfileKind, QuestionKind, Response};
 use crate::plain_text::inert;
 use crate::tui::app::{Action, App, EditTarget, Editor, Tone, text_area};
+use crate::tui::keys::{Typing, type_key};
 use crate::tui::session::{Page, Session};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 use super::*;
 
 pub(super) fn open_note(app: &mut App) -> Action {
-    let page = app.interview.page;
-    let Some(s) = &app.session else {
+    let page = app.visit.interview.page;
+    let Some(s) = &app.visit.session else {
         return Action::None;
     };
     let Page::Question(p) = s.page(page) else {
@@ -23,17 +24,17 @@ pub(super) fn open_note(app: &mut App) -> Action {
         .note(&s.question(p).id)
         .unwrap_or("")
         .to_string();
-    app.interview.editor = Some(Editor::new(EditTarget::Note(p), &note));
+    app.visit.interview.editor = Some(Editor::new(EditTarget::Note(p), &note));
     Action::None
 }
 
 /// `i` on a profile page: edits the firm's unified social credit code.
 pub(super) fn open_code(app: &mut App) -> Action {
-    let Some(s) = &app.session else {
+    let Some(s) = &app.visit.session else {
         return Action::None;
     };
     let code = s.assessment.firm.id.clone().unwrap_or_default();
-    app.interview.editor = Some(Editor::new(EditTarget::FirmCode, &code));
+    app.visit.interview.editor = Some(Editor::new(EditTarget::FirmCode, &code));
     Action::None
 }
 
@@ -66,14 +67,14 @@ pub fn number_text(v: f64) -> String {
 
 /// Opens the editor of a number, text or date page; `start` replaces the value (a digit).
 pub(super) fn open_value(app: &mut App, start: Option<String>) {
-    let page = app.interview.page;
-    let Some(s) = &app.session else { return };
+    let page = app.visit.interview.page;
+    let Some(s) = &app.visit.session else { return };
     let current = value_text(s, page);
     let mut ed = Editor::new(EditTarget::Value(page), &current);
     if let Some(t) = start {
         ed.area = text_area(&t);
     }
-    app.interview.editor = Some(ed);
+    app.visit.interview.editor = Some(ed);
 }
 
 /// Whether what is typed is written into the assessment as it is typed: notes and free
@@ -105,7 +106,7 @@ pub(crate) fn write_text(s: &mut Session, target: EditTarget, text: &str) {
 }
 
 pub(super) fn draft(app: &mut App) -> Action {
-    let (Some(s), Some(ed)) = (app.session.as_mut(), &app.interview.editor) else {
+    let (Some(s), Some(ed)) = (app.visit.session.as_mut(), &app.visit.interview.editor) else {
         return Action::None;
     };
     if !is_live(s, ed.target) {
@@ -117,34 +118,23 @@ pub(super) fn draft(app: &mut App) -> Action {
 }
 
 pub(super) fn editor_key(app: &mut App, key: KeyEvent) -> Action {
-    if app.is_line_break(&key) {
-        let Some(ed) = &mut app.interview.editor else {
-            return Action::None;
-        };
-        ed.area.insert_newline();
-        return draft(app);
-    }
-    match key.code {
-        KeyCode::Enter => commit(app),
-        KeyCode::Esc => cancel(app),
-        _ => {
-            let Some(ed) = &mut app.interview.editor else {
-                return Action::None;
-            };
-            if ed.area.input(key) {
-                draft(app)
-            } else {
-                Action::None
-            }
-        }
+    let line_break = app.is_line_break(&key);
+    let Some(ed) = &mut app.visit.interview.editor else {
+        return Action::None;
+    };
+    match type_key(&mut ed.area, key, line_break) {
+        Typing::Keep => commit(app),
+        Typing::Cancel => cancel(app),
+        Typing::Changed => draft(app),
+        Typing::Unchanged => Action::None,
     }
 }
 
 pub(super) fn cancel(app: &mut App) -> Action {
-    let Some(ed) = app.interview.editor.take() else {
+    let Some(ed) = app.visit.interview.editor.take() else {
         return Action::None;
     };
-    let Some(s) = app.session.as_mut() else {
+    let Some(s) = app.visit.session.as_mut() else {
         return Action::None;
     };
     if is_live(s, ed.target) {
@@ -156,11 +146,11 @@ pub(super) fn cancel(app: &mut App) -> Action {
 }
 
 pub(super) fn commit(app: &mut App) -> Action {
-    let Some(ed) = app.interview.editor.take() else {
+    let Some(ed) = app.visit.interview.editor.take() else {
         return Action::None;
     };
     let text = ed.text();
-    let Some(s) = app.session.as_mut() else {
+    let Some(s) = app.visit.session.as_mut() else {
         return Action::None;
     };
     match ed.target {
@@ -175,18 +165,15 @@ pub(super) fn commit(app: &mut App) -> Action {
             }
             Err(why) => {
                 app.say(Tone::Warn, why);
-                app.interview.editor = Some(ed);
+                app.visit.interview.editor = Some(ed);
                 Action::None
             }
         },
         EditTarget::Value(page) => match parse_value(app, page, &text) {
-            Ok(()) => {
-                advance(app);
-                Action::Save
-            }
+            Ok(()) => Action::Save.then(advance(app)),
             Err(message) => {
                 app.say(Tone::Warn, message);
-                app.interview.editor = Some(ed);
+                app.visit.interview.editor = Some(ed);
                 Action::None
             }
         },
@@ -196,7 +183,7 @@ pub(super) fn commit(app: &mut App) -> Action {
 /// Reads what was typed on a value page into the assessment, or says why it cannot.
 pub(super) fn parse_value(app: &mut App, page: usize, text: &str) -> Result<(), String> {
     let w = app.words;
-    let Some(s) = app.session.as_mut() else {
+    let Some(s) = app.visit.session.as_mut() else {
         return Ok(());
     };
     let t = text.trim();

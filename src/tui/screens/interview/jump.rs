@@ -1,22 +1,23 @@
 //! The jump list: every page of the interview, filtered as the expert types.
 
-use crate::tui::app::{Action, App, Jump, Tone, text_area};
+use super::Jump;
+use crate::tui::app::{Action, App, Tone, text_area};
 use crate::tui::session::{Page, Session};
 use crossterm::event::KeyEvent;
 
 use super::*;
 
 pub(super) fn open_jump(app: &mut App) {
-    app.interview.jump = Some(Jump {
+    app.visit.interview.jump = Some(Jump {
         filter: text_area(""),
-        cursor: app.interview.page,
+        cursor: app.visit.interview.page,
     });
 }
 
 /// The pages the jump list shows for its filter: every term must appear in the page's
 /// number, id, text or dimension.
 pub fn jump_entries(app: &App) -> Vec<usize> {
-    let (Some(s), Some(j)) = (&app.session, &app.interview.jump) else {
+    let (Some(s), Some(j)) = (&app.visit.session, &app.visit.interview.jump) else {
         return Vec::new();
     };
     let query = j.filter.lines().join(" ").to_lowercase();
@@ -55,12 +56,12 @@ pub(super) fn jump_label(app: &App, s: &Session, page: usize) -> String {
 
 pub(super) fn jump_key(app: &mut App, key: KeyEvent) -> Action {
     let entries = jump_entries(app);
-    let Some(j) = &mut app.interview.jump else {
+    let Some(j) = &mut app.visit.interview.jump else {
         return Action::None;
     };
     let last = entries.len().saturating_sub(1);
     match lookup(JUMP, &key, &()) {
-        Some(JumpCommand::Close) => app.interview.jump = None,
+        Some(JumpCommand::Close) => app.visit.interview.jump = None,
         Some(JumpCommand::Go) => {
             if let Some(&page) = entries.get(j.cursor) {
                 go_to(app, page);

@@ -9,10 +9,11 @@ mod table;
 
 use crate::model::{ProfileKind, QuestionKind, Response};
 use crate::score::QuestionState;
-use crate::tui::app::{Action, App, Screen, Tone};
+use crate::tui::app::{Action, App, Editor, Screen, Tone};
 use crate::tui::bindings::lookup;
 use crate::tui::session::{Page, Session};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
 
 pub use draw::render;
 use edit::*;
@@ -23,22 +24,40 @@ use jump::*;
 use table::InterviewCommand as I;
 pub use table::{INTERVIEW, InterviewCommand, InterviewContext, JUMP, JumpCommand, PageKind};
 
+/// Where the interview stands: the page, the option under the cursor, an open editor or
+/// jump list.
+#[derive(Default)]
+pub struct InterviewState {
+    pub page: usize,
+    /// The question's whole on-site hint is shown over the page (`h`) until the next key.
+    pub full_help: bool,
+    pub option: usize,
+    pub editor: Option<Editor>,
+    pub jump: Option<Jump>,
+}
+
+/// The jump list: every page, filtered by what is typed.
+pub struct Jump {
+    pub filter: TextArea<'static>,
+    pub cursor: usize,
+}
+
 pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
-    if app.interview.editor.is_some() {
+    if app.visit.interview.editor.is_some() {
         return editor_key(app, key);
     }
-    if app.interview.jump.is_some() {
+    if app.visit.interview.jump.is_some() {
         return jump_key(app, key);
     }
-    if app.interview.full_help {
+    if app.visit.interview.full_help {
         // Any key closes the whole hint, and does nothing else.
-        app.interview.full_help = false;
+        app.visit.interview.full_help = false;
         return Action::None;
     }
-    let Some(s) = &app.session else {
+    let Some(s) = &app.visit.session else {
         return Action::None;
     };
-    let page = app.interview.page;
+    let page = app.visit.interview.page;
     let typing = typed_char(s, page, &key);
     let command = lookup(INTERVIEW, &key, &context(s, page));
     // Characters other than commands (full-width digits, Chinese) would answer too.
@@ -81,17 +100,18 @@ fn run(app: &mut App, command: I, key: KeyEvent) -> Action {
         I::Enter => return enter(app),
         I::Space => return space(app),
         I::Help => return Action::Help,
-        I::Summary => open_summary(app),
+        I::Summary => return SUMMARY,
         I::Unanswered => next_unanswered(app),
-        I::FullHelp => app.interview.full_help = !app.interview.full_help,
+        I::FullHelp => app.visit.interview.full_help = !app.visit.interview.full_help,
         I::Jump => open_jump(app),
-        I::Next => step(app, true),
-        I::Prev => step(app, false),
+        I::Next => return step(app, true),
+        I::Prev => return step(app, false),
         I::NextDimension => dimension_step(app, true),
         I::PrevDimension => dimension_step(app, false),
         I::First => go_to(app, 0),
         I::Last => {
             let last = app
+                .visit
                 .session
                 .as_ref()
                 .map_or(0, |s| s.page_count().saturating_sub(1));
@@ -130,11 +150,11 @@ fn typed_char(s: &Session, page: usize, key: &KeyEvent) -> Option<char> {
 }
 
 pub fn on_paste(app: &mut App, text: &str) -> Action {
-    if let Some(ed) = &mut app.interview.editor {
+    if let Some(ed) = &mut app.visit.interview.editor {
         ed.area.insert_str(text);
         return draft(app);
     }
-    if let Some(j) = &mut app.interview.jump {
+    if let Some(j) = &mut app.visit.interview.jump {
         j.filter.insert_str(text.replace('\n', " "));
         j.cursor = 0;
     }
@@ -170,23 +190,15 @@ pub(super) fn na_allowed(s: &Session, page: usize) -> bool {
 
 /// Shows a page, with the cursor on its chosen option.
 pub fn go_to(app: &mut App, page: usize) {
-    let Some(s) = &app.session else { return };
+    let Some(s) = &app.visit.session else { return };
     let page = page.min(s.page_count().saturating_sub(1));
-    if page != app.interview.page {
+    if page != app.visit.interview.page {
         s.remember_place(page);
     }
-    app.interview.page = page;
-    app.interview.option = s.chosen_option(page).unwrap_or(0);
-    app.interview.jump = None;
-    app.interview.full_help = false;
-    app.screen = Screen::Interview;
-}
-
-pub(super) fn open_summary(app: &mut App) {
-    app.summary.cursor = 0;
-    app.summary.top = 0;
-    app.summary.confirm_complete = false;
-    app.screen = Screen::Summary;
+    app.visit.interview.page = page;
+    app.visit.interview.option = s.chosen_option(page).unwrap_or(0);
+    app.visit.interview.jump = None;
+    app.visit.interview.full_help = false;
 }
 
 /// The next (or previous) page that is not skipped.
@@ -198,28 +210,30 @@ pub(super) fn neighbour(s: &Session, from: usize, forward: bool) -> Option<usize
     }
 }
 
-pub(super) fn step(app: &mut App, forward: bool) {
-    let Some(s) = &app.session else { return };
-    match neighbour(s, app.interview.page, forward) {
+pub(super) fn step(app: &mut App, forward: bool) -> Action {
+    let Some(s) = &app.visit.session else {
+        return Action::None;
+    };
+    match neighbour(s, app.visit.interview.page, forward) {
         Some(to) => go_to(app, to),
         // Past the last page: the summary (on a text page, where `s` types).
-        None if forward => open_summary(app),
+        None if forward => return SUMMARY,
         None => {}
     }
+    Action::None
 }
 
 /// After an answer: the next page that is not skipped, or the summary after the last.
-pub(super) fn advance(app: &mut App) {
-    let Some(s) = &app.session else { return };
-    match neighbour(s, app.interview.page, true) {
-        Some(to) => go_to(app, to),
-        None => open_summary(app),
-    }
+pub(super) fn advance(app: &mut App) -> Action {
+    step(app, true)
 }
 
+/// The summary, shown from its top.
+const SUMMARY: Action = Action::Start(Screen::Summary);
+
 pub(super) fn next_unanswered(app: &mut App) {
-    let Some(s) = &app.session else { return };
-    match s.next_unanswered(app.interview.page) {
+    let Some(s) = &app.visit.session else { return };
+    match s.next_unanswered(app.visit.interview.page) {
         Some(to) => go_to(app, to),
         None => app.say(Tone::Info, app.words.all_answered),
     }
@@ -234,8 +248,8 @@ pub(super) fn dimension_of(s: &Session, page: usize) -> Option<usize> {
 }
 
 pub(super) fn dimension_step(app: &mut App, forward: bool) {
-    let Some(s) = &app.session else { return };
-    let here = dimension_of(s, app.interview.page);
+    let Some(s) = &app.visit.session else { return };
+    let here = dimension_of(s, app.visit.interview.page);
     let target = if forward {
         here.map_or(0, |d| d + 1)
     } else {
@@ -254,12 +268,12 @@ pub(super) fn dimension_step(app: &mut App, forward: bool) {
 }
 
 pub(super) fn move_cursor(app: &mut App, down: bool) {
-    let Some(s) = &app.session else { return };
-    let n = s.option_count(app.interview.page);
+    let Some(s) = &app.visit.session else { return };
+    let n = s.option_count(app.visit.interview.page);
     if n == 0 {
         return;
     }
-    let o = &mut app.interview.option;
+    let o = &mut app.visit.interview.option;
     *o = if down {
         (*o + 1).min(n - 1)
     } else {
@@ -268,12 +282,12 @@ pub(super) fn move_cursor(app: &mut App, down: bool) {
 }
 
 pub(super) fn session_mut(app: &mut App) -> Option<&mut Session> {
-    app.session.as_mut()
+    app.visit.session.as_mut()
 }
 
 /// Chooses option `i` of a single-choice page and goes on.
 pub(super) fn choose(app: &mut App, i: usize) -> Action {
-    let page = app.interview.page;
+    let page = app.visit.interview.page;
     let Some(s) = session_mut(app) else {
         return Action::None;
     };
@@ -291,13 +305,12 @@ pub(super) fn choose(app: &mut App, i: usize) -> Action {
             s.set_response(p, Some(Response::Choice(id)));
         }
     }
-    app.interview.option = i;
-    advance(app);
-    Action::Save
+    app.visit.interview.option = i;
+    Action::Save.then(advance(app))
 }
 
 pub(super) fn toggle(app: &mut App, i: usize) -> Action {
-    let page = app.interview.page;
+    let page = app.visit.interview.page;
     let Some(s) = session_mut(app) else {
         return Action::None;
     };
@@ -308,15 +321,15 @@ pub(super) fn toggle(app: &mut App, i: usize) -> Action {
         return Action::None;
     }
     s.toggle(p, i);
-    app.interview.option = i;
+    app.visit.interview.option = i;
     Action::Save
 }
 
 pub(super) fn digit(app: &mut App, c: char) -> Action {
-    let Some(s) = &app.session else {
+    let Some(s) = &app.visit.session else {
         return Action::None;
     };
-    let page = app.interview.page;
+    let page = app.visit.interview.page;
     let n = c.to_digit(10).map(|d| d as usize);
     match page_kind(s, page) {
         PageKind::Single => match n {
@@ -337,28 +350,25 @@ pub(super) fn digit(app: &mut App, c: char) -> Action {
 
 /// A character typed on a text page starts its editor with it.
 pub(super) fn typed_text(app: &mut App, c: char) -> Action {
-    let Some(s) = &app.session else {
+    let Some(s) = &app.visit.session else {
         return Action::None;
     };
-    if page_kind(s, app.interview.page) != PageKind::Text {
+    if page_kind(s, app.visit.interview.page) != PageKind::Text {
         return Action::None;
     }
-    let mut current = value_text(s, app.interview.page);
+    let mut current = value_text(s, app.visit.interview.page);
     current.push(c);
     open_value(app, Some(current));
     draft(app)
 }
 
 pub(super) fn enter(app: &mut App) -> Action {
-    let Some(s) = &app.session else {
+    let Some(s) = &app.visit.session else {
         return Action::None;
     };
-    match page_kind(s, app.interview.page) {
-        PageKind::Single => choose(app, app.interview.option),
-        PageKind::Multi => {
-            advance(app);
-            Action::None
-        }
+    match page_kind(s, app.visit.interview.page) {
+        PageKind::Single => choose(app, app.visit.interview.option),
+        PageKind::Multi => advance(app),
         PageKind::Number | PageKind::Text => {
             open_value(app, None);
             Action::None
@@ -368,18 +378,18 @@ pub(super) fn enter(app: &mut App) -> Action {
 }
 
 pub(super) fn space(app: &mut App) -> Action {
-    let Some(s) = &app.session else {
+    let Some(s) = &app.visit.session else {
         return Action::None;
     };
-    match page_kind(s, app.interview.page) {
-        PageKind::Single => choose(app, app.interview.option),
-        PageKind::Multi => toggle(app, app.interview.option),
+    match page_kind(s, app.visit.interview.page) {
+        PageKind::Single => choose(app, app.visit.interview.option),
+        PageKind::Multi => toggle(app, app.visit.interview.option),
         _ => Action::None,
     }
 }
 
 pub(super) fn not_applicable(app: &mut App) -> Action {
-    let page = app.interview.page;
+    let page = app.visit.interview.page;
     let Some(s) = session_mut(app) else {
         return Action::None;
     };
@@ -393,15 +403,14 @@ pub(super) fn not_applicable(app: &mut App) -> Action {
     }
     if s.state(p) == QuestionState::NotApplicable {
         s.set_response(p, None);
-    } else {
-        s.set_response(p, Some(Response::NotApplicable));
-        advance(app);
+        return Action::Save;
     }
-    Action::Save
+    s.set_response(p, Some(Response::NotApplicable));
+    Action::Save.then(advance(app))
 }
 
 pub(super) fn clear(app: &mut App) -> Action {
-    let page = app.interview.page;
+    let page = app.visit.interview.page;
     let Some(s) = session_mut(app) else {
         return Action::None;
     };
@@ -421,7 +430,7 @@ pub(super) fn clear(app: &mut App) -> Action {
 /// `t` on a follow-up visit: takes last visit's answer and note to this question over
 /// unchanged, and goes on.
 pub(super) fn take_over(app: &mut App) -> Action {
-    let page = app.interview.page;
+    let page = app.visit.interview.page;
     let Some(s) = session_mut(app) else {
         return Action::None;
     };
@@ -436,7 +445,6 @@ pub(super) fn take_over(app: &mut App) -> Action {
         app.say(Tone::Warn, app.words.last_nothing);
         return Action::None;
     }
-    app.interview.option = s.chosen_option(page).unwrap_or(0);
-    advance(app);
-    Action::Save
+    app.visit.interview.option = s.chosen_option(page).unwrap_or(0);
+    Action::Save.then(advance(app))
 }

@@ -3,51 +3,24 @@
 //! asks of the firm and the support that helps. An editor opens at the bottom.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
 
 use super::{PlanField, PlanRow, rows};
-use crate::i18n::{PlanReasons, PlanWords};
-use crate::model::{Decision, Horizon};
+use crate::i18n::{PlanReasons, PlanWords, TuiWords};
+use crate::model::{Decision, Horizon, PlanEntry};
 use crate::plain_text::{inert, pad, width};
 use crate::tui::app::App;
-use crate::tui::draw::{chrome, footer, session_header, wrapped};
+use crate::tui::draw::{Laid, ListView, chrome, footer, list_page, session_header, wrapped};
 use crate::tui::keys;
 use crate::tui::session::Session;
 
-/// The lines of the plan screen, and where each action's lines begin and end.
-struct Laid {
-    lines: Vec<Line<'static>>,
-    items: Vec<std::ops::Range<usize>>,
-}
-
 pub fn render(app: &App, frame: &mut Frame) {
-    let Some(s) = &app.session else { return };
+    let Some(s) = &app.visit.session else { return };
     let w = app.words;
     let c = chrome(frame.area());
     session_header(app, frame, c.header, s, Some(w.plan_title));
-    let editor_h = if app.plan.editor.is_some() { 5 } else { 0 };
-    let [body, editor] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(editor_h)]).areas(c.body);
-    let page = Rect {
-        x: body.x + 1,
-        width: body.width.saturating_sub(2),
-        ..body
-    };
-    let list = rows(s);
-    let laid = lay_out(app, s, &list, page.width as usize);
-    let shown = in_view(
-        app,
-        laid.lines,
-        &laid.items,
-        app.plan.cursor,
-        &app.plan.top,
-        page.height,
-    );
-    frame.render_widget(Paragraph::new(shown), page);
-    if let Some(ed) = &app.plan.editor {
-        let t = &app.theme;
+    let plan = &app.visit.plan;
+    let editor = plan.editor.as_ref().map(|ed| {
         let title = match ed.field {
             PlanField::Owner => w.editing_owner,
             PlanField::Due => w.editing_due,
@@ -55,15 +28,16 @@ pub fn render(app: &App, frame: &mut Frame) {
             PlanField::Reason => w.editing_reason,
             PlanField::NewAction => w.editing_own,
         };
-        let block = Block::bordered()
-            .border_style(t.border_focus())
-            .title(Span::styled(format!(" {title} "), t.title()));
-        let inner = block.inner(editor);
-        frame.render_widget(block, editor);
-        frame.render_widget(&ed.area, inner);
-        crate::tui::app::place_cursor(frame, &ed.area, inner);
-    }
-    let keys = if app.plan.editor.is_some() {
+        (title, &ed.area)
+    });
+    let view = ListView {
+        cursor: plan.cursor,
+        top: &plan.top,
+    };
+    list_page(app, frame, c.body, view, editor, |width| {
+        lay_out(app, s, &rows(s), width)
+    });
+    let keys = if plan.editor.is_some() {
         keys::editing(w)
     } else {
         crate::tui::bindings::footer(super::PLAN, w, &super::context(app))
@@ -71,45 +45,12 @@ pub fn render(app: &App, frame: &mut Frame) {
     footer(app, frame, c.footer, &keys);
 }
 
-/// The lines in view of a list of items: the item under the cursor highlighted and kept in
-/// view (the top, where the list begins, for the first), `top` remembering where the view
-/// stands between frames.
-pub(crate) fn in_view(
-    app: &App,
-    mut lines: Vec<Line<'static>>,
-    items: &[std::ops::Range<usize>],
-    cursor: usize,
-    top: &std::cell::Cell<usize>,
-    height: u16,
-) -> Vec<Line<'static>> {
-    let height = height as usize;
-    let mut first = top.get();
-    if let Some(item) = items.get(cursor) {
-        if cursor == 0 {
-            first = 0;
-        } else if item.start < first {
-            first = item.start.saturating_sub(1);
-        } else if item.end > first + height {
-            first = item.end.saturating_sub(height).min(item.start);
-        }
-        for line in &mut lines[item.clone()] {
-            *line = std::mem::take(line).style(app.theme.cursor());
-        }
-    }
-    first = first.min(lines.len().saturating_sub(height));
-    top.set(first);
-    lines.into_iter().skip(first).take(height).collect()
-}
-
 /// The whole screen's text for a width.
 fn lay_out(app: &App, s: &Session, list: &[PlanRow], width_: usize) -> Laid {
     let t = &app.theme;
     let w = app.words;
     let pw = PlanWords::of(app.lang);
-    let mut laid = Laid {
-        lines: Vec::new(),
-        items: Vec::new(),
-    };
+    let mut laid = Laid::default();
     let count = |d: Option<Decision>| {
         list.iter()
             .filter(|r| d.is_some() || r.horizon.is_some())
@@ -153,7 +94,7 @@ fn lay_out(app: &App, s: &Session, list: &[PlanRow], width_: usize) -> Laid {
         }
         for i in members {
             let start = laid.lines.len();
-            let chosen = i == app.plan.cursor;
+            let chosen = i == app.visit.plan.cursor;
             laid.lines
                 .extend(action_lines(app, s, &list[i], chosen, width_));
             // Items are indexed by row: rows are sorted by horizon, so they come in order.
@@ -211,13 +152,7 @@ fn action_lines(
         lead.style = style;
     }
     let indent = " ".repeat(4 + tag_w);
-    let mut facts: Vec<String> = Vec::new();
-    if let Some(owner) = entry.and_then(|e| e.owner.as_deref()) {
-        facts.push(w.plan_owner(&inert(owner)));
-    }
-    if let Some(due) = entry.and_then(|e| e.due.as_ref()) {
-        facts.push(w.plan_due(due));
-    }
+    let mut facts = owner_and_due(w, entry);
     if r.horizon != r.planned && rec.is_some() {
         let reasons = PlanReasons::of(app.lang);
         let was = match r.planned {
@@ -238,11 +173,7 @@ fn action_lines(
         } else {
             w.plan_note(&note)
         };
-        let mut lines = wrapped(&text, width_, t.muted(), &indent);
-        if !chosen {
-            lines.truncate(1);
-        }
-        out.extend(lines);
+        out.extend(note_lines(app, &text, width_, &indent, chosen));
     }
     if chosen && let Some(rec) = rec {
         out.extend(wrapped(
@@ -257,4 +188,31 @@ fn action_lines(
         }
     }
     out
+}
+
+/// Who carries an action and by when, as the plan records them.
+pub(crate) fn owner_and_due(w: &TuiWords, entry: Option<&PlanEntry>) -> Vec<String> {
+    let mut facts = Vec::new();
+    if let Some(owner) = entry.and_then(|e| e.owner.as_deref()) {
+        facts.push(w.plan_owner(&inert(owner)));
+    }
+    if let Some(due) = entry.and_then(|e| e.due.as_ref()) {
+        facts.push(w.plan_due(due));
+    }
+    facts
+}
+
+/// A note under an item of a list: whole under the cursor, its first line elsewhere.
+pub(crate) fn note_lines(
+    app: &App,
+    text: &str,
+    width: usize,
+    indent: &str,
+    chosen: bool,
+) -> Vec<Line<'static>> {
+    let mut lines = wrapped(text, width, app.theme.muted(), indent);
+    if !chosen {
+        lines.truncate(1);
+    }
+    lines
 }

@@ -15,9 +15,10 @@ use crate::model::{Decision, Horizon, PlanEntry};
 use crate::plain_text::inert;
 use crate::tui::app::{Action, App, Screen, Tone, text_area};
 use crate::tui::bindings::{Binding, always, commands, lookup};
+use crate::tui::keys::{Typing, type_key};
 use crate::tui::session::Session;
-pub(crate) use draw::in_view;
 pub use draw::render;
+pub(crate) use draw::{note_lines, owner_and_due};
 
 /// One action on the plan screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,6 +114,13 @@ pub struct PlanState {
     pub cursor: usize,
     pub top: Cell<usize>,
     pub editor: Option<PlanEditor>,
+}
+
+impl PlanState {
+    /// Nothing being typed: how the plan is shown from the summary.
+    pub fn start(&mut self) {
+        self.editor = None;
+    }
 }
 
 commands! {
@@ -274,23 +282,18 @@ pub static PLAN: &[Binding<PlanCommand, PlanContext>] = {
 /// The context of the plan screen's keys in an app.
 pub fn context(app: &App) -> PlanContext {
     let row = app
+        .visit
         .session
         .as_ref()
-        .and_then(|s| Some((s, rows(s).get(app.plan.cursor)?.clone())));
+        .and_then(|s| Some((s, rows(s).get(app.visit.plan.cursor)?.clone())));
     PlanContext {
         any: row.is_some(),
         own: row.is_some_and(|(s, r)| r.own(s)),
     }
 }
 
-/// Opens the plan screen, from the summary.
-pub fn open(app: &mut App) {
-    app.plan.editor = None;
-    app.screen = Screen::Plan;
-}
-
 pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
-    if app.plan.editor.is_some() {
+    if app.visit.plan.editor.is_some() {
         return editor_key(app, key);
     }
     match lookup(PLAN, &key, &context(app)) {
@@ -308,7 +311,7 @@ fn changes(command: PlanCommand) -> bool {
 /// Carries out a command of the plan screen.
 fn run(app: &mut App, command: PlanCommand) -> Action {
     use PlanCommand as P;
-    let Some(s) = &app.session else {
+    let Some(s) = &app.visit.session else {
         return Action::None;
     };
     if changes(command) && s.is_complete() {
@@ -316,13 +319,15 @@ fn run(app: &mut App, command: PlanCommand) -> Action {
         return Action::None;
     }
     let list = rows(s);
-    let row = list.get(app.plan.cursor).cloned();
+    let row = list.get(app.visit.plan.cursor).cloned();
     let n = list.len();
     match (command, row) {
-        (P::Up, _) => app.plan.cursor = app.plan.cursor.saturating_sub(1),
-        (P::Down, _) => app.plan.cursor = (app.plan.cursor + 1).min(n.saturating_sub(1)),
-        (P::Back, _) => app.screen = Screen::Summary,
-        (P::Help, _) => app.open_help(),
+        (P::Up, _) => app.visit.plan.cursor = app.visit.plan.cursor.saturating_sub(1),
+        (P::Down, _) => {
+            app.visit.plan.cursor = (app.visit.plan.cursor + 1).min(n.saturating_sub(1))
+        }
+        (P::Back, _) => return Action::Show(Screen::Summary),
+        (P::Help, _) => return Action::Help,
         (P::Leave, _) => return Action::Leave,
         (P::Add, _) => open_editor(app, PlanField::NewAction, "", ""),
         (P::Agree, Some(r)) => return agree(app, &r),
@@ -348,14 +353,15 @@ fn run(app: &mut App, command: PlanCommand) -> Action {
 
 /// The plan entry of an action as it stands (empty while nothing is decided).
 fn entry(app: &App, id: &str) -> PlanEntry {
-    app.session
+    app.visit
+        .session
         .as_ref()
         .and_then(|s| s.assessment.plan.get(id).cloned())
         .unwrap_or_default()
 }
 
 fn open_editor(app: &mut App, field: PlanField, id: &str, text: &str) {
-    app.plan.editor = Some(PlanEditor {
+    app.visit.plan.editor = Some(PlanEditor {
         field,
         id: id.to_string(),
         area: text_area(text),
@@ -365,7 +371,7 @@ fn open_editor(app: &mut App, field: PlanField, id: &str, text: &str) {
 
 /// `a`: agreed; again: back to proposed.
 fn agree(app: &mut App, r: &PlanRow) -> Action {
-    let Some(s) = app.session.as_mut() else {
+    let Some(s) = app.visit.session.as_mut() else {
         return Action::None;
     };
     let now = s.assessment.plan.get(&r.id).and_then(|e| e.decision);
@@ -376,7 +382,7 @@ fn agree(app: &mut App, r: &PlanRow) -> Action {
 
 /// `d`: declined, and the reason asked for (the note); again: back to proposed.
 fn decline(app: &mut App, r: &PlanRow) -> Action {
-    let Some(s) = app.session.as_mut() else {
+    let Some(s) = app.visit.session.as_mut() else {
         return Action::None;
     };
     let now = s.assessment.plan.get(&r.id).and_then(|e| e.decision);
@@ -395,7 +401,7 @@ fn decline(app: &mut App, r: &PlanRow) -> Action {
 /// `m`: the next horizon, short → medium → long → (later, for an action the plan left for
 /// later) → short. The plan's own horizon is kept as no entry.
 fn move_horizon(app: &mut App, r: &PlanRow) -> Action {
-    let Some(s) = app.session.as_mut() else {
+    let Some(s) = app.visit.session.as_mut() else {
         return Action::None;
     };
     let own_later = r.planned.is_none() && r.applicable.is_some();
@@ -410,14 +416,14 @@ fn move_horizon(app: &mut App, r: &PlanRow) -> Action {
     // The cursor follows the action to its new place.
     let id = r.id.clone();
     if let Some(at) = rows(s).iter().position(|x| x.id == id) {
-        app.plan.cursor = at;
+        app.visit.plan.cursor = at;
     }
     Action::Save
 }
 
 /// `x`: removes an action of the firm's own, which it no longer wants listed.
 fn remove(app: &mut App, r: &PlanRow) -> Action {
-    let Some(s) = app.session.as_mut() else {
+    let Some(s) = app.visit.session.as_mut() else {
         return Action::None;
     };
     if !r.own(s) {
@@ -425,7 +431,7 @@ fn remove(app: &mut App, r: &PlanRow) -> Action {
     }
     let title = s.assessment.plan.remove(&r.id).and_then(|e| e.title);
     let n = rows(s).len();
-    app.plan.cursor = app.plan.cursor.min(n.saturating_sub(1));
+    app.visit.plan.cursor = app.visit.plan.cursor.min(n.saturating_sub(1));
     let title = inert(title.as_deref().unwrap_or(&r.id));
     app.say(Tone::Info, app.words.plan_removed(&title));
     Action::Save
@@ -442,7 +448,7 @@ fn is_live(field: PlanField) -> bool {
 
 /// Writes a text field of an action.
 fn write_field(app: &mut App, field: PlanField, id: &str, text: &str) {
-    let Some(s) = app.session.as_mut() else {
+    let Some(s) = app.visit.session.as_mut() else {
         return;
     };
     let kept = kept_text(text);
@@ -454,7 +460,7 @@ fn write_field(app: &mut App, field: PlanField, id: &str, text: &str) {
 }
 
 pub fn on_paste(app: &mut App, text: &str) -> Action {
-    let Some(ed) = &mut app.plan.editor else {
+    let Some(ed) = &mut app.visit.plan.editor else {
         return Action::None;
     };
     ed.area.insert_str(text);
@@ -462,7 +468,7 @@ pub fn on_paste(app: &mut App, text: &str) -> Action {
 }
 
 fn draft(app: &mut App) -> Action {
-    let Some(ed) = &app.plan.editor else {
+    let Some(ed) = &app.visit.plan.editor else {
         return Action::None;
     };
     if !is_live(ed.field) {
@@ -474,43 +480,35 @@ fn draft(app: &mut App) -> Action {
 }
 
 fn editor_key(app: &mut App, key: KeyEvent) -> Action {
-    if app.is_line_break(&key) {
-        if let Some(ed) = &mut app.plan.editor
-            && matches!(ed.field, PlanField::Note | PlanField::Reason)
-        {
-            ed.area.insert_newline();
-        }
+    let line_break = app.is_line_break(&key);
+    let Some(ed) = &mut app.visit.plan.editor else {
+        return Action::None;
+    };
+    // Only a note and a reason take paragraphs; elsewhere a line break does nothing.
+    if line_break && !matches!(ed.field, PlanField::Note | PlanField::Reason) {
         return draft(app);
     }
-    match key.code {
-        KeyCode::Esc => {
-            let Some(ed) = app.plan.editor.take() else {
+    match type_key(&mut ed.area, key, line_break) {
+        Typing::Keep => keep(app),
+        Typing::Cancel => {
+            let Some(ed) = app.visit.plan.editor.take() else {
                 return Action::None;
             };
-            if is_live(ed.field) {
-                write_field(app, ed.field, &ed.id, &ed.original);
-                return Action::Save;
-            }
-            Action::None
-        }
-        KeyCode::Enter => keep(app),
-        _ => {
-            let Some(ed) = &mut app.plan.editor else {
+            if !is_live(ed.field) {
                 return Action::None;
-            };
-            if ed.area.input(key) {
-                draft(app)
-            } else {
-                Action::None
             }
+            write_field(app, ed.field, &ed.id, &ed.original);
+            Action::Save
         }
+        Typing::Changed => draft(app),
+        Typing::Unchanged => Action::None,
     }
 }
 
 /// Enter in an editor: keeps what was typed. A due date that is not a date, and a new action
 /// without a title, keep the editor open and say why.
 fn keep(app: &mut App) -> Action {
-    let Some(ed) = app.plan.editor.take() else {
+    let Some(ed) = app.visit.plan.editor.take() else {
         return Action::None;
     };
     let text = ed.text();
@@ -525,11 +523,11 @@ fn keep(app: &mut App) -> Action {
                 Some(d)
             } else {
                 let why = app.words.not_a_date(&inert(text.trim()));
-                app.plan.editor = Some(ed);
+                app.visit.plan.editor = Some(ed);
                 app.say(Tone::Warn, why);
                 return Action::None;
             };
-            if let Some(s) = app.session.as_mut() {
+            if let Some(s) = app.visit.session.as_mut() {
                 edit_plan(&mut s.assessment, &ed.id, |e| e.due = due);
             }
         }
@@ -542,15 +540,15 @@ fn keep(app: &mut App) -> Action {
 /// (short when there is none, or it is left for later).
 fn add_own(app: &mut App, ed: PlanEditor, text: &str) -> Action {
     let Some(title) = kept_text(&text.replace('\n', " ")) else {
-        app.plan.editor = Some(ed);
+        app.visit.plan.editor = Some(ed);
         app.say(Tone::Warn, app.words.plan_title_empty);
         return Action::None;
     };
-    let Some(s) = app.session.as_mut() else {
+    let Some(s) = app.visit.session.as_mut() else {
         return Action::None;
     };
     let horizon = rows(s)
-        .get(app.plan.cursor)
+        .get(app.visit.plan.cursor)
         .and_then(|r| r.horizon)
         .unwrap_or(Horizon::Short);
     let id = new_own_id(&s.assessment, s.q());
@@ -560,7 +558,7 @@ fn add_own(app: &mut App, ed: PlanEditor, text: &str) -> Action {
         e.horizon = Some(horizon);
     });
     if let Some(at) = rows(s).iter().position(|r| r.id == id) {
-        app.plan.cursor = at;
+        app.visit.plan.cursor = at;
     }
     Action::Save
 }

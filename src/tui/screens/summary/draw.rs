@@ -3,19 +3,22 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::doc::document;
 use crate::tui::app::App;
-use crate::tui::draw::{chrome, footer, session_header};
+use crate::tui::draw::{chrome, editor_box, footer, session_header};
 use crate::tui::keys;
 
 pub fn render(app: &App, frame: &mut Frame) {
-    let Some(s) = &app.session else { return };
+    let Some(s) = &app.visit.session else { return };
     let c = chrome(frame.area());
     session_header(app, frame, c.header, s, Some(app.words.summary));
-    let editor_h = if app.summary.editor.is_some() { 6 } else { 0 };
+    let editor_h = if app.visit.summary.editor.is_some() {
+        6
+    } else {
+        0
+    };
     let [body, editor] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(editor_h)]).areas(c.body);
     let [page, bar] = Layout::horizontal([Constraint::Min(1), Constraint::Length(1)]).areas(body);
@@ -24,12 +27,12 @@ pub fn render(app: &App, frame: &mut Frame) {
         width: page.width.saturating_sub(2),
         ..page
     };
-    app.summary.view.set((page.width, page.height));
+    app.visit.summary.view.set((page.width, page.height));
     let mut doc = document(app, s, page.width as usize);
     let height = page.height as usize;
     let max_top = doc.lines.len().saturating_sub(height);
-    let top = app.summary.top.min(max_top);
-    if let Some(item) = doc.items.get(app.summary.cursor)
+    let top = app.visit.summary.top.min(max_top);
+    if let Some(item) = doc.items.get(app.visit.summary.cursor)
         && item.start >= top
         && item.end <= top + height
     {
@@ -50,20 +53,10 @@ pub fn render(app: &App, frame: &mut Frame) {
             .track_style(app.theme.border());
         frame.render_stateful_widget(scrollbar, bar, &mut state);
     }
-    if let Some(ed) = &app.summary.editor {
-        let t = &app.theme;
-        let block = Block::bordered()
-            .border_style(t.border_focus())
-            .title(Span::styled(
-                format!(" {} ", app.words.editing_summary),
-                t.title(),
-            ));
-        let inner = block.inner(editor);
-        frame.render_widget(block, editor);
-        frame.render_widget(&ed.area, inner);
-        crate::tui::app::place_cursor(frame, &ed.area, inner);
+    if let Some(ed) = &app.visit.summary.editor {
+        editor_box(app, frame, editor, app.words.editing_summary, &ed.area);
     }
-    let keys = if app.summary.editor.is_some() {
+    let keys = if app.visit.summary.editor.is_some() {
         keys::editing(app.words)
     } else {
         crate::tui::bindings::footer(super::SUMMARY, app.words, &super::context(app))

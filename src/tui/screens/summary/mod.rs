@@ -9,14 +9,42 @@ mod draw;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::interview::{go_to, is_live, write_text};
+use super::interview::{is_live, write_text};
 use crate::model::Status;
 use crate::score::QuestionState;
 use crate::tui::app::{Action, App, EditTarget, Editor, Screen, Tone};
 use crate::tui::bindings::{Binding, always, commands, lookup};
+use crate::tui::keys::{Typing, type_key};
 use crate::tui::session::Session;
 pub use doc::{Doc, document};
 pub use draw::render;
+
+/// The summary screen's cursor in the unanswered list, how far it is scrolled, its editor
+/// and a pending confirmation.
+#[derive(Default)]
+pub struct SummaryState {
+    pub cursor: usize,
+    /// The first line of the summary in view.
+    pub top: usize,
+    /// Width and height of the summary's page as last drawn (0 × 0 before the first draw).
+    pub view: std::cell::Cell<(u16, u16)>,
+    pub editor: Option<Editor>,
+    /// `c` was pressed once: with required questions unanswered, or on a complete assessment
+    /// (which it reopens for editing).
+    pub confirm_complete: bool,
+    /// `w` was pressed once on an assessment not yet complete.
+    pub confirm_sheet: bool,
+}
+
+impl SummaryState {
+    /// Back to the top, with no confirmation pending: how the summary is shown from the
+    /// interview.
+    pub fn start(&mut self) {
+        self.cursor = 0;
+        self.top = 0;
+        self.confirm_complete = false;
+    }
+}
 
 /// Visible questions without an answer, by position: those that count (scored, as the
 /// progress counts them) in file order, then the others (not scored) in file order.
@@ -223,6 +251,7 @@ pub fn context(app: &App) -> SummaryContext {
     SummaryContext {
         from_compare: app.from_compare(),
         follow_up: app
+            .visit
             .session
             .as_ref()
             .is_some_and(|s| s.assessment.visit.previous.is_some()),
@@ -230,11 +259,11 @@ pub fn context(app: &App) -> SummaryContext {
 }
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
-    if app.summary.editor.is_some() {
+    if app.visit.summary.editor.is_some() {
         return editor_key(app, key);
     }
-    let confirm = std::mem::take(&mut app.summary.confirm_complete);
-    let confirm_sheet = std::mem::take(&mut app.summary.confirm_sheet);
+    let confirm = std::mem::take(&mut app.visit.summary.confirm_complete);
+    let confirm_sheet = std::mem::take(&mut app.visit.summary.confirm_sheet);
     match lookup(SUMMARY, &key, &context(app)) {
         Some(command) => run(app, command, confirm, confirm_sheet),
         None => Action::None,
@@ -245,7 +274,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
 /// `w` were pressed just before.
 fn run(app: &mut App, command: SummaryCommand, confirm: bool, confirm_sheet: bool) -> Action {
     use SummaryCommand as S;
-    let Some(s) = &app.session else {
+    let Some(s) = &app.visit.session else {
         return Action::None;
     };
     match command {
@@ -260,29 +289,32 @@ fn run(app: &mut App, command: SummaryCommand, confirm: bool, confirm_sheet: boo
         S::Bottom => scroll(app, Scroll::End),
         S::Jump => {
             let open = unanswered(s);
-            if let Some(&p) = open.get(app.summary.cursor)
+            if let Some(&p) = open.get(app.visit.summary.cursor)
                 && in_view(app).unwrap_or(true)
             {
-                let page = s.question_page(p);
-                go_to(app, page);
+                return Action::GoTo(s.question_page(p));
             }
         }
         S::Closing if s.is_complete() => app.say(Tone::Warn, app.words.complete_read_only),
         S::Closing => {
             let text = s.assessment.visit.summary.clone().unwrap_or_default();
-            app.summary.editor = Some(Editor::new(EditTarget::Closing, &text));
+            app.visit.summary.editor = Some(Editor::new(EditTarget::Closing, &text));
         }
         S::Complete => return toggle_status(app, confirm),
         S::Sheet if !s.is_complete() && !confirm_sheet => {
             // A sheet of an unfinished visit is written only when asked twice.
             let (done, visible) = s.progress();
             let text = app.words.confirm_sheet(done, visible);
-            app.summary.confirm_sheet = true;
+            app.visit.summary.confirm_sheet = true;
             app.say(Tone::Warn, text);
         }
         S::Sheet => return Action::WriteSheet,
-        S::Plan => crate::tui::screens::plan::open(app),
-        S::Progress => crate::tui::screens::progress::open(app),
+        S::Plan => return Action::Start(Screen::Plan),
+        // A visit that follows up none has no progress page.
+        S::Progress if s.assessment.visit.previous.is_none() => {
+            app.say(Tone::Warn, app.words.progress_no_previous);
+        }
+        S::Progress => return Action::Start(Screen::Progress),
     }
     Action::None
 }
@@ -290,21 +322,21 @@ fn run(app: &mut App, command: SummaryCommand, confirm: bool, confirm_sheet: boo
 /// The document as last drawn, with the first line and the number of lines in view; none
 /// before the screen was first drawn.
 fn laid_out(app: &App) -> Option<(Doc, usize, usize)> {
-    let (width, height) = app.summary.view.get();
-    let s = app.session.as_ref()?;
+    let (width, height) = app.visit.summary.view.get();
+    let s = app.visit.session.as_ref()?;
     if height == 0 {
         return None;
     }
     let doc = document(app, s, width as usize);
     let max_top = doc.lines.len().saturating_sub(height as usize);
-    let top = app.summary.top.min(max_top);
+    let top = app.visit.summary.top.min(max_top);
     Some((doc, top, height as usize))
 }
 
 /// Whether the unanswered question under the cursor is on screen (none: not drawn yet).
 fn in_view(app: &App) -> Option<bool> {
     let (doc, top, height) = laid_out(app)?;
-    let item = doc.items.get(app.summary.cursor)?;
+    let item = doc.items.get(app.visit.summary.cursor)?;
     Some(item.start >= top && item.end <= top + height)
 }
 
@@ -312,8 +344,12 @@ fn in_view(app: &App) -> Option<bool> {
 /// last one (or with none), the document scrolls by a line.
 fn step(app: &mut App, down: bool) {
     let Some((doc, top, height)) = laid_out(app) else {
-        let n = app.session.as_ref().map_or(0, |s| unanswered(s).len());
-        let c = &mut app.summary.cursor;
+        let n = app
+            .visit
+            .session
+            .as_ref()
+            .map_or(0, |s| unanswered(s).len());
+        let c = &mut app.visit.summary.cursor;
         *c = if down {
             (*c + 1).min(n.saturating_sub(1))
         } else {
@@ -322,7 +358,7 @@ fn step(app: &mut App, down: bool) {
         return;
     };
     let n = doc.items.len();
-    let cursor = app.summary.cursor;
+    let cursor = app.visit.summary.cursor;
     let shown = |i: usize| doc.items[i].start >= top && doc.items[i].end <= top + height;
     let target = match (down, n) {
         (_, 0) => None,
@@ -336,9 +372,9 @@ fn step(app: &mut App, down: bool) {
     };
     match target {
         Some(i) => {
-            app.summary.cursor = i;
+            app.visit.summary.cursor = i;
             let item = &doc.items[i];
-            app.summary.top = if item.start < top {
+            app.visit.summary.top = if item.start < top {
                 item.start
             } else if item.end > top + height {
                 (item.end - height).min(item.start)
@@ -348,16 +384,17 @@ fn step(app: &mut App, down: bool) {
         }
         None => {
             let max_top = doc.lines.len().saturating_sub(height);
-            app.summary.top = if down {
+            app.visit.summary.top = if down {
                 (top + 1).min(max_top)
             } else {
                 top.saturating_sub(1)
             };
-            if let Some(i) = near(&doc, app.summary.top, height)
-                && !(doc.items[cursor.min(n.saturating_sub(1))].start >= app.summary.top
-                    && doc.items[cursor.min(n.saturating_sub(1))].end <= app.summary.top + height)
+            if let Some(i) = near(&doc, app.visit.summary.top, height)
+                && !(doc.items[cursor.min(n.saturating_sub(1))].start >= app.visit.summary.top
+                    && doc.items[cursor.min(n.saturating_sub(1))].end
+                        <= app.visit.summary.top + height)
             {
-                app.summary.cursor = i;
+                app.visit.summary.cursor = i;
             }
         }
     }
@@ -391,26 +428,26 @@ fn scroll(app: &mut App, how: Scroll) {
         Scroll::Start => 0,
         Scroll::End => max_top,
     };
-    app.summary.top = top;
-    let cursor = app.summary.cursor;
+    app.visit.summary.top = top;
+    let cursor = app.visit.summary.cursor;
     let visible = doc
         .items
         .get(cursor)
         .is_some_and(|r| r.start >= top && r.end <= top + height);
     if !visible && let Some(i) = near(&doc, top, height) {
-        app.summary.cursor = i;
+        app.visit.summary.cursor = i;
     }
 }
 
 fn toggle_status(app: &mut App, confirmed: bool) -> Action {
     let w = app.words;
-    let Some(s) = app.session.as_mut() else {
+    let Some(s) = app.visit.session.as_mut() else {
         return Action::None;
     };
     if s.assessment.visit.status == Status::Complete {
         // Reopening a completed visit for editing takes a second c: its sheet goes stale.
         if !confirmed {
-            app.summary.confirm_complete = true;
+            app.visit.summary.confirm_complete = true;
             app.say(Tone::Warn, w.confirm_reopen);
             return Action::None;
         }
@@ -420,7 +457,7 @@ fn toggle_status(app: &mut App, confirmed: bool) -> Action {
     }
     let missing = required_unanswered(s);
     if missing > 0 && !confirmed {
-        app.summary.confirm_complete = true;
+        app.visit.summary.confirm_complete = true;
         app.say(Tone::Warn, w.confirm_complete(missing));
         return Action::None;
     }
@@ -430,7 +467,7 @@ fn toggle_status(app: &mut App, confirmed: bool) -> Action {
 }
 
 pub fn on_paste(app: &mut App, text: &str) -> Action {
-    let Some(ed) = &mut app.summary.editor else {
+    let Some(ed) = &mut app.visit.summary.editor else {
         return Action::None;
     };
     ed.area.insert_str(text);
@@ -438,7 +475,7 @@ pub fn on_paste(app: &mut App, text: &str) -> Action {
 }
 
 fn draft(app: &mut App) -> Action {
-    let (Some(s), Some(ed)) = (app.session.as_mut(), &app.summary.editor) else {
+    let (Some(s), Some(ed)) = (app.visit.session.as_mut(), &app.visit.summary.editor) else {
         return Action::None;
     };
     if !is_live(s, ed.target) {
@@ -449,38 +486,21 @@ fn draft(app: &mut App) -> Action {
 }
 
 fn editor_key(app: &mut App, key: KeyEvent) -> Action {
-    if app.is_line_break(&key) {
-        let Some(ed) = &mut app.summary.editor else {
-            return Action::None;
-        };
-        ed.area.insert_newline();
-        return draft(app);
-    }
-    match key.code {
-        KeyCode::Enter | KeyCode::Esc => {
-            let Some(ed) = app.summary.editor.take() else {
-                return Action::None;
-            };
-            let Some(s) = app.session.as_mut() else {
-                return Action::None;
-            };
-            let text = if key.code == KeyCode::Enter {
-                ed.text()
-            } else {
-                ed.original.clone()
-            };
-            write_text(s, ed.target, &text);
-            Action::Save
-        }
-        _ => {
-            let Some(ed) = &mut app.summary.editor else {
-                return Action::None;
-            };
-            if ed.area.input(key) {
-                draft(app)
-            } else {
-                Action::None
-            }
-        }
-    }
+    let line_break = app.is_line_break(&key);
+    let Some(ed) = &mut app.visit.summary.editor else {
+        return Action::None;
+    };
+    let text = match type_key(&mut ed.area, key, line_break) {
+        Typing::Keep => ed.text(),
+        Typing::Cancel => ed.original.clone(),
+        Typing::Changed => return draft(app),
+        Typing::Unchanged => return Action::None,
+    };
+    let target = ed.target;
+    app.visit.summary.editor = None;
+    let Some(s) = app.visit.session.as_mut() else {
+        return Action::None;
+    };
+    write_text(s, target, &text);
+    Action::Save
 }
