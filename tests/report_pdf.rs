@@ -236,7 +236,8 @@ fn the_html_sheet_prints_on_a4_pages_with_its_decision_page_first() {
 }
 
 /// Any firm of the demo cohort prints on at most four A4 pages in either language: a sample
-/// of its full visits (the longest sheets) and quick scans.
+/// of its full visits, its follow-ups (the longest sheets: the progress on the plan agreed
+/// last time and how the scores moved, besides the new plan), a second scan and quick scans.
 #[test]
 fn demo_firms_print_on_at_most_four_pages() {
     let p = printer();
@@ -255,14 +256,23 @@ fn demo_firms_print_on_at_most_four_pages() {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     files.sort();
-    let visits = files
-        .iter()
-        .filter(|f| !f.to_string_lossy().ends_with("-scan.toml"));
-    let scans = files
-        .iter()
-        .filter(|f| f.to_string_lossy().ends_with("-scan.toml"));
-    let sample: Vec<&PathBuf> = visits.take(5).chain(scans.take(2)).collect();
-    assert!(sample.len() >= 5, "the demo cohort has too few files");
+    let kind = |suffix: &'static str| {
+        files
+            .iter()
+            .filter(move |f| f.to_string_lossy().ends_with(suffix))
+    };
+    let follow_ups: Vec<&PathBuf> = kind("-follow-up.toml").take(4).collect();
+    assert!(
+        follow_ups.len() >= 3,
+        "the demo cohort has too few follow-ups"
+    );
+    let sample: Vec<&PathBuf> = kind("-visit.toml")
+        .take(4)
+        .chain(follow_ups)
+        .chain(kind("-rescan.toml").take(1))
+        .chain(kind("-scan.toml").take(2))
+        .collect();
+    assert!(sample.len() >= 9, "the demo cohort has too few files");
     for file in sample {
         for (lang, code) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
             let printed = print_sheet(&p, tmp.path(), file, code, false);

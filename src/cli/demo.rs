@@ -41,10 +41,11 @@ pub fn run(
     let files = folder((&*scan).into(), (&*full).into(), firms, seed);
     write_cohort(dir, &files)?;
     let count = |suffix: &str| files.iter().filter(|f| f.name.ends_with(suffix)).count();
+    // A firm's second scan is a follow-up of its first.
     let counts = [
         count("-scan.toml"),
         count("-visit.toml"),
-        count("-follow-up.toml"),
+        count("-follow-up.toml") + count("-rescan.toml"),
     ];
     let [scans, visits, follow_ups] = counts;
     let folder = shown_path(dir);

@@ -47,8 +47,9 @@ impl<'a> From<&'a crate::store::LoadedQuestionnaire> for Source<'a> {
 }
 
 /// `firms` assessments of one questionnaire, decided by `seed` alone: most firms visited once,
-/// a few (about one in twelve) followed up later. Firm `i` is the same whatever the size of
-/// the cohort, and generating it is cheap (benchmarks use 10,000 firms).
+/// many of them deciding on their plan, and a few (about one in twelve) followed up later,
+/// with the progress on what they agreed. Firm `i` is the same whatever the size of the
+/// cohort, and generating it is cheap (benchmarks use 10,000 firms).
 pub fn cohort(q: &Questionnaire, digest: &str, firms: usize, seed: u64) -> Vec<DemoFile> {
     let src = Source {
         questionnaire: q,
@@ -62,13 +63,12 @@ pub fn cohort(q: &Questionnaire, digest: &str, firms: usize, seed: u64) -> Vec<D
             let assessment = if is_revisit(seed, i) {
                 let j = revisited(seed, i);
                 let f = firm::firm(seed, j);
-                let first = visit(src, &f, Visit::first(seed, i, &f));
-                let mut a = follow_up(src, &f, seed, i, &first);
+                let first = first_visit(src, &f, seed, j);
+                let mut a = follow_up(src, &f, seed, i, 6, &first);
                 a.visit.previous = Some(name(j));
                 a
             } else {
-                let f = firm::firm(seed, i);
-                visit(src, &f, Visit::first(seed, i, &f))
+                first_visit(src, &firm::firm(seed, i), seed, i)
             };
             DemoFile {
                 name: name(i),
@@ -78,9 +78,21 @@ pub fn cohort(q: &Questionnaire, digest: &str, firms: usize, seed: u64) -> Vec<D
         .collect()
 }
 
+/// File `i` of a cohort of one questionnaire, visited the first time: complete visits mostly
+/// end with the firm's decisions on its plan.
+fn first_visit(src: Source, f: &Firm, seed: u64, i: usize) -> Assessment {
+    let mut a = visit(src, f, Visit::first(seed, i, f));
+    let mut rng = stream(seed, i, 4);
+    if a.visit.status == Status::Complete && rng.random_bool(0.6) {
+        decide(src.questionnaire, &mut a, f, &mut rng);
+    }
+    a
+}
+
 /// A district's folder of `firms` firms: a quick scan of each (`firm-NNNN-scan.toml`); the full
 /// visit (`-visit`) of each firm the scan's verdict sends to one, and of some it says to
-/// nurture; and a follow-up (`-follow-up`) of about a third of the complete full visits.
+/// nurture; a follow-up (`-follow-up`) of about half the complete full visits; and a second
+/// scan (`-rescan`) of some of the other firms it says to nurture.
 pub fn folder(scan: Source, full: Source, firms: usize, seed: u64) -> Vec<DemoFile> {
     let digits = firms.to_string().len().max(4);
     (0..firms)
@@ -89,8 +101,8 @@ pub fn folder(scan: Source, full: Source, firms: usize, seed: u64) -> Vec<DemoFi
         .collect()
 }
 
-/// The files of firm `i` in a district's folder: its scan, and its full visit and follow-up
-/// where they happen.
+/// The files of firm `i` in a district's folder: its scan, and its full visit and follow-up or
+/// its second scan where they happen.
 fn firm_visits(scan: Source, full: Source, seed: u64, i: usize, stem: &str) -> Vec<DemoFile> {
     let f = firm::firm(seed, i);
     let first = visit(scan, &f, Visit::first(seed, i, &f));
@@ -100,12 +112,23 @@ fn firm_visits(scan: Source, full: Source, seed: u64, i: usize, stem: &str) -> V
         assessment: first,
     }];
     let mut rng = stream(seed, i, 4);
+    let nurture = verdict.as_deref() == Some("nurture-first");
     let goes_on = match verdict.as_deref() {
         Some("full-visit-now") => true,
-        Some("nurture-first") => rng.random_bool(0.25),
-        _ => false,
+        _ => nurture && rng.random_bool(0.25),
     };
     if !goes_on {
+        // "Nurture first; decide again in six to twelve months": half of these firms take on
+        // the first actions of the scan's plan and are scanned again.
+        if nurture && files[0].assessment.visit.status == Status::Complete && rng.random_bool(0.5) {
+            decide(scan.questionnaire, &mut files[0].assessment, &f, &mut rng);
+            let mut again = follow_up(scan, &f, seed, i, 8, &files[0].assessment);
+            again.visit.previous = Some(format!("{stem}-scan.toml"));
+            files.push(DemoFile {
+                name: format!("{stem}-rescan.toml"),
+                assessment: again,
+            });
+        }
         return files;
     }
     let spec = Visit {
@@ -114,11 +137,11 @@ fn firm_visits(scan: Source, full: Source, seed: u64, i: usize, stem: &str) -> V
     };
     let mut visited = visit(full, &f, Visit { purpose: 5, ..spec });
     let complete = visited.visit.status == Status::Complete;
-    let followed = complete && rng.random_bool(0.35);
+    let followed = complete && rng.random_bool(0.6);
     if complete && (followed || rng.random_bool(0.5)) {
         decide(full.questionnaire, &mut visited, &f, &mut rng);
     }
-    let later = followed.then(|| follow_up(full, &f, seed, i, &visited));
+    let later = followed.then(|| follow_up(full, &f, seed, i, 6, &visited));
     files.push(DemoFile {
         name: format!("{stem}-visit.toml"),
         assessment: visited,
@@ -194,12 +217,7 @@ fn visit(src: Source, f: &Firm, v: Visit) -> Assessment {
     a.firm.id = Some(f.code.clone());
     a.visit.demo = true;
     a.profile = profile::values(q, f, &mut rng);
-    let experts = if f.chinese {
-        names::ASSESSORS_ZH
-    } else {
-        names::ASSESSORS_EN
-    };
-    a.visit.assessor = Some(pick(&mut rng, experts).to_string());
+    a.visit.assessor = Some(pick(&mut rng, names::ASSESSORS).to_string());
     // A short scan is nearly always finished; a long visit is now and then still under way.
     let complete = rng.random_bool(if q.question_count() <= 20 { 0.92 } else { 0.8 });
     a.visit.status = if complete {
@@ -361,84 +379,158 @@ fn verdict_id(q: &Questionnaire, a: &Assessment) -> Option<String> {
     crate::plan::verdict(q, a, &score(q, a)).map(|i| q.verdict[i].id.clone())
 }
 
-/// The actions of the plan's first horizon, which a firm decides on at the end of a full visit.
-fn first_actions(q: &Questionnaire, a: &Assessment) -> Vec<String> {
-    let e = evaluate(q, a);
-    e.ids(q, e.horizon(Horizon::Short))
-        .into_iter()
-        .map(str::to_string)
-        .collect()
-}
-
-/// The firm's decisions on the first actions of its plan: most agreed, with an owner and a
-/// due date; now and then one declined.
+/// The firm's decisions on its plan at the end of a visit: on each action of the first
+/// horizon (most agreed with an owner and a due date, now and then one put back to the medium
+/// horizon, some declined with the reason given), now and then on the first of the medium
+/// horizon too, and the actions the firm adds itself.
 fn decide(q: &Questionnaire, a: &mut Assessment, f: &Firm, rng: &mut ChaCha8Rng) {
     let day = a.visit.date.as_ref().and_then(days_of).unwrap_or(0);
-    for id in first_actions(q, a) {
-        let agreed = rng.random_bool(0.85);
-        let owners = if f.chinese {
-            names::OWNERS_ZH
-        } else {
-            names::OWNERS_EN
-        };
-        let entry = PlanEntry {
-            decision: Some(if agreed {
-                Decision::Agreed
+    let e = evaluate(q, a);
+    let (short, medium) = (e.horizon(Horizon::Short), e.horizon(Horizon::Medium));
+    let owners = if f.chinese {
+        names::OWNERS_ZH
+    } else {
+        names::OWNERS_EN
+    };
+    let words =
+        |(zh, en): (&'static str, &'static str)| Some(if f.chinese { zh } else { en }.to_string());
+    let agreed = |rng: &mut ChaCha8Rng, days: std::ops::Range<i64>| PlanEntry {
+        decision: Some(Decision::Agreed),
+        owner: Some(pick(rng, owners).to_string()),
+        due: Some(date_of(day + rng.random_range(days))),
+        ..PlanEntry::default()
+    };
+    let mut reasons = names::DECLINED.to_vec();
+    // Rented: the premises field's second option.
+    if f.facts.premises == 1 {
+        reasons.push(names::DECLINED_RENTED);
+    }
+    for id in e.ids(q, short) {
+        let entry = if rng.random_bool(0.8) {
+            if rng.random_bool(0.15) {
+                PlanEntry {
+                    horizon: Some(Horizon::Medium),
+                    note: words(names::MOVED[rng.random_range(0..names::MOVED.len())]),
+                    ..agreed(rng, 240..420)
+                }
             } else {
-                Decision::Declined
-            }),
-            owner: agreed.then(|| pick(rng, owners).to_string()),
-            due: agreed.then(|| date_of(day + rng.random_range(60..180))),
-            ..PlanEntry::default()
+                agreed(rng, 60..180)
+            }
+        } else {
+            PlanEntry {
+                decision: Some(Decision::Declined),
+                note: words(reasons[rng.random_range(0..reasons.len())]),
+                ..PlanEntry::default()
+            }
         };
-        a.plan.insert(id, entry);
+        a.plan.insert(id.to_string(), entry);
+    }
+    if let Some(id) = e.ids(q, medium).first()
+        && rng.random_bool(0.3)
+    {
+        a.plan.insert(id.to_string(), agreed(rng, 240..540));
+    }
+    // The firm's own: none, one or two, not one it has already (a title it holds).
+    let mut own: Vec<(&str, &str)> = names::OWN_ACTIONS
+        .iter()
+        .copied()
+        .filter(|&(zh, _)| f.facts.srdi == 0 || !zh.contains("专精特新"))
+        .collect();
+    for n in 1..=weighted_index(rng, &[0.45, 0.4, 0.15]) {
+        let title = own.swap_remove(rng.random_range(0..own.len()));
+        let medium = rng.random_bool(0.3);
+        let entry = PlanEntry {
+            title: words(title),
+            horizon: Some(if medium {
+                Horizon::Medium
+            } else {
+                Horizon::Short
+            }),
+            ..agreed(rng, if medium { 240..480 } else { 30..150 })
+        };
+        a.plan.insert(format!("own-{n}"), entry);
     }
 }
 
-/// A later visit of the same firm with the same questionnaire: the firm has grown a little,
-/// the actions it agreed at `first` have gone well or not, and what is done shows in the
-/// answers.
-fn follow_up(src: Source, f: &Firm, seed: u64, i: usize, first: &Assessment) -> Assessment {
-    let mut rng = stream(seed, i, 6);
+/// The last day a demo visit can fall on: 2026-11-20, a little before the cohort is shown.
+const LAST_DAY: i64 = 810;
+
+/// A later visit of the same firm with the same questionnaire, six months to a year on (not
+/// after [`LAST_DAY`]), mostly by the same expert: the firm has grown a little, the actions it
+/// agreed at `first` have gone well or not, and what is done shows in the answers. Half the
+/// firms decide on their new plan too. Drawn from the streams `purpose` and the one after it.
+fn follow_up(
+    src: Source,
+    f: &Firm,
+    seed: u64,
+    i: usize,
+    purpose: u64,
+    first: &Assessment,
+) -> Assessment {
+    let mut rng = stream(seed, i, purpose);
     let day = first.visit.date.as_ref().and_then(days_of).unwrap_or(0);
+    let latest = (day + 400).min(LAST_DAY).max(day + 181);
     let spec = Visit {
         seed,
         index: i,
-        purpose: 7,
-        day: day + rng.random_range(180..400),
+        purpose: purpose + 1,
+        day: rng.random_range(day + 180..latest),
         lift: rng.random_range(0.1..0.4),
     };
     let mut a = visit(src, f, spec);
+    if rng.random_bool(0.7) {
+        a.visit.assessor.clone_from(&first.visit.assessor);
+    }
     let q = src.questionnaire;
+    // Some firms carry out nearly everything they agreed; the others some of it.
+    let keen = rng.random_bool(0.35);
+    let weights: &[f64] = if keen {
+        &[0.0, 0.1, 0.9, 0.0]
+    } else {
+        &[0.2, 0.35, 0.35, 0.1]
+    };
     for (id, entry) in &first.plan {
         if entry.decision != Some(Decision::Agreed) {
             continue;
         }
+        let status = weighted_index(&mut rng, weights);
+        // Support only where the action names an instrument, and as its status suggests.
+        let instrument = q
+            .recommendation
+            .iter()
+            .any(|r| &r.id == id && r.support.is_some());
+        let support = instrument.then(|| {
+            use SupportOutcome as S;
+            let (outcomes, weights): (&[S], &[f64]) = match status {
+                0 => (&[S::None, S::Applied, S::Refused], &[0.5, 0.3, 0.2]),
+                1 => (
+                    &[S::Applied, S::Granted, S::None, S::Refused],
+                    &[0.45, 0.25, 0.2, 0.1],
+                ),
+                2 => (
+                    &[S::Granted, S::None, S::Applied, S::Refused],
+                    &[0.5, 0.3, 0.1, 0.1],
+                ),
+                _ => (&[S::Refused, S::None], &[0.5, 0.5]),
+            };
+            outcomes[weighted_index(&mut rng, weights)]
+        });
+        let notes = names::progress_notes(status);
+        let note = rng.random_bool(0.6).then(|| {
+            let (zh, en) = notes[rng.random_range(0..notes.len())];
+            if f.chinese { zh } else { en }.to_string()
+        });
         let status = [
-            ProgressStatus::Done,
-            ProgressStatus::InProgress,
             ProgressStatus::NotStarted,
+            ProgressStatus::InProgress,
+            ProgressStatus::Done,
             ProgressStatus::Dropped,
-        ][weighted_index(&mut rng, &[0.5, 0.3, 0.15, 0.05])];
-        let support = [
-            SupportOutcome::Granted,
-            SupportOutcome::Applied,
-            SupportOutcome::None,
-            SupportOutcome::Refused,
-        ][weighted_index(&mut rng, &[0.3, 0.3, 0.3, 0.1])];
-        let notes = if f.chinese {
-            names::PROGRESS_ZH
-        } else {
-            names::PROGRESS_EN
-        };
-        let note = rng
-            .random_bool(0.5)
-            .then(|| pick(&mut rng, notes).to_string());
+        ][status];
         a.progress.insert(
             id.clone(),
             Progress {
                 status: Some(status),
-                support: Some(support),
+                support,
                 note,
             },
         );
@@ -453,6 +545,9 @@ fn follow_up(src: Source, f: &Firm, seed: u64, i: usize, first: &Assessment) -> 
             names::FOLLOW_UPS_EN
         };
         a.visit.summary = Some(pick(&mut rng, s).to_string());
+        if rng.random_bool(0.5) {
+            decide(q, &mut a, f, &mut rng);
+        }
     }
     a
 }

@@ -174,14 +174,10 @@ pub fn segment(i: usize) -> &'static Segment {
     &SEGMENTS[i % SEGMENTS.len()]
 }
 
-pub const ASSESSORS_ZH: &[&str] = &["王建国", "李晓明", "张慧", "刘志强", "陈静", "赵磊"];
-pub const ASSESSORS_EN: &[&str] = &[
-    "Wang Jianguo",
-    "Li Xiaoming",
-    "Zhang Hui",
-    "Liu Zhiqiang",
-    "Chen Jing",
-];
+/// The district's experts, one list for Chinese and English files alike: a person keeps one
+/// name on every visit, written as the district's staff sign it, so that the record of visits
+/// per assessor counts each of them once.
+pub const ASSESSORS: &[&str] = &["王建国", "李晓明", "张慧", "刘志强", "陈静", "赵磊"];
 
 /// Evidence an expert notes on site, by area and by whether the answer is strong (3.0 or
 /// more) or weak, so that a note never contradicts the answer beside it.
@@ -358,18 +354,126 @@ pub const OWNERS_EN: &[&str] = &[
     "Maintenance lead",
     "Finance manager",
 ];
-pub const PROGRESS_ZH: &[&str] = &[
-    "已按计划完成，现场看到了记录",
-    "已立项备案，设备下月到厂",
-    "资金未落实，推迟到下半年",
-    "负责人调岗，重新指定了负责人",
+/// Why a firm declines an action (Chinese, English): the obstacles the district's firms name —
+/// money, an owner not keen, nobody to run it, uncertain orders — and one for firms on rented
+/// premises only.
+pub const DECLINED: &[(&str, &str)] = &[
+    (
+        "今年资金优先用于扩大产能，暂不考虑",
+        "This year's money goes into capacity first; not now",
+    ),
+    (
+        "老板认为现有规模用不上，订单稳定后再议",
+        "The owner sees no need at the present size; to be raised again once orders settle",
+    ),
+    (
+        "缺少懂电气和软件的人，上了也没人维护",
+        "Nobody with electrical or software skills to keep it running",
+    ),
+    (
+        "主要客户尚未提出要求，先观望",
+        "The main customers do not ask for it yet; waiting to see",
+    ),
+    (
+        "已自行联系设备厂家，不需要区里对接",
+        "Already arranging it with the equipment maker; no help from the district needed",
+    ),
 ];
-pub const PROGRESS_EN: &[&str] = &[
-    "Done as planned; the records were seen on site",
-    "Filed as a project; the machine arrives next month",
-    "Funding not in place; moved to the second half-year",
-    "The person in charge moved; a new one was named",
+/// The reason of a firm on rented premises.
+pub const DECLINED_RENTED: (&str, &str) = (
+    "厂房为租赁，租期不确定，不愿投入",
+    "The premises are rented on an uncertain lease; unwilling to invest",
+);
+
+/// Why an agreed action was put back to the medium horizon.
+pub const MOVED: &[(&str, &str)] = &[
+    (
+        "同意做，但要等资金落实后再启动",
+        "Agreed, to start once the money is in place",
+    ),
+    (
+        "旺季过后再安排，推迟到明年",
+        "After the busy season; put back to next year",
+    ),
 ];
+
+/// Actions firms add to their plan themselves (Chinese, English), from what the district
+/// offers and the firms ask for; the last is for firms without a specialised-and-new title.
+pub const OWN_ACTIONS: &[(&str, &str)] = &[
+    (
+        "参加区里组织的产业链供需对接会",
+        "Attend the district's supply-and-demand matchmaking event",
+    ),
+    (
+        "与链主企业对接，争取进入其供应商名录",
+        "Approach the chain leader to get on its supplier list",
+    ),
+    (
+        "选派技术员参加装备业数字化升级培训班",
+        "Send a technician to the digital-upgrade course for equipment makers",
+    ),
+    (
+        "与本地职业院校签订实习生培养协议",
+        "Sign an intern agreement with a local vocational college",
+    ),
+    (
+        "给老师傅配徒弟，整理关键工序操作要点",
+        "Pair the senior fitters with apprentices and write down the key steps",
+    ),
+    (
+        "向主办银行咨询技改贷、人才贷",
+        "Ask the chain's lead bank about upgrade and talent loans",
+    ),
+    (
+        "申报专精特新中小企业",
+        "Apply for specialised-and-new SME status",
+    ),
+];
+
+/// What the expert notes about an agreed action on the follow-up visit, by how it went, so
+/// that a note never contradicts its status: not started, in progress, done, dropped.
+pub fn progress_notes(status: usize) -> &'static [(&'static str, &'static str)] {
+    match status {
+        0 => &[
+            (
+                "资金未落实，推迟到下半年",
+                "Funding not in place; moved to the second half-year",
+            ),
+            (
+                "负责人调岗，已重新指定负责人",
+                "The person in charge moved; a new one was named",
+            ),
+            ("旺季订单多，还没顾上", "Busy season; not got to it yet"),
+        ],
+        1 => &[
+            ("已启动，完成约一半", "Under way; about half done"),
+            (
+                "已安排专人负责，正在落实",
+                "Someone is in charge of it; being carried out",
+            ),
+        ],
+        2 => &[
+            (
+                "已按计划完成，现场看到了记录",
+                "Done as planned; the records were seen on site",
+            ),
+            (
+                "已完成，比约定时间晚了两个月",
+                "Done, two months later than agreed",
+            ),
+        ],
+        _ => &[
+            (
+                "主要客户转单，项目取消",
+                "The main customer moved its orders; the project was cancelled",
+            ),
+            (
+                "评估后认为投入产出不合算，已放弃",
+                "Judged not worth the cost; dropped",
+            ),
+        ],
+    }
+}
 pub const FOLLOW_UPS_ZH: &[&str] = &[
     "回访：基础工作基本落实，下一步推进自动化项目。",
     "回访：部分项目因资金推迟，已对接金融辅导。",

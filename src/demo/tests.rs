@@ -148,7 +148,10 @@ fn a_district_folder_scans_many_firms_visits_some_and_follows_up_a_few() {
         follow_ups > 3 && follow_ups < visits / 2,
         "{follow_ups} follow-ups"
     );
-    assert_eq!(files.len(), scans + visits + follow_ups);
+    // Some firms the scan says to nurture are scanned again.
+    let rescans = kind("-rescan.toml");
+    assert!(rescans > 3 && rescans < scans / 4, "{rescans} second scans");
+    assert_eq!(files.len(), scans + visits + follow_ups + rescans);
     let by_name = |name: &str| &files.iter().find(|f| f.name == name).unwrap().assessment;
     for f in &files {
         let a = &f.assessment;
@@ -159,9 +162,16 @@ fn a_district_folder_scans_many_firms_visits_some_and_follows_up_a_few() {
         assert_eq!(a.firm, scan.firm);
         assert_eq!(a.profile.get("employees"), scan.profile.get("employees"));
         assert_eq!(a.profile.get("industry"), scan.profile.get("industry"));
-        if f.name.ends_with("-follow-up.toml") {
+        let earlier = if f.name.ends_with("-follow-up.toml") {
+            Some("visit")
+        } else if f.name.ends_with("-rescan.toml") {
+            Some("scan")
+        } else {
+            None
+        };
+        if let Some(earlier) = earlier {
             let previous = a.visit.previous.as_deref().unwrap();
-            assert_eq!(previous, format!("{stem}-visit.toml"));
+            assert_eq!(previous, format!("{stem}-{earlier}.toml"));
             let visit = by_name(previous);
             assert!(a.visit.date > visit.visit.date);
             // Progress is reported on what was agreed, and only on that.
@@ -270,7 +280,7 @@ fn a_demo_visit_contradicts_none_of_the_checks_and_its_notes_fit_the_answers() {
     let (scan, full) = (bundled("quick-scan"), bundled("smart-manufacturing"));
     let mut notes = 0;
     for f in &files {
-        let q = if f.name.ends_with("-scan.toml") {
+        let q = if f.assessment.questionnaire.id == scan.questionnaire.id {
             &scan.questionnaire
         } else {
             &full.questionnaire
@@ -308,4 +318,168 @@ fn a_demo_visit_contradicts_none_of_the_checks_and_its_notes_fit_the_answers() {
         }
     }
     assert!(notes > 100, "{notes} notes");
+}
+
+#[test]
+fn an_expert_keeps_one_name_whatever_the_firms_language() {
+    let files = district(300, 5);
+    let assessors = |chinese: bool| -> std::collections::BTreeSet<&str> {
+        files
+            .iter()
+            .filter(|f| f.assessment.firm.name.is_ascii() != chinese)
+            .filter_map(|f| f.assessment.visit.assessor.as_deref())
+            .collect()
+    };
+    let all: std::collections::BTreeSet<&str> = names::ASSESSORS.iter().copied().collect();
+    // Every expert visits Chinese and English firms alike, under the one name.
+    assert_eq!(assessors(true), all);
+    assert_eq!(assessors(false), all);
+}
+
+#[test]
+fn firms_give_reasons_for_what_they_decline_move_actions_and_add_their_own() {
+    let files = district(300, 5);
+    let (mut declined, mut moved, mut own) = (0, 0, 0);
+    for f in &files {
+        let a = &f.assessment;
+        let loaded = bundled(&a.questionnaire.id);
+        let q = &loaded.questionnaire;
+        let chinese = !a.firm.name.is_ascii();
+        for (id, entry) in &a.plan {
+            let in_language = |s: &str| s.is_ascii() != chinese;
+            if entry.decision == Some(Decision::Declined) {
+                declined += 1;
+                let reason = entry.note.as_deref().unwrap_or_default();
+                assert!(
+                    !reason.is_empty() && in_language(reason),
+                    "{}: {id}",
+                    f.name
+                );
+            }
+            if let Some(r) = q.recommendation.iter().find(|r| &r.id == id) {
+                assert!(entry.title.is_none());
+                if entry.horizon.is_some_and(|h| h != r.horizon) {
+                    moved += 1;
+                }
+            } else {
+                own += 1;
+                assert!(id.starts_with("own-"), "{}: {id}", f.name);
+                let title = entry.title.as_deref().unwrap_or_default();
+                assert!(!title.is_empty() && in_language(title), "{}: {id}", f.name);
+                assert_eq!(entry.decision, Some(Decision::Agreed));
+                assert!(entry.horizon.is_some() && entry.owner.is_some() && entry.due.is_some());
+            }
+        }
+    }
+    assert!(declined > 10, "{declined} declined");
+    assert!(moved > 5, "{moved} moved to another horizon");
+    assert!(own > 10, "{own} of the firms' own actions");
+}
+
+#[test]
+fn a_small_folder_holds_several_follow_ups_with_every_kind_of_progress() {
+    // The default demo (30 firms, seed 1) and the print test's (40 firms, seed 7): enough
+    // follow-ups for the record's views, none after the cohort's last day.
+    for (firms, seed) in [(30, 1), (40, 7)] {
+        let files = district(firms, seed);
+        let follow_ups: Vec<&Assessment> = files
+            .iter()
+            .filter(|f| f.name.ends_with("-follow-up.toml"))
+            .map(|f| &f.assessment)
+            .collect();
+        assert!(follow_ups.len() >= 3, "{firms} firms: {}", follow_ups.len());
+        let last = date_of(LAST_DAY);
+        assert!(follow_ups.iter().all(|a| a.visit.date <= Some(last)));
+        let progress: Vec<&Progress> = follow_ups
+            .iter()
+            .flat_map(|a| a.progress.values())
+            .collect();
+        for status in [
+            ProgressStatus::Done,
+            ProgressStatus::InProgress,
+            ProgressStatus::NotStarted,
+        ] {
+            assert!(
+                progress.iter().any(|p| p.status == Some(status)),
+                "{firms}: {status:?}"
+            );
+        }
+        assert!(
+            progress
+                .iter()
+                .any(|p| p.support == Some(SupportOutcome::Granted))
+        );
+        assert!(progress.iter().any(|p| p.note.is_some()));
+    }
+    // Dropped actions and refused support, at a district's size.
+    let files = district(300, 5);
+    let progress: Vec<&Progress> = files
+        .iter()
+        .flat_map(|f| f.assessment.progress.values())
+        .collect();
+    assert!(
+        progress
+            .iter()
+            .any(|p| p.status == Some(ProgressStatus::Dropped))
+    );
+    assert!(
+        progress
+            .iter()
+            .any(|p| p.support == Some(SupportOutcome::Refused))
+    );
+}
+
+#[test]
+fn support_is_reported_only_for_an_action_that_names_an_instrument() {
+    let files = district(300, 5);
+    let mut own = 0;
+    for f in files
+        .iter()
+        .filter(|f| f.assessment.visit.previous.is_some())
+    {
+        let loaded = bundled(&f.assessment.questionnaire.id);
+        let q = &loaded.questionnaire;
+        for (id, p) in &f.assessment.progress {
+            let instrument = q
+                .recommendation
+                .iter()
+                .find(|r| &r.id == id)
+                .and_then(|r| r.support.as_ref());
+            own += usize::from(id.starts_with("own-"));
+            assert_eq!(
+                p.support.is_some(),
+                instrument.is_some(),
+                "{}: {id}",
+                f.name
+            );
+        }
+    }
+    assert!(own > 0, "progress on the firms' own actions");
+}
+
+#[test]
+fn a_re_visit_of_one_questionnaire_reports_on_the_plan_of_the_file_it_names() {
+    let loaded = bundled("smart-manufacturing");
+    let files = cohort(&loaded.questionnaire, "d", 300, 1);
+    let mut reported = 0;
+    for f in &files {
+        let Some(previous) = &f.assessment.visit.previous else {
+            continue;
+        };
+        let first = &files
+            .iter()
+            .find(|g| &g.name == previous)
+            .unwrap()
+            .assessment;
+        for id in f.assessment.progress.keys() {
+            reported += 1;
+            assert_eq!(
+                first.plan[id].decision,
+                Some(Decision::Agreed),
+                "{}: {id}",
+                f.name
+            );
+        }
+    }
+    assert!(reported > 10, "{reported} actions reported on");
 }

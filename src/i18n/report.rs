@@ -146,6 +146,7 @@ words! {
         dim_judged(stage: &str): "优势与差距均以企业所处阶段（{stage}）衡量：达到该阶段的回答为优势，低于该阶段的为差距。", "Strengths and gaps are judged against the firm's own stage ({stage}): answers at or above it are strengths, answers below it gaps.";
         dim_judged_lowest(stage: &str): "企业处于最低阶段（{stage}）：高于最低水平的回答为优势，处于最低水平的为差距。", "The firm stands in the lowest stage ({stage}): answers above the lowest level are strengths, answers at it gaps.";
         more_items(count: usize): "另有{count}项", "and {count} more";
+        notes_cut(han: usize, letters: usize): "超过{han}个汉字（{letters}个字母）的说明只印开头，以“…”结尾；全文见评估文件。", "Notes longer than {letters} letters ({han} Chinese characters) are printed cut short, ending in “…”; the whole note is in the assessment file.";
         agreed_for(horizon: &str): "商定改在{horizon}实施", "moved to the {horizon} by agreement";
         some_agreed(agreed: usize): "其中{agreed}项已与企业商定，其余为建议，待商定。", " {agreed} of them are agreed with the firm; the others are proposed.";
         agreed_done(agreed: usize, done: usize): "上次商定的{agreed}项措施中已完成{done}项。", "{done} of the {agreed} actions agreed last time are done.";

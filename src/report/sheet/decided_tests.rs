@@ -2,6 +2,8 @@
 //! own actions) and, on a follow-up visit, of the progress and the changes since the earlier
 //! visit.
 
+use super::plan::REASONS_SHOWN;
+use super::since::NOTE_CELLS;
 use super::*;
 use crate::evaluation::evaluate;
 use crate::model::{
@@ -391,4 +393,86 @@ fn a_sheet_without_an_earlier_visit_has_no_comparison() {
         .render(&s, crate::report::Format::Md)
         .unwrap();
     assert!(!md.contains("Since the last visit"));
+}
+
+#[test]
+fn a_long_progress_note_is_printed_cut_short_by_the_stated_rule_and_kept_whole_otherwise() {
+    let q = features();
+    let (before, mut now) = earlier_and_now();
+    let long = "The data collection boxes are on the four main lines; the fifth line waits for \
+                its new controller, which the supplier promised for next month, and the \
+                operators still write the shift reports by hand";
+    let han = "四条主线已装数据采集盒，第五条线等新控制器，供应商答应下月到货，操作工仍然手写班报，信息部正在整理编码";
+    for (id, note) in [("data-basics", long), ("own-1", han)] {
+        now.progress.get_mut(id).unwrap().note = Some(note.into());
+    }
+    let e = evaluate(&q, &before);
+    let earlier = EarlierView {
+        q: &q,
+        a: &before,
+        e: &e,
+    };
+    let s = sheet_of(&q, &now, Some(earlier));
+    let since = s.since.unwrap();
+    let data = &since.progress[0];
+    // The whole note for the Markdown sheet and the file; a cut one for print.
+    assert_eq!(data.note.as_deref(), Some(long));
+    let short = data.short_note.as_deref().unwrap();
+    assert!(crate::plain_text::width(short) <= NOTE_CELLS, "{short}");
+    assert!(short.ends_with('…'), "{short}");
+    // Cut after a whole word.
+    let body = short.trim_end_matches('…');
+    assert!(
+        long.starts_with(body) && long[body.len()..].starts_with(' '),
+        "{short}"
+    );
+    let own = &since.progress[2];
+    let short = own.short_note.as_deref().unwrap();
+    assert!(crate::plain_text::width(short) <= NOTE_CELLS, "{short}");
+    assert!(han.starts_with(short.trim_end_matches('…')));
+    // The rule is stated where a note was cut …
+    assert_eq!(
+        since.notes_cut.as_deref(),
+        Some(
+            "Notes longer than 80 letters (40 Chinese characters) are printed cut short, ending in “…”; the whole note is in the assessment file."
+        )
+    );
+    // … and nowhere else: a short note is printed whole.
+    let (before, now) = earlier_and_now();
+    let e = evaluate(&q, &before);
+    let earlier = EarlierView {
+        q: &q,
+        a: &before,
+        e: &e,
+    };
+    let since = sheet_of(&q, &now, Some(earlier)).since.unwrap();
+    assert_eq!(since.progress[0].short_note.as_deref(), Some("every shift"));
+    assert_eq!(since.notes_cut, None);
+}
+
+#[test]
+fn the_printed_plan_gives_two_reasons_for_an_action_and_counts_the_others() {
+    let full = crate::store::Catalog::bundled()
+        .resolve("smart-manufacturing")
+        .unwrap();
+    let q = &full.questionnaire;
+    let (mut many, mut few) = (0, 0);
+    for f in crate::demo::cohort(q, "d", 12, 1) {
+        let s = sheet_of(q, &f.assessment, None);
+        for i in s.plan.groups.iter().flat_map(|g| &g.items) {
+            let n = i.reasons.len();
+            if n > REASONS_SHOWN {
+                many += 1;
+                let more = format!("and {} more", n - REASONS_SHOWN);
+                assert_eq!(i.more_reasons.as_deref(), Some(more.as_str()), "{}", i.id);
+            } else {
+                few += 1;
+                assert_eq!(i.more_reasons, None, "{}", i.id);
+            }
+        }
+    }
+    assert!(
+        many > 0 && few > 0,
+        "{many} actions with many reasons, {few} with few"
+    );
 }

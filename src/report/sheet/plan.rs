@@ -89,6 +89,9 @@ pub struct PlanItem {
     pub dimension: Option<String>,
     /// Why it applies, one plain sentence per deciding fact.
     pub reasons: Vec<String>,
+    /// "and 2 more" where there are more reasons than the printed sheet shows
+    /// ([`REASONS_SHOWN`]); none otherwise.
+    pub more_reasons: Option<String>,
     /// Why it sits in this horizon, where it was moved from its own; none otherwise.
     pub placed: Option<String>,
     /// The titles of the planned actions it must come after.
@@ -105,6 +108,9 @@ pub struct LaterItem {
     pub priority_id: &'static str,
     pub priority: &'static str,
 }
+
+/// The reasons the printed sheet gives for an action: the first few, then how many more.
+pub const REASONS_SHOWN: usize = 2;
 
 impl Builder<'_> {
     pub(super) fn plan(&self) -> Plan {
@@ -328,6 +334,11 @@ impl Builder<'_> {
                 Some(self.text(&e.recommendation(q, j).title).to_string())
             })
             .collect();
+        let reasons: Vec<String> = reason_sentences(q, &e.reasons(q, i), self.lang)
+            .into_iter()
+            .map(|s| inert(&s))
+            .filter(|s| !s.is_empty())
+            .collect();
         PlanItem {
             number,
             id: r.id.clone(),
@@ -344,11 +355,9 @@ impl Builder<'_> {
             priority_id: r.priority.id(),
             priority: self.priority(r.priority),
             dimension: self.dimension_title(r.dimension.as_deref()),
-            reasons: reason_sentences(q, &e.reasons(q, i), self.lang)
-                .into_iter()
-                .map(|s| inert(&s))
-                .filter(|s| !s.is_empty())
-                .collect(),
+            more_reasons: (reasons.len() > REASONS_SHOWN)
+                .then(|| w.more_items(reasons.len() - REASONS_SHOWN)),
+            reasons,
             placed,
             after,
             decided: self.decided(

@@ -37,7 +37,13 @@ pub struct SinceLast {
     pub progress_intro: String,
     /// Each action agreed at the earlier visit, in its plan order, then the firm's own.
     pub progress: Vec<ProgressItem>,
+    /// The rule by which notes are cut in the printed table ([`NOTE_CELLS`]), where one is.
+    pub notes_cut: Option<String>,
 }
+
+/// The printed sheet keeps each action's progress to about one row: a note wider than this
+/// many cells (a Chinese character is two) is cut short, ending in "…".
+pub const NOTE_CELLS: usize = 80;
 
 /// How one figure changed: the earlier value, today's, and the direction.
 #[derive(Debug, Clone, Serialize)]
@@ -68,7 +74,28 @@ pub struct ProgressItem {
     pub status: &'static str,
     /// What became of the public support; none where nothing is recorded.
     pub support: Option<&'static str>,
+    /// The whole note, as the Markdown sheet shows it.
     pub note: Option<String>,
+    /// The note as the printed sheet shows it: cut to [`NOTE_CELLS`].
+    pub short_note: Option<String>,
+}
+
+/// A note cut to [`NOTE_CELLS`] cells, at a space where one is near the end, with "…".
+fn short_note(note: &str) -> String {
+    if crate::plain_text::width(note) <= NOTE_CELLS {
+        return note.to_string();
+    }
+    let cut = crate::plain_text::truncate(note, NOTE_CELLS);
+    let body = cut.trim_end_matches('…');
+    // In words separated by spaces, end at the last whole word of the last few.
+    let body = match body.rfind(' ') {
+        Some(i) if body.len() - i < 16 => &body[..i],
+        _ => body,
+    };
+    format!(
+        "{}…",
+        body.trim_end_matches([' ', ',', ';', '，', '；', '、'])
+    )
 }
 
 /// The hundredths of a score, as it is printed.
@@ -151,6 +178,10 @@ impl Builder<'_> {
             delta: None,
         };
         let progress = self.progress(earlier);
+        let notes_cut = progress
+            .iter()
+            .any(|p| p.note != p.short_note)
+            .then(|| w.notes_cut(NOTE_CELLS / 2, NOTE_CELLS));
         let done = progress.iter().filter(|p| p.status_id == "done").count();
         let progress_intro = match progress.len() {
             0 => w.none_agreed.to_string(),
@@ -174,6 +205,7 @@ impl Builder<'_> {
             dimensions,
             progress_intro,
             progress,
+            notes_cut,
         }
     }
 
@@ -235,6 +267,7 @@ impl Builder<'_> {
                 SupportOutcome::Granted => w.support_granted,
                 SupportOutcome::Refused => w.support_refused,
             }),
+            short_note: text(p.and_then(|p| p.note.as_ref())).map(|n| short_note(&n)),
             note: text(p.and_then(|p| p.note.as_ref())),
         }
     }
