@@ -509,3 +509,27 @@ pub fn files_found(paths: &[PathBuf], skip_questionnaires: bool) -> Vec<PathBuf>
     }
     found.files
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang_of(args: &[&str]) -> Option<Lang> {
+        let args: Vec<OsString> = std::iter::once("dmat")
+            .chain(args.iter().copied())
+            .map(OsString::from)
+            .collect();
+        lang_in_args(&args)
+    }
+
+    #[test]
+    fn the_language_is_read_from_the_raw_arguments() {
+        assert_eq!(lang_of(&["--lang", "zh", "--help"]), Some(Lang::Zh));
+        assert_eq!(lang_of(&["export", "--help", "--lang=en"]), Some(Lang::En));
+        assert_eq!(lang_of(&["--lang", "zh", "--lang", "en"]), Some(Lang::En));
+        assert_eq!(lang_of(&["--lang", "fr", "--help"]), None);
+        assert_eq!(lang_of(&["--lang"]), None);
+        assert_eq!(lang_of(&["new", "--", "--lang", "zh"]), None);
+        assert_eq!(lang_of(&["--help"]), None);
+    }
+}
