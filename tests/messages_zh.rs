@@ -270,7 +270,16 @@ fn the_help_is_chinese_under_lang_zh_or_a_chinese_locale() {
         .stdout(contains(
             "工作区文件夹（assessments/、questionnaires/、reports/）",
         ))
+        .stdout(contains(
+            "退出状态：0 成功，1 输入无效（消息会指出文件和位置），2 用法错误。",
+        ))
         .stdout(contains("Start an interview").not());
+    dmat(ws.path())
+        .args(["--lang", "zh", "revisit", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("访谈时每道题旁显示上次走访的回答"))
+        .stdout(contains("Answers are not").not());
     dmat(ws.path())
         .env("LANG", "zh_CN.UTF-8")
         .args(["export", "--help"])

@@ -25,42 +25,11 @@ use crate::store::{
     Action, Catalog, LoadedQuestionnaire, StoreError, Workspace, collect_toml_files,
 };
 
-const EXAMPLES: &str = "\
-Examples:
-  dmat                                   open the home screen of the workspace
-  dmat new --firm \"淄博某风机有限公司\"      start an interview on the bundled questionnaire
-  dmat open assessments/firm.toml        resume an interview
-  dmat validate questionnaires/my.toml   check a questionnaire (or assessments)
-  dmat score visits/ --format json       scores of every assessment in a folder
-  dmat score firm.toml --explain         how every number came about
-  dmat report firm.toml --format html -o sheet.html
-  dmat form --format html -o form.html   the pre-visit form the firm fills in
-  dmat export visits/ --bom -o scorecards.csv
-  dmat compare visits/ --format table
-  dmat revisit assessments/firm.toml     a follow-up visit of the same firm
-  dmat demo --firms 200 --seed 7 -o demo/
-
-Exit status: 0 success, 1 invalid input (the message names the file and place), 2 usage.
-Workspace: --workspace DIR, else $DMAT_WORKSPACE, else the user's data folder.";
-
-const DEMO_HELP: &str = "\
-By default a district's folder: a quick scan (quick-scan) of every firm, the full visit
-(smart-manufacturing) of the firms the scan's verdict sends on and of some it says to nurture,
-and a follow-up of about a third of the full visits, with the firm's decisions on its plan and
-how they went. Firms have valid unified social credit codes, and every file is marked
-`demo = true`: the home screen shows it as a demo, and `dmat demo --remove -o DIR` deletes
-those files and nothing else. dmat demo never replaces a file it did not write.
-
-Examples:
-  dmat demo --firms 200 --seed 7 -o demo/
-  dmat demo --questionnaire quick-scan --firms 50 -o scans/
-  dmat demo --remove -o demo/";
-
 /// dmat's command line. Its help texts are in [`CliHelp`], in the language chosen before the
 /// arguments are parsed (see [`main`]).
 #[derive(Debug, Parser)]
 #[command(name = "dmat", version, about = help().about, long_about = None,
-    after_long_help = EXAMPLES, after_help = help().see_examples)]
+    after_long_help = help().examples, after_help = help().see_examples)]
 pub struct Cli {
     #[arg(long, global = true, env = "DMAT_WORKSPACE", value_name = "DIR", help = help().workspace)]
     pub workspace: Option<PathBuf>,
@@ -136,7 +105,7 @@ pub enum Command {
         #[command(flatten)]
         q: QuestionnaireArg,
     },
-    #[command(about = help().compare, after_long_help = compare::HELP)]
+    #[command(about = help().compare, after_long_help = help().compare_more)]
     Compare {
         #[arg(required = true, help = help().assessment_paths_recursive)]
         paths: Vec<PathBuf>,
@@ -145,7 +114,7 @@ pub enum Command {
         #[command(flatten)]
         q: QuestionnaireArg,
     },
-    #[command(about = help().revisit, after_long_help = revisit::HELP)]
+    #[command(about = help().revisit, after_long_help = help().revisit_more)]
     Revisit {
         #[arg(help = help().revisit_file)]
         file: PathBuf,
@@ -154,7 +123,7 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT", help = help().revisit_output)]
         output: Option<PathBuf>,
     },
-    #[command(about = help().demo, after_long_help = DEMO_HELP)]
+    #[command(about = help().demo, after_long_help = help().demo_more)]
     Demo {
         #[arg(long, default_value_t = 30, help = help().demo_firms)]
         firms: usize,
