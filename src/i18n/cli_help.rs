@@ -95,8 +95,9 @@ Exit status: 0 success, 1 invalid input (the message names the file and place), 
 Workspace: --workspace DIR, else $DMAT_WORKSPACE, else the user's data folder.";
         demo_more: "\
 默认写入一个区县的文件夹：每家企业一份快速筛查（quick-scan）；筛查结论建议进入完整诊断的
-企业和部分建议培育的企业，各有一份完整诊断（smart-manufacturing）；约三分之一的完整诊断
-有一份回访，记录企业对计划的决定及进展。企业带有有效的统一社会信用代码，每个文件都标记为
+企业和部分建议培育的企业，各有一份完整诊断（smart-manufacturing）；约一半的完整诊断有一份
+回访，部分建议培育的企业有第二次快速筛查，记录企业对计划的决定及进展。企业带有有效的统一
+社会信用代码，每个文件都标记为
 `demo = true`：首页将其显示为示例，`dmat demo --remove -o DIR` 只删除这些文件。
 dmat demo 从不替换不是它写入的文件。
 
@@ -106,8 +107,8 @@ dmat demo 从不替换不是它写入的文件。
   dmat demo --remove -o demo/", "\
 By default a district's folder: a quick scan (quick-scan) of every firm, the full visit
 (smart-manufacturing) of the firms the scan's verdict sends on and of some it says to nurture,
-and a follow-up of about a third of the full visits, with the firm's decisions on its plan and
-how they went. Firms have valid unified social credit codes, and every file is marked
+a follow-up of about half the full visits and a second scan of some firms it says to nurture,
+with the firm's decisions on its plan and how they went. Firms have valid unified social credit codes, and every file is marked
 `demo = true`: the home screen shows it as a demo, and `dmat demo --remove -o DIR` deletes
 those files and nothing else. dmat demo never replaces a file it did not write.
 
