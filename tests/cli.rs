@@ -480,6 +480,15 @@ fn version_and_help_teach_by_example() {
         .stdout(contains("Examples:"))
         .stdout(contains("dmat score firm.toml --explain"))
         .stdout(contains("Exit status: 0 success, 1 invalid input"));
+    dmat(ws.path())
+        .args(["--lang", "en", "export", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("Export scorecards to CSV or Excel"))
+        .stdout(contains(
+            "Start with a UTF-8 byte-order mark, so Excel and WPS read Chinese correctly",
+        ))
+        .stdout(contains("Output file [default: standard output]"));
 }
 
 #[test]

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use common::dmat;
 use dmat::store::AssessmentLock;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 const MINI: &str = "tests/fixtures/questionnaires/mini.toml";
@@ -253,4 +254,100 @@ fn a_changed_questionnaire_is_said_in_chinese() {
         .stderr(contains(
             "changed.toml:9:10: 警告：问卷 `mini` 在本次走访开始后有改动（摘要不同）；按 ",
         ));
+}
+
+#[test]
+fn the_help_is_chinese_under_lang_zh_or_a_chinese_locale() {
+    let ws = tempfile::tempdir().unwrap();
+    dmat(ws.path())
+        .args(["--lang", "zh", "--help"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "制造企业数字化成熟度现场评估（工业 2.0 至 4.0），并生成一企一策建议书",
+        ))
+        .stdout(contains("将评分卡导出为 CSV 或 Excel"))
+        .stdout(contains(
+            "工作区文件夹（assessments/、questionnaires/、reports/）",
+        ))
+        .stdout(contains(
+            "退出状态：0 成功，1 输入无效（消息会指出文件和位置），2 用法错误。",
+        ))
+        .stdout(contains("Start an interview").not());
+    dmat(ws.path())
+        .args(["--lang", "zh", "revisit", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("访谈时每道题旁显示上次走访的回答"))
+        .stdout(contains("Answers are not").not());
+    dmat(ws.path())
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["export", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("将评分卡导出为 CSV 或 Excel"))
+        .stdout(contains(
+            "以 UTF-8 字节顺序标记开头，使 Excel 和 WPS 正确读取中文",
+        ))
+        .stdout(contains("输出文件 [默认：标准输出]"))
+        .stdout(contains("so Excel and WPS read Chinese correctly").not());
+    // `--lang=zh` after the command, and the help of --section's values.
+    dmat(ws.path())
+        .args(["compare", "--lang=zh", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("每家企业一行，下方为群体行（均值、四分位数）"));
+    // --lang en wins over a Chinese locale.
+    dmat(ws.path())
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["--lang", "en", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("Start an interview"))
+        .stdout(contains("将评分卡导出").not());
+}
+
+/// Whether `text` holds a Chinese character.
+fn is_chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// The commands and arguments of `command` and its subcommands whose help is not Chinese.
+fn untranslated(command: &clap::Command, path: &str, found: &mut Vec<String>) {
+    let path = format!("{path} {}", command.get_name());
+    if !command
+        .get_about()
+        .is_some_and(|a| is_chinese(&a.to_string()))
+    {
+        found.push(path.clone());
+    }
+    for arg in command.get_arguments() {
+        let id = arg.get_id().as_str();
+        if id == "help" || id == "version" {
+            continue;
+        }
+        if !arg.get_help().is_some_and(|h| is_chinese(&h.to_string())) {
+            found.push(format!("{path} {id}"));
+        }
+        for value in arg.get_possible_values() {
+            if value
+                .get_help()
+                .is_some_and(|h| !is_chinese(&h.to_string()))
+            {
+                found.push(format!("{path} {id}={}", value.get_name()));
+            }
+        }
+    }
+    for sub in command.get_subcommands() {
+        untranslated(sub, &path, found);
+    }
+}
+
+#[test]
+fn every_command_and_argument_has_a_chinese_help() {
+    use clap::CommandFactory;
+    dmat::i18n::choose(dmat::i18n::Lang::Zh);
+    let mut found = Vec::new();
+    untranslated(&dmat::cli::Cli::command(), "", &mut found);
+    assert!(found.is_empty(), "no Chinese help: {found:?}");
 }

@@ -15,48 +15,6 @@ use crate::plain_text::visible_lines;
 use crate::store::{Catalog, Opened, open_assessment};
 use crate::tui::{App, Theme};
 
-pub const HELP: &str = "\
-On a terminal (and without -o) the comparison opens as a screen: the firms table with the
-cohort rows, sorted with o and filtered with f; Tab shows the re-visited firms and the cohort
-view; Enter opens a firm's summary; ? lists every key. Otherwise the table is printed.
-
-A firm is one firm (the same credit code; else the same name, white space aside; or a follow-up
-naming the visit it follows with `previous`) with one questionnaire id. A firm visited more than once
-is one row, with its latest visit (by date); the progression shows every visit and the change
-per dimension since the previous one.
-
-Every statistic is over the firms shown (after --filter), each firm counted once:
-  Mean, Q1, Median, Q3  quartiles by linear interpolation between closest ranks, the method of
-                        Excel's QUARTILE.INC, on the scores rounded to two decimals
-  Pctl (percentile)     the percentage of the other firms shown whose overall score is lower,
-                        rounded down in tables (100 = above all others, 0 = none lower);
-                        two decimals in CSV
-The cohort view counts the firms by stage and by verdict, the dimensions most often the
-bottleneck, and for each recommendation and each support instrument the firms it applies to
-(at the latest visit), has planned (short, medium or long horizon of the latest plan), leaves
-for later, agreed (at any visit), reported done and got the support for (at a follow-up): the
-support to organise (a support text naming several instruments separated by semicolons counts
-for each). Each firm's row also gives its verdict and its projected overall score and stage
-once the whole plan is carried out.
-
-Assessments scored against different versions of one questionnaire are compared with a
-warning (a dimension a version lacks is empty). Different questionnaires are never mixed:
-filters apply first, then the table and the statistics are made for each questionnaire on its
-own, one after the other (CSV and the screen show the one most firms follow, and count the
-others apart; --filter questionnaire=ID, or f on the screen, shows another). Files that cannot
-be read are reported and left out.
-
-Filters name a profile field or a column:
-  industry=fans,motors   employees<50   data>=3   stage=2.5   bottleneck=talent   status=complete
-
-Sections: firms (with the cohort rows), stats (n, mean, min, quartiles, max), progress, cohort.
-CSV holds one section at a time.
-
-Examples:
-  dmat compare visits/ --format table
-  dmat compare visits/ --filter industry=fans --sort data --format md -o fans.md
-  dmat compare visits/ --format csv --section cohort -o support.csv";
-
 pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &QuestionnaireArg) -> Outcome {
     let w = CompareWords::of(ctx.lang);
     let terminal = std::io::stdout().is_terminal();

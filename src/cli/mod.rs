@@ -12,262 +12,197 @@ mod revisit;
 mod score;
 mod validate;
 
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use crate::i18n::Lang;
+use crate::i18n::{CliHelp, Lang};
 use crate::plain_text::{shown_path, visible_lines};
 use crate::store::{
     Action, Catalog, LoadedQuestionnaire, StoreError, Workspace, collect_toml_files,
 };
 
-const EXAMPLES: &str = "\
-Examples:
-  dmat                                   open the home screen of the workspace
-  dmat new --firm \"淄博某风机有限公司\"      start an interview on the bundled questionnaire
-  dmat open assessments/firm.toml        resume an interview
-  dmat validate questionnaires/my.toml   check a questionnaire (or assessments)
-  dmat score visits/ --format json       scores of every assessment in a folder
-  dmat score firm.toml --explain         how every number came about
-  dmat report firm.toml --format html -o sheet.html
-  dmat form --format html -o form.html   the pre-visit form the firm fills in
-  dmat export visits/ --bom -o scorecards.csv
-  dmat compare visits/ --format table
-  dmat revisit assessments/firm.toml     a follow-up visit of the same firm
-  dmat demo --firms 200 --seed 7 -o demo/
-
-Exit status: 0 success, 1 invalid input (the message names the file and place), 2 usage.
-Workspace: --workspace DIR, else $DMAT_WORKSPACE, else the user's data folder.";
-
-const DEMO_HELP: &str = "\
-By default a district's folder: a quick scan (quick-scan) of every firm, the full visit
-(smart-manufacturing) of the firms the scan's verdict sends on and of some it says to nurture,
-and a follow-up of about a third of the full visits, with the firm's decisions on its plan and
-how they went. Firms have valid unified social credit codes, and every file is marked
-`demo = true`: the home screen shows it as a demo, and `dmat demo --remove -o DIR` deletes
-those files and nothing else. dmat demo never replaces a file it did not write.
-
-Examples:
-  dmat demo --firms 200 --seed 7 -o demo/
-  dmat demo --questionnaire quick-scan --firms 50 -o scans/
-  dmat demo --remove -o demo/";
-
-/// dmat: assess a manufacturing firm's digital maturity on site, from Industry 2.0 to 4.0, and
-/// write its one-firm-one-policy recommendation sheet (一企一策).
+/// dmat's command line. Its help texts are in [`CliHelp`], in the language chosen before the
+/// arguments are parsed (see [`main`]).
 #[derive(Debug, Parser)]
-#[command(name = "dmat", version, about, after_long_help = EXAMPLES, after_help = "Run `dmat --help` for examples.")]
+#[command(name = "dmat", version, about = help().about, long_about = None,
+    after_long_help = help().examples, after_help = help().see_examples)]
 pub struct Cli {
-    /// The workspace folder (assessments/, questionnaires/, reports/)
-    #[arg(long, global = true, env = "DMAT_WORKSPACE", value_name = "DIR")]
+    #[arg(long, global = true, env = "DMAT_WORKSPACE", value_name = "DIR", help = help().workspace)]
     pub workspace: Option<PathBuf>,
-    /// Language of dmat's own words [default: from LANG]
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_enum, help = help().language)]
     pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
+/// The subcommands; each one's about line and arguments' help are in [`CliHelp`].
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Start an interview
+    #[command(about = help().new)]
     New {
-        /// A bundled or workspace questionnaire id, or a questionnaire file
-        #[arg(long, value_name = "ID|PATH")]
+        #[arg(long, value_name = "ID|PATH", help = help().questionnaire_id)]
         questionnaire: Option<String>,
-        /// The firm's name
-        #[arg(long)]
+        #[arg(long, help = help().new_firm)]
         firm: Option<String>,
     },
-    /// Resume or edit an interview
+    #[command(about = help().open)]
     Open {
+        #[arg(help = help().assessment_file)]
         file: PathBuf,
         #[command(flatten)]
         q: QuestionnaireArg,
     },
-    /// Check questionnaires and assessments; exit 1 on any error
+    #[command(about = help().validate)]
     Validate {
-        /// Questionnaire or assessment files, or folders of them
-        #[arg(required = true)]
+        #[arg(required = true, help = help().validate_paths)]
         paths: Vec<PathBuf>,
         #[command(flatten)]
         q: QuestionnaireArg,
     },
-    /// Print the scores of assessments
+    #[command(about = help().score)]
     Score {
-        /// Assessment files, or folders of them
-        #[arg(required = true)]
+        #[arg(required = true, help = help().assessment_paths)]
         files: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
+        #[arg(long, value_enum, default_value_t = ScoreFormat::Text, help = help().format)]
         format: ScoreFormat,
-        /// Show how every number came about
-        #[arg(long)]
+        #[arg(long, help = help().score_explain)]
         explain: bool,
         #[command(flatten)]
         q: QuestionnaireArg,
     },
-    /// Write the one-firm-one-policy recommendation sheet
+    #[command(about = help().report)]
     Report {
+        #[arg(help = help().assessment_file)]
         file: PathBuf,
-        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md, help = help().format)]
         format: ReportFormat,
-        /// Output file [default: standard output]
-        #[arg(short, long, value_name = "OUT")]
+        #[arg(short, long, value_name = "OUT", help = help().output_file)]
         output: Option<PathBuf>,
         #[command(flatten)]
         sheet: report::SheetArgs,
         #[command(flatten)]
         q: QuestionnaireArg,
     },
-    /// Print the pre-visit form the firm fills in before the visit
+    #[command(about = help().form)]
     Form {
-        /// A bundled or workspace questionnaire id, or a questionnaire file [default:
-        /// smart-manufacturing]
-        #[arg(long, value_name = "ID|PATH")]
+        #[arg(long, value_name = "ID|PATH", help = help().form_questionnaire)]
         questionnaire: Option<String>,
-        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md, help = help().format)]
         format: ReportFormat,
-        /// Output file [default: standard output]
-        #[arg(short, long, value_name = "OUT")]
+        #[arg(short, long, value_name = "OUT", help = help().output_file)]
         output: Option<PathBuf>,
     },
-    /// Export scorecards to CSV or Excel
-    #[command(after_long_help = export::HELP)]
+    #[command(about = help().export, after_long_help = export::HELP)]
     Export {
-        /// Assessment files, or folders searched recursively
-        #[arg(required = true)]
+        #[arg(required = true, help = help().assessment_paths_recursive)]
         paths: Vec<PathBuf>,
         #[command(flatten)]
         opts: ExportArgs,
         #[command(flatten)]
         q: QuestionnaireArg,
     },
-    /// Compare firms side by side
-    #[command(after_long_help = compare::HELP)]
+    #[command(about = help().compare, after_long_help = help().compare_more)]
     Compare {
-        /// Assessment files, or folders searched recursively
-        #[arg(required = true)]
+        #[arg(required = true, help = help().assessment_paths_recursive)]
         paths: Vec<PathBuf>,
         #[command(flatten)]
         opts: CompareArgs,
         #[command(flatten)]
         q: QuestionnaireArg,
     },
-    /// Start a follow-up visit of the same firm: a new assessment beside the earlier one
-    #[command(after_long_help = revisit::HELP)]
+    #[command(about = help().revisit, after_long_help = help().revisit_more)]
     Revisit {
-        /// The earlier visit's assessment file (never modified)
+        #[arg(help = help().revisit_file)]
         file: PathBuf,
-        /// The new visit's questionnaire: a bundled or workspace id, or a file [default: the
-        /// earlier visit's, at its latest version]
-        #[arg(long, value_name = "ID|PATH")]
+        #[arg(long, value_name = "ID|PATH", help = help().revisit_questionnaire)]
         questionnaire: Option<String>,
-        /// The new file, in the earlier visit's folder [default: <firm>-<date>.toml there]
-        #[arg(short, long, value_name = "OUT")]
+        #[arg(short, long, value_name = "OUT", help = help().revisit_output)]
         output: Option<PathBuf>,
     },
-    /// Write a synthetic cohort of assessments to try things on (or remove it)
-    #[command(after_long_help = DEMO_HELP)]
+    #[command(about = help().demo, after_long_help = help().demo_more)]
     Demo {
-        /// How many firms (with a questionnaire: how many assessment files)
-        #[arg(long, default_value_t = 30)]
+        #[arg(long, default_value_t = 30, help = help().demo_firms)]
         firms: usize,
-        /// The same seed gives the same files, byte for byte
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = 1, help = help().demo_seed)]
         seed: u64,
-        /// The folder to write into
-        #[arg(short, long, value_name = "DIR")]
+        #[arg(short, long, value_name = "DIR", help = help().demo_output)]
         output: PathBuf,
-        /// Visits of this one questionnaire instead of the district's folder of quick scans,
-        /// full visits and follow-ups
-        #[arg(long, value_name = "ID|PATH")]
+        #[arg(long, value_name = "ID|PATH", help = help().demo_questionnaire)]
         questionnaire: Option<String>,
-        /// Remove the demo files from the folder instead (only assessments marked demo)
-        #[arg(long, conflicts_with_all = ["firms", "seed", "questionnaire"])]
+        #[arg(long, conflicts_with_all = ["firms", "seed", "questionnaire"], help = help().demo_remove)]
         remove: bool,
     },
-    /// List the bundled and workspace questionnaires
+    #[command(about = help().questionnaires)]
     Questionnaires,
 }
 
 /// `--questionnaire PATH`: score against this file whatever the assessments record.
 #[derive(Debug, Clone, Args)]
 pub struct QuestionnaireArg {
-    /// Use this questionnaire file instead of the one the assessment names
-    #[arg(long = "questionnaire", value_name = "PATH")]
+    #[arg(long = "questionnaire", value_name = "PATH", help = help().questionnaire_file)]
     pub path: Option<PathBuf>,
 }
 
+/// The options of `dmat export`.
 #[derive(Debug, Clone, Args)]
 pub struct ExportArgs {
-    /// Output file [default: standard output]
-    #[arg(short, long, value_name = "OUT")]
+    #[arg(short, long, value_name = "OUT", help = help().output_file)]
     pub output: Option<PathBuf>,
-    /// One row per answered question instead of one per assessment
-    #[arg(long)]
+    #[arg(long, help = help().export_long)]
     pub long: bool,
-    /// One row per action of each visit's plan, with the firm's decision and how it went
-    #[arg(long, conflicts_with = "long")]
+    #[arg(long, conflicts_with = "long", help = help().export_plan)]
     pub plan: bool,
-    /// Start with a UTF-8 byte-order mark, so Excel and WPS read Chinese correctly
-    #[arg(long)]
+    #[arg(long, help = help().export_bom)]
     pub bom: bool,
-    /// In the long export, option texts in the chosen language instead of option ids
-    #[arg(long)]
+    #[arg(long, help = help().export_labels)]
     pub labels: bool,
-    /// Field delimiter, e.g. ';' where Excel expects it
-    #[arg(long, default_value_t = ',')]
+    #[arg(long, default_value_t = ',', help = help().export_delimiter)]
     pub delimiter: char,
-    /// csv, or an Excel workbook (xlsx, written to the file given with -o)
-    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv, help = help().export_format)]
     pub format: ExportFormat,
-    /// Fail when any file cannot be exported instead of skipping it
-    #[arg(long)]
+    #[arg(long, help = help().export_strict)]
     pub strict: bool,
 }
 
+/// The options of `dmat compare`.
 #[derive(Debug, Clone, Args)]
 pub struct CompareArgs {
-    /// tui (the interactive screen) when standard output is a terminal and no -o is given,
-    /// table otherwise
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, help = help().compare_format)]
     pub format: Option<CompareFormat>,
-    /// Sort by a column: firm, date, overall, stage, bottleneck, a dimension id, percentile,
-    /// visits, completeness, status, file
-    #[arg(long, value_name = "COLUMN", default_value = "overall")]
+    #[arg(long, value_name = "COLUMN", default_value = "overall", help = help().compare_sort)]
     pub sort: String,
-    /// Sort ascending [default for firm, date, questionnaire, status, file]
-    #[arg(long, conflicts_with = "desc")]
+    #[arg(long, conflicts_with = "desc", help = help().compare_asc)]
     pub asc: bool,
-    /// Sort descending [default for scores, stage, bottleneck, percentile, visits]
-    #[arg(long)]
+    #[arg(long, help = help().compare_desc)]
     pub desc: bool,
-    /// Only firms where FIELD=VALUE[,VALUE…], FIELD<NUMBER or FIELD>=NUMBER; FIELD is a
-    /// profile field or a column; repeat to combine
-    #[arg(long, value_name = "FILTER")]
+    #[arg(long, value_name = "FILTER", help = help().compare_filter)]
     pub filter: Vec<String>,
-    /// What to show, comma-separated [default: firms,progress,cohort; csv: firms, and only one]
-    #[arg(long, value_enum, value_delimiter = ',')]
+    #[arg(long, value_enum, value_delimiter = ',', help = help().compare_section)]
     pub section: Vec<SectionArg>,
-    /// Output file [default: standard output]
-    #[arg(short, long, value_name = "OUT")]
+    #[arg(short, long, value_name = "OUT", help = help().output_file)]
     pub output: Option<PathBuf>,
 }
 
 /// `--section`: the parts of a comparison to show (see [`crate::compare::Section`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SectionArg {
-    /// One row per firm, with the cohort rows (mean, quartiles) beneath.
+    #[value(help = help().section_firms)]
     Firms,
-    /// The full summary of every score column: firms, mean, min, quartiles, max.
+    #[value(help = help().section_stats)]
     Stats,
-    /// Re-visited firms, visit by visit, with the change since the previous visit.
+    #[value(help = help().section_progress)]
     Progress,
-    /// Firms by stage and by verdict, frequent bottlenecks, planned actions and support by
-    /// number of firms.
+    #[value(help = help().section_cohort)]
     Cohort,
+}
+
+/// The help texts in the language chosen for this run.
+fn help() -> &'static CliHelp {
+    CliHelp::chosen()
 }
 
 impl From<SectionArg> for crate::compare::Section {
@@ -397,12 +332,21 @@ pub type Outcome = Result<ExitCode, Failure>;
 
 /// Runs dmat with the process's arguments.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // The help and clap's refusals speak the chosen language: choose it before parsing.
+    let lang = lang_in_args(&args).unwrap_or_else(Lang::from_env);
+    crate::i18n::choose(lang);
+    let cli = match Cli::command()
+        .try_get_matches_from(args)
+        .and_then(|mut m| Cli::from_arg_matches_mut(&mut m))
+    {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let ctx = Context {
         workspace: Workspace::resolve(cli.workspace.as_deref()),
-        lang: cli.lang.map_or_else(Lang::from_env, Lang::from),
+        lang,
     };
-    crate::i18n::choose(ctx.lang);
     match run(&ctx, cli.command) {
         Ok(code) => code,
         Err(f) => {
@@ -412,6 +356,26 @@ pub fn main() -> ExitCode {
             ExitCode::from(f.status)
         }
     }
+}
+
+/// The language `--lang zh`, `--lang en` or `--lang=zh` asks for among the raw arguments
+/// (before a `--` that ends the options); the last one given counts, as clap takes it. None
+/// when none is given, or its value is not a language (clap then refuses it).
+pub fn lang_in_args(args: &[OsString]) -> Option<Lang> {
+    let mut lang = None;
+    let mut args = args.iter().skip(1).map(|a| a.to_str());
+    while let Some(arg) = args.next() {
+        let value = match arg {
+            Some("--") => break,
+            Some("--lang") => args.next().flatten(),
+            Some(a) => a.strip_prefix("--lang="),
+            None => None,
+        };
+        if let Some(value) = value {
+            lang = LangArg::from_str(value, false).ok().map(Lang::from);
+        }
+    }
+    lang
 }
 
 fn run(ctx: &Context, command: Option<Command>) -> Outcome {
@@ -513,4 +477,28 @@ pub fn files_found(paths: &[PathBuf], skip_questionnaires: bool) -> Vec<PathBuf>
         say(&p.to_string());
     }
     found.files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang_of(args: &[&str]) -> Option<Lang> {
+        let args: Vec<OsString> = std::iter::once("dmat")
+            .chain(args.iter().copied())
+            .map(OsString::from)
+            .collect();
+        lang_in_args(&args)
+    }
+
+    #[test]
+    fn the_language_is_read_from_the_raw_arguments() {
+        assert_eq!(lang_of(&["--lang", "zh", "--help"]), Some(Lang::Zh));
+        assert_eq!(lang_of(&["export", "--help", "--lang=en"]), Some(Lang::En));
+        assert_eq!(lang_of(&["--lang", "zh", "--lang", "en"]), Some(Lang::En));
+        assert_eq!(lang_of(&["--lang", "fr", "--help"]), None);
+        assert_eq!(lang_of(&["--lang"]), None);
+        assert_eq!(lang_of(&["new", "--", "--lang", "zh"]), None);
+        assert_eq!(lang_of(&["--help"]), None);
+    }
 }

@@ -11,8 +11,7 @@ use crate::store::open_assessment;
 /// What the sheet holds beyond its decision pages.
 #[derive(Debug, Clone, clap::Args)]
 pub struct SheetArgs {
-    /// Add an annex with every answer and its evidence (off by default)
-    #[arg(long)]
+    #[arg(long, help = crate::i18n::CliHelp::chosen().report_annex)]
     pub annex: bool,
 }
 

@@ -10,20 +10,6 @@ use crate::model::assessment::today;
 use crate::plain_text::shown_path;
 use crate::store::{BeginError, Source, begin_follow_up};
 
-pub const HELP: &str = "\
-The new visit copies the firm's name, unified social credit code and profile, records the
-earlier visit as `visit.previous`, today's date and the assessor remembered for the workspace
-(settings.toml), and uses the earlier visit's questionnaire at its latest version unless
---questionnaire names another (a quick scan followed by the full visit). Answers are not
-copied: the interview shows last visit's answer beside each question. The new file is
-written beside the earlier one (`previous` names a file in the same folder) as
-<firm>-<date>.toml, or -o names it; an existing file is never replaced.
-
-Examples:
-  dmat revisit assessments/acme-2026-05-12.toml
-  dmat revisit demo/firm-0007-scan.toml --questionnaire smart-manufacturing
-  dmat revisit assessments/acme-2026-05-12.toml -o assessments/acme-t1.toml";
-
 pub fn run(
     ctx: &Context,
     file: &Path,

@@ -4,6 +4,7 @@
 mod advise;
 mod checks;
 mod cli;
+mod cli_help;
 mod compare;
 mod files;
 mod follow_up;
@@ -15,6 +16,7 @@ mod tui;
 pub use advise::AdviseWords;
 pub use checks::CheckWords;
 pub use cli::CliWords;
+pub use cli_help::CliHelp;
 pub use compare::CompareWords;
 pub use files::FileWords;
 pub use follow_up::{FollowUpWords, VisitCheckWords};
