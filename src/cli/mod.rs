@@ -45,8 +45,8 @@ Workspace: --workspace DIR, else $DMAT_WORKSPACE, else the user's data folder.";
 const DEMO_HELP: &str = "\
 By default a district's folder: a quick scan (quick-scan) of every firm, the full visit
 (smart-manufacturing) of the firms the scan's verdict sends on and of some it says to nurture,
-and a follow-up of about a third of the full visits, with the firm's decisions on its plan and
-how they went. Firms have valid unified social credit codes, and every file is marked
+a follow-up of about half the full visits and a second scan of some firms it says to nurture,
+with the firm's decisions on its plan and how they went. Firms have valid unified social credit codes, and every file is marked
 `demo = true`: the home screen shows it as a demo, and `dmat demo --remove -o DIR` deletes
 those files and nothing else. dmat demo never replaces a file it did not write.
 
