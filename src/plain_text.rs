@@ -21,6 +21,10 @@ pub fn is_unsafe(c: char) -> bool {
 /// Text from a file made safe to show: terminal escape sequences and other control
 /// characters (bells, carriage returns) removed, line breaks and tabs turned into spaces.
 pub fn inert(s: &str) -> String {
+    // Nothing to remove (most text): no escape sequence starts without a control character.
+    if !s.chars().any(is_unsafe) {
+        return s.to_string();
+    }
     strip_ansi_escapes::strip_str(s)
         .chars()
         .filter_map(|c| match c {
@@ -34,6 +38,9 @@ pub fn inert(s: &str) -> String {
 
 /// Like [`inert`], but keeps line breaks (for notes shown over several lines).
 pub fn inert_lines(s: &str) -> String {
+    if !s.chars().any(is_unsafe) {
+        return s.to_string();
+    }
     s.lines().map(inert).collect::<Vec<_>>().join("\n")
 }
 

@@ -245,3 +245,60 @@ fn a_table_longer_than_a_sheet_goes_on_in_a_further_sheet_with_its_header() {
         .collect();
     assert_eq!(below, expected);
 }
+
+#[test]
+fn a_text_longer_than_an_excel_cell_is_cut_to_fit_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let visits = dir.path().join("visits");
+    std::fs::create_dir(&visits).unwrap();
+    // A note of 40,000 characters, one of them outside the Basic Multilingual Plane (two
+    // UTF-16 units, as Excel counts).
+    let long = format!("𝄞{}", "长".repeat(39_999));
+    let src = std::fs::read_to_string(format!("{COHORT}/b-formula.toml")).unwrap();
+    let src = src.replace(
+        "note = \"-all by hand, +2 workers\"",
+        &format!("note = \"{long}\""),
+    );
+    assert!(src.contains(&long), "the fixture's note is replaced");
+    std::fs::write(visits.join("b-formula.toml"), src).unwrap();
+    let path = dir.path().join("cut.xlsx");
+    let out = dmat(dir.path())
+        .args(["export", path_str(&visits), "--questionnaire", FEATURES])
+        .args(["--format", "xlsx", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("1 cell(s) held more text than the 32,767 characters"),
+        "{stderr}"
+    );
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let answers = book.worksheet_range("Answers").unwrap();
+    let note = answers
+        .rows()
+        .map(|r| text(&r[8]))
+        .find(|n| n.starts_with("𝄞"))
+        .expect("the long note is in the answers sheet");
+    assert_eq!(note.encode_utf16().count(), 32_767, "the cell is full");
+    assert!(note.ends_with("长…"), "cut between characters, marked");
+    assert!(long.starts_with(note.trim_end_matches('…')));
+
+    // The CSV keeps the whole text.
+    let csv = dmat(dir.path())
+        .args([
+            "export",
+            "--long",
+            path_str(&visits),
+            "--questionnaire",
+            FEATURES,
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&csv.stdout).contains(&long));
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().unwrap()
+}

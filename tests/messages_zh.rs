@@ -232,3 +232,25 @@ fn demo_refusing_a_file_it_did_not_write_is_said_in_chinese() {
         .code(1)
         .stderr(contains("不是 dmat demo 生成的；没有写入任何文件"));
 }
+
+#[test]
+fn a_changed_questionnaire_is_said_in_chinese() {
+    let ws = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(Path::new(INVALID).join("assessment-orphaned-answer.toml"))
+        .unwrap()
+        .replacen(
+            "version = \"1.0.0\"",
+            "version = \"1.0.0\"\ndigest = \"sha256:0000\"",
+            1,
+        );
+    let changed = ws.path().join("changed.toml");
+    std::fs::write(&changed, text).unwrap();
+    dmat(ws.path())
+        .args(["--lang", "zh", "score", "--questionnaire", MINI])
+        .arg(&changed)
+        .assert()
+        .success()
+        .stderr(contains(
+            "changed.toml:9:10: 警告：问卷 `mini` 在本次走访开始后有改动（摘要不同）；按 ",
+        ));
+}

@@ -7,7 +7,7 @@ mod tui_common;
 use crossterm::event::KeyCode;
 use dmat::i18n::Lang;
 use dmat::model::decisions::edit_plan;
-use dmat::model::{Decision, ProgressStatus, Response, SupportOutcome};
+use dmat::model::{Decision, ProgressStatus, Response, Status, SupportOutcome};
 use dmat::tui::App;
 use dmat::tui::app::Screen;
 use tui_common::*;
@@ -189,6 +189,27 @@ fn the_progress_page_lists_the_agreed_actions_and_saves_each_change() {
         "2 again clears it"
     );
     assert_eq!(std::fs::read(&earlier).unwrap(), bytes, "never written");
+}
+
+#[test]
+fn the_progress_of_a_completed_follow_up_is_recorded_and_the_visit_stays_complete() {
+    let f = Fixture::new();
+    let (mut app, _, _) = revisited(&f, Lang::En);
+    typed(&mut app, "s");
+    // c marks it complete (asked twice where required questions are still unanswered).
+    typed(&mut app, "cc");
+    assert_eq!(saved(&app).visit.status, Status::Complete);
+    typed(&mut app, "r");
+    assert_eq!(app.screen, Screen::Progress);
+    typed(&mut app, "3f");
+    typed(&mut app, "e两台已换\n");
+    let file = saved(&app);
+    assert_eq!(file.visit.status, Status::Complete, "still complete");
+    let p = &file.progress["cnc-upgrade"];
+    assert_eq!(p.status, Some(ProgressStatus::Done));
+    assert_eq!(p.support, Some(SupportOutcome::None));
+    assert_eq!(p.note.as_deref(), Some("两台已换"));
+    assert!(!flat(&draw(&app, 80, 24)).contains("read-only"));
 }
 
 #[test]

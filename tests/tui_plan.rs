@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crossterm::event::KeyCode;
 use dmat::i18n::Lang;
-use dmat::model::{Decision, Horizon};
+use dmat::model::{Decision, Horizon, Status};
 use dmat::store::{Catalog, LoadedQuestionnaire};
 use dmat::tui::app::Screen;
 use dmat::tui::screens::plan::{PLAN, PlanCommand, rows};
@@ -199,22 +199,33 @@ fn the_firm_adds_and_removes_its_own_action() {
 }
 
 #[test]
-fn a_completed_visit_shows_its_plan_read_only() {
+fn the_plan_of_a_completed_visit_is_edited_and_saved_and_the_visit_stays_complete() {
     let f = Fixture::new();
     let mut app = weak_plan(&f, Lang::En);
+    let first = ids(&app)[0].0.clone();
+    let second = ids(&app)[1].0.clone();
     typed(&mut app, "a");
     press(&mut app, KeyCode::Esc);
     typed(&mut app, "c");
-    assert!(app.visit.session.as_ref().unwrap().is_complete());
+    assert_eq!(saved(&app).visit.status, Status::Complete);
     typed(&mut app, "p");
-    let before = saved(&app);
-    typed(&mut app, "jadmotn");
-    assert_eq!(saved(&app), before);
-    assert!(
-        flat(&draw(&app, 80, 24)).contains("complete and read-only"),
-        "{}",
-        draw(&app, 80, 24)
+    // Decisions change no score: the plan takes them, each saved at once like an answer.
+    typed(&mut app, "o王建国\n");
+    typed(&mut app, "jdno budget this year\n");
+    typed(&mut app, "m");
+    let file = saved(&app);
+    assert_eq!(file.visit.status, Status::Complete, "still complete");
+    assert_eq!(file.plan[&first].decision, Some(Decision::Agreed));
+    assert_eq!(file.plan[&first].owner.as_deref(), Some("王建国"));
+    assert_eq!(file.plan[&second].decision, Some(Decision::Declined));
+    assert_eq!(
+        file.plan[&second].note.as_deref(),
+        Some("no budget this year")
     );
+    assert_eq!(file.plan[&second].horizon, Some(Horizon::Medium));
+    assert!(app.visit.session.as_ref().unwrap().is_complete());
+    let screen = flat(&draw(&app, 80, 24));
+    assert!(!screen.contains("read-only"), "{screen}");
 }
 
 #[test]

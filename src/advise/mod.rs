@@ -8,8 +8,8 @@ use std::cmp::Reverse;
 pub use reasons::{reason_sentences, sentence};
 
 use crate::model::condition::Witness;
-use crate::model::{Assessment, Questionnaire, Recommendation};
-use crate::score::Scorecard;
+use crate::model::{Questionnaire, Recommendation};
+use crate::score::{Answers, Scorecard};
 
 /// A recommendation that fires, with the facts that made it fire.
 #[derive(Debug, Clone)]
@@ -25,7 +25,7 @@ pub struct Advice<'q> {
 
 /// The recommendations whose `when` holds, ordered by priority, then by the gap of their
 /// dimension (largest first), then by file order.
-pub fn advise<'q>(q: &'q Questionnaire, a: &Assessment, card: &Scorecard) -> Vec<Advice<'q>> {
+pub fn advise<'q>(q: &'q Questionnaire, a: &dyn Answers, card: &Scorecard) -> Vec<Advice<'q>> {
     let facts = card.facts(q, a);
     let mut fired = ordered(q, a, card);
     for f in &mut fired {
@@ -38,7 +38,7 @@ pub fn advise<'q>(q: &'q Questionnaire, a: &Assessment, card: &Scorecard) -> Vec
 
 /// As [`advise`], without the reasons: what the plan needs (the evaluation keeps the reasons
 /// in its own form).
-pub fn ordered<'q>(q: &'q Questionnaire, a: &Assessment, card: &Scorecard) -> Vec<Advice<'q>> {
+pub fn ordered<'q>(q: &'q Questionnaire, a: &dyn Answers, card: &Scorecard) -> Vec<Advice<'q>> {
     let mut fired: Vec<Advice<'q>> = fires(q, a, card)
         .into_iter()
         .map(|index| (index, &q.recommendation[index]))
@@ -62,7 +62,7 @@ pub fn ordered<'q>(q: &'q Questionnaire, a: &Assessment, card: &Scorecard) -> Ve
 
 /// Positions of the recommendations whose `when` holds, in file order: which fire, without
 /// the order and reasons [`advise`] adds (what counting them over a cohort needs).
-pub fn fires(q: &Questionnaire, a: &Assessment, card: &Scorecard) -> Vec<usize> {
+pub fn fires(q: &Questionnaire, a: &dyn Answers, card: &Scorecard) -> Vec<usize> {
     let facts = card.facts(q, a);
     q.recommendation
         .iter()

@@ -184,44 +184,78 @@ pub(super) fn load<T: Send>(
 /// made of them (a parsed assessment each) stays small whatever the size of the cohort.
 const BATCH: usize = 256;
 
+/// What is made of one file: its warnings and the item, or why it could not be read.
+type Made<T> = Result<(Vec<String>, T), String>;
+
 /// Like [`load`], handing what is made of each file to `take`, in the order of the files, as
-/// soon as its batch is read: only a batch of assessments is in memory at once. Stops at the
+/// soon as its batch is read: only a few batches of assessments are in memory at once. The
+/// next batch is read on every core while `take` works through the one before. Stops at the
 /// first error `take` returns.
 pub(super) fn load_each<T: Send>(
     paths: &[PathBuf],
     catalog: &Catalog,
     each: impl Fn(Opened) -> T + Sync,
+    take: impl FnMut(T) -> Result<(), Failure>,
+) -> Result<usize, Failure> {
+    load_files_each(super::files_found(paths, true), catalog, each, take)
+}
+
+/// Like [`load_each`], for the files already found.
+pub(super) fn load_files_each<T: Send>(
+    files: Vec<PathBuf>,
+    catalog: &Catalog,
+    each: impl Fn(Opened) -> T + Sync,
     mut take: impl FnMut(T) -> Result<(), Failure>,
 ) -> Result<usize, Failure> {
     use rayon::prelude::*;
-    let files = super::files_found(paths, true);
     let batch = BATCH * rayon::current_num_threads().max(1);
-    let mut failed = 0;
-    for chunk in files.chunks(batch) {
-        let results: Vec<Result<(Vec<String>, T), String>> = chunk
-            .par_iter()
-            .map(|path| {
-                let opened = open_assessment(path, catalog).map_err(|e| e.to_string())?;
-                Ok((opened.warning_lines(), each(opened)))
-            })
-            .collect();
-        let mut err = std::io::BufWriter::new(std::io::stderr().lock());
-        for result in results {
-            match result {
-                Ok((warnings, item)) => {
-                    for line in warnings {
-                        let _ = writeln!(err, "{}", visible_lines(&line));
-                    }
-                    let _ = err.flush();
-                    take(item)?;
-                }
-                Err(e) => {
-                    let _ = writeln!(err, "{}", visible_lines(&e));
-                    failed += 1;
+    let make = |path: &PathBuf| -> Made<T> {
+        let opened = open_assessment(path, catalog).map_err(|e| e.to_string())?;
+        Ok((opened.warning_lines(), each(opened)))
+    };
+    std::thread::scope(|scope| {
+        // One batch waits while the next is read: reading never runs far ahead of `take`.
+        let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<Made<T>>>(1);
+        scope.spawn(move || {
+            for chunk in files.chunks(batch) {
+                let made: Vec<Made<T>> = chunk.par_iter().map(make).collect();
+                if sender.send(made).is_err() {
+                    // `take` stopped: nothing more is wanted.
+                    return;
                 }
             }
+        });
+        let mut failed = 0;
+        for made in batches {
+            failed += hand_over(made, &mut take)?;
         }
-        let _ = err.flush();
+        Ok(failed)
+    })
+}
+
+/// Hands a batch over to `take` in order, reporting warnings and unreadable files on standard
+/// error; returns how many could not be read.
+fn hand_over<T>(
+    batch: Vec<Made<T>>,
+    take: &mut impl FnMut(T) -> Result<(), Failure>,
+) -> Result<usize, Failure> {
+    let mut failed = 0;
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
+    for result in batch {
+        match result {
+            Ok((warnings, item)) => {
+                for line in warnings {
+                    let _ = writeln!(err, "{}", visible_lines(&line));
+                }
+                let _ = err.flush();
+                take(item)?;
+            }
+            Err(e) => {
+                let _ = writeln!(err, "{}", visible_lines(&e));
+                failed += 1;
+            }
+        }
     }
+    let _ = err.flush();
     Ok(failed)
 }

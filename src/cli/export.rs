@@ -11,6 +11,7 @@ use super::{Context, ExportArgs, ExportFormat, Failure, Outcome, QuestionnaireAr
 use crate::compare::{Comparison, Section};
 use crate::evaluation::{Scored, ScoredVisit};
 use crate::export::Field;
+use crate::export::choice::Choice;
 use crate::export::plan::{FollowUps, plan_header, plan_rows_before_progress, with_progress};
 use crate::export::scorecard::{long_rows, own_wide_row};
 use crate::export::spool::Spool;
@@ -58,7 +59,9 @@ answers (long), the plan (as --plan), and the cohort (statistics, firms by stage
 recommendations and support to organise;
 see `dmat compare --help` for the definitions). A table longer than an Excel sheet holds
 (1,048,576 rows with the header) goes on in further sheets (Answers (2), …) with its header
-repeated; a note above the scorecards on the first sheet names them.
+repeated; a note above the scorecards on the first sheet names them. A text longer than an
+Excel cell holds (32,767 characters) is cut to fit and ends with …; the export says how many
+cells it cut (the CSV exports keep every text whole).
 
 Examples:
   dmat export visits/ --bom -o scorecards.csv
@@ -156,11 +159,7 @@ impl Job<'_> {
         mut take: impl FnMut(Made, u32) -> Result<(), Failure>,
     ) -> Result<(Read, Variants), Failure> {
         let w = CompareWords::of(self.ctx.lang);
-        let given = self.catalog.fixed().map(|f| f.questionnaire.id.clone());
-        let mut reference = given.clone();
-        let mut variants = Variants::default();
-        let mut others: Vec<(PathBuf, String)> = Vec::new();
-        let mut exported = 0;
+        let mut choice = Choice::new(self.catalog.fixed().map(|f| f.questionnaire.id.clone()));
         let make = |opened| {
             let scored = Scored::new(opened);
             let long = long(&scored);
@@ -171,40 +170,38 @@ impl Job<'_> {
         };
         let unread = super::compare::load_each(self.paths, self.catalog, make, |made| {
             all(&made.visit);
-            let id = &made.visit.recorded_questionnaire;
-            if *reference.get_or_insert_with(|| id.clone()) != *id {
-                others.push((made.visit.path.clone(), id.clone()));
-                return Ok(());
+            match choice.take(&made.visit) {
+                Some(variant) => take(made, variant),
+                None => Ok(()),
             }
-            let variant = variants.add(&made.visit);
-            exported += 1;
-            take(made, variant)
         })?;
-        if let Some(r) = &reference {
-            let why = if given.is_some() {
+        if let Some(r) = choice.reference() {
+            let why = if choice.given() {
                 w.reference_given
             } else {
                 w.reference_first
             };
             let mut err = std::io::BufWriter::new(std::io::stderr().lock());
-            for (path, id) in &others {
+            for (path, id) in choice.others() {
                 let line = w.other_questionnaire(&shown_path(path), id, r, why);
                 let _ = writeln!(err, "{}", visible_lines(&line));
             }
         }
-        let failed = unread + others.len();
+        let failed = unread + choice.others().len();
         if self.strict && failed > 0 {
             return Err(Failure::invalid(w.strict_failed(failed)));
         }
+        let exported = choice.exported();
         if exported == 0 {
             return Err(Failure::invalid(w.nothing_to_export));
         }
+        let variants = choice.variants();
         if variants.count() > 1
-            && let Some(id) = &reference
+            && let Some(id) = choice.reference()
         {
             super::say(&w.mixed_versions(id, &variants.versions.join(", ")));
         }
-        Ok((Read { exported, failed }, variants))
+        Ok((Read { exported, failed }, choice.into_variants()))
     }
 
     /// The wide scorecards: each row put aside as it is read, written once the columns of
@@ -325,7 +322,10 @@ impl Job<'_> {
             rows,
             scale: variants.scale(),
         };
-        book.finish(cards, document, file).map_err(failed)?;
+        let cut = book.finish(cards, document, file).map_err(failed)?;
+        if cut > 0 {
+            super::say(&CompareWords::of(lang).cells_cut(cut, "32,767"));
+        }
         match unread.into_inner() {
             Some(e) => Err(e.into()),
             None => Ok(read),

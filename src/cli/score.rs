@@ -5,14 +5,12 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use rayon::prelude::*;
-
-use super::{Context, Outcome, QuestionnaireArg, ScoreFormat, say};
+use super::{Context, Outcome, QuestionnaireArg, ScoreFormat};
 use crate::evaluation::evaluate;
 use crate::evaluation::text::{json_line, text_report};
 use crate::i18n::CliWords;
 use crate::plain_text::json_safe;
-use crate::store::open_assessment;
+use crate::store::Opened;
 
 pub fn run(
     ctx: &Context,
@@ -25,46 +23,27 @@ pub fn run(
     let files = super::files_given(files, true, |places| {
         CliWords::of(ctx.lang).nothing_to_score(places)
     })?;
-    // Each file is loaded, scored and written out in parallel; output keeps the file order.
-    let results: Vec<Result<(Vec<String>, String), String>> = files
-        .par_iter()
-        .map(|path| {
-            let opened = open_assessment(path, &catalog).map_err(|e| e.to_string())?;
-            let q = &opened.questionnaire.questionnaire;
-            let e = evaluate(q, &opened.assessment);
-            let text = match format {
-                ScoreFormat::Json => {
-                    let line = json_line(&opened, &e).to_string();
-                    format!("{}\n", json_safe(line))
-                }
-                ScoreFormat::Text => text_report(&opened, &e, explain, ctx.lang),
-            };
-            Ok((opened.warning_lines(), text))
-        })
-        .collect();
-    let mut failed = false;
+    // Files are read and scored on every core a batch at a time, and written out in their
+    // order as each batch is done: memory stays flat whatever the number of files.
     let mut out = std::io::stdout().lock();
     let mut first = true;
-    for result in results {
-        match result {
-            Ok((warnings, text)) => {
-                for line in warnings {
-                    say(&line);
-                }
-                if format == ScoreFormat::Text && !first {
-                    out.write_all(b"\n")?;
-                }
-                first = false;
-                out.write_all(&super::terminal_safe(text.as_bytes()))?;
-            }
-            Err(e) => {
-                say(&e);
-                failed = true;
-            }
+    let report = |opened: Opened| {
+        let e = evaluate(&opened.questionnaire.questionnaire, &opened.assessment);
+        match format {
+            ScoreFormat::Json => format!("{}\n", json_safe(json_line(&opened, &e).to_string())),
+            ScoreFormat::Text => text_report(&opened, &e, explain, ctx.lang),
         }
-    }
+    };
+    let failed = super::compare::load_files_each(files, &catalog, report, |text| {
+        if format == ScoreFormat::Text && !first {
+            out.write_all(b"\n")?;
+        }
+        first = false;
+        out.write_all(&super::terminal_safe(text.as_bytes()))?;
+        Ok(())
+    })?;
     out.flush()?;
-    Ok(if failed {
+    Ok(if failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -87,8 +87,9 @@ pub struct Visit {
     pub firm: String,
     /// `YYYY-MM-DD`.
     pub date: Option<String>,
-    /// The version of the questionnaire the visit is scored against.
-    pub version: String,
+    /// The version of the questionnaire the visit is scored against (one text shared by
+    /// every visit of that version).
+    pub version: Arc<str>,
     pub status: Status,
     pub completeness: f64,
     pub overall: Option<f64>,
@@ -102,7 +103,8 @@ pub struct Visit {
     /// Indices in [`Comparison::recommendations`] of those that fire, in sheet order.
     pub recommendations: Vec<usize>,
     pub profile: BTreeMap<String, toml::Value>,
-    pub assessor: Option<String>,
+    /// The assessor's name, one text shared by every visit of the same assessor.
+    pub assessor: Option<Arc<str>>,
     /// Index in [`Comparison::verdicts`]; none when provisional or when none holds.
     pub verdict: Option<usize>,
     /// The projection once the whole plan is carried out (after the long horizon): the
@@ -113,12 +115,13 @@ pub struct Visit {
     pub planned: Vec<usize>,
     /// Indices in [`Comparison::recommendations`] of those that apply but are left for later.
     pub later: Vec<usize>,
-    /// Ids of the actions the firm agreed at this visit (recommendations and its own).
-    pub agreed: Vec<String>,
+    /// Ids of the actions the firm agreed at this visit (recommendations and its own); each
+    /// id one text shared by every visit that names it, as are those below.
+    pub agreed: Vec<Arc<str>>,
     /// Ids of the actions this visit reports done (`[progress.*] status = "done"`).
-    pub done: Vec<String>,
+    pub done: Vec<Arc<str>>,
     /// Ids of the actions whose public support this visit reports granted.
-    pub granted: Vec<String>,
+    pub granted: Vec<Arc<str>>,
 }
 
 /// A firm: every visit to it with one questionnaire, oldest first. The latest visit is the
@@ -1144,11 +1147,29 @@ fn number_test(test: &Test, x: f64) -> bool {
 pub struct Gather {
     /// The questionnaire files scored against, in order of first use.
     distinct: Vec<Arc<LoadedQuestionnaire>>,
-    /// Each visit, with the place of its questionnaire in `distinct`.
-    visits: Vec<(usize, Visit)>,
+    /// Each visit, with the place of its questionnaire in `distinct` (boxed, so that moving
+    /// the visits into their firms never holds two copies of them all).
+    visits: Vec<(usize, Box<Visit>)>,
     who: Vec<Whose>,
     /// The profile fields kept of each visit; all when none is named.
     profile_fields: Option<Vec<String>>,
+    /// The texts visits share (versions, assessors, action ids), each kept once.
+    shared: Shared,
+}
+
+/// Texts kept once however many visits hold them.
+#[derive(Default)]
+struct Shared(std::collections::HashSet<Arc<str>>);
+
+impl Shared {
+    fn text(&mut self, s: &str) -> Arc<str> {
+        if let Some(t) = self.0.get(s) {
+            return t.clone();
+        }
+        let t: Arc<str> = Arc::from(s);
+        self.0.insert(t.clone());
+        t
+    }
 }
 
 /// What decides a visit's firm besides its questionnaire and file (see [`super::firms`]).
@@ -1180,8 +1201,8 @@ impl Gather {
                 self.distinct.len() - 1
             }
         };
-        let visit = own_visit(s, self.profile_fields.as_deref());
-        self.visits.push((q, visit));
+        let visit = own_visit(s, self.profile_fields.as_deref(), &mut self.shared);
+        self.visits.push((q, Box::new(visit)));
         self.who.push(Whose {
             code: s.firm_id.clone(),
             name: s.firm.chars().filter(|c| !c.is_whitespace()).collect(),
@@ -1198,7 +1219,7 @@ impl Gather {
 /// The visits as firms (see [`super::firms`]), each firm's visits oldest first (by date, then
 /// file name), firms in the order of their first visit read.
 fn firm_rows(
-    visits: Vec<(usize, Visit)>,
+    visits: Vec<(usize, Box<Visit>)>,
     who: Vec<Whose>,
     distinct: &[Arc<LoadedQuestionnaire>],
     maps: &[Maps],
@@ -1221,6 +1242,7 @@ fn firm_rows(
     let mut firms: Vec<FirmRow> = Vec::new();
     for ((q, mut visit), firm) in visits.into_iter().zip(of) {
         renumber(&mut visit, &maps[q], dimension_count);
+        let visit = *visit;
         match firms.get_mut(firm) {
             Some(f) => f.visits.push(visit),
             None => firms.push(FirmRow {
@@ -1267,32 +1289,40 @@ fn mixed(distinct: &[Arc<LoadedQuestionnaire>]) -> Mixed {
 }
 
 /// Ids of the actions whose decision passes `keep`.
-fn ids(s: &ScoredVisit, keep: impl Fn(&str, &PlanEntry) -> bool) -> Vec<String> {
+fn ids(
+    s: &ScoredVisit,
+    shared: &mut Shared,
+    keep: impl Fn(&str, &PlanEntry) -> bool,
+) -> Vec<Arc<str>> {
     s.decisions
         .iter()
         .filter(|(id, e)| keep(id, e))
-        .map(|(id, _)| id.clone())
+        .map(|(id, _)| shared.text(id))
         .collect()
 }
 
 /// Ids of the actions whose progress passes `keep`.
-fn progress_ids(s: &ScoredVisit, keep: impl Fn(&Progress) -> bool) -> Vec<String> {
+fn progress_ids(
+    s: &ScoredVisit,
+    shared: &mut Shared,
+    keep: impl Fn(&Progress) -> bool,
+) -> Vec<Arc<str>> {
     s.progress
         .iter()
         .filter(|(_, p)| keep(p))
-        .map(|(id, _)| id.clone())
+        .map(|(id, _)| shared.text(id))
         .collect()
 }
 
 /// A visit as the comparison shows it, its dimensions, stages, recommendations and verdict
 /// numbered as in its own questionnaire ([`renumber`] numbers them as the comparison does).
 /// Of the profile, only the fields in `keep` where given.
-fn own_visit(s: &ScoredVisit, keep: Option<&[String]>) -> Visit {
+fn own_visit(s: &ScoredVisit, keep: Option<&[String]>, shared: &mut Shared) -> Visit {
     Visit {
         file: s.path.clone(),
         firm: s.firm.clone(),
         date: s.date.clone(),
-        version: s.q().version.clone(),
+        version: shared.text(&s.q().version),
         status: s.status,
         completeness: s.completeness,
         overall: s.overall.map(round2),
@@ -1309,14 +1339,14 @@ fn own_visit(s: &ScoredVisit, keep: Option<&[String]>) -> Visit {
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
         },
-        assessor: s.assessor.clone(),
+        assessor: s.assessor.as_deref().map(|a| shared.text(a)),
         verdict: s.verdict,
         projected: (s.projected[2].0.map(round2), s.projected[2].1),
         planned: s.planned.iter().flatten().copied().collect(),
         later: s.later.clone(),
-        agreed: ids(s, |_, e| e.decision == Some(Decision::Agreed)),
-        done: progress_ids(s, |p| p.status == Some(ProgressStatus::Done)),
-        granted: progress_ids(s, |p| p.support == Some(SupportOutcome::Granted)),
+        agreed: ids(s, shared, |_, e| e.decision == Some(Decision::Agreed)),
+        done: progress_ids(s, shared, |p| p.status == Some(ProgressStatus::Done)),
+        granted: progress_ids(s, shared, |p| p.support == Some(SupportOutcome::Granted)),
     }
 }
 

@@ -4,6 +4,7 @@
 //! were not — and the visits and firms of each assessor.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::model::{Comparison, FirmRow};
 use super::stats::quantile;
@@ -102,11 +103,11 @@ impl Record {
 /// What came of the actions a re-visited firm agreed before its latest visit.
 fn group(f: &FirmRow) -> Group {
     let n = f.visits.len();
-    let agreed: Vec<&String> = f.visits[..n - 1].iter().flat_map(|v| &v.agreed).collect();
+    let agreed: Vec<&Arc<str>> = f.visits[..n - 1].iter().flat_map(|v| &v.agreed).collect();
     if agreed.is_empty() {
         return Group::NoneAgreed;
     }
-    let done = |id: &String| f.visits[1..].iter().any(|v| v.done.contains(id));
+    let done = |id: &Arc<str>| f.visits[1..].iter().any(|v| v.done.contains(id));
     if agreed.into_iter().all(done) {
         Group::AllDone
     } else {

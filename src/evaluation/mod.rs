@@ -13,7 +13,7 @@ use crate::advise::{Advice, ordered};
 use crate::model::condition::{Finding, Witness};
 use crate::model::{Assessment, Horizon, Questionnaire, Recommendation, Verdict};
 use crate::plan::{Placement, Plan, Projection, index, plan, project, verdict};
-use crate::score::{Scorecard, score};
+use crate::score::{Answers, Indexed, Scorecard, score};
 
 /// Everything the rules derive from one assessment. It owns its data (positions, not
 /// references), so a screen can keep it beside the assessment and evaluate again only when
@@ -48,12 +48,14 @@ pub struct Applicable {
 
 /// Evaluates an assessment against its questionnaire.
 pub fn evaluate(q: &Questionnaire, a: &Assessment) -> Evaluation {
-    let card = score(q, a);
-    let advice = ordered(q, a, &card);
+    // Every rule reads the answers many times: each is looked up once.
+    let answers = Indexed::new(q, a);
+    let card = score(q, &answers);
+    let advice = ordered(q, &answers, &card);
     let plan = plan(q, &advice);
     let projected = project(q, a, &card, &advice, &plan);
-    let verdict = verdict(q, a, &card);
-    let facts = card.facts(q, a);
+    let verdict = verdict(q, &answers, &card);
+    let facts = card.facts(q, &answers);
     let checks = q
         .check
         .iter()
@@ -61,7 +63,10 @@ pub fn evaluate(q: &Questionnaire, a: &Assessment) -> Evaluation {
         .filter(|(_, c)| c.when.eval(&facts))
         .map(|(i, _)| i)
         .collect();
-    let applicable = advice.iter().map(|x| applicable(x, q, a, &card)).collect();
+    let applicable = advice
+        .iter()
+        .map(|x| applicable(x, q, &answers, &card))
+        .collect();
     Evaluation {
         card,
         applicable,
@@ -72,7 +77,7 @@ pub fn evaluate(q: &Questionnaire, a: &Assessment) -> Evaluation {
     }
 }
 
-fn applicable(x: &Advice<'_>, q: &Questionnaire, a: &Assessment, card: &Scorecard) -> Applicable {
+fn applicable(x: &Advice<'_>, q: &Questionnaire, a: &dyn Answers, card: &Scorecard) -> Applicable {
     Applicable {
         recommendation: x.index,
         gap: x.gap,

@@ -3,6 +3,7 @@
 //! workbook's sheet. Every cell is a [`Field`]: text is guarded against formula injection in
 //! CSV, scores are numbers with two decimals.
 
+pub mod choice;
 pub mod csv;
 pub mod plan;
 pub mod scorecard;

@@ -20,6 +20,12 @@ const HIGH: u32 = 0x63BE7B;
 /// Excel's most rows in a sheet, the header's included.
 pub const EXCEL_ROWS: u32 = 1_048_576;
 
+/// Excel's most characters in a cell (UTF-16 code units, as Excel counts them).
+pub const EXCEL_CELL_CHARS: usize = 32_767;
+
+/// What ends a text cut to fit a cell.
+const CUT_MARK: char = '…';
+
 struct Formats {
     header: Format,
     score: Format,
@@ -68,6 +74,8 @@ pub struct Book {
     first: usize,
     answers: Series,
     plan: Series,
+    /// Cells whose text was cut to fit (see [`fit_cell`]).
+    cut: u64,
 }
 
 impl Book {
@@ -91,6 +99,7 @@ impl Book {
             first: 0,
             answers: series(w.sheet_answers, super::long_header()),
             plan: series(w.sheet_plan, super::plan::plan_header()),
+            cut: 0,
         })
     }
 
@@ -144,7 +153,9 @@ impl Book {
         let r = part.top + part.rows;
         let ws = self.book.worksheet_from_index(part.index)?;
         for (c, cell) in row.iter().enumerate() {
-            write_field(ws, r, c as u16, cell, &self.f)?;
+            if write_field(ws, r, c as u16, cell, &self.f)? {
+                self.cut += 1;
+            }
         }
         Ok(())
     }
@@ -152,12 +163,13 @@ impl Book {
     /// Writes the wide scorecards (`cards`: `header`, `count` rows, the score axis of the
     /// colour scale), finishes every sheet, adds the cohort sheet and saves the workbook to
     /// `out`. A note above the scorecards names the tables that went on in further sheets.
+    /// Returns how many cells were cut to fit (see [`fit_cell`]).
     pub fn finish<W: std::io::Write + std::io::Seek + Send>(
         mut self,
         cards: Cards<impl IntoIterator<Item = Vec<Field>>>,
         cohort: Document<'_>,
         out: W,
-    ) -> Result<(), XlsxError> {
+    ) -> Result<u64, XlsxError> {
         let w = CompareWords::of(self.lang);
         if self.plan.sheets.is_empty() {
             let mut plan = std::mem::replace(&mut self.plan, series("", Vec::new()));
@@ -219,7 +231,8 @@ impl Book {
         let ws = self.book.add_worksheet();
         ws.set_name(w.sheet_cohort)?;
         cohort_sheet(ws, cohort, &self.f)?;
-        self.book.save_to_writer(out)
+        self.book.save_to_writer(out)?;
+        Ok(self.cut)
     }
 
     fn finish_cards(&mut self, s: &Series, scale: Option<(f64, f64)>) -> Result<(), XlsxError> {
@@ -338,16 +351,22 @@ fn write_table(
     Ok(r - row)
 }
 
+/// Writes a cell; returns whether its text was cut to fit (see [`fit_cell`]).
 fn write_field(
     ws: &mut Worksheet,
     row: u32,
     col: u16,
     field: &Field,
     f: &Formats,
-) -> Result<(), XlsxError> {
-    match field {
+) -> Result<bool, XlsxError> {
+    if let Field::Text(s) = field {
         // A string cell is text to Excel whatever it begins with; no guard needed.
-        Field::Text(s) => ws.write_string(row, col, s).map(|_| ()),
+        let text = fit_cell(s);
+        ws.write_string(row, col, text.as_ref())?;
+        return Ok(matches!(text, std::borrow::Cow::Owned(_)));
+    }
+    match field {
+        Field::Text(_) => Ok(()),
         Field::Fixed2(x) => ws
             .write_number_with_format(row, col, *x, &f.score)
             .map(|_| ()),
@@ -357,6 +376,28 @@ fn write_field(
         Field::Number(x) => ws.write_number(row, col, *x).map(|_| ()),
         Field::Empty => Ok(()),
     }
+    .map(|()| false)
+}
+
+/// A text as a cell holds it: whole when it fits Excel's [`EXCEL_CELL_CHARS`], else its
+/// beginning, cut between two characters so that with [`CUT_MARK`] after it it fills the cell.
+pub fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    // Counted in UTF-16 units, as Excel does; most texts are far shorter in bytes already.
+    if text.len() <= EXCEL_CELL_CHARS || text.encode_utf16().count() <= EXCEL_CELL_CHARS {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let room = EXCEL_CELL_CHARS - CUT_MARK.len_utf16();
+    let mut units = 0;
+    let end = text
+        .char_indices()
+        .find(|(_, c)| {
+            units += c.len_utf16();
+            units > room
+        })
+        .map_or(text.len(), |(i, _)| i);
+    let mut cut = text[..end].to_string();
+    cut.push(CUT_MARK);
+    std::borrow::Cow::Owned(cut)
 }
 
 /// The cohort sheet: the document's title, intro and warnings, then each part (its title,

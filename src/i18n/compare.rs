@@ -110,6 +110,7 @@ words! {
         filter_no_values(field: &str): "`{field}` 既不是企业概况字段，也不是问卷、阶段或短板，没有可选的值", "`{field}` is neither a profile field nor questionnaire, stage or bottleneck";
         sheet_continued(sheet: &str, n: usize): "{sheet} ({n})", "{sheet} ({n})";
         workbook_split(limit: &str, sheets: &str): "Excel 每个工作表最多 {limit} 行，以下工作表续写在后续工作表中（表头重复）：{sheets}", "Excel holds at most {limit} rows in a sheet; these tables go on in further sheets, with the header repeated: {sheets}";
+        cells_cut(count: u64, limit: &str): "{count} 个单元格的文字超过 Excel 单元格可容纳的 {limit} 个字符，已截断以放入工作簿（以 … 结尾）；CSV 导出保留全文", "{count} cell(s) held more text than the {limit} characters an Excel cell holds: cut to fit the workbook, each ending with …; the CSV export keeps the whole text";
         exported(count: usize, path: &str): "已将 {count} 份评估导出到 {path}", "exported {count} assessment(s) to {path}";
     }
 }

@@ -76,33 +76,6 @@ pub fn chosen() -> Lang {
     CHOSEN.get().copied().unwrap_or(Lang::En)
 }
 
-/// Fills `{0}`, `{1}`, … in a template with the arguments, in one pass over the template, so
-/// an argument that holds `{1}` stays as it is. Only for words not yet declared as messages
-/// (see [`words!`]); a place without an argument is left as written.
-pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let place = after
-            .find('}')
-            .and_then(|close| Some((after[..close].parse::<usize>().ok()?, close)));
-        match place.and_then(|(i, close)| Some((args.get(i)?, close))) {
-            Some((arg, close)) => {
-                out.push_str(&arg.to_string());
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Declares a struct of words with its Chinese and English values side by side, and after
 /// them, optionally, its messages: one method per message that formats its typed arguments
 /// into the sentence of the struct's language with `format!`, so an argument is never read as
@@ -184,13 +157,6 @@ mod tests {
         messages {
             done_of(done: usize, all: &str): "{all}中的{done}", "{done} of {all}";
         }
-    }
-
-    #[test]
-    fn fill_replaces_numbered_places_once() {
-        assert_eq!(fill("{0} of {1}", &[&3, &"4"]), "3 of 4");
-        assert_eq!(fill("{0} of {1}", &[&"{1}", &"4"]), "{1} of 4");
-        assert_eq!(fill("{2} {x} {", &[&1]), "{2} {x} {");
     }
 
     #[test]

@@ -26,29 +26,10 @@ pub enum CodeError {
 }
 
 impl fmt::Display for CodeError {
+    /// The reason in the language chosen for the run (see [`crate::i18n::choose`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CodeError::Length(n) => write!(
-                f,
-                "it has {n} characters; a unified social credit code has {LENGTH}"
-            ),
-            CodeError::Character { position, found } => write!(
-                f,
-                "character {position} `{found}` is never used in a unified social credit code (only digits and capitals other than I, O, S, V and Z)"
-            ),
-            CodeError::LowerCase { position, found } => write!(
-                f,
-                "character {position} `{found}` is lower case; the code is written in capitals"
-            ),
-            CodeError::Division { position, found } => write!(
-                f,
-                "character {position} `{found}` is not a digit; characters 3 to 8 are the administrative division code"
-            ),
-            CodeError::CheckDigit { found, expected } => write!(
-                f,
-                "its check digit is `{found}`, but the first 17 characters give `{expected}`; a character is probably mistyped"
-            ),
-        }
+        let w = crate::i18n::VisitCheckWords::chosen();
+        f.write_str(&super::visit_checks::code_reason(self, w))
     }
 }
 

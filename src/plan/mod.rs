@@ -9,8 +9,8 @@ use std::cmp::Reverse;
 pub use projection::{Change, Projection, project};
 
 use crate::advise::Advice;
-use crate::model::{Assessment, Horizon, Questionnaire};
-use crate::score::Scorecard;
+use crate::model::{Horizon, Questionnaire};
+use crate::score::{Answers, Scorecard};
 
 /// The applicable recommendations placed into horizons. Every recommendation is named by its
 /// position in the advice list it was planned from (rule 8's order).
@@ -149,7 +149,7 @@ fn rank(a: &Advice<'_>) -> impl Ord {
 }
 
 /// Rule 11: the first verdict whose `when` holds; none when provisional or none holds.
-pub fn verdict(q: &Questionnaire, a: &Assessment, card: &Scorecard) -> Option<usize> {
+pub fn verdict(q: &Questionnaire, a: &dyn Answers, card: &Scorecard) -> Option<usize> {
     if card.provisional {
         return None;
     }

@@ -5,7 +5,7 @@ use super::{Plan, index};
 use crate::advise::Advice;
 use crate::model::condition::lt;
 use crate::model::{Assessment, Horizon, QuestionKind, Questionnaire, Raise, RaiseTo, Response};
-use crate::score::{Answers, Scorecard, answer_level, score};
+use crate::score::{Answers, Indexed, Scorecard, answer_level, score};
 
 /// The projection for one horizon: the scores once every action placed in it or earlier is
 /// done.
@@ -54,10 +54,7 @@ pub fn project(
     advice: &[Advice<'_>],
     plan: &Plan,
 ) -> [Projection; 3] {
-    let mut answers = Projected {
-        base: a,
-        changed: Vec::new(),
-    };
+    let mut answers = Projected::new(q, a);
     let mut step = |h: Horizon, before: &Scorecard| {
         let mut changes = Vec::new();
         for &action in &plan.horizons[index(h)] {
@@ -96,23 +93,43 @@ pub fn project(
 }
 
 /// The assessment's answers as the raises so far changed them: the changed responses over
-/// the assessment's own, without copying it.
+/// the assessment's own, without copying it. Both are kept by the question's position, so
+/// that scoring the projection again and again finds each answer without a search.
 pub(super) struct Projected<'a> {
-    pub(super) base: &'a Assessment,
-    /// Question id → its raised response, the latest last.
-    pub(super) changed: Vec<(String, Response)>,
+    q: &'a Questionnaire,
+    /// The assessment's own answers.
+    own: Indexed<'a>,
+    /// The latest raised response to each question, by position.
+    raised: Vec<Option<Response>>,
+}
+
+impl<'a> Projected<'a> {
+    pub(super) fn new(q: &'a Questionnaire, base: &'a Assessment) -> Self {
+        Projected {
+            q,
+            own: Indexed::new(q, base),
+            raised: vec![None; q.question_count()],
+        }
+    }
 }
 
 impl Answers for Projected<'_> {
     fn response(&self, question: &str) -> Option<&Response> {
-        match self.changed.iter().rev().find(|(id, _)| id == question) {
-            Some((_, r)) => Some(r),
-            None => self.base.response(question),
+        match self.q.position(question) {
+            Some(p) => self.response_at(p, question),
+            None => self.own.response(question),
+        }
+    }
+
+    fn response_at(&self, position: usize, question: &str) -> Option<&Response> {
+        match self.raised.get(position) {
+            Some(Some(r)) => Some(r),
+            _ => self.own.response_at(position, question),
         }
     }
 
     fn profile(&self, field: &str) -> Option<&toml::Value> {
-        self.base.profile.get(field)
+        self.own.profile(field)
     }
 }
 
@@ -137,7 +154,7 @@ pub(super) fn apply(
 ) -> Option<(usize, Option<Response>, Response)> {
     let position = q.position(&raise.question)?;
     let question = q.question_at(position).question;
-    let current = a.response(&raise.question);
+    let current = a.response_at(position, &raise.question);
     if matches!(current, Some(Response::NotApplicable)) {
         return None;
     }
@@ -167,6 +184,8 @@ pub(super) fn apply(
         return None;
     }
     let from = current.cloned();
-    a.changed.push((raise.question.clone(), new.clone()));
+    if let Some(slot) = a.raised.get_mut(position) {
+        *slot = Some(new.clone());
+    }
     Some((position, from, new))
 }

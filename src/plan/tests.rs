@@ -4,7 +4,7 @@
 use super::projection::{Projected, apply};
 use super::*;
 use crate::advise::advise;
-use crate::model::{Raise, RaiseTo, Response};
+use crate::model::{Assessment, Raise, RaiseTo, Response};
 use crate::score::Answers;
 use crate::score::score;
 use crate::score::tests::{falling, held, policy, policy_firm, policy_with, weak};
@@ -243,11 +243,8 @@ fn rule10_a_horizon_without_raises_projects_the_one_before() {
 }
 
 /// The answers of an assessment as a projection changes them.
-fn over(a: &Assessment) -> Projected<'_> {
-    Projected {
-        base: a,
-        changed: Vec::new(),
-    }
+fn over<'a>(q: &'a Questionnaire, a: &'a Assessment) -> Projected<'a> {
+    Projected::new(q, a)
 }
 
 fn raise(question: &str, to: RaiseTo) -> Raise {
@@ -263,19 +260,19 @@ fn rule10_a_raise_replaces_only_a_lower_answer() {
     let a = policy_firm(&[("erp", Response::Choice("erp".into()))]);
     let excel = raise("erp", RaiseTo::Choice("excel".into()));
     assert_eq!(
-        apply(&q, &mut over(&a), &excel),
+        apply(&q, &mut over(&q, &a), &excel),
         None,
         "2.5 is not above 3.5"
     );
     let b = policy_firm(&[("erp", Response::Choice("excel".into()))]);
     assert_eq!(
-        apply(&q, &mut over(&b), &excel),
+        apply(&q, &mut over(&q, &b), &excel),
         None,
         "2.5 is not above 2.5"
     );
     let mut c = policy_firm(&[("erp", Response::Choice("paper".into()))]);
     c.set_note("erp", Some("paper tickets".into()));
-    let mut p = over(&c);
+    let mut p = over(&q, &c);
     assert!(apply(&q, &mut p, &excel).is_some());
     assert_eq!(p.response("erp"), Some(&Response::Choice("excel".into())));
     assert_eq!(c.note("erp"), Some("paper tickets"), "the note stays");
@@ -285,7 +282,7 @@ fn rule10_a_raise_replaces_only_a_lower_answer() {
 fn rule10_unanswered_and_unfit_answers_count_as_lower_than_any_score() {
     let q = policy();
     let a = policy_firm(&[("tools", Response::Choice("cad-3d".into()))]);
-    let mut p = over(&a);
+    let mut p = over(&q, &a);
     let to = raise("erp", RaiseTo::Choice("paper".into()));
     let (_, from, _) = apply(&q, &mut p, &to).unwrap();
     assert_eq!(from, None);
@@ -303,7 +300,7 @@ fn rule10_unanswered_and_unfit_answers_count_as_lower_than_any_score() {
 fn rule10_a_question_answered_na_is_left_alone() {
     let q = policy();
     let a = policy_firm(&[("tools", Response::NotApplicable)]);
-    let mut p = over(&a);
+    let mut p = over(&q, &a);
     let cad = raise("tools", RaiseTo::Choices(vec!["cad-3d".into()]));
     assert_eq!(apply(&q, &mut p, &cad), None);
     assert_eq!(p.response("tools"), Some(&Response::NotApplicable));
@@ -319,7 +316,7 @@ fn rule10_choices_are_ticked_in_addition_dropping_an_exclusive_option() {
             "tools",
             RaiseTo::Choices(add.iter().map(|s| s.to_string()).collect()),
         );
-        apply(&q, &mut over(&a), &r).map(|(_, _, to)| to)
+        apply(&q, &mut over(&q, &a), &r).map(|(_, _, to)| to)
     };
     let list = |v: &[&str]| Some(Response::Choices(v.iter().map(|s| s.to_string()).collect()));
     assert_eq!(tick(&["cad-2d"], &["cad-3d"]), list(&["cad-2d", "cad-3d"]));
@@ -342,7 +339,7 @@ fn rule10_a_raise_applies_whether_or_not_the_question_is_asked_now() {
         )
     });
     let a = policy_firm(&[]);
-    let mut p = over(&a);
+    let mut p = over(&q, &a);
     let to = raise("scrap", RaiseTo::Value(1.5));
     assert!(apply(&q, &mut p, &to).is_some());
     assert_eq!(p.response("scrap"), Some(&Response::Value(1.5)));

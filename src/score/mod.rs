@@ -117,6 +117,13 @@ impl Scorecard {
 pub trait Answers {
     fn response(&self, question: &str) -> Option<&Response>;
     fn profile(&self, field: &str) -> Option<&toml::Value>;
+
+    /// The response to the question at `position` among the questionnaire's questions, whose
+    /// id is `question`: where the answers are kept by position, found without a search.
+    fn response_at(&self, position: usize, question: &str) -> Option<&Response> {
+        let _ = position;
+        self.response(question)
+    }
 }
 
 impl Answers for Assessment {
@@ -126,6 +133,51 @@ impl Answers for Assessment {
 
     fn profile(&self, field: &str) -> Option<&toml::Value> {
         self.profile.get(field)
+    }
+}
+
+/// An assessment's answers kept by the position of their question, each looked up once: for
+/// reading the same assessment many times (scoring it, its conditions, its projections).
+pub struct Indexed<'a> {
+    q: &'a Questionnaire,
+    a: &'a Assessment,
+    /// The response to each question of the questionnaire, by position.
+    at: Vec<Option<&'a Response>>,
+}
+
+impl<'a> Indexed<'a> {
+    pub fn new(q: &'a Questionnaire, a: &'a Assessment) -> Self {
+        Indexed {
+            q,
+            a,
+            at: q.questions().map(|r| a.response(&r.question.id)).collect(),
+        }
+    }
+
+    /// The assessment read.
+    pub fn assessment(&self) -> &'a Assessment {
+        self.a
+    }
+}
+
+impl Answers for Indexed<'_> {
+    fn response(&self, question: &str) -> Option<&Response> {
+        match self.q.position(question) {
+            Some(p) => self.response_at(p, question),
+            // Not a question of the questionnaire: only the file can answer it.
+            None => self.a.response(question),
+        }
+    }
+
+    fn response_at(&self, position: usize, question: &str) -> Option<&Response> {
+        match self.at.get(position) {
+            Some(r) => *r,
+            None => self.a.response(question),
+        }
+    }
+
+    fn profile(&self, field: &str) -> Option<&toml::Value> {
+        self.a.profile.get(field)
     }
 }
 
@@ -140,7 +192,8 @@ pub fn score(q: &Questionnaire, a: &dyn Answers) -> Scorecard {
             card: None,
         };
         let visible = r.question.when.as_ref().is_none_or(|c| c.eval(&facts));
-        let qs = question_score(&q.scale, r.question, a.response(&r.question.id), visible);
+        let response = a.response_at(r.index, &r.question.id);
+        let qs = question_score(&q.scale, r.question, response, visible);
         questions.push(qs);
     }
     let dimensions = dimension_scores(q, &questions);
@@ -365,10 +418,13 @@ impl Facts for ScoredFacts<'_> {
     }
 
     fn question(&self, id: &str) -> QuestionFact<'_> {
-        let Some(qs) = self.q.position(id).and_then(|p| self.questions.get(p)) else {
+        let Some(p) = self.q.position(id) else {
             return QuestionFact::Unanswered;
         };
-        match (qs.state, self.a.response(id)) {
+        let Some(qs) = self.questions.get(p) else {
+            return QuestionFact::Unanswered;
+        };
+        match (qs.state, self.a.response_at(p, id)) {
             (QuestionState::Hidden, _) => QuestionFact::Hidden,
             (QuestionState::NotApplicable, _) => QuestionFact::NotApplicable,
             (QuestionState::Answered, Some(r)) => QuestionFact::Answered(r),

@@ -89,7 +89,7 @@ fn target(path: &Path) -> io::Result<Target> {
     match fs::metadata(path) {
         Ok(m) if m.is_dir() => Err(io::Error::new(
             io::ErrorKind::IsADirectory,
-            "it is a folder; name a file",
+            crate::i18n::FileWords::chosen().is_folder,
         )),
         Ok(m) if m.is_file() && !names_open_file(path) => Ok(Target::File {
             path: fs::canonicalize(path)?,

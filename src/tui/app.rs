@@ -24,7 +24,7 @@ use super::screens::compare::{self, CompareState};
 use super::screens::help;
 use super::screens::home::{self, HomeState};
 use super::screens::interview::{self, InterviewState};
-use super::screens::new_form::{self, NewForm};
+use super::screens::new_form::{self, Choices, NewForm};
 use super::screens::plan::{self, PlanState};
 use super::screens::progress::{self, ProgressState};
 use super::screens::summary::{self, SummaryState};
@@ -353,32 +353,12 @@ impl App {
 
     /// Opens the new-interview form.
     pub fn open_form(&mut self, fixed: Option<Arc<LoadedQuestionnaire>>) {
-        let (choices, cursor) = match &fixed {
-            Some(q) => (vec![q.clone()], 0),
-            None => {
-                let choices: Vec<_> = self.catalog.entries().to_vec();
-                let default = choices
-                    .iter()
-                    .position(|q| q.questionnaire.id == DEFAULT_QUESTIONNAIRE)
-                    .unwrap_or(0);
-                (choices, default)
-            }
+        let assessor = crate::store::remembered_assessor(&self.workspace).unwrap_or_default();
+        let choices = match fixed {
+            Some(q) => Choices::Fixed(q),
+            None => Choices::Catalog(self.catalog.entries().to_vec()),
         };
-        self.form = Some(NewForm {
-            naming: fixed.is_some(),
-            fixed: fixed.is_some(),
-            choices,
-            cursor,
-            name: text_area(""),
-            existing: None,
-            anyway: false,
-            code: text_area(""),
-            assessor: text_area(
-                &crate::store::remembered_assessor(&self.workspace).unwrap_or_default(),
-            ),
-            date: text_area(&self.today.to_string()),
-            field: 0,
-        });
+        self.form = Some(NewForm::new(choices, &assessor, self.today));
         self.enter(Screen::New);
     }
 
@@ -760,10 +740,25 @@ impl App {
         match Session::start(&self.workspace, q, &name, details.date) {
             Ok(mut session) => {
                 self.form = None;
-                new_form::record(self, &mut session, details);
+                self.record(&mut session, details);
                 self.enter_interview(session);
             }
             Err(e) => self.say(Tone::Error, crate::plain_text::inert(&e.to_string())),
+        }
+    }
+
+    /// Records the code and the assessor in the interview just started and saves it; the
+    /// assessor is remembered for the workspace's next interview.
+    fn record(&mut self, session: &mut Session, details: new_form::Details) {
+        session.assessment.firm.id = details.code;
+        session.assessment.visit.assessor = crate::model::decisions::kept_text(&details.assessor);
+        if let Err(e) = session.save() {
+            self.say(Tone::Error, self.words.save_failed(&e.to_string()));
+        }
+        if !details.assessor.is_empty()
+            && let Err(e) = crate::store::remember_assessor(&self.workspace, &details.assessor)
+        {
+            self.say(Tone::Warn, crate::plain_text::inert(&e.to_string()));
         }
     }
 

@@ -11,12 +11,11 @@ use ratatui_textarea::TextArea;
 
 use crate::model::decisions::read_date;
 use crate::model::visit_checks::code_entered;
-use crate::store::LoadedQuestionnaire;
-use crate::tui::app::{Action, App, Tone};
+use crate::store::{DEFAULT_QUESTIONNAIRE, LoadedQuestionnaire};
+use crate::tui::app::{Action, App, Tone, text_area};
 use crate::tui::bindings;
 use crate::tui::bindings::{Binding, commands, lookup, none};
 use crate::tui::draw::{centered, chrome, footer, rule};
-use crate::tui::session::Session;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -41,6 +40,44 @@ pub struct NewForm {
     pub date: TextArea<'static>,
     /// The field being typed: 0 the name, 1 the code, 2 the assessor, 3 the date.
     pub field: usize,
+}
+
+/// The questionnaires the form offers.
+pub enum Choices {
+    /// Given on the command line: only the firm's name is asked.
+    Fixed(Arc<LoadedQuestionnaire>),
+    /// Those of the catalog, the cursor on the default one.
+    Catalog(Vec<Arc<LoadedQuestionnaire>>),
+}
+
+impl NewForm {
+    /// The form, empty but for the assessor remembered for the workspace and today's date.
+    pub fn new(choices: Choices, assessor: &str, today: toml::value::Datetime) -> Self {
+        let fixed = matches!(choices, Choices::Fixed(_));
+        let (choices, cursor) = match choices {
+            Choices::Fixed(q) => (vec![q], 0),
+            Choices::Catalog(choices) => {
+                let default = choices
+                    .iter()
+                    .position(|q| q.questionnaire.id == DEFAULT_QUESTIONNAIRE)
+                    .unwrap_or(0);
+                (choices, default)
+            }
+        };
+        Self {
+            naming: fixed,
+            fixed,
+            choices,
+            cursor,
+            name: text_area(""),
+            existing: None,
+            anyway: false,
+            code: text_area(""),
+            assessor: text_area(assessor),
+            date: text_area(&today.to_string()),
+            field: 0,
+        }
+    }
 }
 
 /// How many fields the form's second step has: the name, the code, the assessor, the date.
@@ -93,21 +130,6 @@ pub fn details(app: &mut App) -> Option<Details> {
         assessor: one_line(&form.assessor),
         date,
     })
-}
-
-/// Records the code and the assessor in the interview just started and saves it; the
-/// assessor is remembered for the workspace's next interview.
-pub fn record(app: &mut App, session: &mut Session, details: Details) {
-    session.assessment.firm.id = details.code;
-    session.assessment.visit.assessor = crate::model::decisions::kept_text(&details.assessor);
-    if let Err(e) = session.save() {
-        app.say(Tone::Error, app.words.save_failed(&e.to_string()));
-    }
-    if !details.assessor.is_empty()
-        && let Err(e) = crate::store::remember_assessor(&app.workspace, &details.assessor)
-    {
-        app.say(Tone::Warn, inert(&e.to_string()));
-    }
 }
 
 commands! {

@@ -14,7 +14,7 @@ use crate::i18n::TuiWords;
 use crate::model::decisions::{edit_progress, kept_text};
 use crate::model::{Decision, ProgressStatus, SupportOutcome};
 use crate::plain_text::inert;
-use crate::tui::app::{Action, App, Screen, Tone, text_area};
+use crate::tui::app::{Action, App, Screen, text_area};
 use crate::tui::bindings::{Binding, always, commands, lookup};
 use crate::tui::draw::{Laid, ListView, chrome, footer, list_page, session_header, wrapped};
 use crate::tui::keys;
@@ -182,13 +182,14 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     }
 }
 
+/// Carries out a command of the progress page. A completed visit's progress changes too (its
+/// status stays complete): progress changes no score.
 fn run(app: &mut App, command: ProgressCommand) -> Action {
     use ProgressCommand as P;
     let Some(s) = &app.visit.session else {
         return Action::None;
     };
     let list = actions(s);
-    let read_only = s.is_complete();
     let Some(id) = list.get(app.visit.progress.cursor).cloned() else {
         return match command {
             P::Back => Action::Show(Screen::Summary),
@@ -215,10 +216,6 @@ fn run(app: &mut App, command: ProgressCommand) -> Action {
         P::Dropped => Some(ProgressStatus::Dropped),
         P::Support | P::Note => None,
     };
-    if read_only {
-        app.say(Tone::Warn, app.words.complete_read_only);
-        return Action::None;
-    }
     let Some(s) = app.visit.session.as_mut() else {
         return Action::None;
     };

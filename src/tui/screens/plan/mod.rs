@@ -302,22 +302,13 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Action {
     }
 }
 
-/// Whether a command changes the assessment (what a completed visit refuses).
-fn changes(command: PlanCommand) -> bool {
-    use PlanCommand as P;
-    !matches!(command, P::Up | P::Down | P::Back | P::Help | P::Leave)
-}
-
-/// Carries out a command of the plan screen.
+/// Carries out a command of the plan screen. A completed visit's plan changes too (its
+/// status stays complete): decisions change no score.
 fn run(app: &mut App, command: PlanCommand) -> Action {
     use PlanCommand as P;
     let Some(s) = &app.visit.session else {
         return Action::None;
     };
-    if changes(command) && s.is_complete() {
-        app.say(Tone::Warn, app.words.complete_read_only);
-        return Action::None;
-    }
     let list = rows(s);
     let row = list.get(app.visit.plan.cursor).cloned();
     let n = list.len();
