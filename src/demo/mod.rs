@@ -138,7 +138,8 @@ fn firm_visits(scan: Source, full: Source, seed: u64, i: usize, stem: &str) -> V
     let mut visited = visit(full, &f, Visit { purpose: 5, ..spec });
     let complete = visited.visit.status == Status::Complete;
     let followed = complete && rng.random_bool(0.6);
-    if complete && (followed || rng.random_bool(0.5)) {
+    // Most firms followed up decided on their plan; a few left it open, as did half the others.
+    if complete && rng.random_bool(if followed { 0.8 } else { 0.5 }) {
         decide(full.questionnaire, &mut visited, &f, &mut rng);
     }
     let later = followed.then(|| follow_up(full, &f, seed, i, 6, &visited));
