@@ -56,7 +56,8 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 export DMAT_WORKSPACE="$out/workspace"
 
-# COMMANDS="wide compare" times only those (of cat wide long plan compare xlsx).
+# COMMANDS="wide compare" times only those (of cat wide long plan compare xlsx, and score,
+# `dmat score --format json`, which is timed only when named).
 commands=" ${COMMANDS:-cat wide long plan compare xlsx} "
 want() { [[ $commands == *" $1 "* ]]; }
 
@@ -100,6 +101,7 @@ for firms in "${sizes[@]}"; do
   want long && measure "export --long" "$bin" export "$cohort" "${q[@]}" --long -o "$out/long.csv"
   want plan && measure "export --plan" "$bin" export "$cohort" "${q[@]}" --plan -o "$out/plan.csv"
   want compare && measure "compare --format csv" "$bin" compare "$cohort" "${filter[@]}" --format csv -o "$out/compare.csv"
+  want score && measure "score --format json" "$bin" score "$cohort" --format json
   want xlsx && measure "export --format xlsx" "$bin" export "$cohort" "${q[@]}" --format xlsx -o "$out/cards.xlsx"
   rm -f "$out"/*.csv "$out"/*.xlsx
 done

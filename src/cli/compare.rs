@@ -9,7 +9,7 @@ use super::{CompareArgs, CompareFormat, Context, Failure, Outcome, Questionnaire
 use crate::compare::render::{apart_note, mixed_warning, render_each};
 use crate::compare::{Comparison, Direction, Filter, ScoredVisit, Section, Style};
 use crate::export::table::csv_part;
-use crate::export::{CsvOptions, write_csv};
+use crate::export::{CsvOptions, header_bytes, row_bytes};
 use crate::i18n::{CliWords, CompareWords};
 use crate::plain_text::visible_lines;
 use crate::store::{Catalog, Opened, open_assessment};
@@ -90,10 +90,20 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
             for warning in mixed_warning(&c, w).into_iter().chain(apart_note(&c, w)) {
                 super::say(&warning);
             }
-            let (header, rows) = csv_part(c.part(sections[0]));
-            write_csv(&header, rows, CsvOptions::default()).map_err(|e| {
+            // Written row by row: a province's firms table is never held whole.
+            let failed = |e: csv::Error| {
                 Failure::invalid(CliWords::of(ctx.lang).cannot_write_csv(&e.to_string()))
-            })?
+            };
+            let (header, rows) = csv_part(c.part(sections[0]));
+            let csv = CsvOptions::default();
+            super::export::write_text(opts.output.as_deref(), |out| {
+                out.write_all(&header_bytes(&header, csv).map_err(failed)?)?;
+                for row in rows {
+                    out.write_all(&row_bytes([row], csv.delimiter).map_err(failed)?)?;
+                }
+                Ok(())
+            })?;
+            return Ok(ExitCode::SUCCESS);
         }
         CompareFormat::Md => render_each(&c, &sections, Style::Markdown).into_bytes(),
         CompareFormat::Table | CompareFormat::Tui => {

@@ -357,7 +357,7 @@ fn csv_failed(e: impl std::fmt::Display) -> Failure {
 /// Writes what `produce` writes to the file at `path` (atomically: a failure leaves the old
 /// file as it was) or, without one, to standard output once all is made (a failure prints
 /// nothing).
-fn write_text<T>(
+pub(super) fn write_text<T>(
     path: Option<&Path>,
     produce: impl FnOnce(&mut dyn Write) -> Result<T, Failure>,
 ) -> Result<T, Failure> {

@@ -100,8 +100,9 @@ pub struct Visit {
     /// One per entry of [`Comparison::dimensions`]; none where the visit's questionnaire
     /// lacks the dimension or it has no score.
     pub dimensions: Vec<Option<f64>>,
-    /// Indices in [`Comparison::recommendations`] of those that fire, in sheet order.
-    pub recommendations: Vec<usize>,
+    /// Indices in [`Comparison::recommendations`] of those that fire, in sheet order (as
+    /// `u32`, as are those below: half the memory of a cohort's lists).
+    pub recommendations: Vec<u32>,
     pub profile: BTreeMap<String, toml::Value>,
     /// The assessor's name, one text shared by every visit of the same assessor.
     pub assessor: Option<Arc<str>>,
@@ -112,9 +113,9 @@ pub struct Visit {
     pub projected: (Option<f64>, Option<usize>),
     /// Indices in [`Comparison::recommendations`] of the actions planned in the short, medium
     /// and long horizons (rule 9).
-    pub planned: Vec<usize>,
+    pub planned: Vec<u32>,
     /// Indices in [`Comparison::recommendations`] of those that apply but are left for later.
-    pub later: Vec<usize>,
+    pub later: Vec<u32>,
     /// Ids of the actions the firm agreed at this visit (recommendations and its own); each
     /// id one text shared by every visit that names it, as are those below.
     pub agreed: Vec<Arc<str>>,
@@ -1175,8 +1176,8 @@ impl Shared {
 /// What decides a visit's firm besides its questionnaire and file (see [`super::firms`]).
 struct Whose {
     code: Option<String>,
-    /// The name without white space.
-    name: String,
+    /// The name without white space, where it has any (else the visit's name is).
+    name: Option<String>,
     previous: Option<String>,
 }
 
@@ -1205,7 +1206,10 @@ impl Gather {
         self.visits.push((q, Box::new(visit)));
         self.who.push(Whose {
             code: s.firm_id.clone(),
-            name: s.firm.chars().filter(|c| !c.is_whitespace()).collect(),
+            name: s
+                .firm
+                .contains(char::is_whitespace)
+                .then(|| s.firm.chars().filter(|c| !c.is_whitespace()).collect()),
             previous: s.previous.clone(),
         });
     }
@@ -1231,7 +1235,7 @@ fn firm_rows(
         .map(|((q, v), w)| Who {
             questionnaire: &distinct[*q].questionnaire.id,
             code: w.code.as_deref(),
-            name: &w.name,
+            name: w.name.as_deref().unwrap_or(&v.firm),
             path: &v.file,
             previous: w.previous.as_deref(),
         })
@@ -1239,17 +1243,29 @@ fn firm_rows(
     let of = firms_of(&whos);
     drop(whos);
     drop(who);
-    let mut firms: Vec<FirmRow> = Vec::new();
+    // Each firm's visits are counted first, so that its list is made as long as it needs.
+    let mut counts: Vec<usize> = Vec::new();
+    for &firm in &of {
+        if counts.len() <= firm {
+            counts.resize(firm + 1, 0);
+        }
+        counts[firm] += 1;
+    }
+    let mut firms: Vec<FirmRow> = Vec::with_capacity(counts.len());
     for ((q, mut visit), firm) in visits.into_iter().zip(of) {
         renumber(&mut visit, &maps[q], dimension_count);
         let visit = *visit;
         match firms.get_mut(firm) {
             Some(f) => f.visits.push(visit),
-            None => firms.push(FirmRow {
-                questionnaire: distinct[q].questionnaire.id.clone(),
-                visits: vec![visit],
-                percentile: None,
-            }),
+            None => {
+                let mut visits = Vec::with_capacity(counts.get(firm).copied().unwrap_or(1));
+                visits.push(visit);
+                firms.push(FirmRow {
+                    questionnaire: distinct[q].questionnaire.id.clone(),
+                    visits,
+                    percentile: None,
+                });
+            }
         }
     }
     for f in &mut firms {
@@ -1329,7 +1345,7 @@ fn own_visit(s: &ScoredVisit, keep: Option<&[String]>, shared: &mut Shared) -> V
         stage: s.stage,
         bottleneck: s.bottleneck,
         dimensions: s.dimensions.iter().map(|x| x.map(round2)).collect(),
-        recommendations: s.fired.clone(),
+        recommendations: indices(&s.fired),
         profile: match keep {
             None => s.profile.clone(),
             Some(keep) => s
@@ -1342,12 +1358,23 @@ fn own_visit(s: &ScoredVisit, keep: Option<&[String]>, shared: &mut Shared) -> V
         assessor: s.assessor.as_deref().map(|a| shared.text(a)),
         verdict: s.verdict,
         projected: (s.projected[2].0.map(round2), s.projected[2].1),
-        planned: s.planned.iter().flatten().copied().collect(),
-        later: s.later.clone(),
+        planned: indices(s.planned.iter().flatten()),
+        later: indices(&s.later),
         agreed: ids(s, shared, |_, e| e.decision == Some(Decision::Agreed)),
         done: progress_ids(s, shared, |p| p.status == Some(ProgressStatus::Done)),
         granted: progress_ids(s, shared, |p| p.support == Some(SupportOutcome::Granted)),
     }
+}
+
+/// Positions as a visit keeps them.
+fn indices<'a>(positions: impl IntoIterator<Item = &'a usize>) -> Vec<u32> {
+    positions.into_iter().map(|&i| index(i)).collect()
+}
+
+/// A position as a visit keeps it: a questionnaire holds far fewer than 2³² recommendations
+/// (a file is at most 8 MB).
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// Numbers a visit's dimensions, stages, recommendations and verdict as the comparison does
@@ -1366,7 +1393,7 @@ fn renumber(v: &mut Visit, m: &Maps, dimension_count: usize) {
         .chain(&mut v.planned)
         .chain(&mut v.later)
     {
-        *r = m.recommendations[*r];
+        *r = index(m.recommendations[*r as usize]);
     }
     v.verdict = v.verdict.map(|i| m.verdicts[i]);
     v.projected.1 = v.projected.1.map(|i| m.stages[i]);

@@ -200,7 +200,7 @@ fn mark_firm(c: &Comparison, f: &FirmRow, recs: &mut Marks) {
         (&v.later, LATER),
     ] {
         for &r in list {
-            recs.mark(r, bit);
+            recs.mark(r as usize, bit);
         }
     }
     for visit in &f.visits {
