@@ -83,3 +83,33 @@ fn a_filter_that_hides_the_newest_visit_leaves_the_earlier_one_unmarked() {
         .unwrap_or_default();
     assert!(!line.contains('└'), "{screen}");
 }
+
+/// A follow-up made on the day of the visit it follows up is the newer one, although its file
+/// name (`-2`) sorts before the first visit's.
+#[test]
+fn a_follow_up_of_the_same_day_stands_above_the_visit_it_follows_up() {
+    let f = Fixture::new();
+    let mut app = f.interview(Lang::Zh);
+    typed(&mut app, "140\n");
+    let base = saved(&app);
+    let path = app.visit.session.as_ref().unwrap().path.clone();
+    typed(&mut app, "q");
+    drop(app);
+    std::fs::remove_file(&path).unwrap();
+    let mut first = base.clone();
+    first.visit.date = "2026-12-02".parse().ok();
+    let mut second = first.clone();
+    second.visit.previous = Some("pump-2026-12-02.toml".into());
+    f.write("pump-2026-12-02.toml", &first);
+    f.write("pump-2026-12-02-2.toml", &second);
+    let app = f.home(Lang::Zh);
+    let files: Vec<String> = app
+        .home
+        .as_ref()
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| r.path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files, ["pump-2026-12-02-2.toml", "pump-2026-12-02.toml"]);
+}

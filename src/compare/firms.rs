@@ -84,6 +84,36 @@ pub fn firms_of(visits: &[Who<'_>]) -> Vec<usize> {
         .collect()
 }
 
+/// For each visit, how many visits before it its chain of `previous` names (0 for a visit
+/// that follows none up): a follow-up made on the same day as the visit it follows up comes
+/// after it, whatever the file names say. A chain that loops is counted once round.
+pub fn follow_up_depths(visits: &[Who<'_>]) -> Vec<u32> {
+    let by_path: HashMap<&Path, usize> = visits
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (v.path, i))
+        .collect();
+    let earlier = |i: usize| -> Option<usize> {
+        let v = &visits[i];
+        let path = v.path.parent()?.join(v.previous?);
+        by_path.get(path.as_path()).copied()
+    };
+    (0..visits.len())
+        .map(|i| {
+            let mut depth = 0;
+            let mut at = i;
+            while let Some(j) = earlier(at) {
+                if j == i || depth as usize >= visits.len() {
+                    break;
+                }
+                depth += 1;
+                at = j;
+            }
+            depth
+        })
+        .collect()
+}
+
 /// Disjoint sets of visits (union by the smaller index, paths halved).
 struct Sets {
     parent: Vec<usize>,
@@ -170,5 +200,33 @@ mod tests {
             },
         ];
         assert_eq!(firms_of(&visits), [0, 0, 1]);
+    }
+
+    #[test]
+    fn a_follow_up_counts_the_visits_its_chain_names_and_a_loop_ends() {
+        let visits = [
+            Who {
+                previous: Some("a-2.toml"),
+                ..who("d/a-3.toml", None, "A")
+            },
+            who("d/a.toml", None, "A"),
+            Who {
+                previous: Some("a.toml"),
+                ..who("d/a-2.toml", None, "A")
+            },
+            Who {
+                previous: Some("y.toml"),
+                ..who("d/x.toml", None, "X")
+            },
+            Who {
+                previous: Some("x.toml"),
+                ..who("d/y.toml", None, "X")
+            },
+            Who {
+                previous: Some("gone.toml"),
+                ..who("d/z.toml", None, "Z")
+            },
+        ];
+        assert_eq!(follow_up_depths(&visits), [2, 0, 1, 1, 1, 0]);
     }
 }

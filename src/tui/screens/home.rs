@@ -71,12 +71,37 @@ pub fn load_rows(ws: &Workspace, catalog: &Catalog, lang: Lang) -> Vec<HomeRow> 
 
 /// A firm's visits together, as one timeline: firms by their newest visit, newest first, and
 /// each firm's visits newest first.
+/// A follow-up made on the same day as the visit it follows up counts as the newer one.
 fn sort_rows(rows: &mut Vec<HomeRow>) {
-    rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.firm.cmp(&b.firm)));
+    let depths = follow_up_depths(rows);
+    let mut dated: Vec<(u32, HomeRow)> = depths.into_iter().zip(rows.drain(..)).collect();
+    dated.sort_by(|(da, a), (db, b)| {
+        b.date
+            .cmp(&a.date)
+            .then(db.cmp(da))
+            .then_with(|| a.firm.cmp(&b.firm))
+    });
+    rows.extend(dated.into_iter().map(|(_, r)| r));
     let groups = firm_groups(rows.iter().map(|r| r.firm_of.as_ref()));
     let mut order: Vec<(usize, HomeRow)> = groups.into_iter().zip(rows.drain(..)).collect();
     order.sort_by_key(|(g, _)| *g);
     rows.extend(order.into_iter().map(|(_, r)| r));
+}
+
+/// For each row, how many earlier visits its chain of `previous` names.
+fn follow_up_depths(rows: &[HomeRow]) -> Vec<u32> {
+    use crate::compare::firms::{Who, follow_up_depths};
+    let whos: Vec<Who> = rows
+        .iter()
+        .map(|r| Who {
+            questionnaire: &r.questionnaire,
+            code: None,
+            name: "",
+            path: &r.path,
+            previous: r.previous.as_deref(),
+        })
+        .collect();
+    follow_up_depths(&whos)
 }
 
 /// For each row, the number of its firm in order of first appearance: the same code, or,
