@@ -268,3 +268,36 @@ fn the_record_tables_show_on_every_output() {
         assert!(text.contains(needle), "{needle} missing:\n{text}");
     }
 }
+
+#[test]
+fn a_follow_up_on_the_day_of_its_previous_visit_is_the_latest_whatever_its_file_name() {
+    let q = Arc::new(LoadedQuestionnaire::parse(DISTRICT, Source::Bundled("d".into())).unwrap());
+    let b0 = FILES[2].1;
+    let b1 = FILES[3]
+        .1
+        .replace("date = 2026-04-01", "date = 2025-04-01")
+        .replace("previous = \"b-t0.toml\"", "previous = \"b.toml\"");
+    // `b-2.toml` sorts before `b.toml`, so the file names alone would put the follow-up first.
+    let opened = [("b-2.toml", b1.as_str()), ("b.toml", b0)]
+        .iter()
+        .map(|(name, src)| Opened {
+            path: PathBuf::from(name),
+            assessment: parse::assessment(src).unwrap().0,
+            questionnaire: q.clone(),
+            warnings: Vec::new(),
+        })
+        .collect();
+    let c = Comparison::new(&score_visits(opened), Lang::En);
+    let firms: Vec<Vec<String>> = c
+        .rows()
+        .map(|f| {
+            f.visits
+                .iter()
+                .map(|v| v.file.display().to_string())
+                .collect()
+        })
+        .collect();
+    assert_eq!(firms, [vec!["b.toml", "b-2.toml"]]);
+    let latest = c.rows().next().unwrap().latest();
+    assert_eq!(latest.file, PathBuf::from("b-2.toml"));
+}

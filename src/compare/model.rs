@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::firms::{Who, firms_of};
+use super::firms::{Who, firms_of, follow_up_depths};
 use super::stats::{Summary, percentile_ranks};
 use super::view::CohortView;
 use crate::evaluation::ScoredVisit;
@@ -1220,8 +1220,9 @@ impl Gather {
     }
 }
 
-/// The visits as firms (see [`super::firms`]), each firm's visits oldest first (by date, then
-/// file name), firms in the order of their first visit read.
+/// The visits as firms (see [`super::firms`]), each firm's visits oldest first (by date, a
+/// follow-up after the visit it follows up, then file name), firms in the order of their first
+/// visit read.
 fn firm_rows(
     visits: Vec<(usize, Box<Visit>)>,
     who: Vec<Whose>,
@@ -1241,6 +1242,7 @@ fn firm_rows(
         })
         .collect();
     let of = firms_of(&whos);
+    let depth = follow_up_depths(&whos);
     drop(whos);
     drop(who);
     // Each firm's visits are counted first, so that its list is made as long as it needs.
@@ -1252,12 +1254,18 @@ fn firm_rows(
         counts[firm] += 1;
     }
     let mut firms: Vec<FirmRow> = Vec::with_capacity(counts.len());
-    for ((q, mut visit), firm) in visits.into_iter().zip(of) {
+    // Per firm, the depth of each of its visits in its chain of follow-ups, in visit order.
+    let mut depths: Vec<Vec<u32>> = Vec::with_capacity(counts.len());
+    for (((q, mut visit), firm), d) in visits.into_iter().zip(of).zip(depth) {
         renumber(&mut visit, &maps[q], dimension_count);
         let visit = *visit;
         match firms.get_mut(firm) {
-            Some(f) => f.visits.push(visit),
+            Some(f) => {
+                f.visits.push(visit);
+                depths[firm].push(d);
+            }
             None => {
+                depths.push(vec![d]);
                 let mut visits = Vec::with_capacity(counts.get(firm).copied().unwrap_or(1));
                 visits.push(visit);
                 firms.push(FirmRow {
@@ -1268,9 +1276,17 @@ fn firm_rows(
             }
         }
     }
-    for f in &mut firms {
-        f.visits
-            .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.file.cmp(&b.file)));
+    // Oldest first: by date, a follow-up after the visit it follows up on the same day, then
+    // by file name.
+    for (f, d) in firms.iter_mut().zip(depths) {
+        let mut dated: Vec<(u32, Visit)> = d.into_iter().zip(f.visits.drain(..)).collect();
+        dated.sort_by(|(da, a), (db, b)| {
+            a.date
+                .cmp(&b.date)
+                .then(da.cmp(db))
+                .then_with(|| a.file.cmp(&b.file))
+        });
+        f.visits.extend(dated.into_iter().map(|(_, v)| v));
     }
     firms
 }
