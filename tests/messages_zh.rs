@@ -321,6 +321,13 @@ fn untranslated(command: &clap::Command, path: &str, found: &mut Vec<String>) {
     {
         found.push(path.clone());
     }
+    // A longer text after the help, where a command has one, is in Chinese too.
+    if command
+        .get_after_long_help()
+        .is_some_and(|h| !is_chinese(&h.to_string()))
+    {
+        found.push(format!("{path} (after help)"));
+    }
     for arg in command.get_arguments() {
         let id = arg.get_id().as_str();
         if id == "help" || id == "version" {

@@ -21,54 +21,6 @@ use crate::i18n::{CliWords, CompareWords, Lang};
 use crate::plain_text::{shown_path, visible_lines};
 use crate::store::{Action, Catalog, StoreError};
 
-pub const HELP: &str = "\
-Wide (default), one row per assessment:
-  file,firm,date,assessor,questionnaire,version,status,completeness,overall,stage,bottleneck,
-  then one column per dimension id, in questionnaire order, then
-  verdict,projected_overall,projected_stage (the verdict; the projected overall score and
-  stage once the whole plan is carried out, after the long horizon).
-Plan (--plan), one row per action of each visit's plan (rule 9's short, medium and long
-actions, agreed or not, then any other action with a [plan.*] entry, such as the firm's own):
-  file,firm,firm_id,date,assessor,action,title,dimension,priority,effort,horizon,decision,
-  owner,due,support,status,outcome
-  horizon: the one agreed where set, else the plan's (later: applicable, not planned);
-  decision empty while proposed; support: the instrument the recommendation names; status and
-  outcome: progress.*.status and progress.*.support of the latest visit whose `previous` names
-  this file (of any questionnaire), empty if none. Titles and support in --lang.
-Long (--long), one row per question answered or noted:
-  file,firm,date,dimension,question,answer,score,weight,note
-  answer: option ids (several joined by ;), or with --labels the option texts in --lang; a
-  number as a number; na for not applicable. Answers to questions the questionnaire no longer
-  has come last, with an empty dimension.
-Scores and completeness have two decimals; a cell without a score is empty. A text cell
-that begins with = + - @, a tab or a carriage return is prefixed with ' so that spreadsheets
-do not read it as a formula; a cell holding , or ; is quoted whatever the delimiter, so that
-a spreadsheet splitting at either reads one cell. --bom starts the file with a UTF-8
-byte-order mark, so that Excel and WPS read Chinese correctly.
-
-One questionnaire per export: the one given with --questionnaire PATH, else the questionnaire
-of the first file read (files in the order given, folders searched recursively and sorted).
-Files of another questionnaire, and files that cannot be read, are reported on standard
-error with their path and the reason and skipped; the export succeeds for the rest. With
---strict it fails instead and writes nothing. Files scored against other versions of the
-same questionnaire are exported together, with a warning; a dimension a version lacks is
-empty.
-
---format xlsx writes an Excel workbook to the file given with -o: the wide scorecards, the
-answers (long), the plan (as --plan), and the cohort (statistics, firms by stage and by verdict, bottlenecks,
-recommendations and support to organise;
-see `dmat compare --help` for the definitions). A table longer than an Excel sheet holds
-(1,048,576 rows with the header) goes on in further sheets (Answers (2), …) with its header
-repeated; a note above the scorecards on the first sheet names them. A text longer than an
-Excel cell holds (32,767 characters) is cut to fit and ends with …; the export says how many
-cells it cut (the CSV exports keep every text whole).
-
-Examples:
-  dmat export visits/ --bom -o scorecards.csv
-  dmat export visits/ --long --labels --lang zh --bom -o answers.csv
-  dmat export visits/ --delimiter ';' -o scorecards.csv
-  dmat export visits/ --format xlsx -o scorecards.xlsx";
-
 pub fn run(ctx: &Context, paths: &[PathBuf], opts: &ExportArgs, q: &QuestionnaireArg) -> Outcome {
     let w = CompareWords::of(ctx.lang);
     let delimiter = match opts.delimiter {

@@ -96,7 +96,7 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT", help = help().output_file)]
         output: Option<PathBuf>,
     },
-    #[command(about = help().export, after_long_help = export::HELP)]
+    #[command(about = help().export, after_long_help = help().export_more)]
     Export {
         #[arg(required = true, help = help().assessment_paths_recursive)]
         paths: Vec<PathBuf>,

@@ -116,6 +116,92 @@ Examples:
   dmat demo --firms 200 --seed 7 -o demo/
   dmat demo --questionnaire quick-scan --firms 50 -o scans/
   dmat demo --remove -o demo/";
+        export_more: "\
+宽表（默认），每份评估一行：
+  file,firm,date,assessor,questionnaire,version,status,completeness,overall,stage,bottleneck,
+  然后按问卷顺序每个维度 id 一列，然后
+  verdict,projected_overall,projected_stage（结论；整个计划实施完毕、即远期之后预计的
+  综合得分和阶段）。
+计划表（--plan），每次走访的计划中每项行动一行（规则 9 的近期、中期、远期行动，无论是否
+已商定，然后是其他带有 [plan.*] 条目的行动，如企业自定的措施）：
+  file,firm,firm_id,date,assessor,action,title,dimension,priority,effort,horizon,decision,
+  owner,due,support,status,outcome
+  horizon：已商定的期限，否则为计划的期限（later：适用但未列入计划）；
+  decision 在待商定时为空；support：建议所指的支持政策；status 和 outcome：
+  `previous` 指向此文件的最近一次走访（任何问卷）中的 progress.*.status 和
+  progress.*.support，没有则为空。标题和支持政策使用 --lang 的语言。
+长表（--long），每道已回答或写了备注的题一行：
+  file,firm,date,dimension,question,answer,score,weight,note
+  answer：选项 id（多个以 ; 连接），或加 --labels 时为 --lang 语言的选项文字；数字题为
+  数字；不适用为 na。问卷中已不存在的题的回答排在最后，dimension 为空。
+得分和完成度保留两位小数；没有得分的单元格为空。以 = + - @、制表符或回车开头的文字单元格
+前加 '，使电子表格不把它当作公式；含有 , 或 ; 的单元格无论分隔符为何都加引号，使按任一
+符号拆分的电子表格都读作一个单元格。--bom 在文件开头写入 UTF-8 字节顺序标记，使 Excel
+和 WPS 正确读取中文。
+
+每次导出只用一份问卷：--questionnaire PATH 指定的问卷，否则为读到的第一个文件的问卷
+（文件按给出的顺序，文件夹递归查找并排序）。其他问卷的文件和无法读取的文件会在标准错误
+中报告路径和原因并跳过，其余文件照常导出。加 --strict 时则失败且不写入任何内容。按同一
+问卷其他版本评分的文件一起导出，并给出警告；某版本没有的维度为空。
+
+--format xlsx 将 Excel 工作簿写入 -o 指定的文件：宽表得分卡、回答（长表）、计划（同
+--plan）和群体概览（统计、按阶段和结论的企业数、短板、需组织的建议和支持；定义见
+`dmat compare --help`）。超过一个 Excel 工作表容量（含表头 1,048,576 行）的表格续写在
+后面的工作表（Answers (2)、…）中并重复表头；第一个工作表得分卡上方的说明列出这些工作表。
+超过一个 Excel 单元格容量（32,767 个字符）的文字会截断并以 … 结尾；导出时说明截断了多少
+个单元格（CSV 导出保留全部文字）。
+
+示例：
+  dmat export visits/ --bom -o scorecards.csv
+  dmat export visits/ --long --labels --lang zh --bom -o answers.csv
+  dmat export visits/ --delimiter ';' -o scorecards.csv
+  dmat export visits/ --format xlsx -o scorecards.xlsx", "\
+Wide (default), one row per assessment:
+  file,firm,date,assessor,questionnaire,version,status,completeness,overall,stage,bottleneck,
+  then one column per dimension id, in questionnaire order, then
+  verdict,projected_overall,projected_stage (the verdict; the projected overall score and
+  stage once the whole plan is carried out, after the long horizon).
+Plan (--plan), one row per action of each visit's plan (rule 9's short, medium and long
+actions, agreed or not, then any other action with a [plan.*] entry, such as the firm's own):
+  file,firm,firm_id,date,assessor,action,title,dimension,priority,effort,horizon,decision,
+  owner,due,support,status,outcome
+  horizon: the one agreed where set, else the plan's (later: applicable, not planned);
+  decision empty while proposed; support: the instrument the recommendation names; status and
+  outcome: progress.*.status and progress.*.support of the latest visit whose `previous` names
+  this file (of any questionnaire), empty if none. Titles and support in --lang.
+Long (--long), one row per question answered or noted:
+  file,firm,date,dimension,question,answer,score,weight,note
+  answer: option ids (several joined by ;), or with --labels the option texts in --lang; a
+  number as a number; na for not applicable. Answers to questions the questionnaire no longer
+  has come last, with an empty dimension.
+Scores and completeness have two decimals; a cell without a score is empty. A text cell
+that begins with = + - @, a tab or a carriage return is prefixed with ' so that spreadsheets
+do not read it as a formula; a cell holding , or ; is quoted whatever the delimiter, so that
+a spreadsheet splitting at either reads one cell. --bom starts the file with a UTF-8
+byte-order mark, so that Excel and WPS read Chinese correctly.
+
+One questionnaire per export: the one given with --questionnaire PATH, else the questionnaire
+of the first file read (files in the order given, folders searched recursively and sorted).
+Files of another questionnaire, and files that cannot be read, are reported on standard
+error with their path and the reason and skipped; the export succeeds for the rest. With
+--strict it fails instead and writes nothing. Files scored against other versions of the
+same questionnaire are exported together, with a warning; a dimension a version lacks is
+empty.
+
+--format xlsx writes an Excel workbook to the file given with -o: the wide scorecards, the
+answers (long), the plan (as --plan), and the cohort (statistics, firms by stage and by verdict, bottlenecks,
+recommendations and support to organise;
+see `dmat compare --help` for the definitions). A table longer than an Excel sheet holds
+(1,048,576 rows with the header) goes on in further sheets (Answers (2), …) with its header
+repeated; a note above the scorecards on the first sheet names them. A text longer than an
+Excel cell holds (32,767 characters) is cut to fit and ends with …; the export says how many
+cells it cut (the CSV exports keep every text whole).
+
+Examples:
+  dmat export visits/ --bom -o scorecards.csv
+  dmat export visits/ --long --labels --lang zh --bom -o answers.csv
+  dmat export visits/ --delimiter ';' -o scorecards.csv
+  dmat export visits/ --format xlsx -o scorecards.xlsx";
         revisit_more: "\
 新走访复制企业的名称、统一社会信用代码和企业概况，将上次走访记为 `visit.previous`，
 记录今天的日期和工作区记住的评估人（settings.toml），并使用上次走访的问卷的最新版本，
