@@ -903,40 +903,37 @@ impl Comparison {
             .firms
             .iter()
             .filter(|f| others.iter().all(|(x, t)| self.matches(f, &x.test, t)));
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        let known: Vec<(String, String)> =
+        // How many of the firms have each value of the field (their latest visit's).
+        let tally = |key: &dyn Fn(&FirmRow) -> Option<String>| {
+            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            for k in firms.clone().filter_map(key) {
+                *counts.entry(k).or_default() += 1;
+            }
+            counts
+        };
+        let (mut counts, known): (_, Vec<(String, String)>) =
             if let Some(p) = self.profile.iter().find(|p| p.id == field) {
-                for f in firms {
-                    if let Some(v) = f.latest().profile.get(field) {
-                        *counts.entry(value_text(v)).or_default() += 1;
-                    }
-                }
-                p.options.clone()
+                let counts = tally(&|f| f.latest().profile.get(field).map(value_text));
+                (counts, p.options.clone())
             } else if field == "questionnaire" {
-                for f in firms {
-                    *counts.entry(f.questionnaire.clone()).or_default() += 1;
-                }
-                self.titles.clone()
+                (
+                    tally(&|f| Some(f.questionnaire.clone())),
+                    self.titles.clone(),
+                )
             } else if field == "stage" {
-                for f in firms {
-                    if let Some(s) = f.latest().stage {
-                        *counts.entry(self.stages[s].id.clone()).or_default() += 1;
-                    }
-                }
-                self.stages
-                    .iter()
-                    .map(|s| (s.id.clone(), s.label.clone()))
-                    .collect()
+                let counts = tally(&|f| Some(self.stages[f.latest().stage?].id.clone()));
+                let known = self.stages.iter();
+                (
+                    counts,
+                    known.map(|s| (s.id.clone(), s.label.clone())).collect(),
+                )
             } else if field == "bottleneck" {
-                for f in firms {
-                    if let Some(d) = f.latest().bottleneck {
-                        *counts.entry(self.dimensions[d].id.clone()).or_default() += 1;
-                    }
-                }
-                self.dimensions
-                    .iter()
-                    .map(|d| (d.id.clone(), d.title.clone()))
-                    .collect()
+                let counts = tally(&|f| Some(self.dimensions[f.latest().bottleneck?].id.clone()));
+                let known = self.dimensions.iter();
+                (
+                    counts,
+                    known.map(|d| (d.id.clone(), d.title.clone())).collect(),
+                )
             } else {
                 return Err(FilterError::NoValues(field.to_string()));
             };
