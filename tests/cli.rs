@@ -423,7 +423,7 @@ fn the_default_demo_is_a_districts_folder_that_never_replaces_other_files() {
     run()
         .assert()
         .success()
-        .stderr(contains("40 quick scans"))
+        .stderr(contains("quick scans: 40"))
         .stderr(contains("full visits"));
     let names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()

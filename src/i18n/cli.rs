@@ -54,7 +54,7 @@ words! {
         nothing_to_validate(places: &str): "没有找到问卷或评估文件（*.toml）：{places}", "no questionnaire or assessment file (*.toml) in {places}";
         nothing_to_score(places: &str): "没有找到评估文件（*.toml）：{places}", "no assessment file (*.toml) in {places}";
         demo_written(count: usize, folder: &str, questionnaire: &str, seed: u64): "已在 {folder} 写入 {count} 份评估（问卷 {questionnaire}，随机种子 {seed}）", "wrote {count} assessments of questionnaire {questionnaire} to {folder} (seed {seed})";
-        demo_folder_written(firms: usize, folder: &str, scans: usize, visits: usize, follow_ups: usize, seed: u64): "已在 {folder} 写入 {firms} 家示例企业：{scans} 份快速筛查、{visits} 份完整诊断、{follow_ups} 份回访（随机种子 {seed}，均标记为示例）", "wrote {firms} demo firms to {folder}: {scans} quick scans, {visits} full visits, {follow_ups} follow-ups (seed {seed}; every file marked as a demo)";
+        demo_folder_written(firms: usize, folder: &str, scans: usize, visits: usize, follow_ups: usize, seed: u64): "已在 {folder} 写入 {firms} 家示例企业：{scans} 份快速筛查、{visits} 份完整诊断、{follow_ups} 份回访（随机种子 {seed}，均标记为示例）", "wrote {firms} demo firms to {folder} (quick scans: {scans}, full visits: {visits}, follow-ups: {follow_ups}; seed {seed}; every file marked as a demo)";
         demo_removed(count: usize, folder: &str): "已从 {folder} 删除 {count} 份示例评估，其他文件保持不变", "removed {count} demo assessments from {folder}; every other file is left as it was";
     }
 }
