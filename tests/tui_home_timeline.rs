@@ -6,9 +6,8 @@ mod tui_common;
 use dmat::i18n::Lang;
 use tui_common::*;
 
-/// Three visits: the same firm (by its code, its name written with a space) in January and
-/// May, and another firm in March between them; the file of the first interview is removed.
-fn workspace(f: &Fixture) {
+/// An assessment with one answer, made by an interview whose file is then removed.
+fn one_answer(f: &Fixture) -> dmat::model::Assessment {
     let mut app = f.interview(Lang::Zh);
     typed(&mut app, "140\n");
     let base = saved(&app);
@@ -16,6 +15,13 @@ fn workspace(f: &Fixture) {
     typed(&mut app, "q");
     drop(app);
     std::fs::remove_file(&path).unwrap();
+    base
+}
+
+/// Three visits: the same firm (by its code, its name written with a space) in January and
+/// May, and another firm in March between them; the file of the first interview is removed.
+fn workspace(f: &Fixture) {
+    let base = one_answer(f);
     let visit = |name: &str, code: Option<&str>, date: &str| {
         let mut a = base.clone();
         a.firm.name = name.into();
@@ -89,14 +95,7 @@ fn a_filter_that_hides_the_newest_visit_leaves_the_earlier_one_unmarked() {
 #[test]
 fn a_follow_up_of_the_same_day_stands_above_the_visit_it_follows_up() {
     let f = Fixture::new();
-    let mut app = f.interview(Lang::Zh);
-    typed(&mut app, "140\n");
-    let base = saved(&app);
-    let path = app.visit.session.as_ref().unwrap().path.clone();
-    typed(&mut app, "q");
-    drop(app);
-    std::fs::remove_file(&path).unwrap();
-    let mut first = base.clone();
+    let mut first = one_answer(&f);
     first.visit.date = "2026-12-02".parse().ok();
     let mut second = first.clone();
     second.visit.previous = Some("pump-2026-12-02.toml".into());

@@ -44,8 +44,13 @@ const FILES: [(&str, &str); 9] = visits!(
 );
 
 pub(super) fn district(lang: Lang) -> Comparison {
+    comparison_of(&FILES, lang)
+}
+
+/// The comparison of the files (name, text) on the district questionnaire.
+fn comparison_of(files: &[(&str, &str)], lang: Lang) -> Comparison {
     let q = Arc::new(LoadedQuestionnaire::parse(DISTRICT, Source::Bundled("d".into())).unwrap());
-    let opened = FILES
+    let opened = files
         .iter()
         .map(|(name, src)| Opened {
             path: PathBuf::from(name),
@@ -271,23 +276,13 @@ fn the_record_tables_show_on_every_output() {
 
 #[test]
 fn a_follow_up_on_the_day_of_its_previous_visit_is_the_latest_whatever_its_file_name() {
-    let q = Arc::new(LoadedQuestionnaire::parse(DISTRICT, Source::Bundled("d".into())).unwrap());
     let b0 = FILES[2].1;
     let b1 = FILES[3]
         .1
         .replace("date = 2026-04-01", "date = 2025-04-01")
         .replace("previous = \"b-t0.toml\"", "previous = \"b.toml\"");
     // `b-2.toml` sorts before `b.toml`, so the file names alone would put the follow-up first.
-    let opened = [("b-2.toml", b1.as_str()), ("b.toml", b0)]
-        .iter()
-        .map(|(name, src)| Opened {
-            path: PathBuf::from(name),
-            assessment: parse::assessment(src).unwrap().0,
-            questionnaire: q.clone(),
-            warnings: Vec::new(),
-        })
-        .collect();
-    let c = Comparison::new(&score_visits(opened), Lang::En);
+    let c = comparison_of(&[("b-2.toml", b1.as_str()), ("b.toml", b0)], Lang::En);
     let firms: Vec<Vec<String>> = c
         .rows()
         .map(|f| {
