@@ -8,7 +8,7 @@ use common::dmat;
 
 use std::path::{Path, PathBuf};
 
-use dmat::advise::reason_sentences;
+use dmat::advise::{Quote, reason_sentences_quoting};
 use dmat::evaluation::evaluate;
 use dmat::i18n::Lang;
 use dmat::store::{Catalog, LoadedQuestionnaire, open_assessment};
@@ -79,7 +79,15 @@ fn expected(file: &Path, lang: Lang) -> Vec<Expected> {
             title: q
                 .text(&e.recommendation(q, i).title, lang.code())
                 .to_string(),
-            reasons: reason_sentences(q, &e.reasons(q, i), lang),
+            reasons: {
+                let mut once: Vec<String> = Vec::new();
+                for r in reason_sentences_quoting(q, &e.reasons(q, i), lang, Quote::Brief) {
+                    if !once.contains(&r) {
+                        once.push(r);
+                    }
+                }
+                once
+            },
             group,
         })
         .collect()
@@ -173,6 +181,51 @@ fn every_fired_recommendation_appears_with_its_reasons_in_order() {
                 file.display()
             );
         }
+    }
+}
+
+/// The sheet's reasons quote a question or an answer in short: never a question's bracketed
+/// asides, never a text longer than a line, never one sentence twice.
+#[test]
+fn reasons_quote_questions_and_answers_in_short() {
+    let file = Path::new("tests/fixtures/report/stainless-firm.toml");
+    let opened = open_assessment(file, &Catalog::bundled()).unwrap();
+    let q = &opened.questionnaire.questionnaire;
+    for (lang, code, why) in [(Lang::Zh, "zh", "依据："), (Lang::En, "en", "Why: ")] {
+        let md = report(file, code, "md");
+        let whys: Vec<&str> = md
+            .lines()
+            .filter_map(|l| l.trim_start().strip_prefix(&format!("- {why}")))
+            .collect();
+        assert!(!whys.is_empty());
+        let sep = if lang == Lang::Zh { "；" } else { "; " };
+        let mut quoted_asides = 0;
+        for line in &whys {
+            let sentences: Vec<&str> = line.split(sep).collect();
+            for (i, s) in sentences.iter().enumerate() {
+                assert!(!sentences[..i].contains(s), "{s} twice in {line}");
+            }
+            for question in q.dimension.iter().flat_map(|d| &d.question) {
+                let text = q.text(&question.text, lang.code());
+                if text.contains('（') || text.contains(" (") {
+                    quoted_asides += usize::from(line.contains(&dmat::plain_text::markdown(text)));
+                }
+            }
+            // Each quote fits a line: at most 23 Chinese characters or 65 letters with "…".
+            for quote in line.split('“').skip(1).filter_map(|s| s.split('”').next()) {
+                let max = if lang == Lang::Zh { 46 } else { 65 };
+                assert!(
+                    dmat::plain_text::width(quote) <= max,
+                    "“{quote}” is not in short"
+                );
+            }
+        }
+        assert_eq!(
+            quoted_asides,
+            0,
+            "{code}: a question quoted whole:\n{}",
+            whys.join("\n")
+        );
     }
 }
 
@@ -328,4 +381,40 @@ fn markup_from_the_assessment_is_escaped_in_markdown() {
             "{header_table}"
         );
     }
+}
+
+/// The sheet speaks of an annex only when it holds one: the sheet written from the interview
+/// (`w`) and `dmat report` without `--annex` have none.
+#[test]
+fn the_annex_is_mentioned_only_where_it_is_printed() {
+    let file = Path::new("tests/fixtures/report/stainless-firm.toml");
+    for (lang, annex) in [("zh", "附录"), ("en", "annex")] {
+        for format in ["md", "html"] {
+            let without = report(file, lang, format);
+            assert!(
+                !without.to_lowercase().contains(annex),
+                "{lang} {format}: an annex is mentioned but not printed"
+            );
+            let with = report_with(file, lang, format, &["--annex"]);
+            let hint = if lang == "zh" {
+                "逐题回答及现场依据见附录。"
+            } else {
+                "Every answer with its evidence is in the annex."
+            };
+            assert!(with.contains(hint), "{lang} {format}");
+        }
+    }
+    // The sheet the interview writes into the workspace.
+    let ws = tempfile::tempdir().unwrap();
+    let workspace = dmat::store::Workspace::new(ws.path());
+    let opened = open_assessment(file, &Catalog::bundled()).unwrap();
+    let sheet = dmat::report::workspace_sheet(
+        &workspace,
+        &opened,
+        &Catalog::bundled(),
+        Lang::Zh,
+        dmat::report::Format::Html,
+    )
+    .unwrap();
+    assert!(!sheet.text.contains("附录"));
 }

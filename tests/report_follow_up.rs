@@ -112,3 +112,57 @@ fn an_unreadable_earlier_visit_gives_a_warning_and_a_sheet_without_the_compariso
         b"schema = 1\n[firm\n"
     );
 }
+
+/// `dmat report` on a quick scan of the bundled questionnaire, in a format and language.
+fn scan_sheet(file: &str, lang: &str, format: &str) -> String {
+    let ws = tempfile::tempdir().unwrap();
+    let out = dmat(ws.path())
+        .args(["--lang", lang, "report"])
+        .arg(format!("tests/fixtures/report/{file}"))
+        .args(["--format", format])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The quick scan's title calls it a first visit; a follow-up's sheet never calls itself one,
+/// while the first scan's sheet keeps the title as the questionnaire gives it.
+#[test]
+fn a_follow_up_sheet_does_not_call_itself_a_first_visit() {
+    for format in ["md", "html"] {
+        let first = scan_sheet("scan-firm.toml", "zh", format);
+        assert!(first.contains("智能制造快速筛查（首次走访）"), "{first}");
+        let again = scan_sheet("scan-followup-firm.toml", "zh", format);
+        assert!(!again.contains("首次走访"), "{again}");
+        assert!(again.contains("智能制造快速筛查（回访）"), "{again}");
+        let first = scan_sheet("scan-firm.toml", "en", format);
+        assert!(first.contains("Smart-manufacturing quick scan (first visit)"));
+        let again = scan_sheet("scan-followup-firm.toml", "en", format);
+        assert!(!again.contains("first visit"), "{again}");
+        assert!(again.contains("Smart-manufacturing quick scan (follow-up)"));
+    }
+}
+
+/// The verdict is the firm's next step, headed so and introduced as said to the firm; the
+/// score's range is called so.
+#[test]
+fn the_verdict_is_framed_as_the_firms_next_step() {
+    let zh = scan_sheet("scan-followup-firm.toml", "zh", "html");
+    assert!(zh.contains(
+        "<span class=\"label\">下一步</span><span class=\"intro\">本次评估给贵企业的建议：</span>建议近期安排完整诊断（一企一策）"
+    ), "{zh}");
+    assert!(!zh.contains(">结论<"));
+    assert!(zh.contains("评分范围 2.00–4.00") && !zh.contains("满分区间"));
+    let en = scan_sheet("scan-followup-firm.toml", "en", "md");
+    assert!(en.contains(
+        "**Next step** · What this assessment proposes for your firm: **Arrange the full visit soon (one firm, one policy)**"
+    ), "{en}");
+    assert!(en.contains("(score range 2.00–4.00)") && !en.contains("on a scale of"));
+    let zh = scan_sheet("scan-firm.toml", "zh", "md");
+    assert!(zh.contains("**下一步** · 本次评估给贵企业的建议：**先培育，半年到一年后再定**"));
+}

@@ -5,7 +5,7 @@ mod reasons;
 
 use std::cmp::Reverse;
 
-pub use reasons::{reason_sentences, sentence};
+pub use reasons::{Quote, brief, reason_sentences, reason_sentences_quoting, sentence};
 
 use crate::model::condition::Witness;
 use crate::model::{Questionnaire, Recommendation};

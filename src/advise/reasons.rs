@@ -4,10 +4,30 @@
 use crate::i18n::{AdviseWords, Lang};
 use crate::model::condition::{Actual, Witness};
 use crate::model::{Condition, ProfileKind, Questionnaire, Test};
+use crate::plain_text::{truncate, width};
+
+/// How much of a question's or an option's text a reason quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quote {
+    /// The whole text, as `score --explain` gives it.
+    Whole,
+    /// A short form ([`brief`]), as the sheet gives it: the owner reads a line, not a wall.
+    Brief,
+}
 
 /// One sentence per deciding fact of a recommendation's condition. That a question is
 /// answered goes without saying when another fact speaks of the same question's answer.
 pub fn reason_sentences(q: &Questionnaire, reasons: &[Witness<'_>], lang: Lang) -> Vec<String> {
+    reason_sentences_quoting(q, reasons, lang, Quote::Whole)
+}
+
+/// [`reason_sentences`], quoting questions and options as `quote` says.
+pub fn reason_sentences_quoting(
+    q: &Questionnaire,
+    reasons: &[Witness<'_>],
+    lang: Lang,
+    quote: Quote,
+) -> Vec<String> {
     fn question<'c>(w: &Witness<'c>) -> Option<(&'c str, bool)> {
         match w.condition {
             Condition::Question { id, test } => {
@@ -27,8 +47,82 @@ pub fn reason_sentences(q: &Questionnaire, reasons: &[Witness<'_>], lang: Lang) 
                     .iter()
                     .any(|o| question(o).is_some_and(|(oid, answered)| oid == id && !answered)))
         })
-        .map(|w| sentence(q, w, lang))
+        .map(|w| sentence_quoting(q, w, lang, quote))
         .collect()
+}
+
+/// Up to this many terminal cells (a Chinese character takes two) a brief quote keeps whole.
+const BRIEF_CELLS: [usize; 2] = [44, 64];
+
+/// A question's or an option's text in short: without its bracketed asides ("(welding,
+/// winding …)", "（可多选）"), and cut after a clause or a word with "…" where it is still
+/// longer than 22 Chinese characters (64 letters in English).
+pub fn brief(text: &str, lang: Lang) -> String {
+    let max = match lang {
+        Lang::Zh => BRIEF_CELLS[0],
+        Lang::En => BRIEF_CELLS[1],
+    };
+    let bare = without_asides(text);
+    let text = if bare.trim().is_empty() {
+        text.trim()
+    } else {
+        bare.trim()
+    };
+    if width(text) <= max {
+        return text.to_string();
+    }
+    // The last end of a clause ("，", ";"), else of a list item ("、"), else of a word, that
+    // keeps at least a third of the room and leaves room for the "…".
+    const CLAUSE: [char; 10] = ['，', ',', '；', ';', '：', ':', '—', '。', '？', '?'];
+    let mut breaks: [Option<usize>; 3] = [None; 3];
+    let mut used = 0;
+    for (i, c) in text.char_indices() {
+        if used + 1 > max {
+            break;
+        }
+        if used >= max / 3 {
+            match c {
+                _ if CLAUSE.contains(&c) => breaks[0] = Some(i),
+                '、' => breaks[1] = Some(i),
+                ' ' => breaks[2] = Some(i),
+                _ => {}
+            }
+        }
+        used += width(c.encode_utf8(&mut [0; 4]));
+    }
+    match breaks.into_iter().flatten().next() {
+        Some(i) => {
+            let head = text[..i].trim_end_matches(|c: char| CLAUSE.contains(&c) || c == ' ');
+            format!("{head}…")
+        }
+        None => truncate(text, max),
+    }
+}
+
+/// A text without its bracketed asides: `（…）` and ` (…)`, nested ones included.
+fn without_asides(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    // "processes (welding)?" leaves "processes ?": no space before punctuation.
+    let mut tidy = String::with_capacity(out.len());
+    let mut chars = out.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next_is_mark = chars
+            .peek()
+            .is_some_and(|n| matches!(n, '?' | '.' | ',' | ';' | ':' | '!' | ' '));
+        if !(c == ' ' && next_is_mark) {
+            tidy.push(c);
+        }
+    }
+    tidy
 }
 
 /// The short name of the stage that needs a score of `x` from what a condition looks at: the
@@ -49,12 +143,22 @@ fn stage_needing(q: &Questionnaire, c: &Condition, x: f64, lang: &str) -> Option
 
 /// The sentence for one deciding fact.
 pub fn sentence(q: &Questionnaire, w: &Witness<'_>, lang: Lang) -> String {
+    sentence_quoting(q, w, lang, Quote::Whole)
+}
+
+/// The sentence for one deciding fact, quoting questions and options as `quote` says.
+pub fn sentence_quoting(q: &Questionnaire, w: &Witness<'_>, lang: Lang, quote: Quote) -> String {
     let words = AdviseWords::of(lang);
     let l = lang.code();
+    let quoted = |text: &str| match quote {
+        Quote::Whole => text.to_string(),
+        Quote::Brief => brief(text, lang),
+    };
     let (subject, test) = match w.condition {
         Condition::Question { id, test } => (
-            q.question(id)
-                .map_or(id.clone(), |qu| format!("“{}”", q.text(&qu.text, l))),
+            q.question(id).map_or(id.clone(), |qu| {
+                format!("“{}”", quoted(q.text(&qu.text, l)))
+            }),
             test,
         ),
         Condition::Profile { id, test } => (
@@ -89,7 +193,7 @@ pub fn sentence(q: &Questionnaire, w: &Witness<'_>, lang: Lang) -> String {
             let subject = match w.condition {
                 Condition::Question { id, .. } => q
                     .question(id)
-                    .map_or(subject, |qu| words.answer_to(q.text(&qu.text, l))),
+                    .map_or(subject, |qu| words.answer_to(&quoted(q.text(&qu.text, l)))),
                 _ => subject,
             };
             // Short of the threshold: what it needs (and which stage needs it); else reached.
@@ -111,7 +215,7 @@ pub fn sentence(q: &Questionnaire, w: &Witness<'_>, lang: Lang) -> String {
             } else {
                 words.list_or
             };
-            let names = |ids: &[String]| option_names(q, w.condition, ids, l).join(sep);
+            let names = |ids: &[String]| option_names(q, w.condition, ids, lang, quote).join(sep);
             let shown = if w.holds && matches!(test, Test::AnyOf(_)) {
                 let hits: Vec<String> = chosen
                     .iter()
@@ -129,7 +233,9 @@ pub fn sentence(q: &Questionnaire, w: &Witness<'_>, lang: Lang) -> String {
                 (_, false) => words.answered_not_all_of(&subject, &shown),
             }
         }
-        (Actual::Profile(value), _) => profile_sentence(q, w, &subject, value.as_ref(), test, lang),
+        (Actual::Profile(value), _) => {
+            profile_sentence(q, w, &subject, value.as_ref(), test, lang, quote)
+        }
         _ => subject,
     }
 }
@@ -147,6 +253,7 @@ fn profile_sentence(
     value: Option<&toml::Value>,
     test: &Test,
     lang: Lang,
+    quote: Quote,
 ) -> String {
     let words = AdviseWords::of(lang);
     let Some(value) = value else {
@@ -154,7 +261,7 @@ fn profile_sentence(
     };
     let shown = match value {
         toml::Value::String(s) => {
-            option_names(q, w.condition, std::slice::from_ref(s), lang.code()).join("")
+            option_names(q, w.condition, std::slice::from_ref(s), lang, quote).join("")
         }
         toml::Value::Integer(i) => i.to_string(),
         toml::Value::Float(x) => format!("{x}"),
@@ -187,22 +294,33 @@ fn profile_sentence(
 }
 
 /// The display names of option ids of the question or profile field a condition names.
-fn option_names(q: &Questionnaire, c: &Condition, ids: &[String], lang: &str) -> Vec<String> {
+fn option_names(
+    q: &Questionnaire,
+    c: &Condition,
+    ids: &[String],
+    lang: Lang,
+    quote: Quote,
+) -> Vec<String> {
+    let l = lang.code();
     ids.iter()
         .map(|id| {
             let name = match c {
                 Condition::Question { id: qid, .. } => q
                     .question(qid)
                     .and_then(|qu| qu.option(id))
-                    .map(|o| q.text(&o.text, lang).to_string()),
+                    .map(|o| q.text(&o.text, l).to_string()),
                 Condition::Profile { id: fid, .. } => q
                     .profile_field(fid)
                     .filter(|f| f.kind == ProfileKind::Choice)
                     .and_then(|f| f.options.iter().find(|o| &o.id == id))
-                    .map(|o| q.text(&o.label, lang).to_string()),
+                    .map(|o| q.text(&o.label, l).to_string()),
                 _ => None,
             };
-            format!("“{}”", name.unwrap_or_else(|| id.clone()))
+            let name = name.unwrap_or_else(|| id.clone());
+            match quote {
+                Quote::Whole => format!("“{name}”"),
+                Quote::Brief => format!("“{}”", brief(&name, lang)),
+            }
         })
         .collect()
 }

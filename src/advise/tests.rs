@@ -475,3 +475,58 @@ fn reasons_read_as_plain_sentences_in_both_languages() {
     );
     assert_eq!(find(&zh, "small-firm"), vec!["员工人数为38人，低于50"]);
 }
+
+#[test]
+fn a_brief_quote_drops_asides_and_cuts_a_long_text_after_a_clause() {
+    use crate::i18n::Lang;
+    // Bracketed asides go, in either script; what is left is kept whole when it fits.
+    assert_eq!(
+        brief(
+            "关键工序（如焊接、绕线、冲压、喷涂、装配）的自动化程度如何？",
+            Lang::Zh
+        ),
+        "关键工序的自动化程度如何？"
+    );
+    assert_eq!(
+        brief("已经落实了哪些网络安全措施？（可多选）", Lang::Zh),
+        "已经落实了哪些网络安全措施？"
+    );
+    assert_eq!(
+        brief(
+            "How automated are the key processes (welding, winding, stamping, painting, assembly and the like)?",
+            Lang::En
+        ),
+        "How automated are the key processes?"
+    );
+    // A long text is cut after its last clause that fits, never in the middle of a word.
+    assert_eq!(
+        brief(
+            "一两道关键工序用上了自动或半自动设备，其余仍是人工，另有三道工序正在改造之中",
+            Lang::Zh
+        ),
+        "一两道关键工序用上了自动或半自动设备…"
+    );
+    assert_eq!(
+        brief(
+            "Workstation terminals, tablets or phones: workers report by scanning at each step",
+            Lang::En
+        ),
+        "Workstation terminals, tablets or phones…"
+    );
+    // Nothing but an aside: the text stays as it is.
+    assert_eq!(brief("（可多选）", Lang::Zh), "（可多选）");
+    // A short text is left alone.
+    assert_eq!(brief("No", Lang::En), "No");
+}
+
+#[test]
+fn a_brief_quote_cuts_at_a_clause_rather_than_inside_a_list() {
+    use crate::i18n::Lang;
+    assert_eq!(
+        brief(
+            "企业有哪些工程技术人员，能否覆盖机械、电控和软件？",
+            Lang::Zh
+        ),
+        "企业有哪些工程技术人员…"
+    );
+}

@@ -28,6 +28,8 @@ words! {
         sec_profile: "七、企业概况", "7. The firm";
         sec_annex: "附录：逐题回答与现场依据", "Annex: every answer with its evidence";
         verdict: "结论", "Verdict";
+        next_step: "下一步", "Next step";
+        next_step_intro: "本次评估给贵企业的建议", "What this assessment proposes for your firm";
         provisional: "暂定", "provisional";
         no_stage_yet: "暂不评定", "not rated yet";
         target: "目标阶段", "Target";
@@ -49,7 +51,7 @@ words! {
         chart_projected: "按计划实施后（远期）", "Once the plan is carried out (long term)";
         dim_strengths: "优势", "Strengths";
         dim_gaps: "差距", "Gaps";
-        annex_hint: "逐题回答及现场依据见附录（需要时另行打印）。", "Every answer with its evidence is in the annex, printed on request.";
+        annex_hint: "逐题回答及现场依据见附录。", "Every answer with its evidence is in the annex.";
         sep: "；", "; ";
         list_sep: "、", ", ";
         decision: "企业意见", "Decision";
@@ -130,7 +132,9 @@ words! {
         sign_date: "日期", "Date";
     }
     messages {
-        scale_range(min: &str, max: &str): "满分区间 {min}–{max}", "on a scale of {min} to {max}";
+        scale_range(min: &str, max: &str): "评分范围 {min}–{max}", "score range {min}–{max}";
+        /// A follow-up's questionnaire, where its title called it a first visit.
+        follow_up_title(title: &str): "{title}（回访）", "{title} (follow-up)";
         answered_of(answered: usize, visible: usize): "已答 {answered} / {visible} 题", "{answered} of {visible} questions answered";
         warn_incomplete(answered: usize, visible: usize, percent: &str): "本次评估尚未答完：{visible} 道应答题目中已答 {answered} 道（{percent}）。未答题目未计入得分，补答后结果可能变化。", "This assessment is not finished: {answered} of {visible} questions answered ({percent}). Unanswered questions are not in the scores, which may change once they are answered.";
         warn_incomplete_min(answered: usize, visible: usize, percent: &str): "本次评估尚未答完：{visible} 道应答题目中已答 {answered} 道（{percent}）。未答题目按最低分计入，补答后结果可能变化。", "This assessment is not finished: {answered} of {visible} questions answered ({percent}). Unanswered questions count at the lowest score, which may change once they are answered.";

@@ -115,7 +115,7 @@ pub struct Standing {
     pub completeness: String,
     /// e.g. "10 of 12 questions answered".
     pub answered: String,
-    /// e.g. "on a scale of 2.00 to 4.00".
+    /// e.g. "score range 2.00–4.00".
     pub scale: String,
     /// Visible warnings: an unfinished assessment, one not marked complete.
     pub warnings: Vec<String>,
@@ -282,6 +282,33 @@ fn gloss(label: &str, name: &str) -> Option<String> {
     (!rest.is_empty()).then(|| rest.to_string())
 }
 
+/// What an aside says when it makes a questionnaire one for first visits.
+const FIRST_VISIT: [&str; 6] = [
+    "首次",
+    "初次",
+    "第一次",
+    "初访",
+    "first visit",
+    "initial visit",
+];
+
+/// A title without its closing aside (`（…）` or `(…)`) where that aside speaks of a first
+/// visit; none otherwise.
+fn without_first_visit(title: &str) -> Option<&str> {
+    let t = title.trim_end();
+    let open = match t.chars().last()? {
+        '）' => t.rfind('（')?,
+        ')' => t.rfind('(')?,
+        _ => return None,
+    };
+    let aside = t[open..].to_lowercase();
+    FIRST_VISIT
+        .iter()
+        .any(|m| aside.contains(m))
+        .then(|| t[..open].trim_end())
+        .filter(|base| !base.is_empty())
+}
+
 /// Text from the assessment made inert, one string per non-empty line.
 fn lines(s: &str) -> Vec<String> {
     inert_lines(s)
@@ -337,7 +364,7 @@ impl Builder<'_> {
                 .as_deref()
                 .map(inert)
                 .filter(|s| !s.trim().is_empty()),
-            questionnaire: self.text(&q.title).to_string(),
+            questionnaire: self.questionnaire_title(),
             questionnaire_id: q.id.clone(),
             version: q.version.clone(),
             complete: a.visit.status == Status::Complete,
@@ -354,6 +381,22 @@ impl Builder<'_> {
                     value: a.profile.get(&f.id).and_then(|v| self.profile_value(f, v)),
                 })
                 .collect(),
+        }
+    }
+
+    /// The questionnaire's title; on a follow-up visit without the aside that calls it a
+    /// first visit ("智能制造快速筛查（首次走访）" gives "智能制造快速筛查（回访）").
+    fn questionnaire_title(&self) -> String {
+        let title = self.text(&self.q.title);
+        match self
+            .a
+            .visit
+            .previous
+            .as_ref()
+            .and(without_first_visit(title))
+        {
+            Some(base) => self.w.follow_up_title(base),
+            None => title.to_string(),
         }
     }
 

@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::Builder;
-use crate::advise::reason_sentences;
+use crate::advise::{Quote, reason_sentences_quoting};
 use crate::evaluation::explain;
 use crate::model::assessment::to_civil_date;
 use crate::model::{Decision, Effort, Horizon, PlanEntry, Priority};
@@ -334,11 +334,14 @@ impl Builder<'_> {
                 Some(self.text(&e.recommendation(q, j).title).to_string())
             })
             .collect();
-        let reasons: Vec<String> = reason_sentences(q, &e.reasons(q, i), self.lang)
-            .into_iter()
-            .map(|s| inert(&s))
-            .filter(|s| !s.is_empty())
-            .collect();
+        // In short, each once: a condition may name the same answer twice.
+        let mut reasons: Vec<String> = Vec::new();
+        for s in reason_sentences_quoting(q, &e.reasons(q, i), self.lang, Quote::Brief) {
+            let s = inert(&s);
+            if !s.is_empty() && !reasons.contains(&s) {
+                reasons.push(s);
+            }
+        }
         PlanItem {
             number,
             id: r.id.clone(),
