@@ -416,3 +416,25 @@ fn the_comparisons_footer_follows_the_view_and_the_filter_window() {
     .collect();
     assert_eq!(sections, [5, 4, 4, 3]);
 }
+
+/// The summary's `?` lists `r` on every visit, as it runs on every visit: the progress page of
+/// a follow-up, or on a first visit the sentence that there is no earlier one.
+#[test]
+fn the_summarys_help_lists_r_on_every_visit() {
+    for lang in [Lang::Zh, Lang::En] {
+        let w = TuiWords::of(lang);
+        for (from_compare, follow_up) in [(false, false), (false, true), (true, false)] {
+            let x = SummaryContext {
+                from_compare,
+                follow_up,
+            };
+            let listed = bindings::help(SUMMARY, w, &x)
+                .into_iter()
+                .flat_map(|s| s.keys)
+                .any(|k| k.keys == "r" && k.long == w.h_sum_progress);
+            assert!(listed, "{lang:?} {from_compare} {follow_up}");
+            let r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE);
+            assert_eq!(lookup(SUMMARY, &r, &x), Some(SummaryCommand::Progress));
+        }
+    }
+}

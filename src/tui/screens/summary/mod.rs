@@ -95,10 +95,6 @@ pub struct SummaryContext {
     pub follow_up: bool,
 }
 
-fn follow_up(x: &SummaryContext) -> bool {
-    x.follow_up
-}
-
 fn from_compare(x: &SummaryContext) -> bool {
     x.from_compare
 }
@@ -178,7 +174,8 @@ pub static SUMMARY: &[Binding<SummaryCommand, SummaryContext>] = {
             short: |w| w.k_progress,
             help: |w| w.h_sum_progress,
             section: |w| w.summary,
-            when: follow_up,
+            // Listed on every visit: on a first visit it says there is no earlier one.
+            when: always,
         },
         Binding {
             keys: &[
