@@ -16,10 +16,19 @@ words! {
         provisional: "暂定", "provisional";
         list_sep: "；", "; ";
         projected: "按计划实施后", "If the plan is carried out";
+        if_all_carried_out: "若全部建议按期实施", "if every recommended action is carried out";
+        with_agreed_plan: "按商定计划", "with the agreed plan";
+        own_actions: "企业自拟的措施", "The firm's own actions";
+        declined_actions: "企业不采纳的措施", "Declined by the firm";
         stage_word: "阶段", "stage";
         no_stage: "—", "—";
     }
     messages {
+        which_projection(label: &str): "（{label}）", " ({label})";
+        sheet_projection_all(scores: &str, stages: &str): "若全部建议按期实施：{scores}，阶段 {stages}", "If every recommended action is carried out: {scores}, stage {stages}";
+        sheet_projection_all_provisional(scores: &str): "若全部建议按期实施：{scores}（得分暂定）", "If every recommended action is carried out: {scores} (provisional scores)";
+        sheet_projection_agreed(scores: &str, stages: &str): "按商定计划实施：{scores}，阶段 {stages}", "With the agreed plan: {scores}, stage {stages}";
+        sheet_projection_agreed_provisional(scores: &str): "按商定计划实施：{scores}（得分暂定）", "With the agreed plan: {scores} (provisional scores)";
         provisional_note(answered: &str, needed: &str): "只答了{answered}的题目，评定阶段至少需要{needed}：得分为暂定，不评阶段，不下结论。", "Only {answered} of the questions are answered and a stage needs {needed}: the scores are provisional, with no stage and no verdict.";
         held(stage: &str, failed: &str): "尚未达到{stage}：{failed}。", "Not yet {stage}: {failed}.";
         gate_failed(dimension: &str, score: &str, stage: &str, need: &str): "{dimension}得分{score}，达到{stage}需要{need}", "{dimension} scored {score}; {stage} needs {need}";
@@ -55,5 +64,17 @@ words! {
         so_planned(term: &str): "，所以排在{term}。", ", so it is planned in the {term}.";
         projection(term: &str, overall: &str, stage: &str): "{term}完成后：总分{overall}，阶段{stage}", "Once the {term} is done: overall {overall}, stage {stage}";
         change(question: &str, from: &str, to: &str, action: &str): "“{question}”：{from} → {to}（{action}）", "“{question}”: {from} → {to} ({action})";
+    }
+}
+
+impl PlanReasons {
+    /// A horizon's name in a sentence: "short term", "近期".
+    pub fn term(&self, h: crate::model::Horizon) -> &'static str {
+        use crate::model::Horizon;
+        match h {
+            Horizon::Short => self.short,
+            Horizon::Medium => self.medium,
+            Horizon::Long => self.long,
+        }
     }
 }

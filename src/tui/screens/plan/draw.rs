@@ -155,12 +155,9 @@ fn action_lines(
     let mut facts = owner_and_due(w, entry);
     if r.horizon != r.planned && rec.is_some() {
         let reasons = PlanReasons::of(app.lang);
-        let was = match r.planned {
-            Some(Horizon::Short) => reasons.short,
-            Some(Horizon::Medium) => reasons.medium,
-            Some(Horizon::Long) => reasons.long,
-            None => PlanWords::of(app.lang).later,
-        };
+        let was = r
+            .planned
+            .map_or(PlanWords::of(app.lang).later, |h| reasons.term(h));
         facts.push(w.plan_moved_from(was));
     }
     if !facts.is_empty() {
