@@ -283,6 +283,20 @@ impl Session {
         self.rescore();
     }
 
+    /// Changes the firm's decision on action `id` (`[plan.<id>]`; an entry left empty is
+    /// removed). Decisions change the plan shown and its projection: evaluated again.
+    pub fn edit_plan(&mut self, id: &str, change: impl FnOnce(&mut crate::model::PlanEntry)) {
+        crate::model::decisions::edit_plan(&mut self.assessment, id, change);
+        self.rescore();
+    }
+
+    /// Removes the decision on action `id`; the entry it was, if any.
+    pub fn remove_plan_entry(&mut self, id: &str) -> Option<crate::model::PlanEntry> {
+        let removed = self.assessment.plan.remove(id);
+        self.rescore();
+        removed
+    }
+
     /// Last visit's answer and note to the question at `position`, on a follow-up visit.
     pub fn last_answer(&self, position: usize) -> Option<crate::model::follow_up::LastAnswer<'_>> {
         let previous = self.previous.as_deref()?;

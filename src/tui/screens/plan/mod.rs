@@ -10,7 +10,7 @@ use std::cell::Cell;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use crate::model::decisions::{edit_plan, kept_text, new_own_id, read_date};
+use crate::model::decisions::{kept_text, new_own_id, read_date};
 use crate::model::{Decision, Horizon, PlanEntry};
 use crate::plain_text::inert;
 use crate::tui::app::{Action, App, Screen, Tone, text_area};
@@ -351,7 +351,7 @@ fn agree(app: &mut App, r: &PlanRow) -> Action {
     };
     let now = s.assessment.plan.get(&r.id).and_then(|e| e.decision);
     let next = (now != Some(Decision::Agreed)).then_some(Decision::Agreed);
-    edit_plan(&mut s.assessment, &r.id, |e| e.decision = next);
+    s.edit_plan(&r.id, |e| e.decision = next);
     Action::Save
 }
 
@@ -362,10 +362,10 @@ fn decline(app: &mut App, r: &PlanRow) -> Action {
     };
     let now = s.assessment.plan.get(&r.id).and_then(|e| e.decision);
     if now == Some(Decision::Declined) {
-        edit_plan(&mut s.assessment, &r.id, |e| e.decision = None);
+        s.edit_plan(&r.id, |e| e.decision = None);
         return Action::Save;
     }
-    edit_plan(&mut s.assessment, &r.id, |e| {
+    s.edit_plan(&r.id, |e| {
         e.decision = Some(Decision::Declined);
     });
     let note = entry(app, &r.id).note.unwrap_or_default();
@@ -387,7 +387,7 @@ fn move_horizon(app: &mut App, r: &PlanRow) -> Action {
         Some(Horizon::Long) | None => Some(Horizon::Short),
     };
     let kept = if next == r.planned { None } else { next };
-    edit_plan(&mut s.assessment, &r.id, |e| e.horizon = kept);
+    s.edit_plan(&r.id, |e| e.horizon = kept);
     // The cursor follows the action to its new place.
     let id = r.id.clone();
     if let Some(at) = rows(s).iter().position(|x| x.id == id) {
@@ -404,7 +404,7 @@ fn remove(app: &mut App, r: &PlanRow) -> Action {
     if !r.own(s) {
         return Action::None;
     }
-    let title = s.assessment.plan.remove(&r.id).and_then(|e| e.title);
+    let title = s.remove_plan_entry(&r.id).and_then(|e| e.title);
     let n = rows(s).len();
     app.visit.plan.cursor = app.visit.plan.cursor.min(n.saturating_sub(1));
     let title = inert(title.as_deref().unwrap_or(&r.id));
@@ -428,8 +428,8 @@ fn write_field(app: &mut App, field: PlanField, id: &str, text: &str) {
     };
     let kept = kept_text(text);
     match field {
-        PlanField::Owner => edit_plan(&mut s.assessment, id, |e| e.owner = kept),
-        PlanField::Note | PlanField::Reason => edit_plan(&mut s.assessment, id, |e| e.note = kept),
+        PlanField::Owner => s.edit_plan(id, |e| e.owner = kept),
+        PlanField::Note | PlanField::Reason => s.edit_plan(id, |e| e.note = kept),
         PlanField::Due | PlanField::NewAction => {}
     }
 }
@@ -503,7 +503,7 @@ fn keep(app: &mut App) -> Action {
                 return Action::None;
             };
             if let Some(s) = app.visit.session.as_mut() {
-                edit_plan(&mut s.assessment, &ed.id, |e| e.due = due);
+                s.edit_plan(&ed.id, |e| e.due = due);
             }
         }
         PlanField::NewAction => return add_own(app, ed, &text),
@@ -527,7 +527,7 @@ fn add_own(app: &mut App, ed: PlanEditor, text: &str) -> Action {
         .and_then(|r| r.horizon)
         .unwrap_or(Horizon::Short);
     let id = new_own_id(&s.assessment, s.q());
-    edit_plan(&mut s.assessment, &id, |e| {
+    s.edit_plan(&id, |e| {
         e.title = Some(title);
         e.decision = Some(Decision::Agreed);
         e.horizon = Some(horizon);
