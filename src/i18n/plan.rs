@@ -20,10 +20,13 @@ words! {
         with_agreed_plan: "按商定计划", "with the agreed plan";
         own_actions: "企业自拟的措施", "The firm's own actions";
         declined_actions: "企业不采纳的措施", "Declined by the firm";
+        h_take_over_decisions: "回访：沿用上次走访的决定——已商定且未完成的仍为已商定（负责人、期限照旧），不采纳的仍为不采纳（理由照旧）；之后仍可逐项修改", "Follow-up visit: take last visit's decisions over — an action agreed and not done stays agreed with its owner and due date, a declined one stays declined with its reason; change any of them after";
         stage_word: "阶段", "stage";
         no_stage: "—", "—";
     }
     messages {
+        last_decisions_offer(agreed: usize, declined: usize): "上次走访的决定：已商定且未完成 {agreed} 项，不采纳 {declined} 项 · 按 L 沿用（之后仍可修改）", "Last visit's decisions: {agreed} agreed and not done, {declined} declined · L takes them over (change them after as you like)";
+        decisions_taken_over(n: usize): "已沿用上次走访的 {n} 项决定", "Took over {n} of last visit's decisions";
         which_projection(label: &str): "（{label}）", " ({label})";
         sheet_projection_all(scores: &str, stages: &str): "若全部建议按期实施：{scores}，阶段 {stages}", "If every recommended action is carried out: {scores}, stage {stages}";
         sheet_projection_all_provisional(scores: &str): "若全部建议按期实施：{scores}（得分暂定）", "If every recommended action is carried out: {scores} (provisional scores)";

@@ -297,6 +297,25 @@ impl Session {
         removed
     }
 
+    /// On a follow-up visit, last visit's decisions this visit may take over (see
+    /// [`crate::model::follow_up::last_decisions`]); none on a first visit.
+    pub fn last_decisions(&self) -> Vec<(String, crate::model::PlanEntry)> {
+        let Some(previous) = self.previous.as_deref() else {
+            return Vec::new();
+        };
+        crate::model::follow_up::last_decisions(previous, &self.assessment, self.q())
+    }
+
+    /// Takes last visit's decisions over into this visit's plan (the previous visit is only
+    /// read); how many.
+    pub fn take_over_decisions(&mut self) -> usize {
+        let taken = self.last_decisions();
+        let n = taken.len();
+        self.assessment.plan.extend(taken);
+        self.rescore();
+        n
+    }
+
     /// Last visit's answer and note to the question at `position`, on a follow-up visit.
     pub fn last_answer(&self, position: usize) -> Option<crate::model::follow_up::LastAnswer<'_>> {
         let previous = self.previous.as_deref()?;

@@ -63,6 +63,16 @@ fn lay_out(app: &App, s: &Session, list: &[PlanRow], width_: usize) -> Laid {
         count(None),
     );
     laid.lines.extend(wrapped(&counts, width_, t.muted(), ""));
+    // A follow-up: last visit's decisions, offered until taken over (or decided here).
+    let last = s.last_decisions();
+    if !last.is_empty() {
+        let agreed = last
+            .iter()
+            .filter(|(_, e)| e.decision == Some(Decision::Agreed))
+            .count();
+        let offer = pw.last_decisions_offer(agreed, last.len() - agreed);
+        laid.lines.extend(wrapped(&offer, width_, t.warn(), ""));
+    }
     if list.is_empty() {
         laid.lines.push(Line::default());
         laid.lines

@@ -10,6 +10,7 @@ use std::cell::Cell;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
+use crate::i18n::PlanWords;
 use crate::model::decisions::{kept_text, new_own_id, read_date};
 use crate::model::{Decision, Horizon, PlanEntry};
 use crate::plain_text::inert;
@@ -136,6 +137,7 @@ commands! {
         Note,
         Add,
         Remove,
+        TakeOver,
         Back,
         Help,
         Leave,
@@ -148,6 +150,8 @@ pub struct PlanContext {
     pub any: bool,
     /// The action under the cursor is the firm's own.
     pub own: bool,
+    /// A follow-up visit with last visit's decisions still to take over.
+    pub carry: bool,
 }
 
 fn any(x: &PlanContext) -> bool {
@@ -156,6 +160,10 @@ fn any(x: &PlanContext) -> bool {
 
 fn own(x: &PlanContext) -> bool {
     x.own
+}
+
+fn carry(x: &PlanContext) -> bool {
+    x.carry
 }
 
 /// The plan screen's keys: dispatch, footer and help.
@@ -250,6 +258,15 @@ pub static PLAN: &[Binding<PlanCommand, PlanContext>] = {
             when: own,
         },
         Binding {
+            keys: &[(Char('L'), P::TakeOver)],
+            footer: "L",
+            listed: "L",
+            short: |w| w.k_take_over,
+            help: |w| PlanWords::of(w.lang()).h_take_over_decisions,
+            section: |w| w.plan_title,
+            when: carry,
+        },
+        Binding {
             keys: &[(Esc, P::Back), (Char('s'), P::Back), (Left, P::Back)],
             footer: "Esc",
             listed: "Esc  s  ←",
@@ -273,6 +290,11 @@ pub fn context(app: &App) -> PlanContext {
     PlanContext {
         any: row.is_some(),
         own: row.is_some_and(|(s, r)| r.own(s)),
+        carry: app
+            .visit
+            .session
+            .as_ref()
+            .is_some_and(|s| !s.last_decisions().is_empty()),
     }
 }
 
@@ -321,6 +343,7 @@ fn run(app: &mut App, command: PlanCommand) -> Action {
             open_editor(app, PlanField::Note, &r.id, &text);
         }
         (P::Remove, Some(r)) => return remove(app, &r),
+        (P::TakeOver, _) => return take_over(app),
         (_, None) => {}
     }
     Action::None
@@ -409,6 +432,20 @@ fn remove(app: &mut App, r: &PlanRow) -> Action {
     app.visit.plan.cursor = app.visit.plan.cursor.min(n.saturating_sub(1));
     let title = inert(title.as_deref().unwrap_or(&r.id));
     app.say(Tone::Info, app.words.plan_removed(&title));
+    Action::Save
+}
+
+/// `L` on a follow-up: last visit's decisions become this visit's (the earlier file is only
+/// read), and the footer says how many.
+fn take_over(app: &mut App) -> Action {
+    let Some(s) = app.visit.session.as_mut() else {
+        return Action::None;
+    };
+    let n = s.take_over_decisions();
+    if n == 0 {
+        return Action::None;
+    }
+    app.say(Tone::Info, PlanWords::of(app.lang).decisions_taken_over(n));
     Action::Save
 }
 
