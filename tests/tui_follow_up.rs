@@ -284,15 +284,24 @@ fn the_follow_ups_plan_offers_last_visits_decisions_and_l_takes_them_over() {
     let cnc = &plan["cnc-upgrade"];
     assert_eq!(cnc.decision, Some(Decision::Agreed));
     assert_eq!(cnc.owner.as_deref(), Some("王建国"));
-    assert_eq!(cnc.due.map(|d| d.to_string()).as_deref(), Some("2027-06-30"));
+    assert_eq!(
+        cnc.due.map(|d| d.to_string()).as_deref(),
+        Some("2027-06-30")
+    );
     assert_eq!(plan["own-1"].title.as_deref(), Some("整理设备台账"));
     assert_eq!(plan["own-1"].decision, Some(Decision::Agreed));
     assert_eq!(plan["link-mes"].decision, Some(Decision::Declined));
     assert_eq!(plan.len(), 3);
     let screen = flat(&draw(&app, 80, 24));
-    assert!(screen.contains("Took over 3 of last visit's decisions"), "{screen}");
+    assert!(
+        screen.contains("Took over 3 of last visit's decisions"),
+        "{screen}"
+    );
     let wide = flat(&draw(&app, 140, 40));
-    assert!(!wide.contains("L take over"), "nothing left to take: {wide}");
+    assert!(
+        !wide.contains("L take over"),
+        "nothing left to take: {wide}"
+    );
     // Changed here (the CNC upgrade, listed after the three short-term actions, put back to
     // proposed), then L again: what is decided here stays.
     typed(&mut app, "jjja");
@@ -315,7 +324,10 @@ fn an_action_reported_done_is_not_taken_over() {
     typed(&mut app, "sp");
     assert_eq!(app.screen, Screen::Plan);
     let screen = flat(&draw(&app, 80, 24));
-    assert!(screen.contains("已商定且未完成 1 项，不采纳 1 项"), "{screen}");
+    assert!(
+        screen.contains("已商定且未完成 1 项，不采纳 1 项"),
+        "{screen}"
+    );
     typed(&mut app, "L");
     let plan = saved(&app).plan;
     assert!(!plan.contains_key("cnc-upgrade"), "done: not agreed again");

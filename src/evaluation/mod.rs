@@ -132,6 +132,21 @@ impl Evaluation {
         &self.projected[2]
     }
 
+    /// The position in `applicable` of the recommendation `id`; none when it does not apply.
+    pub fn position(&self, q: &Questionnaire, id: &str) -> Option<usize> {
+        self.applicable
+            .iter()
+            .position(|x| q.recommendation[x.recommendation].id == id)
+    }
+
+    /// The actions of the assessment's `[plan.*]` whose due date lies outside the window of
+    /// the horizon they stand in (the one agreed, else rule 9's).
+    pub fn due_outside(&self, q: &Questionnaire, a: &Assessment) -> Vec<crate::plan::DueOutside> {
+        crate::plan::due_outside(a, |id| {
+            self.position(q, id).and_then(|i| self.placement(i).horizon)
+        })
+    }
+
     /// Whether the firm decided anything on its plan: then the plan shown is the one agreed.
     pub fn is_decided(&self) -> bool {
         self.agreed.is_some()

@@ -27,6 +27,8 @@ words! {
     messages {
         last_decisions_offer(agreed: usize, declined: usize): "上次走访的决定：已商定且未完成 {agreed} 项，不采纳 {declined} 项 · 按 L 沿用（之后仍可修改）", "Last visit's decisions: {agreed} agreed and not done, {declined} declined · L takes them over (change them after as you like)";
         decisions_taken_over(n: usize): "已沿用上次走访的 {n} 项决定", "Took over {n} of last visit's decisions";
+        due_outside(due: &str, term: &str, from: &str, to: &str): "期限{due}不在{term}（{from}至{to}）之内", "due {due} lies outside the {term} ({from} to {to})";
+        due_outside_of(action: &str, why: &str): "措施 `{action}`：{why}", "action `{action}`: {why}";
         which_projection(label: &str): "（{label}）", " ({label})";
         sheet_projection_all(scores: &str, stages: &str): "若全部建议按期实施：{scores}，阶段 {stages}", "If every recommended action is carried out: {scores}, stage {stages}";
         sheet_projection_all_provisional(scores: &str): "若全部建议按期实施：{scores}（得分暂定）", "If every recommended action is carried out: {scores} (provisional scores)";

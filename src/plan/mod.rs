@@ -4,11 +4,13 @@
 //! (rule 11). Pure functions, no I/O.
 
 mod agreed;
+pub mod due;
 mod projection;
 
 use std::cmp::Reverse;
 
 pub use agreed::{Agreed, agreed};
+pub use due::{DueOutside, due_outside};
 pub use projection::{Change, Projection, project};
 
 use crate::advise::Advice;

@@ -173,6 +173,9 @@ fn action_lines(
     if !facts.is_empty() {
         out.extend(wrapped(&facts.join(" · "), width_, t.muted(), &indent));
     }
+    if let Some(why) = due_outside(app, s, r) {
+        out.extend(wrapped(&why, width_, t.warn(), &indent));
+    }
     if let Some(note) = entry.and_then(|e| e.note.as_deref()) {
         let note = inert(note);
         let text = if decision == Some(Decision::Declined) {
@@ -195,6 +198,19 @@ fn action_lines(
         }
     }
     out
+}
+
+/// Why the action's due date lies outside the window of the horizon it is shown in; none
+/// when it lies inside, has no due date or horizon, or the action is declined. Said, never
+/// refused.
+pub(super) fn due_outside(app: &App, s: &Session, r: &PlanRow) -> Option<String> {
+    let entry = s.assessment.plan.get(&r.id)?;
+    if entry.decision == Some(Decision::Declined) {
+        return None;
+    }
+    let (due, h) = (entry.due.as_ref()?, r.horizon?);
+    let window = crate::plan::due::outside(s.assessment.visit.date.as_ref(), h, due)?;
+    Some(crate::plan::due::sentence(due, h, window, app.lang))
 }
 
 /// Who carries an action and by when, as the plan records them.

@@ -542,6 +542,15 @@ fn keep(app: &mut App) -> Action {
             if let Some(s) = app.visit.session.as_mut() {
                 s.edit_plan(&ed.id, |e| e.due = due);
             }
+            // A date outside the horizon's window is kept, and said.
+            let row = app
+                .visit
+                .session
+                .as_ref()
+                .and_then(|s| Some((s, rows(s).into_iter().find(|r| r.id == ed.id)?)));
+            if let Some(why) = row.and_then(|(s, r)| draw::due_outside(app, s, &r)) {
+                app.say(Tone::Warn, why);
+            }
         }
         PlanField::NewAction => return add_own(app, ed, &text),
     }
