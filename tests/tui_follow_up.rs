@@ -263,3 +263,102 @@ fn v_again_while_the_follow_up_is_in_progress_resumes_it_instead_of_beginning_an
     assert!(draw(&app, 80, 24).contains("尚未完成，已接着打开"));
     assert_eq!(std::fs::read(&earlier).unwrap(), bytes);
 }
+
+/// The follow-up's plan screen, from its summary.
+fn follow_up_plan(f: &Fixture, lang: Lang) -> (App, std::path::PathBuf, Vec<u8>) {
+    let (mut app, earlier, bytes) = revisited(f, lang);
+    typed(&mut app, "sp");
+    assert_eq!(app.screen, Screen::Plan);
+    (app, earlier, bytes)
+}
+
+#[test]
+fn the_follow_ups_plan_offers_last_visits_decisions_and_l_takes_them_over() {
+    let f = Fixture::new();
+    let (mut app, earlier, bytes) = follow_up_plan(&f, Lang::En);
+    let screen = flat(&draw(&app, 80, 24));
+    assert!(
+        screen.contains("Last visit's decisions: 2 agreed and not done, 1 declined"),
+        "{screen}"
+    );
+    let wide = flat(&draw(&app, 140, 40));
+    assert!(wide.contains("L take over"), "on the footer: {wide}");
+    assert!(saved(&app).plan.is_empty(), "nothing is taken before L");
+    typed(&mut app, "L");
+    let plan = saved(&app).plan;
+    let cnc = &plan["cnc-upgrade"];
+    assert_eq!(cnc.decision, Some(Decision::Agreed));
+    assert_eq!(cnc.owner.as_deref(), Some("王建国"));
+    assert_eq!(
+        cnc.due.map(|d| d.to_string()).as_deref(),
+        Some("2027-06-30")
+    );
+    assert_eq!(plan["own-1"].title.as_deref(), Some("整理设备台账"));
+    assert_eq!(plan["own-1"].decision, Some(Decision::Agreed));
+    assert_eq!(plan["link-mes"].decision, Some(Decision::Declined));
+    assert_eq!(plan.len(), 3);
+    let screen = flat(&draw(&app, 80, 24));
+    assert!(
+        screen.contains("Took over 3 of last visit's decisions"),
+        "{screen}"
+    );
+    let wide = flat(&draw(&app, 140, 40));
+    assert!(
+        !wide.contains("L take over"),
+        "nothing left to take: {wide}"
+    );
+    // Changed here (the CNC upgrade, listed after the three short-term actions, put back to
+    // proposed), then L again: what is decided here stays.
+    typed(&mut app, "jjja");
+    assert_eq!(saved(&app).plan["cnc-upgrade"].decision, None);
+    let before = saved(&app);
+    typed(&mut app, "L");
+    assert_eq!(saved(&app), before);
+    assert_eq!(std::fs::read(&earlier).unwrap(), bytes, "never written");
+}
+
+#[test]
+fn an_action_reported_done_is_not_taken_over() {
+    let f = Fixture::new();
+    let (mut app, _, _) = revisited(&f, Lang::Zh);
+    typed(&mut app, "sr3"); // the CNC upgrade: done
+    assert_eq!(
+        saved(&app).progress["cnc-upgrade"].status,
+        Some(ProgressStatus::Done)
+    );
+    typed(&mut app, "sp");
+    assert_eq!(app.screen, Screen::Plan);
+    let screen = flat(&draw(&app, 80, 24));
+    assert!(
+        screen.contains("已商定且未完成 1 项，不采纳 1 项"),
+        "{screen}"
+    );
+    typed(&mut app, "L");
+    let plan = saved(&app).plan;
+    assert!(!plan.contains_key("cnc-upgrade"), "done: not agreed again");
+    assert_eq!(plan.len(), 2);
+}
+
+#[test]
+fn a_first_visit_has_nothing_to_take_over_on_its_plan() {
+    let f = Fixture::new();
+    let mut app = f.interview(Lang::En);
+    typed(&mut app, "sp");
+    let screen = flat(&draw(&app, 140, 40));
+    assert!(!screen.contains("Last visit"), "{screen}");
+    assert!(!screen.contains("L take over"), "{screen}");
+    let before = saved(&app);
+    typed(&mut app, "L");
+    assert_eq!(saved(&app), before);
+}
+
+#[test]
+fn follow_up_plan_snapshots() {
+    for lang in [Lang::Zh, Lang::En] {
+        let f = Fixture::new();
+        let (mut app, _, _) = follow_up_plan(&f, lang);
+        snap("plan-follow-up-offer", lang, &app);
+        typed(&mut app, "L");
+        snap("plan-follow-up-taken", lang, &app);
+    }
+}

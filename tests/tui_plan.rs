@@ -250,3 +250,52 @@ fn plan_screen_snapshots() {
         snap("plan-editing", lang, &app);
     }
 }
+
+#[test]
+fn a_due_date_outside_its_horizon_is_kept_and_said() {
+    for lang in [Lang::En, Lang::Zh] {
+        let f = Fixture::new();
+        let mut app = weak_plan(&f, lang);
+        let first = ids(&app)[0].0.clone();
+        // The register, in the short term (0–6 months from 2026-11-27): due in 14 months.
+        typed(&mut app, "t2028-01-31\n");
+        assert!(app.visit.plan.editor.is_none(), "accepted, not refused");
+        assert_eq!(
+            saved(&app).plan[&first]
+                .due
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2028-01-31")
+        );
+        let said = match lang {
+            Lang::En => "due 2028-01-31 lies outside the short term (2026-11-27 to 2027-05-27)",
+            Lang::Zh => "期限2028-01-31不在近期（2026-11-27至2027-05-27）之内",
+        };
+        let screen = draw(&app, 140, 40);
+        assert_eq!(
+            flat(&screen).matches(said).count(),
+            2,
+            "under the action and on the footer: {screen}"
+        );
+        if lang == Lang::Zh {
+            snap("plan-due-outside", lang, &app);
+        }
+        // Moved to the medium term (6–18 months), the date fits: nothing more is said.
+        typed(&mut app, "m");
+        assert!(!flat(&draw(&app, 140, 40)).contains("2026-11-27"));
+        // A date inside its window says nothing either (the editor opens on the date kept).
+        typed(&mut app, "t");
+        for _ in 0.."2028-01-31".len() {
+            press(&mut app, KeyCode::Backspace);
+        }
+        typed(&mut app, "2027-12-31\n");
+        assert!(app.visit.plan.editor.is_none());
+        let screen = flat(&draw(&app, 140, 40));
+        assert!(screen.contains("2027-12-31"), "{screen}");
+        assert!(!screen.contains("2028-05-27"), "{screen}");
+        if lang == Lang::En {
+            typed(&mut app, "m");
+            snap("plan-due-outside", lang, &app);
+        }
+    }
+}

@@ -193,24 +193,112 @@ fn the_summary_reads_the_sessions_evaluation_and_changes_only_with_the_answers()
     assert!(after.card.held_by.is_empty() || after.card.held_by != before.card.held_by);
 }
 
-#[test]
-fn summary_of_a_held_firm_with_its_plan() {
+/// Snapshots of a summary at 80×24 and 200×60, and at 80×24 a page on (where the plan is),
+/// in both languages.
+fn summary_snapshots(name: &str, build: fn(&Fixture, Lang) -> App) {
     let mut settings = insta::Settings::clone_current();
     settings.add_filter(r"/[^\s]*/\.tmp[A-Za-z0-9]+", "[workspace]");
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(|| {
         for lang in [Lang::Zh, Lang::En] {
             let f = Fixture::new();
-            let mut app = held(&f, lang);
+            let mut app = build(&f, lang);
             for (w, h) in [(80, 24), (200, 60)] {
-                let name = format!("summary-plan-{}-{w}x{h}", lang.code());
+                let name = format!("{name}-{}-{w}x{h}", lang.code());
                 insta::assert_snapshot!(name, draw(&app, w, h));
             }
             // At 80×24 the plan is further down: a page on.
             draw(&app, 80, 24);
             press(&mut app, KeyCode::PageDown);
-            let name = format!("summary-plan-scrolled-{}-80x24", lang.code());
+            let name = format!("{name}-scrolled-{}-80x24", lang.code());
             insta::assert_snapshot!(name, draw(&app, 80, 24));
         }
     });
+}
+
+#[test]
+fn summary_of_a_held_firm_with_its_plan() {
+    summary_snapshots("summary-plan", held);
+}
+
+/// Every word of the summary at 80×24, read a page at a time, white space removed.
+fn read_through(app: &mut App) -> String {
+    let all: Vec<String> = pages(app, 80, 24).iter().map(|p| words(p)).collect();
+    all.join("").split_whitespace().collect()
+}
+
+/// The weak firm's plan decided on the plan screen: the ERP declined with a reason, the
+/// register agreed, the 3D CAD (left for later by rule 9) moved into the short term, an
+/// action of the firm's own added; then back on the summary.
+fn decided(f: &Fixture, lang: Lang) -> App {
+    let mut app = weak(f, lang);
+    typed(&mut app, "p");
+    assert_eq!(app.screen, Screen::Plan);
+    typed(&mut app, "a"); // the register: agreed
+    typed(&mut app, "jdno budget this year\n"); // the ERP: declined
+    typed(&mut app, "jjjj"); // on the 3D CAD, left for later
+    typed(&mut app, "m"); // into the short term
+    typed(&mut app, "n整理设备台账\n");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Summary);
+    app
+}
+
+fn title(app: &App, id: &str, lang: Lang) -> String {
+    let q = app.visit.session.as_ref().unwrap().q();
+    let r = &q.recommendation[q.recommendation_index(id).unwrap()];
+    q.text(&r.title, lang.code()).to_string()
+}
+
+#[test]
+fn the_summary_shows_the_plan_and_its_projection_as_the_firm_decided_them() {
+    for lang in [Lang::Zh, Lang::En] {
+        let pw = PlanWords::of(lang);
+        let squeeze = |t: &str| t.split_whitespace().collect::<String>();
+        let f = Fixture::new();
+        let mut app = weak(&f, lang);
+        let recommended = {
+            let s = app.visit.session.as_ref().unwrap();
+            explain::projection_path(s.q(), &s.evaluation, lang)
+        };
+        let all = read_through(&mut app);
+        assert!(all.contains(&squeeze(&recommended.0)), "{all}");
+        assert!(all.contains(&squeeze(pw.if_all_carried_out)), "{all}");
+        assert!(!all.contains(&squeeze(pw.with_agreed_plan)), "{all}");
+
+        let mut app = decided(&f, lang);
+        let all = read_through(&mut app);
+        let s = app.visit.session.as_ref().unwrap();
+        let (scores, stages, label) = explain::decided_path(s.q(), &s.evaluation, lang);
+        assert_eq!(label, pw.with_agreed_plan);
+        assert_ne!(
+            scores, recommended.0,
+            "declining the ERP changes what the plan brings"
+        );
+        assert!(all.contains(&squeeze(&scores)), "{scores}\n{all}");
+        assert!(all.contains(&squeeze(&stages)), "{stages}\n{all}");
+        assert!(all.contains(&squeeze(label)), "{all}");
+        assert!(!all.contains(&squeeze(pw.if_all_carried_out)), "{all}");
+        // Short holds the register and the CAD moved there; the ERP is among the declined,
+        // with its reason; the firm's own action has a section of its own.
+        let at = |t: &str| {
+            all.find(&squeeze(t))
+                .unwrap_or_else(|| panic!("{t}\n{all}"))
+        };
+        let short = at(&format!("{} (2)", pw.horizon_short));
+        let medium = at(&format!("{} (2)", pw.horizon_medium));
+        let later = at(&format!("{} (3)", pw.later));
+        let own = at(&format!("{} (1)", pw.own_actions));
+        let declined = at(&format!("{} (1)", pw.declined_actions));
+        assert!(short < at(&title(&app, "register", lang)));
+        assert!(at(&title(&app, "cad", lang)) < medium, "moved into short");
+        assert!(later < own && own < at("整理设备台账") && own < declined);
+        assert!(declined < at(&title(&app, "erp-basic", lang)), "{all}");
+        assert!(at("no budget this year") > declined);
+    }
+}
+
+#[test]
+fn summary_of_a_decided_plan() {
+    summary_snapshots("summary-decided", decided);
 }

@@ -95,38 +95,42 @@ pub fn run(ctx: &Context, paths: &[PathBuf], q: &QuestionnaireArg) -> Outcome {
 }
 
 /// A warning for each consistency check of the questionnaire that holds for the assessment,
-/// placed at the first answer or profile field it names that the file has.
+/// placed at the first answer or profile field it names that the file has; and one for each
+/// due date outside the window of its action's horizon, at the date.
 fn checks_that_hold(o: &store::Opened, src: &str, lang: Lang) -> Vec<Diagnostic> {
     let q = &o.questionnaire.questionnaire;
     let a = &o.assessment;
     let e = evaluate(q, a);
     let locator = Locator::new(src);
-    e.checks
-        .iter()
-        .map(|&i| {
-            let check = &q.check[i];
-            let at = check
-                .when
-                .leaves()
-                .into_iter()
-                .find_map(|leaf| match leaf {
-                    Condition::Question { id, .. } if a.answers.contains_key(id) => {
-                        Some(KeyPath::root().key("answers").key(id))
-                    }
-                    Condition::Profile { id, .. } if a.profile.contains_key(id) => {
-                        Some(KeyPath::root().key("profile").key(id))
-                    }
-                    _ => None,
-                })
-                .unwrap_or_default();
-            let message = format!(
-                "check `{}`: {}",
-                check.id,
-                inert(q.text(&check.message, lang.code()))
-            );
-            locator.place(&Problem::warning(at, message).at_key())
-        })
-        .collect()
+    let due = e.due_outside(q, a).into_iter().map(|d| {
+        let at = KeyPath::root().key("plan").key(&d.id).key("due");
+        let message = crate::plan::due::said(&d, lang);
+        locator.place(&Problem::warning(at, message))
+    });
+    let checks = e.checks.iter().map(|&i| {
+        let check = &q.check[i];
+        let at = check
+            .when
+            .leaves()
+            .into_iter()
+            .find_map(|leaf| match leaf {
+                Condition::Question { id, .. } if a.answers.contains_key(id) => {
+                    Some(KeyPath::root().key("answers").key(id))
+                }
+                Condition::Profile { id, .. } if a.profile.contains_key(id) => {
+                    Some(KeyPath::root().key("profile").key(id))
+                }
+                _ => None,
+            })
+            .unwrap_or_default();
+        let message = format!(
+            "check `{}`: {}",
+            check.id,
+            inert(q.text(&check.message, lang.code()))
+        );
+        locator.place(&Problem::warning(at, message).at_key())
+    });
+    checks.chain(due).collect()
 }
 
 fn check_questionnaire(

@@ -5,7 +5,7 @@
 use super::Evaluation;
 use crate::i18n::{Lang, PlanReasons, PlanWords};
 use crate::model::{Horizon, Question, Questionnaire, Response};
-use crate::plan::Deferred;
+use crate::plan::{Deferred, Projection};
 use crate::score::Score;
 
 /// A score as scores are printed: two decimals, rounded half away from zero.
@@ -50,16 +50,43 @@ pub fn provisional(q: &Questionnaire, e: &Evaluation, lang: Lang) -> Option<Stri
     ))
 }
 
-/// The projection as a path: "2.16 → 2.34 → 2.66 → 2.84", today first, then after short,
-/// medium and long; and the stages the same way ("2.0 → 2.5"), each stage once.
+/// Rule 10's projection as a path: "2.16 → 2.34 → 2.66 → 2.84", today first, then after
+/// short, medium and long; and the stages the same way ("2.0 → 2.5"), each stage once.
 pub fn projection_path(q: &Questionnaire, e: &Evaluation, lang: Lang) -> (String, String) {
+    path(q, e, &e.projected, lang)
+}
+
+/// The projection a person is shown ([`Evaluation::decided_projected`]) as a path, as
+/// [`projection_path`] writes it, with its label: "with the agreed plan" once the firm
+/// decided anything, else "if every recommended action is carried out".
+pub fn decided_path(
+    q: &Questionnaire,
+    e: &Evaluation,
+    lang: Lang,
+) -> (String, String, &'static str) {
+    let w = PlanWords::of(lang);
+    let (scores, stages) = path(q, e, e.decided_projected(), lang);
+    let label = if e.is_decided() {
+        w.with_agreed_plan
+    } else {
+        w.if_all_carried_out
+    };
+    (scores, stages, label)
+}
+
+fn path(
+    q: &Questionnaire,
+    e: &Evaluation,
+    projected: &[Projection; 3],
+    lang: Lang,
+) -> (String, String) {
     let w = PlanWords::of(lang);
     let score = |x: Option<f64>| x.map_or_else(|| w.no_stage.to_string(), two);
     let mut scores = vec![score(e.card.overall)];
-    scores.extend(e.projected.iter().map(|p| score(p.overall())));
+    scores.extend(projected.iter().map(|p| score(p.overall())));
     let stage = |i: Option<usize>| i.map_or(w.no_stage, |i| q.scale.stage[i].id.as_str());
     let mut stages = vec![stage(e.card.stage)];
-    for p in &e.projected {
+    for p in projected {
         let s = stage(p.stage());
         if stages.last() != Some(&s) {
             stages.push(s);
@@ -69,11 +96,7 @@ pub fn projection_path(q: &Questionnaire, e: &Evaluation, lang: Lang) -> (String
 }
 
 fn term(h: Horizon, w: &PlanReasons) -> &'static str {
-    match h {
-        Horizon::Short => w.short,
-        Horizon::Medium => w.medium,
-        Horizon::Long => w.long,
-    }
+    w.term(h)
 }
 
 /// Why the applicable recommendation at `i` sits where the plan put it: in its own term;

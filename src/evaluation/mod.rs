@@ -12,7 +12,7 @@ pub use visit::{Scored, ScoredVisit, score_visits};
 use crate::advise::{Advice, ordered};
 use crate::model::condition::{Finding, Witness};
 use crate::model::{Assessment, Horizon, Questionnaire, Recommendation, Verdict};
-use crate::plan::{Placement, Plan, Projection, index, plan, project, verdict};
+use crate::plan::{Agreed, Placement, Plan, Projection, agreed, index, plan, project, verdict};
 use crate::score::{Answers, Indexed, Scorecard, score};
 
 /// Everything the rules derive from one assessment. It owns its data (positions, not
@@ -29,6 +29,9 @@ pub struct Evaluation {
     pub plan: Plan,
     /// Rule 10: short, medium, long.
     pub projected: [Projection; 3],
+    /// The plan as the firm decided it (`[plan.*]`) and what it projects; none while
+    /// nothing is decided. The summary and the sheet show this one once it is there.
+    pub agreed: Option<Agreed>,
     /// Rule 11: position in the questionnaire's verdicts.
     pub verdict: Option<usize>,
     /// Positions in the questionnaire's checks of those whose `when` holds.
@@ -54,6 +57,7 @@ pub fn evaluate(q: &Questionnaire, a: &Assessment) -> Evaluation {
     let advice = ordered(q, &answers, &card);
     let plan = plan(q, &advice);
     let projected = project(q, a, &card, &advice, &plan);
+    let agreed = agreed(q, a, &card, &advice, &plan, &projected);
     let verdict = verdict(q, &answers, &card);
     let facts = card.facts(q, &answers);
     let checks = q
@@ -72,6 +76,7 @@ pub fn evaluate(q: &Questionnaire, a: &Assessment) -> Evaluation {
         applicable,
         plan,
         projected,
+        agreed,
         verdict,
         checks,
     }
@@ -125,6 +130,75 @@ impl Evaluation {
     /// The projection once the whole plan is carried out (after the long horizon).
     pub fn projected_end(&self) -> &Projection {
         &self.projected[2]
+    }
+
+    /// The position in `applicable` of the recommendation `id`; none when it does not apply.
+    pub fn position(&self, q: &Questionnaire, id: &str) -> Option<usize> {
+        self.applicable
+            .iter()
+            .position(|x| q.recommendation[x.recommendation].id == id)
+    }
+
+    /// The actions of the assessment's `[plan.*]` whose due date lies outside the window of
+    /// the horizon they stand in (the one agreed, else rule 9's).
+    pub fn due_outside(&self, q: &Questionnaire, a: &Assessment) -> Vec<crate::plan::DueOutside> {
+        crate::plan::due_outside(a, |id| {
+            self.position(q, id).and_then(|i| self.placement(i).horizon)
+        })
+    }
+
+    /// Whether the firm decided anything on its plan: then the plan shown is the one agreed.
+    pub fn is_decided(&self) -> bool {
+        self.agreed.is_some()
+    }
+
+    /// Positions in `applicable` of the actions shown in a horizon: as the firm decided
+    /// (declined ones out, moved ones in the horizon agreed), else rule 9's.
+    pub fn decided_horizon(&self, h: Horizon) -> &[usize] {
+        match &self.agreed {
+            Some(x) => x.horizon(h),
+            None => self.plan.horizon(h),
+        }
+    }
+
+    /// The options left for later that the firm neither declined nor moved into the plan.
+    pub fn decided_later(&self) -> &[usize] {
+        match &self.agreed {
+            Some(x) => &x.later,
+            None => &self.plan.later,
+        }
+    }
+
+    /// Positions in `applicable` of the actions the firm declined, in plan order.
+    pub fn declined(&self) -> &[usize] {
+        self.agreed.as_ref().map_or(&[], |x| &x.declined)
+    }
+
+    /// The ids of the decisions naming no applicable recommendation (the firm's own
+    /// actions, recommendations that no longer apply), in id order.
+    pub fn others(&self) -> &[String] {
+        self.agreed.as_ref().map_or(&[], |x| &x.others)
+    }
+
+    /// The projection a person is shown: of the agreed plan once the firm decided anything,
+    /// else rule 10's (every recommended action carried out in its horizon).
+    pub fn decided_projected(&self) -> &[Projection; 3] {
+        match &self.agreed {
+            Some(x) => &x.projected,
+            None => &self.projected,
+        }
+    }
+
+    /// [`Self::decided_projected`] after the long horizon.
+    pub fn decided_end(&self) -> &Projection {
+        &self.decided_projected()[2]
+    }
+
+    /// Whether the plan shown holds any action in short, medium or long.
+    pub fn anything_planned(&self) -> bool {
+        Horizon::ALL
+            .into_iter()
+            .any(|h| !self.decided_horizon(h).is_empty())
     }
 
     pub fn verdict<'q>(&self, q: &'q Questionnaire) -> Option<&'q Verdict> {

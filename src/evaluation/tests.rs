@@ -222,3 +222,22 @@ fn the_gate_is_said_as_what_was_seen_and_what_the_stage_needs() {
     assert_eq!(scores, "2.16 → 2.34 → 2.66 → 2.84");
     assert_eq!(stages, "2.0 → 2.5");
 }
+
+#[test]
+fn decisions_leave_rule_10_as_it_is_and_the_shown_projection_follows_them() {
+    let q = policy();
+    let mut a = policy_firm(&weak());
+    let before = evaluate(&q, &a);
+    assert!(!before.is_decided());
+    assert_eq!(before.decided_projected(), &before.projected);
+    crate::model::decisions::edit_plan(&mut a, "erp-basic", |e| {
+        e.decision = Some(crate::model::Decision::Declined);
+    });
+    let e = evaluate(&q, &a);
+    assert_eq!(e.projected, before.projected, "rule 10 ignores decisions");
+    assert_eq!(e.plan, before.plan, "so does rule 9");
+    assert!(e.is_decided());
+    assert_eq!(e.ids(&q, e.decided_horizon(Horizon::Short)), ["register"]);
+    assert_eq!(e.ids(&q, e.declined()), ["erp-basic"]);
+    assert!(e.decided_end().overall() < e.projected_end().overall());
+}

@@ -16,10 +16,24 @@ words! {
         provisional: "暂定", "provisional";
         list_sep: "；", "; ";
         projected: "按计划实施后", "If the plan is carried out";
+        if_all_carried_out: "若全部建议按期实施", "if every recommended action is carried out";
+        with_agreed_plan: "按商定计划", "with the agreed plan";
+        own_actions: "企业自拟的措施", "The firm's own actions";
+        declined_actions: "企业不采纳的措施", "Declined by the firm";
+        h_take_over_decisions: "回访：沿用上次走访的决定——已商定且未完成的仍为已商定（负责人、期限照旧），不采纳的仍为不采纳（理由照旧）；之后仍可逐项修改", "Follow-up visit: take last visit's decisions over — an action agreed and not done stays agreed with its owner and due date, a declined one stays declined with its reason; change any of them after";
         stage_word: "阶段", "stage";
         no_stage: "—", "—";
     }
     messages {
+        last_decisions_offer(agreed: usize, declined: usize): "上次走访的决定：已商定且未完成 {agreed} 项，不采纳 {declined} 项 · 按 L 沿用（之后仍可修改）", "Last visit's decisions: {agreed} agreed and not done, {declined} declined · L takes them over (change them after as you like)";
+        decisions_taken_over(n: usize): "已沿用上次走访的 {n} 项决定", "Took over {n} of last visit's decisions";
+        due_outside(due: &str, term: &str, from: &str, to: &str): "期限{due}不在{term}（{from}至{to}）之内", "due {due} lies outside the {term} ({from} to {to})";
+        due_outside_of(action: &str, why: &str): "措施 `{action}`：{why}", "action `{action}`: {why}";
+        which_projection(label: &str): "（{label}）", " ({label})";
+        sheet_projection_all(scores: &str, stages: &str): "若全部建议按期实施：{scores}，阶段 {stages}", "If every recommended action is carried out: {scores}, stage {stages}";
+        sheet_projection_all_provisional(scores: &str): "若全部建议按期实施：{scores}（得分暂定）", "If every recommended action is carried out: {scores} (provisional scores)";
+        sheet_projection_agreed(scores: &str, stages: &str): "按商定计划实施：{scores}，阶段 {stages}", "With the agreed plan: {scores}, stage {stages}";
+        sheet_projection_agreed_provisional(scores: &str): "按商定计划实施：{scores}（得分暂定）", "With the agreed plan: {scores} (provisional scores)";
         provisional_note(answered: &str, needed: &str): "只答了{answered}的题目，评定阶段至少需要{needed}：得分为暂定，不评阶段，不下结论。", "Only {answered} of the questions are answered and a stage needs {needed}: the scores are provisional, with no stage and no verdict.";
         held(stage: &str, failed: &str): "尚未达到{stage}：{failed}。", "Not yet {stage}: {failed}.";
         gate_failed(dimension: &str, score: &str, stage: &str, need: &str): "{dimension}得分{score}，达到{stage}需要{need}", "{dimension} scored {score}; {stage} needs {need}";
@@ -55,5 +69,17 @@ words! {
         so_planned(term: &str): "，所以排在{term}。", ", so it is planned in the {term}.";
         projection(term: &str, overall: &str, stage: &str): "{term}完成后：总分{overall}，阶段{stage}", "Once the {term} is done: overall {overall}, stage {stage}";
         change(question: &str, from: &str, to: &str, action: &str): "“{question}”：{from} → {to}（{action}）", "“{question}”: {from} → {to} ({action})";
+    }
+}
+
+impl PlanReasons {
+    /// A horizon's name in a sentence: "short term", "近期".
+    pub fn term(&self, h: crate::model::Horizon) -> &'static str {
+        use crate::model::Horizon;
+        match h {
+            Horizon::Short => self.short,
+            Horizon::Medium => self.medium,
+            Horizon::Long => self.long,
+        }
     }
 }

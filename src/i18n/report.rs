@@ -144,8 +144,6 @@ words! {
         target_needs(score: &str): "综合得分{score}", "overall score {score}";
         target_requires(dimension: &str, score: &str): "{dimension}{score}", "{dimension} {score}";
         /// "若按计划实施：2.38 → 2.71 → 2.95 → 3.12，阶段 2.0 → 3.0"
-        projection_line(scores: &str, stages: &str): "若按计划实施：{scores}，阶段 {stages}", "If the plan is carried out: {scores}, stage {stages}";
-        projection_line_provisional(scores: &str): "若按计划实施：{scores}（得分暂定）", "If the plan is carried out: {scores} (provisional scores)";
         later_intro(count: usize): "下列{count}项也适用于本企业，待上述措施完成后再议：", "These {count} also apply and can follow once the plan is done:";
         dim_judged(stage: &str): "优势与差距均以企业所处阶段（{stage}）衡量：达到该阶段的回答为优势，低于该阶段的为差距。", "Strengths and gaps are judged against the firm's own stage ({stage}): answers at or above it are strengths, answers below it gaps.";
         dim_judged_lowest(stage: &str): "企业处于最低阶段（{stage}）：高于最低水平的回答为优势，处于最低水平的为差距。", "The firm stands in the lowest stage ({stage}): answers above the lowest level are strengths, answers at it gaps.";

@@ -1,9 +1,12 @@
 //! A follow-up visit of a firm (`visit.previous`): the new assessment that carries over who the
-//! firm is, and what the last visit answered, for the interview to show and take over.
+//! firm is, and what the last visit answered and decided on its plan, for the interview and
+//! the plan screen to show and take over.
 
 use toml::value::Datetime;
 
-use super::{Assessment, Questionnaire, QuestionnaireRef, Response};
+use super::{
+    Assessment, Decision, PlanEntry, ProgressStatus, Questionnaire, QuestionnaireRef, Response,
+};
 
 /// A new assessment that follows up `previous`, the visit kept in the file named
 /// `previous_file` (a bare name, in the same folder): the firm's name, code and profile
@@ -79,6 +82,57 @@ pub fn take_over(current: &mut Assessment, previous: &Assessment, question: &str
     true
 }
 
+/// Last visit's decisions on its plan as a follow-up may take them over: each action it
+/// agreed and that is not reported done or dropped here (`[progress.*]`) stays agreed, with
+/// its owner, due date and note; each one it declined stays declined, with its reason. The
+/// firm's own actions keep their title and horizon; a recommendation's horizon is left to
+/// this visit's plan (rule 9 places it afresh from today). An action this visit already
+/// decided on is left as it is; proposed ones are not decisions and are left out, and so are
+/// entries naming no recommendation of `q` without a title (the actions of another
+/// questionnaire). Nothing is written: the entries are returned, in id order.
+pub fn last_decisions(
+    previous: &Assessment,
+    current: &Assessment,
+    q: &Questionnaire,
+) -> Vec<(String, PlanEntry)> {
+    previous
+        .plan
+        .iter()
+        .filter(|(id, _)| !current.plan.contains_key(*id))
+        .filter_map(|(id, last)| {
+            let own = q.recommendation_index(id).is_none();
+            let named = last.title.as_deref().is_some_and(|t| !t.trim().is_empty());
+            if own && !named {
+                return None;
+            }
+            let status = current.progress.get(id).and_then(|p| p.status);
+            let entry = match last.decision? {
+                Decision::Agreed
+                    if matches!(status, Some(ProgressStatus::Done | ProgressStatus::Dropped)) =>
+                {
+                    return None;
+                }
+                Decision::Agreed => PlanEntry {
+                    title: last.title.clone().filter(|_| own),
+                    decision: Some(Decision::Agreed),
+                    horizon: last.horizon.filter(|_| own),
+                    owner: last.owner.clone(),
+                    due: last.due,
+                    note: last.note.clone(),
+                },
+                Decision::Declined => PlanEntry {
+                    title: last.title.clone().filter(|_| own),
+                    decision: Some(Decision::Declined),
+                    horizon: last.horizon.filter(|_| own),
+                    note: last.note.clone(),
+                    ..PlanEntry::default()
+                },
+            };
+            Some((id.clone(), entry))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +167,18 @@ id = "erp"
 kind = "single"
 text = "ERP?"
 options = [{ id = "no", level = 2.0, text = "No" }, { id = "yes", level = 4.0, text = "Yes" }]
+[[recommendation]]
+id = "erp-basic"
+title = "ERP"
+action = "Introduce an ERP"
+[[recommendation]]
+id = "cnc-plan"
+title = "CNC"
+action = "Plan the CNC machines"
+[[recommendation]]
+id = "unused"
+title = "Unused"
+action = "Applies no more"
 "#;
 
     const PREVIOUS: &str = r#"schema = 1
@@ -212,5 +278,82 @@ status = "done"
         let before = a.clone();
         assert!(!take_over(&mut a, &prev, "never-answered"));
         assert_eq!(a, before);
+    }
+
+    #[test]
+    fn last_visits_decisions_are_offered_as_they_stand_and_nothing_else() {
+        let (q, _) = setup();
+        let (prev, _) = parse::assessment(&format!(
+            "{PREVIOUS}{}",
+            r#"[plan.erp-basic]
+decision = "agreed"
+horizon = "medium"
+owner = "Li"
+due = 2027-03-31
+note = "budget set"
+[plan.cnc-plan]
+decision = "declined"
+note = "too dear this year"
+[plan.unused]
+decision = "agreed"
+[plan.other-questionnaires]
+decision = "agreed"
+[plan.own-1]
+title = "Tidy the register"
+decision = "agreed"
+horizon = "long"
+[plan.own-2]
+title = "Train the staff"
+decision = "agreed"
+[plan.own-4]
+title = "Only proposed"
+owner = "Wang"
+"#
+        ))
+        .unwrap();
+        let mut a = follow_up(&prev, "p.toml", &q, "", date("2026-11-27"), None);
+        a.progress.insert(
+            "own-2".into(),
+            crate::model::Progress {
+                status: Some(ProgressStatus::Done),
+                ..Default::default()
+            },
+        );
+        let offered = last_decisions(&prev, &a, &q);
+        let ids: Vec<&str> = offered.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["cnc-plan", "erp-basic", "own-1", "unused"],
+            "not: an id of no recommendation without a title, one done, one proposed"
+        );
+        let erp = &offered[1].1;
+        assert_eq!(erp.decision, Some(Decision::Agreed));
+        assert_eq!(erp.owner.as_deref(), Some("Li"));
+        assert_eq!(
+            erp.due.map(|d| d.to_string()).as_deref(),
+            Some("2027-03-31")
+        );
+        assert_eq!(erp.note.as_deref(), Some("budget set"));
+        assert_eq!(
+            erp.horizon, None,
+            "the new plan places a recommendation afresh"
+        );
+        let cnc = &offered[0].1;
+        assert_eq!(cnc.decision, Some(Decision::Declined));
+        assert_eq!(cnc.note.as_deref(), Some("too dear this year"));
+        let own = &offered[2].1;
+        assert_eq!(own.title.as_deref(), Some("Tidy the register"));
+        assert_eq!(own.horizon, Some(crate::model::Horizon::Long));
+        // Decided here already: left as it is; and the previous visit is only read.
+        let before = prev.clone();
+        crate::model::decisions::edit_plan(&mut a, "erp-basic", |e| {
+            e.decision = Some(Decision::Declined)
+        });
+        let ids: Vec<String> = last_decisions(&prev, &a, &q)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        assert_eq!(ids, ["cnc-plan", "own-1", "unused"]);
+        assert_eq!(prev, before);
     }
 }

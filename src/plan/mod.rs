@@ -1,11 +1,16 @@
 //! The plan of an assessment: the applicable recommendations placed into the short, medium and
 //! long horizons (rule 9), the scores projected for each horizon once its actions are done
-//! (rule 10), and the verdict (rule 11). Pure functions, no I/O.
+//! (rule 10), the plan as the firm decided it with its own projection, and the verdict
+//! (rule 11). Pure functions, no I/O.
 
+mod agreed;
+pub mod due;
 mod projection;
 
 use std::cmp::Reverse;
 
+pub use agreed::{Agreed, agreed};
+pub use due::{DueOutside, due_outside};
 pub use projection::{Change, Projection, project};
 
 use crate::advise::Advice;

@@ -54,10 +54,22 @@ pub fn project(
     advice: &[Advice<'_>],
     plan: &Plan,
 ) -> [Projection; 3] {
+    project_horizons(q, a, today, advice, &plan.horizons)
+}
+
+/// Rule 10 for any grouping of the advice list into short, medium and long (rule 9's plan,
+/// or the plan as the firm decided it): each horizon's actions' raises, in order.
+pub(super) fn project_horizons(
+    q: &Questionnaire,
+    a: &Assessment,
+    today: &Scorecard,
+    advice: &[Advice<'_>],
+    horizons: &[Vec<usize>; 3],
+) -> [Projection; 3] {
     let mut answers = Projected::new(q, a);
     let mut step = |h: Horizon, before: &Scorecard| {
         let mut changes = Vec::new();
-        for &action in &plan.horizons[index(h)] {
+        for &action in &horizons[index(h)] {
             for raise in &advice[action].recommendation.raises {
                 if let Some((question, from, to)) = apply(q, &mut answers, raise) {
                     changes.push(Change {

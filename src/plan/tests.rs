@@ -4,7 +4,7 @@
 use super::projection::{Projected, apply};
 use super::*;
 use crate::advise::advise;
-use crate::model::{Assessment, Raise, RaiseTo, Response};
+use crate::model::{Assessment, Decision, Raise, RaiseTo, Response};
 use crate::score::Answers;
 use crate::score::score;
 use crate::score::tests::{falling, held, policy, policy_firm, policy_with, weak};
@@ -386,4 +386,143 @@ fn rule11_no_verdict_when_provisional_or_none_holds() {
     let q = policy_with(|s| s[..s.find("[[verdict]]\nid = \"foundations\"").unwrap()].to_string());
     let a = policy_firm(&weak());
     assert_eq!(verdict(&q, &a, &score(&q, &a)), None);
+}
+
+/// The plan as a firm decided it, as recommendation ids (short, medium, long, later,
+/// declined), with its projection and rule 10's.
+struct Decided {
+    ids: [Vec<String>; 5],
+    others: Vec<String>,
+    agreed: [Projection; 3],
+    recommended: [Projection; 3],
+}
+
+fn decided(q: &Questionnaire, a: &Assessment) -> Option<Decided> {
+    let card = score(q, a);
+    let advice = advise(q, a, &card);
+    let p = plan(q, &advice);
+    let recommended = project(q, a, &card, &advice, &p);
+    let x = agreed(q, a, &card, &advice, &p, &recommended)?;
+    let ids = |v: &[usize]| {
+        v.iter()
+            .map(|&i| advice[i].recommendation.id.clone())
+            .collect::<Vec<_>>()
+    };
+    Some(Decided {
+        ids: [
+            ids(&x.horizons[0]),
+            ids(&x.horizons[1]),
+            ids(&x.horizons[2]),
+            ids(&x.later),
+            ids(&x.declined),
+        ],
+        others: x.others.clone(),
+        agreed: x.projected.clone(),
+        recommended,
+    })
+}
+
+fn decide(a: &mut Assessment, id: &str, decision: Option<Decision>, horizon: Option<Horizon>) {
+    crate::model::decisions::edit_plan(a, id, |e| {
+        e.decision = decision;
+        e.horizon = horizon;
+    });
+}
+
+#[test]
+fn agreed_nothing_decided_is_no_agreed_plan() {
+    let q = policy();
+    assert!(decided(&q, &policy_firm(&weak())).is_none());
+}
+
+#[test]
+fn agreed_a_declined_action_leaves_the_plan_and_gives_nothing() {
+    let q = policy();
+    let mut a = policy_firm(&weak());
+    decide(&mut a, "erp-basic", Some(Decision::Declined), None);
+    decide(&mut a, "register", Some(Decision::Agreed), None);
+    let d = decided(&q, &a).unwrap();
+    assert_eq!(d.ids[0], ["register"]);
+    assert_eq!(d.ids[1], ["cnc-batch", "test-bench"], "nothing moves up");
+    assert_eq!(d.ids[2], ["lines"]);
+    assert_eq!(d.ids[4], ["erp-basic"]);
+    // The ERP was short's only raise: the agreed short term changes nothing.
+    let today = score(&q, &a);
+    assert!(d.agreed[0].changes.is_empty());
+    assert_eq!(d.agreed[0].card, today);
+    assert!(
+        close(d.recommended[0].overall(), 9.375 / 4.0),
+        "rule 10 stays"
+    );
+    // Without the ERP (systems stay at 2.25), the long term ends lower than rule 10's.
+    assert!(close(d.agreed[2].overall(), (11.375 - 0.75) / 4.0));
+    assert!(close(d.recommended[2].overall(), 11.375 / 4.0));
+}
+
+#[test]
+fn agreed_a_moved_action_counts_in_its_agreed_horizon() {
+    let q = policy();
+    let mut a = policy_firm(&weak());
+    decide(
+        &mut a,
+        "erp-basic",
+        Some(Decision::Agreed),
+        Some(Horizon::Long),
+    );
+    let d = decided(&q, &a).unwrap();
+    assert_eq!(d.ids[0], ["register"]);
+    assert_eq!(
+        d.ids[2],
+        ["lines", "erp-basic"],
+        "rule 9's first, then moved in"
+    );
+    assert!(d.agreed[0].changes.is_empty());
+    assert_eq!(d.agreed[2].changes.len(), 2, "the lines and the ERP");
+    assert!(
+        close(d.agreed[1].overall(), (10.625 - 0.75) / 4.0),
+        "medium without the ERP"
+    );
+    assert!(
+        close(d.agreed[2].overall(), 11.375 / 4.0),
+        "after the long term, as rule 10's"
+    );
+}
+
+#[test]
+fn agreed_a_later_option_moved_into_the_plan_counts_there() {
+    let q = policy();
+    let mut a = policy_firm(&weak());
+    decide(&mut a, "cad", Some(Decision::Agreed), Some(Horizon::Medium));
+    let d = decided(&q, &a).unwrap();
+    assert_eq!(d.ids[1], ["cnc-batch", "test-bench", "cad"]);
+    assert_eq!(d.ids[3], ["backup", "scrap-control", "visit-peers"]);
+    let tools = q.position("tools").unwrap();
+    assert!(d.agreed[1].changes.iter().any(|c| c.question == tools));
+    assert!(d.recommended[1].changes.iter().all(|c| c.question != tools));
+    assert!(d.agreed[2].overall() > d.recommended[2].overall());
+}
+
+#[test]
+fn agreed_own_actions_are_listed_apart_and_raise_nothing() {
+    let q = policy();
+    let mut a = policy_firm(&weak());
+    crate::model::decisions::edit_plan(&mut a, "own-1", |e| {
+        e.title = Some("设备台账".into());
+        e.decision = Some(Decision::Agreed);
+        e.horizon = Some(Horizon::Short);
+    });
+    decide(&mut a, "measure-scrap", Some(Decision::Declined), None);
+    let d = decided(&q, &a).unwrap();
+    assert_eq!(
+        d.ids[0],
+        ["register", "erp-basic"],
+        "rule 9's plan as it was"
+    );
+    assert_eq!(
+        d.others,
+        ["measure-scrap", "own-1"],
+        "entries naming no applicable recommendation, by id"
+    );
+    assert!(d.ids[4].is_empty(), "not an applicable one");
+    assert_eq!(d.agreed, d.recommended);
 }

@@ -283,6 +283,39 @@ impl Session {
         self.rescore();
     }
 
+    /// Changes the firm's decision on action `id` (`[plan.<id>]`; an entry left empty is
+    /// removed). Decisions change the plan shown and its projection: evaluated again.
+    pub fn edit_plan(&mut self, id: &str, change: impl FnOnce(&mut crate::model::PlanEntry)) {
+        crate::model::decisions::edit_plan(&mut self.assessment, id, change);
+        self.rescore();
+    }
+
+    /// Removes the decision on action `id`; the entry it was, if any.
+    pub fn remove_plan_entry(&mut self, id: &str) -> Option<crate::model::PlanEntry> {
+        let removed = self.assessment.plan.remove(id);
+        self.rescore();
+        removed
+    }
+
+    /// On a follow-up visit, last visit's decisions this visit may take over (see
+    /// [`crate::model::follow_up::last_decisions`]); none on a first visit.
+    pub fn last_decisions(&self) -> Vec<(String, crate::model::PlanEntry)> {
+        let Some(previous) = self.previous.as_deref() else {
+            return Vec::new();
+        };
+        crate::model::follow_up::last_decisions(previous, &self.assessment, self.q())
+    }
+
+    /// Takes last visit's decisions over into this visit's plan (the previous visit is only
+    /// read); how many.
+    pub fn take_over_decisions(&mut self) -> usize {
+        let taken = self.last_decisions();
+        let n = taken.len();
+        self.assessment.plan.extend(taken);
+        self.rescore();
+        n
+    }
+
     /// Last visit's answer and note to the question at `position`, on a follow-up visit.
     pub fn last_answer(&self, position: usize) -> Option<crate::model::follow_up::LastAnswer<'_>> {
         let previous = self.previous.as_deref()?;

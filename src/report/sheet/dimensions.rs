@@ -132,8 +132,8 @@ impl Builder<'_> {
         let c = self.classify(d, judge);
         let more = |n: usize| (n > SHORT_VIEW).then(|| w.more_items(n - SHORT_VIEW));
         let brief = |v: &[Scored]| v.iter().take(SHORT_VIEW).map(|s| s.brief.clone()).collect();
-        let end = &self.e.projected_end().card.dimensions[d];
-        let planned = self.e.plan.horizons.iter().any(|h| !h.is_empty());
+        let end = &self.e.decided_end().card.dimensions[d];
+        let planned = self.e.anything_planned();
         DimensionView {
             id: q.dimension[d].id.clone(),
             title: self.text(&q.dimension[d].title).to_string(),

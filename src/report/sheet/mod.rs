@@ -479,7 +479,7 @@ impl Builder<'_> {
             let x = stage.requires.get(&d.id)?;
             Some(w.target_requires(self.text(&d.title), &two(*x)))
         }));
-        let end = self.e.projected_end().stage();
+        let end = self.e.decided_end().stage();
         Some(Target {
             stage: self.stage_view(stage),
             needs: needs.join(if self.lang == Lang::Zh { "；" } else { "; " }),
@@ -487,23 +487,27 @@ impl Builder<'_> {
         })
     }
 
+    /// What the plan brings: the agreed plan's projection once the firm decided anything,
+    /// else rule 10's, saying which.
     fn projection(&self) -> Option<String> {
-        if self.e.plan.horizons.iter().all(Vec::is_empty) {
+        if !self.e.anything_planned() {
             return None;
         }
-        let (scores, stages) = explain::projection_path(self.q, self.e, self.lang);
-        Some(if self.card.provisional {
-            self.w.projection_line_provisional(&scores)
-        } else {
-            self.w.projection_line(&scores, &stages)
+        let w = crate::i18n::PlanWords::of(self.lang);
+        let (scores, stages, _) = explain::decided_path(self.q, self.e, self.lang);
+        Some(match (self.e.is_decided(), self.card.provisional) {
+            (false, false) => w.sheet_projection_all(&scores, &stages),
+            (false, true) => w.sheet_projection_all_provisional(&scores),
+            (true, false) => w.sheet_projection_agreed(&scores, &stages),
+            (true, true) => w.sheet_projection_agreed_provisional(&scores),
         })
     }
 
     fn chart(&self) -> Chart {
         let (q, card, w) = (self.q, self.card, self.w);
-        let planned = self.e.plan.horizons.iter().any(|h| !h.is_empty());
+        let planned = self.e.anything_planned();
         let projected: Option<Vec<Option<f64>>> = planned.then(|| {
-            let end = &self.e.projected_end().card;
+            let end = &self.e.decided_end().card;
             end.dimensions.iter().map(|d| d.score).collect()
         });
         let input = ChartInput {

@@ -4,7 +4,8 @@
 //! options in brief.
 //!
 //! An action the firm agreed for another horizon than rule 9's (`[plan.<id>] horizon`) is
-//! shown in that horizon; a declined one leaves the plan for the brief list of declined ones.
+//! shown in that horizon; a declined one leaves the plan for the brief list of declined ones
+//! (the grouping is the evaluation's: [`crate::plan::Agreed`]).
 
 use serde::Serialize;
 
@@ -126,10 +127,10 @@ impl Builder<'_> {
                     Horizon::Long => w.horizon_long,
                 },
                 due: self.due(h),
-                items: self
-                    .shown_in(h)
-                    .into_iter()
-                    .map(|i| {
+                items: e
+                    .decided_horizon(h)
+                    .iter()
+                    .map(|&i| {
                         number += 1;
                         self.plan_item(i, number)
                     })
@@ -138,13 +139,11 @@ impl Builder<'_> {
             .filter(|g| !g.items.is_empty())
             .collect();
         let later: Vec<LaterItem> = e
-            .plan
-            .later
+            .decided_later()
             .iter()
-            .filter(|&&i| !self.is_declined(i) && self.moved_to(i).is_none())
             .map(|&i| self.later_item(i))
             .collect();
-        let decided = !self.a.plan.is_empty();
+        let decided = e.is_decided();
         let mut intro = match number {
             0 => w.no_plan.to_string(),
             1 => w.plan_intro_one.to_string(),
@@ -182,30 +181,8 @@ impl Builder<'_> {
         }
     }
 
-    /// The applicable recommendations shown in horizon `h`, in plan order: those rule 9 placed
-    /// there and the firm did not decline or move, then those the firm moved there.
-    fn shown_in(&self, h: Horizon) -> Vec<usize> {
-        let e = self.e;
-        let planned = e.plan.planned().map(|(_, i)| i);
-        let stays = e
-            .horizon(h)
-            .iter()
-            .copied()
-            .filter(|&i| !self.is_declined(i) && self.moved_to(i).is_none());
-        let moved_in = planned
-            .chain(e.plan.later.iter().copied())
-            .filter(|&i| !self.is_declined(i) && self.moved_to(i) == Some(h));
-        stays.chain(moved_in).collect()
-    }
-
     fn entry(&self, i: usize) -> Option<&PlanEntry> {
         self.a.plan.get(&self.e.recommendation(self.q, i).id)
-    }
-
-    /// Whether the firm declined the applicable recommendation at `i`.
-    fn is_declined(&self, i: usize) -> bool {
-        self.entry(i)
-            .is_some_and(|p| p.decision == Some(Decision::Declined))
     }
 
     /// The horizon the firm moved the applicable recommendation at `i` to, where it differs
@@ -245,27 +222,16 @@ impl Builder<'_> {
 
     /// A horizon's name in a sentence: "short term", "近期".
     fn term(&self, h: Horizon) -> &'static str {
-        let r = crate::i18n::PlanReasons::of(self.lang);
-        match h {
-            Horizon::Short => r.short,
-            Horizon::Medium => r.medium,
-            Horizon::Long => r.long,
-        }
+        crate::i18n::PlanReasons::of(self.lang).term(h)
     }
 
     /// The actions the firm declined: applicable ones in plan order, then the rest by id.
     fn declined(&self) -> Vec<Decided> {
         let (q, e) = (self.q, self.e);
-        let applicable = e
-            .plan
-            .planned()
-            .map(|(_, i)| i)
-            .chain(e.plan.later.iter().copied())
-            .filter(|&i| self.is_declined(i))
-            .map(|i| {
-                let r = e.recommendation(q, i);
-                self.decided(&r.id, self.text(&r.title), None)
-            });
+        let applicable = e.declined().iter().map(|&i| {
+            let r = e.recommendation(q, i);
+            self.decided(&r.id, self.text(&r.title), None)
+        });
         let others = self
             .other_entries()
             .filter(|(_, p)| p.decision == Some(Decision::Declined))
@@ -276,12 +242,11 @@ impl Builder<'_> {
     /// The plan entries naming no applicable recommendation: the firm's own actions, and
     /// recommendations that no longer apply.
     fn other_entries(&self) -> impl Iterator<Item = (&String, &PlanEntry)> {
-        let (q, e) = (self.q, self.e);
-        self.a.plan.iter().filter(move |(id, _)| {
-            !e.applicable
-                .iter()
-                .any(|x| q.recommendation[x.recommendation].id == **id)
-        })
+        let a = self.a;
+        self.e
+            .others()
+            .iter()
+            .filter_map(move |id| a.plan.get_key_value(id))
     }
 
     fn other_title(&self, id: &str, p: &PlanEntry) -> String {

@@ -63,6 +63,16 @@ fn lay_out(app: &App, s: &Session, list: &[PlanRow], width_: usize) -> Laid {
         count(None),
     );
     laid.lines.extend(wrapped(&counts, width_, t.muted(), ""));
+    // A follow-up: last visit's decisions, offered until taken over (or decided here).
+    let last = s.last_decisions();
+    if !last.is_empty() {
+        let agreed = last
+            .iter()
+            .filter(|(_, e)| e.decision == Some(Decision::Agreed))
+            .count();
+        let offer = pw.last_decisions_offer(agreed, last.len() - agreed);
+        laid.lines.extend(wrapped(&offer, width_, t.warn(), ""));
+    }
     if list.is_empty() {
         laid.lines.push(Line::default());
         laid.lines
@@ -155,16 +165,16 @@ fn action_lines(
     let mut facts = owner_and_due(w, entry);
     if r.horizon != r.planned && rec.is_some() {
         let reasons = PlanReasons::of(app.lang);
-        let was = match r.planned {
-            Some(Horizon::Short) => reasons.short,
-            Some(Horizon::Medium) => reasons.medium,
-            Some(Horizon::Long) => reasons.long,
-            None => PlanWords::of(app.lang).later,
-        };
+        let was = r
+            .planned
+            .map_or(PlanWords::of(app.lang).later, |h| reasons.term(h));
         facts.push(w.plan_moved_from(was));
     }
     if !facts.is_empty() {
         out.extend(wrapped(&facts.join(" · "), width_, t.muted(), &indent));
+    }
+    if let Some(why) = due_outside(app, s, r) {
+        out.extend(wrapped(&why, width_, t.warn(), &indent));
     }
     if let Some(note) = entry.and_then(|e| e.note.as_deref()) {
         let note = inert(note);
@@ -188,6 +198,19 @@ fn action_lines(
         }
     }
     out
+}
+
+/// Why the action's due date lies outside the window of the horizon it is shown in; none
+/// when it lies inside, has no due date or horizon, or the action is declined. Said, never
+/// refused.
+pub(super) fn due_outside(app: &App, s: &Session, r: &PlanRow) -> Option<String> {
+    let entry = s.assessment.plan.get(&r.id)?;
+    if entry.decision == Some(Decision::Declined) {
+        return None;
+    }
+    let (due, h) = (entry.due.as_ref()?, r.horizon?);
+    let window = crate::plan::due::outside(s.assessment.visit.date.as_ref(), h, due)?;
+    Some(crate::plan::due::sentence(due, h, window, app.lang))
 }
 
 /// Who carries an action and by when, as the plan records them.

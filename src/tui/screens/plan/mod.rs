@@ -10,7 +10,8 @@ use std::cell::Cell;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use crate::model::decisions::{edit_plan, kept_text, new_own_id, read_date};
+use crate::i18n::PlanWords;
+use crate::model::decisions::{kept_text, new_own_id, read_date};
 use crate::model::{Decision, Horizon, PlanEntry};
 use crate::plain_text::inert;
 use crate::tui::app::{Action, App, Screen, Tone, text_area};
@@ -136,6 +137,7 @@ commands! {
         Note,
         Add,
         Remove,
+        TakeOver,
         Back,
         Help,
         Leave,
@@ -148,6 +150,8 @@ pub struct PlanContext {
     pub any: bool,
     /// The action under the cursor is the firm's own.
     pub own: bool,
+    /// A follow-up visit with last visit's decisions still to take over.
+    pub carry: bool,
 }
 
 fn any(x: &PlanContext) -> bool {
@@ -156,6 +160,10 @@ fn any(x: &PlanContext) -> bool {
 
 fn own(x: &PlanContext) -> bool {
     x.own
+}
+
+fn carry(x: &PlanContext) -> bool {
+    x.carry
 }
 
 /// The plan screen's keys: dispatch, footer and help.
@@ -250,6 +258,15 @@ pub static PLAN: &[Binding<PlanCommand, PlanContext>] = {
             when: own,
         },
         Binding {
+            keys: &[(Char('L'), P::TakeOver)],
+            footer: "L",
+            listed: "L",
+            short: |w| w.k_take_over,
+            help: |w| PlanWords::of(w.lang()).h_take_over_decisions,
+            section: |w| w.plan_title,
+            when: carry,
+        },
+        Binding {
             keys: &[(Esc, P::Back), (Char('s'), P::Back), (Left, P::Back)],
             footer: "Esc",
             listed: "Esc  s  ←",
@@ -273,6 +290,11 @@ pub fn context(app: &App) -> PlanContext {
     PlanContext {
         any: row.is_some(),
         own: row.is_some_and(|(s, r)| r.own(s)),
+        carry: app
+            .visit
+            .session
+            .as_ref()
+            .is_some_and(|s| !s.last_decisions().is_empty()),
     }
 }
 
@@ -321,6 +343,7 @@ fn run(app: &mut App, command: PlanCommand) -> Action {
             open_editor(app, PlanField::Note, &r.id, &text);
         }
         (P::Remove, Some(r)) => return remove(app, &r),
+        (P::TakeOver, _) => return take_over(app),
         (_, None) => {}
     }
     Action::None
@@ -351,7 +374,7 @@ fn agree(app: &mut App, r: &PlanRow) -> Action {
     };
     let now = s.assessment.plan.get(&r.id).and_then(|e| e.decision);
     let next = (now != Some(Decision::Agreed)).then_some(Decision::Agreed);
-    edit_plan(&mut s.assessment, &r.id, |e| e.decision = next);
+    s.edit_plan(&r.id, |e| e.decision = next);
     Action::Save
 }
 
@@ -362,10 +385,10 @@ fn decline(app: &mut App, r: &PlanRow) -> Action {
     };
     let now = s.assessment.plan.get(&r.id).and_then(|e| e.decision);
     if now == Some(Decision::Declined) {
-        edit_plan(&mut s.assessment, &r.id, |e| e.decision = None);
+        s.edit_plan(&r.id, |e| e.decision = None);
         return Action::Save;
     }
-    edit_plan(&mut s.assessment, &r.id, |e| {
+    s.edit_plan(&r.id, |e| {
         e.decision = Some(Decision::Declined);
     });
     let note = entry(app, &r.id).note.unwrap_or_default();
@@ -387,7 +410,7 @@ fn move_horizon(app: &mut App, r: &PlanRow) -> Action {
         Some(Horizon::Long) | None => Some(Horizon::Short),
     };
     let kept = if next == r.planned { None } else { next };
-    edit_plan(&mut s.assessment, &r.id, |e| e.horizon = kept);
+    s.edit_plan(&r.id, |e| e.horizon = kept);
     // The cursor follows the action to its new place.
     let id = r.id.clone();
     if let Some(at) = rows(s).iter().position(|x| x.id == id) {
@@ -404,11 +427,25 @@ fn remove(app: &mut App, r: &PlanRow) -> Action {
     if !r.own(s) {
         return Action::None;
     }
-    let title = s.assessment.plan.remove(&r.id).and_then(|e| e.title);
+    let title = s.remove_plan_entry(&r.id).and_then(|e| e.title);
     let n = rows(s).len();
     app.visit.plan.cursor = app.visit.plan.cursor.min(n.saturating_sub(1));
     let title = inert(title.as_deref().unwrap_or(&r.id));
     app.say(Tone::Info, app.words.plan_removed(&title));
+    Action::Save
+}
+
+/// `L` on a follow-up: last visit's decisions become this visit's (the earlier file is only
+/// read), and the footer says how many.
+fn take_over(app: &mut App) -> Action {
+    let Some(s) = app.visit.session.as_mut() else {
+        return Action::None;
+    };
+    let n = s.take_over_decisions();
+    if n == 0 {
+        return Action::None;
+    }
+    app.say(Tone::Info, PlanWords::of(app.lang).decisions_taken_over(n));
     Action::Save
 }
 
@@ -428,8 +465,8 @@ fn write_field(app: &mut App, field: PlanField, id: &str, text: &str) {
     };
     let kept = kept_text(text);
     match field {
-        PlanField::Owner => edit_plan(&mut s.assessment, id, |e| e.owner = kept),
-        PlanField::Note | PlanField::Reason => edit_plan(&mut s.assessment, id, |e| e.note = kept),
+        PlanField::Owner => s.edit_plan(id, |e| e.owner = kept),
+        PlanField::Note | PlanField::Reason => s.edit_plan(id, |e| e.note = kept),
         PlanField::Due | PlanField::NewAction => {}
     }
 }
@@ -503,7 +540,16 @@ fn keep(app: &mut App) -> Action {
                 return Action::None;
             };
             if let Some(s) = app.visit.session.as_mut() {
-                edit_plan(&mut s.assessment, &ed.id, |e| e.due = due);
+                s.edit_plan(&ed.id, |e| e.due = due);
+            }
+            // A date outside the horizon's window is kept, and said.
+            let row = app
+                .visit
+                .session
+                .as_ref()
+                .and_then(|s| Some((s, rows(s).into_iter().find(|r| r.id == ed.id)?)));
+            if let Some(why) = row.and_then(|(s, r)| draw::due_outside(app, s, &r)) {
+                app.say(Tone::Warn, why);
             }
         }
         PlanField::NewAction => return add_own(app, ed, &text),
@@ -527,7 +573,7 @@ fn add_own(app: &mut App, ed: PlanEditor, text: &str) -> Action {
         .and_then(|r| r.horizon)
         .unwrap_or(Horizon::Short);
     let id = new_own_id(&s.assessment, s.q());
-    edit_plan(&mut s.assessment, &id, |e| {
+    s.edit_plan(&id, |e| {
         e.title = Some(title);
         e.decision = Some(Decision::Agreed);
         e.horizon = Some(horizon);

@@ -6,13 +6,13 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use super::unanswered;
-use crate::evaluation::explain::{gate, projection_path, provisional};
-use crate::i18n::PlanWords;
-use crate::model::Horizon;
-use crate::model::{Priority, Status};
+use crate::evaluation::explain::{decided_path, gate, provisional};
+use crate::i18n::{PlanReasons, PlanWords};
+use crate::model::{Decision, Horizon, Priority, Status};
 use crate::plain_text::{inert, inert_lines, pad, pad_left, width as text_width};
 use crate::tui::app::App;
 use crate::tui::draw::{score_text, style_lead, wrapped};
+use crate::tui::screens::plan::owner_and_due;
 use crate::tui::session::Session;
 
 /// The summary laid out: its lines, and where each unanswered question's entry begins and
@@ -140,10 +140,15 @@ fn stats(app: &App, s: &Session, width: usize, doc: &mut Doc) {
         let title = inert(q.text(&v.title, l));
         rows.push((w.verdict, vec![Span::styled(title, t.strong())]));
     }
-    let (scores, stages) = projection_path(q, e, lang);
+    // The agreed plan's projection once the firm decided anything, else rule 10's: the
+    // label says which.
+    let (scores, stages, which) = decided_path(q, e, lang);
     rows.push((
         w.projected,
-        vec![Span::raw(format!("{scores} · {} {stages}", pw.stage_word))],
+        vec![
+            Span::raw(format!("{scores} · {} {stages}", pw.stage_word)),
+            Span::styled(pw.which_projection(which), t.muted()),
+        ],
     ));
     rows.extend([(w.bottleneck, vec![Span::styled(bottleneck, t.warn())])]);
     rows.extend([
@@ -279,30 +284,34 @@ fn bars(app: &App, s: &Session, width: usize, doc: &mut Doc) {
     }
 }
 
-/// The plan by horizon (short, medium, long), then the options left for later: each action
-/// with its priority and dimension, wrapped to the width, as the one evaluation placed them.
+/// The plan by horizon (short, medium, long), then the options left for later, the firm's
+/// own actions and the ones it declined: each action with its priority and dimension,
+/// wrapped to the width, grouped as the sheet groups them (the evaluation's plan as decided:
+/// a declined action leaves its horizon, a moved one stands in the horizon agreed).
 fn plan(app: &App, s: &Session, width: usize, doc: &mut Doc) {
     let t = &app.theme;
     let w = app.words;
     let pw = PlanWords::of(app.lang);
     let e = &s.evaluation;
-    let planned = e.plan.planned().count();
+    let planned: usize = Horizon::ALL
+        .into_iter()
+        .map(|h| e.decided_horizon(h).len())
+        .sum();
     let heading = w.plan_heading(pw.plan, planned, e.applicable.len());
     doc.lines.push(title(app, &heading, width));
-    if e.applicable.is_empty() {
+    if e.applicable.is_empty() && e.others().is_empty() {
         doc.lines
             .push(Line::from(Span::styled(w.none_fire, t.muted())));
         return;
     }
     let groups = [
-        (pw.horizon_short, e.horizon(Horizon::Short)),
-        (pw.horizon_medium, e.horizon(Horizon::Medium)),
-        (pw.horizon_long, e.horizon(Horizon::Long)),
-        (pw.later, e.plan.later.as_slice()),
+        (pw.horizon_short, e.decided_horizon(Horizon::Short)),
+        (pw.horizon_medium, e.decided_horizon(Horizon::Medium)),
+        (pw.horizon_long, e.decided_horizon(Horizon::Long)),
+        (pw.later, e.decided_later()),
     ];
     for (name, actions) in groups {
-        let head = format!("{name} ({})", actions.len());
-        doc.lines.push(Line::from(Span::styled(head, t.strong())));
+        group_heading(app, name, actions.len(), doc);
         if actions.is_empty() {
             doc.lines.push(Line::from(Span::styled(
                 format!("  {}", pw.nothing_planned),
@@ -313,21 +322,55 @@ fn plan(app: &App, s: &Session, width: usize, doc: &mut Doc) {
             action(app, s, i, width, doc);
         }
     }
+    let others = e.others();
+    let declined = |id: &String| {
+        s.assessment.plan.get(id).and_then(|p| p.decision) == Some(Decision::Declined)
+    };
+    let own: Vec<&String> = others.iter().filter(|id| !declined(id)).collect();
+    if !own.is_empty() {
+        group_heading(app, pw.own_actions, own.len(), doc);
+        for id in own {
+            other(app, s, id, width, doc);
+        }
+    }
+    let refused = e.declined().len() + others.iter().filter(|id| declined(id)).count();
+    if refused > 0 {
+        group_heading(app, pw.declined_actions, refused, doc);
+        for &i in e.declined() {
+            action(app, s, i, width, doc);
+        }
+        for id in others.iter().filter(|id| declined(id)) {
+            other(app, s, id, width, doc);
+        }
+    }
 }
 
-/// One action of the plan: its priority as a tag, its title and dimension.
+fn group_heading(app: &App, name: &str, n: usize, doc: &mut Doc) {
+    let head = format!("{name} ({n})");
+    doc.lines
+        .push(Line::from(Span::styled(head, app.theme.strong())));
+}
+
+/// The tag column's width: the widest priority, in brackets and indented.
+fn tag_width(app: &App) -> usize {
+    let w = app.words;
+    [w.high, w.medium, w.low]
+        .map(text_width)
+        .into_iter()
+        .max()
+        .unwrap_or(0)
+        + 5
+}
+
+/// One action of the plan: its priority as a tag, its title and dimension, then what the
+/// firm decided (agreed, with owner and due date; moved from its horizon; the reason it
+/// was declined).
 fn action(app: &App, s: &Session, i: usize, width: usize, doc: &mut Doc) {
     let t = &app.theme;
     let w = app.words;
     let l = app.lang.code();
     let q = s.q();
     let r = s.evaluation.recommendation(q, i);
-    let tag_w = [w.high, w.medium, w.low]
-        .map(text_width)
-        .into_iter()
-        .max()
-        .unwrap_or(0)
-        + 5;
     let (p, style) = match r.priority {
         Priority::High => (w.high, t.bad()),
         Priority::Medium => (w.medium, t.warn()),
@@ -340,8 +383,74 @@ fn action(app: &App, s: &Session, i: usize, width: usize, doc: &mut Doc) {
         .map(|d| format!(" · {}", inert(q.text(&d.title, l))))
         .unwrap_or_default();
     let text = format!("{}{dim}", inert(q.text(&r.title, l)));
-    let mut lines = wrapped(&text, width, t.text(), &pad(&format!("  [{p}]"), tag_w));
+    let mut lines = wrapped(
+        &text,
+        width,
+        t.text(),
+        &pad(&format!("  [{p}]"), tag_width(app)),
+    );
     style_lead(&mut lines, style);
+    doc.lines.extend(lines);
+    // Agreed for another horizon than the plan's: where it came from.
+    let planned = s.evaluation.placement(i).horizon;
+    let agreed = s.assessment.plan.get(&r.id).and_then(|e| e.horizon);
+    let moved = (agreed.is_some() && agreed != planned).then(|| {
+        let reasons = PlanReasons::of(app.lang);
+        w.plan_moved_from(planned.map_or(PlanWords::of(app.lang).later, |h| reasons.term(h)))
+    });
+    decision(app, s, &r.id, moved, width, doc);
+}
+
+/// An action of the firm's own (or a decided recommendation that no longer applies): its
+/// title and horizon, then what the firm decided.
+fn other(app: &App, s: &Session, id: &str, width: usize, doc: &mut Doc) {
+    let t = &app.theme;
+    let w = app.words;
+    let q = s.q();
+    let entry = s.assessment.plan.get(id);
+    let title = match (
+        q.recommendation_index(id),
+        entry.and_then(|e| e.title.as_deref()),
+    ) {
+        (Some(r), _) => inert(q.text(&q.recommendation[r].title, app.lang.code())),
+        (None, Some(title)) => w.plan_own(&inert(title)),
+        (None, None) => w.plan_own(&inert(id)),
+    };
+    let reasons = PlanReasons::of(app.lang);
+    let term = entry.and_then(|e| e.horizon).map(|h| reasons.term(h));
+    let text = match term {
+        Some(term) => format!("{title} · {term}"),
+        None => title,
+    };
+    doc.lines
+        .extend(wrapped(&text, width, t.text(), &" ".repeat(tag_width(app))));
+    decision(app, s, id, None, width, doc);
+}
+
+/// What the firm decided on an action, on a line under it: agreed, with owner and due date
+/// and the horizon it was moved from; the reason a declined one was declined. Nothing while
+/// proposed and not moved.
+fn decision(app: &App, s: &Session, id: &str, moved: Option<String>, width: usize, doc: &mut Doc) {
+    let t = &app.theme;
+    let w = app.words;
+    let entry = s.assessment.plan.get(id);
+    let mut facts: Vec<String> = Vec::new();
+    // A declined action stands under its own heading: its reason says the rest.
+    if entry.and_then(|e| e.decision) == Some(Decision::Agreed) {
+        facts.push(w.plan_agreed.to_string());
+    }
+    facts.extend(owner_and_due(w, entry));
+    facts.extend(moved);
+    if entry.and_then(|e| e.decision) == Some(Decision::Declined)
+        && let Some(note) = entry.and_then(|e| e.note.as_deref())
+    {
+        facts.push(w.plan_reason(&inert(note)));
+    }
+    if facts.is_empty() {
+        return;
+    }
+    let indent = " ".repeat(tag_width(app));
+    let lines = wrapped(&facts.join(" · "), width, t.muted(), &indent);
     doc.lines.extend(lines);
 }
 
