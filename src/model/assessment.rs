@@ -294,19 +294,19 @@ impl Answer {
 
 /// An answer as written: at most one of choice, choices, value, text or na, and a note.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-struct RawAnswer {
+pub(super) struct RawAnswer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    choice: Option<String>,
+    pub(super) choice: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    choices: Option<Vec<String>>,
+    pub(super) choices: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    value: Option<f64>,
+    pub(super) value: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    text: Option<String>,
+    pub(super) text: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    na: Option<bool>,
+    pub(super) na: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    note: Option<String>,
+    pub(super) note: Option<String>,
 }
 
 impl TryFrom<RawAnswer> for Answer {

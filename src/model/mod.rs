@@ -8,6 +8,7 @@ pub mod decisions;
 pub mod diagnostic;
 pub mod follow_up;
 pub mod parse;
+mod plain_assessment;
 pub mod questionnaire;
 pub mod text;
 pub mod validate;
