@@ -113,7 +113,9 @@ fn the_cohort_view_counts_firms_by_verdict() {
     assert_eq!(verdicts, [("ready", 3), ("foundations", 2)]);
     assert_eq!(v.no_verdict, 1, "Delta is provisional");
     assert_eq!(v.stages, [0, 2, 2, 1]);
-    assert_eq!(v.unscored, 1);
+    // Delta has a score, so it is counted as provisional, not as a firm without one.
+    assert_eq!(v.provisional, 1);
+    assert_eq!(v.unscored, 0);
 }
 
 #[test]

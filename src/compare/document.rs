@@ -69,13 +69,13 @@ impl Comparison {
                 title: None,
                 tables: vec![self.firms_table()],
                 empty: None,
-                notes: notes(&[w.note_latest, w.note_percentile, w.note_quartiles]),
+                notes: self.with_provisional(&[w.note_latest, w.note_percentile, w.note_quartiles]),
             },
             Section::Stats => Part {
                 title: Some(w.stats_title.into()),
                 tables: vec![self.stats_table()],
                 empty: None,
-                notes: notes(&[w.note_latest, w.note_quartiles]),
+                notes: self.with_provisional(&[w.note_latest, w.note_quartiles]),
             },
             Section::Progress => Part {
                 title: Some(w.progress_title.into()),
@@ -93,6 +93,15 @@ impl Comparison {
                 notes: notes(&[w.note_latest, w.note_counts, w.note_record]),
             },
         }
+    }
+
+    /// Notes, and the one on provisional firms where one is shown.
+    fn with_provisional(&self, words: &[&str]) -> Vec<String> {
+        let mut out = notes(words);
+        if self.rows().any(|f| f.latest().provisional) {
+            out.push(self.words().note_provisional.to_string());
+        }
+        out
     }
 
     /// The words of the comparison's language.
@@ -312,6 +321,7 @@ impl Comparison {
             Value::Share(x) => Cell::Share(x),
             Value::Percentile(p) => Cell::Percentile(p),
             Value::Count(n) => Cell::Count(n),
+            Value::Stage(None) if f.latest().provisional => self.provisional_cell(),
             Value::Stage(s) => self.stage_cell(s),
             Value::Dimension(Some(d)) => {
                 let d = &self.dimensions()[d];
@@ -329,6 +339,20 @@ impl Comparison {
                 Cell::Label(Name::new(id, id).tone(self.step(s)))
             }
             None => missing(),
+        }
+    }
+
+    /// In place of the stage of a provisional visit: the word for readers, nothing for data
+    /// (as for a visit without a stage).
+    fn provisional_cell(&self) -> Cell<'_> {
+        Cell::Label(Name::new("", self.words().provisional).tone(Tone::Muted))
+    }
+
+    /// The stage a visit reached, or its provisional mark.
+    fn visit_stage_cell(&self, v: &super::model::Visit) -> Cell<'_> {
+        match v.stage {
+            None if v.provisional => self.provisional_cell(),
+            s => self.stage_cell(s),
         }
     }
 
@@ -407,7 +431,7 @@ impl Comparison {
                 Cell::text(v.date.as_deref().unwrap_or_default()),
                 Cell::text(v.file.to_string_lossy()),
                 Cell::score(v.overall),
-                self.stage_cell(v.stage),
+                self.visit_stage_cell(v),
             ];
             cells.extend(dims.iter().map(|&d| Cell::score(v.dimensions[d])));
             cells.push(change(ch.as_ref().and_then(|c| c.overall)));
@@ -466,9 +490,12 @@ impl Comparison {
             n,
             tone: self.step(i),
         });
-        let none = (w.no_score, v.unscored);
+        let none = [
+            (w.provisional_firms, v.provisional),
+            (w.no_score, v.unscored),
+        ];
         let title = (w.stages_title, w.col_stage);
-        self.chart("stage", title, bars.collect(), none)
+        self.chart("stage", title, bars.collect(), &none, true)
     }
 
     /// The firms shown by verdict (those of the questionnaire shown), as bars; those without
@@ -486,24 +513,32 @@ impl Comparison {
                 n,
                 tone: Tone::Plain,
             });
-        let none = (w.no_verdict, v.no_verdict);
+        let none = [(w.no_verdict, v.no_verdict)];
         let title = (w.verdicts_title, w.col_verdict);
-        self.chart("verdict", title, bars.collect(), none)
+        // A verdict is read by its title; its id is for data.
+        self.chart("verdict", title, bars.collect(), &none, false)
     }
 
     /// A bar chart of firms: one row per bar, then the firms that have none (`none`: what
-    /// they lack and how many), when there are any. `title`: the table's and its first
-    /// column's.
+    /// they lack and how many, each where there are any). `title`: the table's and its first
+    /// column's; `ids`: whether readers see the bars' ids beside their labels (data always
+    /// does).
     fn chart<'a>(
         &'a self,
         kind: &'static str,
-        (title, first): (&str, &str),
+        (title, first): (&'a str, &'a str),
         bars: Vec<ChartBar<'a>>,
-        (lacking, none): (&'a str, usize),
+        none: &[(&'a str, usize)],
+        ids: bool,
     ) -> Table<'a> {
         let w = self.words();
         let v = self.view();
-        let most = bars.iter().map(|b| b.n).chain([none]).max().unwrap_or(0);
+        let most = bars
+            .iter()
+            .map(|b| b.n)
+            .chain(none.iter().map(|&(_, n)| n))
+            .max()
+            .unwrap_or(0);
         let mut rows: Vec<Row> = bars
             .into_iter()
             .map(|b| {
@@ -516,21 +551,29 @@ impl Comparison {
                 ])
             })
             .collect();
-        if none > 0 {
+        for &(lacking, n) in none.iter().filter(|&&(_, n)| n > 0) {
             rows.push(Row::new(vec![
                 Cell::Label(Name::new("", NO_SCORE).tone(Tone::Muted)),
                 Cell::Label(Name::new("", lacking)),
-                bar(none, most, Tone::Muted),
-                Cell::Count(none),
-                Cell::Share(v.share(none)),
+                bar(n, most, Tone::Muted),
+                Cell::Count(n),
+                Cell::Share(v.share(n)),
             ]));
         }
+        let (id, label) = if ids {
+            (Column::new("id", first), Column::new("label", ""))
+        } else {
+            (
+                Column::new("id", "").shows(Shows::DATA),
+                Column::new("label", first),
+            )
+        };
         Table {
             kind,
             title: Some(title.into()),
             columns: vec![
-                Column::new("id", first),
-                Column::new("label", ""),
+                id,
+                label,
                 Column::new("bar", "").shows(Shows::READERS),
                 Column::new("firms", w.col_firms).right(),
                 Column::new("share", w.col_share).right(),

@@ -75,7 +75,9 @@ pub struct FilterValue {
     /// The value in words: an option's label, a stage's label, a dimension's title; else the
     /// value itself.
     pub label: String,
-    /// Firms with the value among those the filters on other fields let through.
+    /// The firms a filter on the value shows, among those the filters on other fields let
+    /// through: those of the questionnaire most of them follow (the others are counted apart,
+    /// as the table counts them).
     pub firms: usize,
 }
 
@@ -93,6 +95,9 @@ pub struct Visit {
     pub status: Status,
     pub completeness: f64,
     pub overall: Option<f64>,
+    /// Too little is answered for a stage (scoring rule 4): the scores are provisional, so the
+    /// visit is neither ranked nor in the cohort's statistics.
+    pub provisional: bool,
     /// Index in [`Comparison::stages`].
     pub stage: Option<usize>,
     /// Index in [`Comparison::dimensions`].
@@ -123,6 +128,22 @@ pub struct Visit {
     pub done: Vec<Arc<str>>,
     /// Ids of the actions whose public support this visit reports granted.
     pub granted: Vec<Arc<str>>,
+}
+
+impl Visit {
+    /// The overall score as a result that ranks and counts: none while provisional.
+    pub fn ranked(&self) -> Option<f64> {
+        self.overall.filter(|_| !self.provisional)
+    }
+
+    /// The dimension's score as a result that counts: none while provisional.
+    pub fn ranked_dimension(&self, d: usize) -> Option<f64> {
+        self.dimensions
+            .get(d)
+            .copied()
+            .flatten()
+            .filter(|_| !self.provisional)
+    }
 }
 
 /// A firm: every visit to it with one questionnaire, oldest first. The latest visit is the
@@ -890,8 +911,8 @@ impl Comparison {
     }
 
     /// The values a filter on `field` (a profile field, `stage` or `bottleneck`) can choose,
-    /// each with the number of firms that have it among those the filters on other fields
-    /// let through. Options, stages and dimensions come in questionnaire order, other values
+    /// each with the number of firms the table shows once it is applied (among those the
+    /// filters on other fields let through, the firms of the questionnaire most of them follow). Options, stages and dimensions come in questionnaire order, other values
     /// in ascending order (numbers by value); values no firm has are left out.
     pub fn filter_values(&self, field: &str) -> Result<Vec<FilterValue>, FilterError> {
         let others: Vec<&(Filter, Target)> = self
@@ -903,13 +924,21 @@ impl Comparison {
             .firms
             .iter()
             .filter(|f| others.iter().all(|(x, t)| self.matches(f, &x.test, t)));
-        // How many of the firms have each value of the field (their latest visit's).
+        // How many firms each value of the field (their latest visit's) shows: as applying it
+        // does, the firms of the questionnaire most of them follow, the others counted apart.
         let tally = |key: &dyn Fn(&FirmRow) -> Option<String>| {
-            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-            for k in firms.clone().filter_map(key) {
-                *counts.entry(k).or_default() += 1;
+            let mut per: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
+            for f in firms.clone() {
+                if let Some(k) = key(f) {
+                    *per.entry(k)
+                        .or_default()
+                        .entry(f.questionnaire.as_str())
+                        .or_default() += 1;
+                }
             }
-            counts
+            per.into_iter()
+                .map(|(k, q)| (k, q.into_values().max().unwrap_or(0)))
+                .collect::<BTreeMap<String, usize>>()
         };
         let (mut counts, known): (_, Vec<(String, String)>) =
             if let Some(p) = self.profile.iter().find(|p| p.id == field) {
@@ -1050,10 +1079,12 @@ impl Comparison {
         self.shown_dimensions = (0..self.dimensions.len())
             .filter(|&d| Some(&self.dimensions[d].questionnaire) == self.focus.as_ref())
             .collect();
+        // A provisional visit is not ranked: it has no percentile, and counts for none of the
+        // others'.
         let overall: Vec<Option<f64>> = self
             .order
             .iter()
-            .map(|&i| self.firms[i].latest().overall)
+            .map(|&i| self.firms[i].latest().ranked())
             .collect();
         for f in &mut self.firms {
             f.percentile = None;
@@ -1062,12 +1093,14 @@ impl Comparison {
             self.firms[i].percentile = p;
         }
         let latest = || self.order.iter().map(|&i| self.firms[i].latest());
+        // Nor is it in the statistics: they spread the results of the firms shown.
+        let results = || latest().filter(|v| !v.provisional);
         self.cohort = CohortRow {
-            overall: Summary::of(latest().filter_map(|v| v.overall)),
+            overall: Summary::of(results().filter_map(Visit::ranked)),
             dimensions: (0..self.dimensions.len())
-                .map(|d| Summary::of(latest().filter_map(|v| v.dimensions[d])))
+                .map(|d| Summary::of(results().filter_map(|v| v.ranked_dimension(d))))
                 .collect(),
-            projected: Summary::of(latest().filter_map(|v| v.projected.0)),
+            projected: Summary::of(results().filter_map(|v| v.projected.0)),
         };
         self.view = CohortView::of(self);
         let (c, d) = self.sort;
@@ -1355,6 +1388,7 @@ fn own_visit(s: &ScoredVisit, keep: Option<&[String]>, shared: &mut Shared) -> V
         status: s.status,
         completeness: s.completeness,
         overall: s.overall.map(round2),
+        provisional: s.provisional,
         stage: s.stage,
         bottleneck: s.bottleneck,
         dimensions: s.dimensions.iter().map(|x| x.map(round2)).collect(),

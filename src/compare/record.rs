@@ -80,7 +80,11 @@ impl Record {
             revisited += 1;
             let (first, last) = (&f.visits[0], f.latest());
             moves[first.stage.unwrap_or(none)][last.stage.unwrap_or(none)] += 1;
-            let change = first.overall.zip(last.overall).map(|(a, b)| round2(b - a));
+            // A provisional visit's score is no result to measure a change from or to.
+            let change = first
+                .ranked()
+                .zip(last.ranked())
+                .map(|(a, b)| round2(b - a));
             for (g, n, values) in groups.iter_mut() {
                 if *g == Group::All || *g == group(f) {
                     *n += 1;

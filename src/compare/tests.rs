@@ -617,3 +617,91 @@ fn comparing_again_after_rescoring_keeps_every_filter_and_the_sort() {
     assert_eq!(names(&again), names(&c));
     assert!(names(&c).len() < Comparison::new(&scored, Lang::En).rows().len());
 }
+
+/// The cohort with a questionnaire that needs 80% answered for a stage: Zibo Motors (3.35, 75%
+/// answered) is provisional.
+fn with_a_provisional_firm() -> Comparison {
+    let strict = FEATURES.replace(
+        "unanswered = \"skip\"\n",
+        "unanswered = \"skip\"\nmin_completeness = 0.8\n",
+    );
+    let q = questionnaire(&strict);
+    let files = COHORT.iter().map(|(n, s)| opened(n, s, &q)).collect();
+    Comparison::new(&score_visits(files), Lang::En)
+}
+
+#[test]
+fn a_provisional_firm_is_not_ranked_and_shows_as_provisional_everywhere() {
+    let c = with_a_provisional_firm();
+    let motors = c
+        .rows()
+        .find(|f| f.name() == "Zibo Motors Co., Ltd.")
+        .unwrap();
+    assert!(motors.latest().provisional);
+    assert_eq!(motors.latest().overall, Some(3.35));
+    // Not ranked: no percentile, and the others are ranked among themselves (E 3.04 above
+    // A 2.89, D 2.83 and B 2.00).
+    assert_eq!(motors.percentile, None);
+    let p = |name: &str| c.rows().find(|f| f.name() == name).unwrap().percentile;
+    assert_eq!(p("Boshan Fans"), Some(100.0));
+    assert_eq!(p("周村机械厂").map(|x| x.floor()), Some(33.0));
+    // Nor in the statistics.
+    let overall = c.cohort().overall.as_ref().unwrap();
+    assert_eq!(overall.n, 4);
+    assert!(close(overall.max, 3.04));
+    // The cohort view counts it as provisional, apart from firms without a score.
+    assert_eq!(c.view().provisional, 1);
+    assert_eq!(c.view().unscored, 0);
+    assert_eq!(c.view().stages.iter().sum::<usize>(), 4);
+    // The table says so where its stage would be; the cohort's stage chart gives it a row.
+    let md = render(&c, &[Section::Firms, Section::Cohort], Style::Markdown);
+    let row = md.lines().find(|l| l.contains("Zibo Motors")).unwrap();
+    assert!(row.contains("| provisional |"), "{row}");
+    assert!(
+        md.contains("| – | provisional (too little answered; not ranked) |"),
+        "{md}"
+    );
+    assert!(md.contains("not ranked (no percentile) and not in the mean and quartiles"));
+}
+
+#[test]
+fn the_filter_picker_counts_the_firms_the_filter_shows() {
+    let q = questionnaire(FEATURES);
+    let other = questionnaire(&FEATURES.replace("id = \"features\"", "id = \"other\""));
+    // A and E make fans firms, C motors; E follows another questionnaire.
+    let files = vec![
+        opened(COHORT[0].0, COHORT[0].1, &q),
+        opened(COHORT[5].0, COHORT[5].1, &other),
+        opened(COHORT[2].0, COHORT[2].1, &q),
+    ];
+    let c = Comparison::new(&score_visits(files), Lang::En);
+    let values = c.filter_values("industry").unwrap();
+    assert!(!values.is_empty());
+    for v in values {
+        let mut applied = c.clone();
+        let filter = format!("industry={}", v.value).parse().unwrap();
+        applied.set_filter("industry", Some(filter)).unwrap();
+        assert_eq!(v.firms, applied.rows().len(), "{}", v.value);
+    }
+}
+
+#[test]
+fn the_cohort_tables_show_verdicts_by_title_and_give_their_ids_to_data_only() {
+    let with_verdict = format!(
+        "{FEATURES}\n[[verdict]]\nid = \"every-firm\"\ntitle = \"Join the district's course\"\ntext = \"All firms.\"\n"
+    );
+    let q = questionnaire(&with_verdict);
+    let files = COHORT.iter().map(|(n, s)| opened(n, s, &q)).collect();
+    let c = Comparison::new(&score_visits(files), Lang::En);
+    for style in [Style::Markdown, Style::Text] {
+        let text = render(&c, &[Section::Cohort], style);
+        assert!(text.contains("Join the district's course"), "{text}");
+        assert!(!text.contains("every-firm"), "{text}");
+    }
+    let (header, rows) = crate::export::table::csv_part(c.part(Section::Cohort));
+    assert!(header.iter().any(|h| h == "id"));
+    let rows: Vec<String> = rows
+        .map(|r| r.iter().map(|f| format!("{f:?}")).collect())
+        .collect();
+    assert!(rows.iter().any(|r| r.contains("every-firm")));
+}

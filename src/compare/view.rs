@@ -17,6 +17,9 @@ pub struct CohortView {
     pub stages: Vec<usize>,
     /// Firms without an overall score (so without a stage).
     pub unscored: usize,
+    /// Firms whose latest visit is provisional (too little answered for a stage): not ranked,
+    /// counted apart from those without a score.
+    pub provisional: usize,
     /// Firms per verdict, one per entry of [`Comparison::verdicts`].
     pub verdicts: Vec<usize>,
     /// Firms without a verdict (provisional, or none holds).
@@ -116,7 +119,7 @@ impl CohortView {
         let (support_names, rec_supports) = support_instruments(c);
         let mut stages = vec![0; c.stages().len()];
         let mut verdicts = vec![0; c.verdicts().len()];
-        let (mut unscored, mut no_verdict, mut firms) = (0, 0, 0);
+        let (mut unscored, mut provisional, mut no_verdict, mut firms) = (0, 0, 0, 0);
         let mut bottlenecks = vec![0; c.dimensions().len()];
         let mut recommendations = vec![Counts::default(); c.recommendations().len()];
         let mut supports = vec![Counts::default(); support_names.len()];
@@ -127,6 +130,7 @@ impl CohortView {
             let v = f.latest();
             match v.stage {
                 Some(s) => stages[s] += 1,
+                None if v.provisional => provisional += 1,
                 None => unscored += 1,
             }
             match v.verdict {
@@ -171,6 +175,7 @@ impl CohortView {
             firms,
             stages,
             unscored,
+            provisional,
             verdicts,
             no_verdict,
             bottlenecks,

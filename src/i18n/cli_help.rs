@@ -239,6 +239,8 @@ id 相同的，算作一家企业。走访多次的企业占一行，取其最�
                   基于保留两位小数的得分
   百分位          所显示的其他企业中总分更低者所占的百分比，表格中向下取整
                   （100 = 高于其余所有企业，0 = 没有更低的）；CSV 中保留两位小数
+                  结果暂定（答题不足以评定阶段）的企业不排名，也不计入统计，
+                  阶段一栏写“暂定”
 群体视图统计各阶段和各结论的企业数、最常成为短板的维度，以及每条建议和每种扶持方式所涉及
 的企业数：适用（最近一次走访）、已计划（最近计划的短期、中期或长期）、留待以后、已商定
 （任一次走访）、已报告完成和已获得扶持（回访时）：即需要组织的扶持（一条扶持文字以分号
@@ -275,6 +277,8 @@ Every statistic is over the firms shown (after --filter), each firm counted once
   Pctl (percentile)     the percentage of the other firms shown whose overall score is lower,
                         rounded down in tables (100 = above all others, 0 = none lower);
                         two decimals in CSV
+                        a firm whose result is provisional (too little answered for a stage)
+                        is not ranked and not in the statistics; its stage reads “provisional”
 The cohort view counts the firms by stage and by verdict, the dimensions most often the
 bottleneck, and for each recommendation and each support instrument the firms it applies to
 (at the latest visit), has planned (short, medium or long horizon of the latest plan), leaves

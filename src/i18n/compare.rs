@@ -35,6 +35,7 @@ words! {
         weight: "权重", "weight";
         note_latest: "多次走访的企业只计一次，按最近一次走访。", "A firm visited more than once counts once, with its latest visit.";
         note_percentile: "百分位：在所列企业中，总分低于该企业的其他企业所占的百分比，向下取整（100 = 高于其余所有企业）。", "Pctl (percentile): the percentage of the other firms shown whose overall score is lower, rounded down (100 = above all others).";
+        note_provisional: "阶段为“暂定”的企业答题不足以评定阶段：其得分仅供参考，不排名（无百分位），也不计入均值和四分位数。", "A firm whose stage reads “provisional” has too little answered for a stage: its scores are for reference only, not ranked (no percentile) and not in the mean and quartiles.";
         note_quartiles: "四分位数按最近秩线性插值（与 Excel 的 QUARTILE.INC 相同），基于保留两位小数的得分。", "Quartiles by linear interpolation between closest ranks (as Excel's QUARTILE.INC), on the scores rounded to two decimals.";
         progress_title: "多次走访的企业（较上次走访的变化）", "Re-visited firms (change since the previous visit)";
         change: "变化", "change";
@@ -42,6 +43,8 @@ words! {
         cohort_title: "群体概览", "Cohort view";
         stages_title: "各阶段企业数", "Firms by stage";
         no_score: "无得分", "no score";
+        provisional: "暂定", "provisional";
+        provisional_firms: "暂定（答题不足，不排名）", "provisional (too little answered; not ranked)";
         bottlenecks_title: "最常见的短板", "Most frequent bottlenecks";
         recommendations_title: "建议：列入方案的企业数（暂缓另计）", "Recommendations by firms with it planned (later ones apart)";
         supports_title: "需组织的支持（按列入方案的企业数）", "Support to organise, by firms with it planned";

@@ -320,7 +320,7 @@ words! {
         demo_needs(questionnaire: &str): "找不到默认问卷 {questionnaire}，无法生成示例", "The default questionnaire {questionnaire} is missing; no demo can be made";
         demo_removed(n: usize): "已删除 {n} 份示例评估，其他文件未动", "Removed {n} demo assessments; nothing else was touched";
         marked(n: usize): "已标记 {n} 家", "{n} marked";
-        shown_of(shown: usize, all: usize): "{shown}/{all} 家", "{shown} of {all}";
+        shown_of(shown: usize, all: usize): "{shown}/{all} 份", "{shown} of {all} assessments";
         questions_count(dimensions: usize, questions: usize): "{dimensions} 个维度，{questions} 道题", "{dimensions} dimensions, {questions} questions";
         resume_offer(file: &str): "这家企业今天已有一份进行中的评估（{file}）。接着填它，还是另起一份？", "This firm already has an interview in progress today ({file}). Resume it, or start another?";
         visits_n(n: usize): "{n} 次走访", "{n} visits";

@@ -165,6 +165,7 @@ fn firm_block(
                 }
                 Column::Stage => match v.stage {
                     Some(s) => (inert(&c.stages()[s].id), t.stage(s, c.stages().len())),
+                    None if v.provisional => (x.cw.provisional.into(), t.muted()),
                     None => (NO_SCORE.into(), t.muted()),
                 },
                 _ => (String::new(), t.text()),

@@ -45,7 +45,15 @@ fn title_lines(title: &str, max: usize) -> [String; 2] {
 /// The columns right of the firm's name, laid out.
 pub(super) fn table_columns(x: &Ctx) -> Vec<Col> {
     let c = x.c;
-    let stage_w = c.stages().iter().map(|s| width(&s.id)).max().unwrap_or(1);
+    // A provisional firm's stage reads "provisional".
+    let provisional = c.rows().any(|f| f.latest().provisional);
+    let stage_w = c
+        .stages()
+        .iter()
+        .map(|s| width(&s.id))
+        .chain(provisional.then(|| width(x.cw.provisional)))
+        .max()
+        .unwrap_or(1);
     let bottleneck_w = c
         .dimensions()
         .iter()
@@ -331,6 +339,7 @@ fn cell_text(x: &Ctx, f: &FirmRow, col: Column) -> (String, Style) {
             inert(&c.stages()[s].id),
             t.stage(s, c.stages().len()).add_modifier(Modifier::BOLD),
         ),
+        V::Stage(None) if f.latest().provisional => (x.cw.provisional.into(), t.muted()),
         V::Stage(None) | V::Dimension(None) => (NO_SCORE.into(), t.muted()),
         V::Dimension(Some(d)) => (inert(&c.dimensions()[d].title), t.text()),
     }
