@@ -1,7 +1,9 @@
 //! The evaluation of an assessment: everything the scoring rules derive from it, computed once
 //! — scores, stage, gate, provisional mark, bottleneck, the applicable recommendations with
 //! their reasons, the plan, the projections, the verdict and the checks that hold. Every
-//! output (score, sheet, export, compare, the screens) reads it; none recomputes a rule.
+//! output (score, sheet, export, compare, the screens) reads it; none recomputes a rule. The
+//! cohort's outputs (export, compare) read the [`CohortEvaluation`], made by the same rules
+//! without the parts only one firm's sheet and screens show.
 
 pub mod explain;
 pub mod text;
@@ -51,14 +53,15 @@ pub struct Applicable {
 
 /// Evaluates an assessment against its questionnaire.
 pub fn evaluate(q: &Questionnaire, a: &Assessment) -> Evaluation {
-    // Every rule reads the answers many times: each is looked up once.
-    let answers = Indexed::new(q, a);
-    let card = score(q, &answers);
-    let advice = ordered(q, &answers, &card);
-    let plan = plan(q, &advice);
-    let projected = project(q, a, &card, &advice, &plan);
+    let Ruled {
+        answers,
+        card,
+        advice,
+        plan,
+        projected,
+        verdict,
+    } = rule(q, a);
     let agreed = agreed(q, a, &card, &advice, &plan, &projected);
-    let verdict = verdict(q, &answers, &card);
     let facts = card.facts(q, &answers);
     let checks = q
         .check
@@ -79,6 +82,65 @@ pub fn evaluate(q: &Questionnaire, a: &Assessment) -> Evaluation {
         agreed,
         verdict,
         checks,
+    }
+}
+
+/// The part of the evaluation that a cohort's outputs (export and comparison) read: the same
+/// rules, computed the same way, without what only the sheet and the screens show (the
+/// reasons, the agreed plan, the checks). Reading a province's folders, those would be most
+/// of the work after the scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CohortEvaluation {
+    /// As [`Evaluation::card`].
+    pub card: Scorecard,
+    /// Positions in the questionnaire's recommendations of the applicable ones, in the order
+    /// of [`Evaluation::applicable`].
+    pub recommendations: Vec<usize>,
+    /// As [`Evaluation::plan`].
+    pub plan: Plan,
+    /// As [`Evaluation::projected`].
+    pub projected: [Projection; 3],
+    /// As [`Evaluation::verdict`].
+    pub verdict: Option<usize>,
+}
+
+/// Evaluates an assessment as far as a cohort's outputs read it.
+pub fn evaluate_for_cohort(q: &Questionnaire, a: &Assessment) -> CohortEvaluation {
+    let r = rule(q, a);
+    CohortEvaluation {
+        recommendations: r.advice.iter().map(|x| x.index).collect(),
+        card: r.card,
+        plan: r.plan,
+        projected: r.projected,
+        verdict: r.verdict,
+    }
+}
+
+/// Rules 1–11 applied to one assessment: what every evaluation is made from.
+struct Ruled<'q> {
+    answers: Indexed<'q>,
+    card: Scorecard,
+    advice: Vec<Advice<'q>>,
+    plan: Plan,
+    projected: [Projection; 3],
+    verdict: Option<usize>,
+}
+
+fn rule<'q>(q: &'q Questionnaire, a: &'q Assessment) -> Ruled<'q> {
+    // Every rule reads the answers many times: each is looked up once.
+    let answers = Indexed::new(q, a);
+    let card = score(q, &answers);
+    let advice = ordered(q, &answers, &card);
+    let plan = plan(q, &advice);
+    let projected = project(q, a, &card, &advice, &plan);
+    let verdict = verdict(q, &answers, &card);
+    Ruled {
+        answers,
+        card,
+        advice,
+        plan,
+        projected,
+        verdict,
     }
 }
 

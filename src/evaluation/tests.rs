@@ -241,3 +241,32 @@ fn decisions_leave_rule_10_as_it_is_and_the_shown_projection_follows_them() {
     assert_eq!(e.ids(&q, e.declined()), ["erp-basic"]);
     assert!(e.decided_end().overall() < e.projected_end().overall());
 }
+
+#[test]
+fn the_cohort_evaluation_is_the_evaluation_without_the_sheets_parts() {
+    let catalog = crate::store::Catalog::bundled();
+    let full = catalog.resolve("smart-manufacturing").unwrap();
+    let scan = catalog.resolve("quick-scan").unwrap();
+    let mut files = crate::demo::cohort(&full.questionnaire, &full.digest, 60, 5);
+    files.extend(crate::demo::folder((&*scan).into(), (&*full).into(), 40, 9));
+    let mut decided = 0;
+    for f in &files {
+        let a = &f.assessment;
+        let q = if a.questionnaire.id == scan.questionnaire.id {
+            &scan.questionnaire
+        } else {
+            &full.questionnaire
+        };
+        let e = evaluate(q, a);
+        let c = evaluate_for_cohort(q, a);
+        assert_eq!(c.card, e.card, "{}", f.name);
+        let applicable: Vec<usize> = e.applicable.iter().map(|x| x.recommendation).collect();
+        assert_eq!(c.recommendations, applicable, "{}", f.name);
+        assert_eq!(c.plan, e.plan, "{}", f.name);
+        assert_eq!(c.projected, e.projected, "{}", f.name);
+        assert_eq!(c.verdict, e.verdict, "{}", f.name);
+        decided += usize::from(e.agreed.is_some());
+    }
+    // The demo holds firms with and without a decided plan: the parts left out differ.
+    assert!(decided > 0 && decided < files.len(), "{decided}");
+}

@@ -1,5 +1,6 @@
-//! An assessment made ready for comparison and export: loaded and evaluated once. A
-//! [`Scored`] keeps the answers and the whole evaluation (for the long export); a
+//! An assessment made ready for comparison and export: loaded and evaluated once, as far as
+//! a cohort's outputs read it ([`CohortEvaluation`]). A [`Scored`] keeps the answers and the
+//! evaluation (for the long export); a
 //! [`ScoredVisit`] keeps only what the comparison and the wide scorecard need, so that a
 //! cohort of thousands takes little memory.
 
@@ -7,21 +8,22 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{Evaluation, evaluate};
+use super::{CohortEvaluation, evaluate_for_cohort};
 use crate::model::{Assessment, PlanEntry, Progress, Questionnaire, Status};
 use crate::store::{LoadedQuestionnaire, Opened};
 
-/// One loaded assessment with its evaluation.
+/// One loaded assessment with its evaluation for the cohort.
 #[derive(Debug, Clone)]
 pub struct Scored {
     pub opened: Opened,
-    pub evaluation: Evaluation,
+    pub evaluation: CohortEvaluation,
 }
 
 impl Scored {
     /// Evaluates a loaded assessment.
     pub fn new(opened: Opened) -> Self {
-        let evaluation = evaluate(&opened.questionnaire.questionnaire, &opened.assessment);
+        let evaluation =
+            evaluate_for_cohort(&opened.questionnaire.questionnaire, &opened.assessment);
         Self { opened, evaluation }
     }
 
@@ -44,12 +46,9 @@ impl Scored {
         let e = &self.evaluation;
         let card = &e.card;
         let recommendations = |positions: &[usize]| -> Vec<usize> {
-            positions
-                .iter()
-                .map(|&i| e.applicable[i].recommendation)
-                .collect()
+            positions.iter().map(|&i| e.recommendations[i]).collect()
         };
-        let mut fired: Vec<usize> = e.applicable.iter().map(|x| x.recommendation).collect();
+        let mut fired = e.recommendations.clone();
         fired.sort_unstable();
         ScoredVisit {
             path: self.opened.path.clone(),
