@@ -119,7 +119,9 @@ struct Reader<'s> {
     profile: BTreeMap<String, toml::Value>,
     visit: Visit,
     visit_keys: Vec<&'static str>,
-    answers: BTreeMap<String, Answer>,
+    /// In the order written, which is the order of their ids (as dmat writes them): the map
+    /// is built from them at the end, without a search per answer.
+    answers: Vec<(String, Answer)>,
     plan: BTreeMap<String, PlanEntry>,
     progress: BTreeMap<String, Progress>,
 }
@@ -140,7 +142,7 @@ impl<'s> Reader<'s> {
             profile: BTreeMap::new(),
             visit: Visit::default(),
             visit_keys: Vec::new(),
-            answers: BTreeMap::new(),
+            answers: Vec::new(),
             plan: BTreeMap::new(),
             progress: BTreeMap::new(),
         }
@@ -169,7 +171,7 @@ impl<'s> Reader<'s> {
             },
             profile: self.profile,
             visit: self.visit,
-            answers: self.answers,
+            answers: self.answers.into_iter().collect(),
             plan: self.plan,
             progress: self.progress,
         })
@@ -185,7 +187,7 @@ impl<'s> Reader<'s> {
             Current::None => {}
             Current::Answer(id, raw) => match Answer::try_from(raw) {
                 Ok(answer) => {
-                    self.answers.insert(id, answer);
+                    self.answers.push((id, answer));
                 }
                 Err(_) => self.fail(),
             },
@@ -215,7 +217,8 @@ impl<'s> Reader<'s> {
             ("answers", None) if self.answers.is_empty() => Table::Answers,
             ("plan", None) if self.plan.is_empty() => Table::Plans,
             ("progress", None) if self.progress.is_empty() => Table::Progresses,
-            ("answers", Some(id)) if !self.answers.contains_key(id.as_ref()) => {
+            // Answers in another order (or one written twice) are not what dmat writes.
+            ("answers", Some(id)) if self.answers.last().is_none_or(|(last, _)| **last < *id) => {
                 self.current = Current::Answer(id.into_owned(), RawAnswer::default());
                 Table::Entry
             }
@@ -688,6 +691,8 @@ value = 3
             "[visit.more]\nx = 1\n",
             "[answers.a]\nchoice = \"y\"\n",
             "[answers]\n",
+            // answers out of the order dmat writes them in
+            "[answers.0]\nchoice = \"x\"\n",
             "[answers.d]\nchoice = \"x\"\nchoice = \"y\"\n",
             "[answers.d]\nchoice = \"x\"\nvalue = 2\n",
             "[answers.d]\nvalue = nan\n",

@@ -798,7 +798,13 @@ pub fn assessment(a: &Assessment, q: &Questionnaire, lang: Lang) -> Vec<Problem>
     out.extend(visit_links(a, q, w));
     out.extend(plan_entries(a, w));
     for (id, value) in &a.profile {
-        out.extend(profile_value(q, root.key("profile").key(id), id, value, w));
+        out.extend(profile_value(
+            q,
+            &|| root.key("profile").key(id),
+            id,
+            value,
+            w,
+        ));
     }
     for (id, answer) in &a.answers {
         let Some(r) = &answer.response else { continue };
@@ -861,15 +867,16 @@ fn plan_entries(a: &Assessment, w: &CheckWords) -> Vec<Problem> {
     out
 }
 
+/// The problem of one profile value, if any; `at` makes its path, only when there is one.
 fn profile_value(
     q: &Questionnaire,
-    p: KeyPath,
+    at: &dyn Fn() -> KeyPath,
     id: &str,
     value: &toml::Value,
     w: &CheckWords,
 ) -> Option<Problem> {
     let Some(field) = q.profile_field(id) else {
-        return Some(Problem::warning(p.clone(), w.profile_unknown(id)).at_key());
+        return Some(Problem::warning(at(), w.profile_unknown(id)).at_key());
     };
     let number = match value {
         toml::Value::Integer(i) => Some(*i as f64),
@@ -880,15 +887,15 @@ fn profile_value(
         (ProfileKind::Choice, toml::Value::String(s))
             if !field.options.iter().any(|o| &o.id == s) =>
         {
-            Some(Problem::warning(p, w.profile_not_option(s, id)))
+            Some(Problem::warning(at(), w.profile_not_option(s, id)))
         }
         (ProfileKind::Choice | ProfileKind::Text, toml::Value::String(_)) => None,
         (ProfileKind::Number, _) if number.is_some() => {
             let x = number.unwrap_or_default();
             match field.range {
-                _ if !x.is_finite() => Some(Problem::error(p, w.profile_not_finite(id, x))),
+                _ if !x.is_finite() => Some(Problem::error(at(), w.profile_not_finite(id, x))),
                 Some([lo, hi]) if x < lo || x > hi => {
-                    Some(Problem::error(p, w.profile_out_of_range(x, lo, hi, id)))
+                    Some(Problem::error(at(), w.profile_out_of_range(x, lo, hi, id)))
                 }
                 _ => None,
             }
@@ -899,9 +906,9 @@ fn profile_value(
         {
             None
         }
-        (ProfileKind::Date, _) => Some(Problem::error(p, w.profile_date(id))),
+        (ProfileKind::Date, _) => Some(Problem::error(at(), w.profile_date(id))),
         (kind, _) => Some(Problem::error(
-            p,
+            at(),
             w.profile_kind(id, profile_kind_name(kind, w)),
         )),
     }

@@ -147,11 +147,16 @@ pub struct Indexed<'a> {
 
 impl<'a> Indexed<'a> {
     pub fn new(q: &'a Questionnaire, a: &'a Assessment) -> Self {
-        Indexed {
-            q,
-            a,
-            at: q.questions().map(|r| a.response(&r.question.id)).collect(),
+        // Each answer is placed at its question: one lookup per answer, no search per question.
+        let mut at = vec![None; q.question_count()];
+        for (id, answer) in &a.answers {
+            if let (Some(p), Some(r)) = (q.position(id), &answer.response)
+                && let Some(slot) = at.get_mut(p)
+            {
+                *slot = Some(r);
+            }
         }
+        Indexed { q, a, at }
     }
 
     /// The assessment read.
