@@ -79,16 +79,20 @@ struct Job<'a> {
     strict: bool,
 }
 
-/// What is made of each file on every core: the visit, and its long rows where asked (as
-/// CSV lines, or as cells for a workbook).
+/// What is made of each file on every core: the visit, and the rows asked for.
 struct Made {
     visit: ScoredVisit,
-    long: Long,
+    rows: Rows,
 }
 
-enum Long {
+/// The rows of one visit, made where it is read.
+enum Rows {
     None,
+    /// Its wide row, with the dimension columns of its own questionnaire.
+    Wide(Vec<Field>),
+    /// Its long rows as CSV lines.
     Csv(Result<Vec<u8>, String>),
+    /// Its long rows as cells for a workbook.
     Cells(Vec<Vec<Field>>),
 }
 
@@ -106,7 +110,7 @@ impl Job<'_> {
     /// is exported.
     fn read(
         &self,
-        long: impl Fn(&Scored) -> Long + Sync,
+        rows: impl Fn(&Scored, &ScoredVisit) -> Rows + Sync,
         mut all: impl FnMut(&ScoredVisit),
         mut take: impl FnMut(Made, u32) -> Result<(), Failure>,
     ) -> Result<(Read, Variants), Failure> {
@@ -114,11 +118,9 @@ impl Job<'_> {
         let mut choice = Choice::new(self.catalog.fixed().map(|f| f.questionnaire.id.clone()));
         let make = |opened| {
             let scored = Scored::new(opened);
-            let long = long(&scored);
-            Made {
-                visit: scored.visit(),
-                long,
-            }
+            let visit = scored.visit();
+            let rows = rows(&scored, &visit);
+            Made { visit, rows }
         };
         let unread = super::compare::load_each(self.paths, self.catalog, make, |made| {
             all(&made.visit);
@@ -161,16 +163,19 @@ impl Job<'_> {
     fn wide(&self, out: &mut dyn Write) -> Result<Read, Failure> {
         let mut spool = Spool::new()?;
         let (read, variants) = self.read(
-            |_| Long::None,
+            |_, v| Rows::Wide(own_wide_row(v)),
             |_| {},
-            |m, variant| Ok(spool.push(variant, &own_wide_row(&m.visit))?),
+            |m, variant| match &m.rows {
+                Rows::Wide(row) => Ok(spool.push(variant, row)?),
+                _ => Ok(()),
+            },
         )?;
         out.write_all(&header_bytes(&variants.wide_header(), self.csv).map_err(csv_failed)?)?;
-        for row in spool.rows()? {
+        let rows = spool.rows()?.map(|row| {
             let (variant, row) = row?;
-            let row = variants.widen(variant, row);
-            out.write_all(&row_bytes([row], self.csv.delimiter).map_err(csv_failed)?)?;
-        }
+            Ok(variants.widen(variant, row))
+        });
+        write_rows(rows, self.csv.delimiter, out)?;
         Ok(read)
     }
 
@@ -178,15 +183,15 @@ impl Job<'_> {
     fn long(&self, out: &mut dyn Write) -> Result<Read, Failure> {
         let (labels, delimiter) = (self.labels, self.csv.delimiter);
         out.write_all(&header_bytes(&long_header(), self.csv).map_err(csv_failed)?)?;
-        let lines = |s: &Scored| {
-            Long::Csv(row_bytes(long_rows(s, labels), delimiter).map_err(|e| e.to_string()))
+        let lines = |s: &Scored, _: &ScoredVisit| {
+            Rows::Csv(row_bytes(long_rows(s, labels), delimiter).map_err(|e| e.to_string()))
         };
         let (read, _) = self.read(
             lines,
             |_| {},
-            |m, _| match m.long {
-                Long::Csv(Ok(bytes)) => Ok(out.write_all(&bytes)?),
-                Long::Csv(Err(e)) => Err(csv_failed(e)),
+            |m, _| match m.rows {
+                Rows::Csv(Ok(bytes)) => Ok(out.write_all(&bytes)?),
+                Rows::Csv(Err(e)) => Err(csv_failed(e)),
                 _ => Ok(()),
             },
         )?;
@@ -195,11 +200,13 @@ impl Job<'_> {
 
     /// The plan rows: each put aside as it is read, written once every follow-up is known.
     fn plan(&self, out: &mut dyn Write) -> Result<Read, Failure> {
-        let (spool, paths, follow_ups, read) = self.plan_rows(|_| Long::None, |_, _| Ok(()))?;
+        let (spool, paths, follow_ups, read) = self.plan_rows(|_, _| Rows::None, |_, _| Ok(()))?;
         out.write_all(&header_bytes(&plan_header(), self.csv).map_err(csv_failed)?)?;
-        for row in completed(spool, &paths, &follow_ups)? {
-            out.write_all(&row_bytes([row?], self.csv.delimiter).map_err(csv_failed)?)?;
-        }
+        write_rows(
+            completed(spool, &paths, &follow_ups)?,
+            self.csv.delimiter,
+            out,
+        )?;
         Ok(read)
     }
 
@@ -207,7 +214,7 @@ impl Job<'_> {
     /// `paths`), then handing what was made (with the long rows `long` makes) to `also`.
     fn plan_rows(
         &self,
-        long: impl Fn(&Scored) -> Long + Sync,
+        rows: impl Fn(&Scored, &ScoredVisit) -> Rows + Sync,
         mut also: impl FnMut(Made, u32) -> Result<(), Failure>,
     ) -> Result<(Spool, Vec<PathBuf>, FollowUps, Read), Failure> {
         let lang = self.ctx.lang;
@@ -215,7 +222,7 @@ impl Job<'_> {
         let mut paths: Vec<PathBuf> = Vec::new();
         let mut follow_ups = FollowUps::default();
         let (read, _) = self.read(
-            long,
+            rows,
             |v| follow_ups.add(v),
             |m, variant| {
                 let tag = paths.len() as u32;
@@ -241,9 +248,9 @@ impl Job<'_> {
         let mut wide = Spool::new()?;
         let mut cohort = Comparison::gather().profile_fields(Vec::new());
         let mut variants = Variants::default();
-        let cells = |s: &Scored| Long::Cells(long_rows(s, labels));
+        let cells = |s: &Scored, _: &ScoredVisit| Rows::Cells(long_rows(s, labels));
         let (spool, paths, follow_ups, read) = self.plan_rows(cells, |m, variant| {
-            if let Long::Cells(rows) = &m.long {
+            if let Rows::Cells(rows) = &m.rows {
                 for row in rows {
                     book.answer(row).map_err(failed)?;
                 }
@@ -281,6 +288,35 @@ impl Job<'_> {
         match unread.into_inner() {
             Some(e) => Err(e.into()),
             None => Ok(read),
+        }
+    }
+}
+
+/// How many rows read back from a spool are made into CSV lines at once, on every core.
+const LINES: usize = 4096;
+
+/// Writes rows as CSV lines, in order, making each few thousand of them on every core.
+fn write_rows(
+    mut rows: impl Iterator<Item = std::io::Result<Vec<Field>>>,
+    delimiter: u8,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    use rayon::prelude::*;
+    let mut chunk: Vec<Vec<Field>> = Vec::with_capacity(LINES);
+    loop {
+        chunk.clear();
+        for row in rows.by_ref().take(LINES) {
+            chunk.push(row?);
+        }
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let parts: Vec<_> = chunk
+            .par_chunks_mut(LINES / 16)
+            .map(|rows| row_bytes(rows.iter_mut().map(std::mem::take), delimiter))
+            .collect();
+        for part in parts {
+            out.write_all(&part.map_err(csv_failed)?)?;
         }
     }
 }
