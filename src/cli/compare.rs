@@ -46,7 +46,9 @@ pub fn run(ctx: &Context, paths: &[PathBuf], opts: &CompareArgs, q: &Questionnai
             .map(|f| f.field)
             .collect();
         let mut gathered = Comparison::gather().profile_fields(fields);
-        load_each(paths, &catalog, ScoredVisit::new, |v| {
+        let files = super::files_found(paths, true);
+        gathered.reserve(files.len());
+        load_files_each(files, &catalog, ScoredVisit::new, |v| {
             gathered.add(&v);
             Ok(())
         })?;
@@ -177,16 +179,23 @@ pub(super) fn load_files_each<T: Send>(
 ) -> Result<usize, Failure> {
     use rayon::prelude::*;
     let batch = BATCH * rayon::current_num_threads().max(1);
-    let make = |path: &PathBuf| -> Made<T> {
-        let opened = open_assessment(path, catalog).map_err(|e| e.to_string())?;
+    let make = |path: PathBuf| -> Made<T> {
+        let mut opened = open_assessment(&path, catalog).map_err(|e| e.to_string())?;
+        // The path found is handed on, not copied: a cohort's list of files is not kept twice.
+        opened.path = path;
         Ok((opened.warning_lines(), each(opened)))
     };
     std::thread::scope(|scope| {
         // One batch waits while the next is read: reading never runs far ahead of `take`.
         let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<Made<T>>>(1);
         scope.spawn(move || {
-            for chunk in files.chunks(batch) {
-                let made: Vec<Made<T>> = chunk.par_iter().map(make).collect();
+            let mut files = files.into_iter();
+            loop {
+                let chunk: Vec<PathBuf> = files.by_ref().take(batch).collect();
+                if chunk.is_empty() {
+                    return;
+                }
+                let made: Vec<Made<T>> = chunk.into_par_iter().map(make).collect();
                 if sender.send(made).is_err() {
                     // `take` stopped: nothing more is wanted.
                     return;
