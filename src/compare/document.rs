@@ -198,7 +198,7 @@ impl Comparison {
         let v = f.latest();
         match col {
             FirmCol::Col(c) => self.value(f, c),
-            FirmCol::Verdict => match v.verdict {
+            FirmCol::Verdict => match v.verdict() {
                 Some(k) => {
                     let verdict = &self.verdicts()[k];
                     Cell::Key(Name::new(verdict.id.as_str(), verdict.title.as_str()))
@@ -206,7 +206,7 @@ impl Comparison {
                 None => missing(),
             },
             FirmCol::ProjectedOverall => Cell::score(v.projected.0),
-            FirmCol::ProjectedStage => self.stage_cell(v.projected.1),
+            FirmCol::ProjectedStage => self.stage_cell(v.projected_stage()),
         }
     }
 
@@ -266,7 +266,7 @@ impl Comparison {
     /// The verdicts the firms shown have, explained under a plain-text table that shows
     /// their ids.
     fn verdict_legend(&self) -> Option<Legend> {
-        let mut held: Vec<usize> = self.rows().filter_map(|f| f.latest().verdict).collect();
+        let mut held: Vec<usize> = self.rows().filter_map(|f| f.latest().verdict()).collect();
         held.sort_unstable();
         held.dedup();
         let entries: Vec<(String, String)> = held
@@ -350,7 +350,7 @@ impl Comparison {
 
     /// The stage a visit reached, or its provisional mark.
     fn visit_stage_cell(&self, v: &super::model::Visit) -> Cell<'_> {
-        match v.stage {
+        match v.stage() {
             None if v.provisional => self.provisional_cell(),
             s => self.stage_cell(s),
         }
@@ -433,7 +433,7 @@ impl Comparison {
                 Cell::score(v.overall),
                 self.visit_stage_cell(v),
             ];
-            cells.extend(dims.iter().map(|&d| Cell::score(v.dimensions[d])));
+            cells.extend(dims.iter().map(|&d| Cell::score(v.dimensions.get(d))));
             cells.push(change(ch.as_ref().and_then(|c| c.overall)));
             cells.extend(
                 dims.iter()

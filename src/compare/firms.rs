@@ -26,84 +26,202 @@ pub struct Who<'a> {
 /// (with any other visits of that name without a code), never one of the coded firms picked
 /// at random.
 pub fn firms_of(visits: &[Who<'_>]) -> Vec<usize> {
-    let mut sets = Sets::new(visits.len());
-    let mut by_code: HashMap<(&str, &str), usize> = HashMap::new();
-    let mut by_name: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    let mut by_path: HashMap<&Path, usize> = HashMap::new();
-    for (i, v) in visits.iter().enumerate() {
-        by_path.insert(v.path, i);
+    firms_by(visits.len(), |i| visits[i])
+}
+
+/// Like [`firms_of`], for `n` visits each told by `who` (so that a cohort's list of them need
+/// not be made).
+pub fn firms_by<'a>(n: usize, who: impl Fn(usize) -> Who<'a>) -> Vec<usize> {
+    let visits = || (0..n).map(&who);
+    let mut sets = Sets::new(n);
+    // Keyed within each questionnaire (a cohort has few): a province's maps stay small.
+    let questionnaires = Questionnaires::of(visits());
+    // One map at a time: codes first, then names.
+    let mut by_code: Vec<HashMap<&str, u32>> = vec![HashMap::new(); questionnaires.len()];
+    for (i, v) in visits().enumerate() {
+        let q = questionnaires.index(v.questionnaire);
         if let Some(code) = v.code {
-            match by_code.get(&(v.questionnaire, code)) {
-                Some(&j) => sets.join(i, j),
+            match by_code[q].get(code) {
+                Some(&j) => sets.join(i, j as usize),
                 None => {
-                    by_code.insert((v.questionnaire, code), i);
+                    by_code[q].insert(code, index(i));
                 }
             }
         }
+    }
+    drop(by_code);
+    let mut by_name: Vec<HashMap<&str, u32>> = vec![HashMap::new(); questionnaires.len()];
+    let mut names: Vec<Named> = Vec::new();
+    for (i, v) in visits().enumerate() {
         if !v.name.is_empty() {
-            by_name
-                .entry((v.questionnaire, v.name))
-                .or_default()
-                .push(i);
+            let q = questionnaires.index(v.questionnaire);
+            let n = *by_name[q].entry(v.name).or_insert_with(|| {
+                names.push(Named::new());
+                index(names.len() - 1)
+            });
+            let named = &mut names[n as usize];
+            let coded = (named.coded != NONE).then(|| who(named.coded as usize).code);
+            named.add(i, v.code, coded.flatten());
         }
     }
-    for members in by_name.values() {
-        let mut codes: Vec<&str> = members.iter().filter_map(|&i| visits[i].code).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        let joined: Vec<usize> = if codes.len() <= 1 {
-            members.clone()
-        } else {
-            members
-                .iter()
-                .copied()
-                .filter(|&i| visits[i].code.is_none())
-                .collect()
+    // Visits of one name join when its visits carry at most one code; else only those
+    // without a code join (each other).
+    for (i, v) in visits().enumerate() {
+        if v.name.is_empty() {
+            continue;
+        }
+        let q = questionnaires.index(v.questionnaire);
+        let Some(named) = by_name[q].get(v.name).map(|&n| &names[n as usize]) else {
+            continue;
         };
-        for w in joined.windows(2) {
-            sets.join(w[0], w[1]);
+        let with = if !named.codes_differ {
+            Some(named.first)
+        } else if v.code.is_none() {
+            Some(named.first_uncoded)
+        } else {
+            None
+        };
+        if let Some(j) = with.filter(|&j| j != NONE) {
+            sets.join(i, j as usize);
         }
     }
-    for (i, v) in visits.iter().enumerate() {
-        let Some(previous) = v.previous else { continue };
-        let earlier = v.path.parent().map(|dir| dir.join(previous));
-        let found = earlier.as_deref().and_then(|p| by_path.get(p));
-        if let Some(&j) = found
-            && visits[j].questionnaire == v.questionnaire
+    drop(by_name);
+    drop(names);
+    let earlier = Earlier::of(visits());
+    for (i, v) in visits().enumerate() {
+        if let Some(j) = earlier.of_visit(&v)
+            && who(j).questionnaire == v.questionnaire
         {
             sets.join(i, j);
         }
     }
-    let mut number: HashMap<usize, usize> = HashMap::new();
-    (0..visits.len())
+    // A set's root is its first visit: firms are numbered in the order of their first visits.
+    let mut number: Vec<u32> = vec![u32::MAX; n];
+    let mut next = 0;
+    (0..n)
         .map(|i| {
             let root = sets.root(i);
-            let next = number.len();
-            *number.entry(root).or_insert(next)
+            if number[root] == u32::MAX {
+                number[root] = next;
+                next += 1;
+            }
+            number[root] as usize
         })
         .collect()
+}
+
+/// A visit's position as the grouping keeps it: a cohort holds far fewer than 2³² visits.
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// The questionnaires of a cohort's visits, numbered in order of first use.
+struct Questionnaires<'a>(Vec<&'a str>);
+
+impl<'a> Questionnaires<'a> {
+    fn of(visits: impl Iterator<Item = Who<'a>>) -> Self {
+        let mut ids: Vec<&str> = Vec::new();
+        for v in visits {
+            if !ids.contains(&v.questionnaire) {
+                ids.push(v.questionnaire);
+            }
+        }
+        Questionnaires(ids)
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn index(&self, id: &str) -> usize {
+        self.0.iter().position(|q| *q == id).unwrap_or(0)
+    }
+}
+
+/// No visit, where a visit's position is kept.
+const NONE: u32 = u32::MAX;
+
+/// The visits of one name (within a questionnaire): the first, the first without a code, the
+/// first with one, and whether they carry more than one code.
+struct Named {
+    first: u32,
+    first_uncoded: u32,
+    coded: u32,
+    codes_differ: bool,
+}
+
+impl Named {
+    fn new() -> Self {
+        Named {
+            first: NONE,
+            first_uncoded: NONE,
+            coded: NONE,
+            codes_differ: false,
+        }
+    }
+
+    /// Adds visit `i`, of code `code`; `seen` is the code of the first visit with one.
+    fn add(&mut self, i: usize, code: Option<&str>, seen: Option<&str>) {
+        if self.first == NONE {
+            self.first = index(i);
+        }
+        match (code, seen) {
+            (None, _) => {
+                if self.first_uncoded == NONE {
+                    self.first_uncoded = index(i);
+                }
+            }
+            (Some(_), None) => self.coded = index(i),
+            (Some(c), Some(seen)) => self.codes_differ |= c != seen,
+        }
+    }
+}
+
+/// The visit each follow-up follows up, found by the file its `previous` names. Only the files
+/// some visit names are looked up, however many visits there are.
+struct Earlier<'a> {
+    by_path: HashMap<&'a Path, usize>,
+}
+
+impl<'a> Earlier<'a> {
+    fn of(visits: impl Iterator<Item = Who<'a>> + Clone) -> Self {
+        let named: std::collections::HashSet<std::path::PathBuf> =
+            visits.clone().filter_map(|v| named_earlier(&v)).collect();
+        let by_path = visits
+            .enumerate()
+            .filter(|(_, v)| named.contains(v.path))
+            .map(|(i, v)| (v.path, i))
+            .collect();
+        Earlier { by_path }
+    }
+
+    /// The visit `v` follows up, if it is among the visits.
+    fn of_visit(&self, v: &Who<'_>) -> Option<usize> {
+        named_earlier(v).and_then(|p| self.by_path.get(p.as_path()).copied())
+    }
+}
+
+/// The file a visit's `previous` names: in the visit's own folder.
+fn named_earlier(v: &Who<'_>) -> Option<std::path::PathBuf> {
+    Some(v.path.parent()?.join(v.previous?))
 }
 
 /// For each visit, how many visits before it its chain of `previous` names (0 for a visit
 /// that follows none up): a follow-up made on the same day as the visit it follows up comes
 /// after it, whatever the file names say. A chain that loops is counted once round.
 pub fn follow_up_depths(visits: &[Who<'_>]) -> Vec<u32> {
-    let by_path: HashMap<&Path, usize> = visits
-        .iter()
-        .enumerate()
-        .map(|(i, v)| (v.path, i))
-        .collect();
-    let earlier = |i: usize| -> Option<usize> {
-        let v = &visits[i];
-        let path = v.path.parent()?.join(v.previous?);
-        by_path.get(path.as_path()).copied()
-    };
-    (0..visits.len())
+    follow_up_depths_by(visits.len(), |i| visits[i])
+}
+
+/// Like [`follow_up_depths`], for `n` visits each told by `who`.
+pub fn follow_up_depths_by<'a>(n: usize, who: impl Fn(usize) -> Who<'a>) -> Vec<u32> {
+    let earlier = Earlier::of((0..n).map(&who));
+    (0..n)
         .map(|i| {
             let mut depth = 0;
             let mut at = i;
-            while let Some(j) = earlier(at) {
-                if j == i || depth as usize >= visits.len() {
+            while let Some(j) = earlier.of_visit(&who(at)) {
+                if j == i || depth as usize >= n {
                     break;
                 }
                 depth += 1;
@@ -116,28 +234,29 @@ pub fn follow_up_depths(visits: &[Who<'_>]) -> Vec<u32> {
 
 /// Disjoint sets of visits (union by the smaller index, paths halved).
 struct Sets {
-    parent: Vec<usize>,
+    parent: Vec<u32>,
 }
 
 impl Sets {
     fn new(n: usize) -> Self {
         Sets {
-            parent: (0..n).collect(),
+            parent: (0..n).map(index).collect(),
         }
     }
 
-    fn root(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
+    fn root(&mut self, i: usize) -> usize {
+        let mut i = index(i);
+        while self.parent[i as usize] != i {
+            self.parent[i as usize] = self.parent[self.parent[i as usize] as usize];
+            i = self.parent[i as usize];
         }
-        i
+        i as usize
     }
 
     fn join(&mut self, a: usize, b: usize) {
         let (a, b) = (self.root(a), self.root(b));
         let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-        self.parent[hi] = lo;
+        self.parent[hi] = index(lo);
     }
 }
 

@@ -4,10 +4,10 @@
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::Arc;
 
-use super::firms::{Who, firms_of, follow_up_depths};
+use super::firms::{Who, firms_by, follow_up_depths_by};
 use super::stats::{Summary, percentile_ranks};
 use super::view::CohortView;
 use crate::evaluation::ScoredVisit;
@@ -85,10 +85,10 @@ pub struct FilterValue {
 /// decimals, as they are printed and exported, and every statistic is computed on them.
 #[derive(Debug, Clone)]
 pub struct Visit {
-    pub file: PathBuf,
-    pub firm: String,
+    pub file: Box<Path>,
+    pub firm: Box<str>,
     /// `YYYY-MM-DD`.
-    pub date: Option<String>,
+    pub date: Option<Box<str>>,
     /// The version of the questionnaire the visit is scored against (one text shared by
     /// every visit of that version).
     pub version: Arc<str>,
@@ -98,39 +98,149 @@ pub struct Visit {
     /// Too little is answered for a stage (scoring rule 4): the scores are provisional, so the
     /// visit is neither ranked nor in the cohort's statistics.
     pub provisional: bool,
-    /// Index in [`Comparison::stages`].
-    pub stage: Option<usize>,
+    /// Index in [`Comparison::stages`] (see [`Visit::stage`]; as `u32`, as are the indices
+    /// below: a province's visits are many).
+    pub stage: Option<u32>,
     /// Index in [`Comparison::dimensions`].
-    pub bottleneck: Option<usize>,
+    pub bottleneck: Option<u32>,
     /// One per entry of [`Comparison::dimensions`]; none where the visit's questionnaire
     /// lacks the dimension or it has no score.
-    pub dimensions: Vec<Option<f64>>,
+    pub dimensions: Scores,
     /// Indices in [`Comparison::recommendations`] of those that fire, in sheet order (as
-    /// `u32`, as are those below: half the memory of a cohort's lists).
-    pub recommendations: Vec<u32>,
-    pub profile: BTreeMap<String, toml::Value>,
+    /// `u32`, as are those below: half the memory of a cohort's lists; every list is a boxed
+    /// slice, a word smaller than a vector).
+    pub recommendations: Box<[u32]>,
+    /// The profile fields kept (see [`Gather::profile_fields`]); none when none is.
+    pub profile: Option<Box<BTreeMap<String, toml::Value>>>,
     /// The assessor's name, one text shared by every visit of the same assessor.
     pub assessor: Option<Arc<str>>,
     /// Index in [`Comparison::verdicts`]; none when provisional or when none holds.
-    pub verdict: Option<usize>,
+    pub verdict: Option<u32>,
     /// The projection once the whole plan is carried out (after the long horizon): the
     /// overall score, rounded, and its stage (index in [`Comparison::stages`]).
-    pub projected: (Option<f64>, Option<usize>),
+    pub projected: (Option<f64>, Option<u32>),
     /// Indices in [`Comparison::recommendations`] of the actions planned in the short, medium
     /// and long horizons (rule 9).
-    pub planned: Vec<u32>,
+    pub planned: Box<[u32]>,
     /// Indices in [`Comparison::recommendations`] of those that apply but are left for later.
-    pub later: Vec<u32>,
-    /// Ids of the actions the firm agreed at this visit (recommendations and its own); each
-    /// id one text shared by every visit that names it, as are those below.
-    pub agreed: Vec<Arc<str>>,
-    /// Ids of the actions this visit reports done (`[progress.*] status = "done"`).
-    pub done: Vec<Arc<str>>,
-    /// Ids of the actions whose public support this visit reports granted.
-    pub granted: Vec<Arc<str>>,
+    pub later: Box<[u32]>,
+    /// What came of actions at this visit; none where nothing did (most visits).
+    pub actions: Option<Box<Actions>>,
+}
+
+/// Ids of actions a visit names, each id one text shared by every visit that names it.
+#[derive(Debug, Clone, Default)]
+pub struct Actions {
+    /// The actions the firm agreed at this visit (recommendations and its own).
+    pub agreed: Box<[Arc<str>]>,
+    /// The actions this visit reports done (`[progress.*] status = "done"`).
+    pub done: Box<[Arc<str>]>,
+    /// The actions whose public support this visit reports granted.
+    pub granted: Box<[Arc<str>]>,
+}
+
+/// Rounded scores, one per dimension, kept in hundredths: a province's visits hold them in a
+/// quarter of the memory of `Option<f64>`s, and give back exactly the rounded values.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scores {
+    /// Each score × 100; [`Scores::NONE`] for none.
+    Hundredths(Box<[i32]>),
+    /// Scores too large for hundredths in 32 bits (a questionnaire's own scale), as they are.
+    Exact(Box<[Option<f64>]>),
+}
+
+impl Scores {
+    const NONE: i32 = i32::MIN;
+
+    /// Keeps `scores`, each already rounded to two decimals.
+    pub fn of(scores: impl IntoIterator<Item = Option<f64>>) -> Scores {
+        let scores: Vec<Option<f64>> = scores.into_iter().collect();
+        let hundredths: Option<Box<[i32]>> = scores
+            .iter()
+            .map(|s| match *s {
+                None => Some(Self::NONE),
+                Some(x) => {
+                    let h = (x * 100.0).round();
+                    let fits = h.abs() < f64::from(i32::MAX) && h / 100.0 == x;
+                    // -0.0 comes back as 0.0: kept as it is.
+                    (fits && x.to_bits() != (-0.0f64).to_bits()).then_some(h as i32)
+                }
+            })
+            .collect();
+        match hundredths {
+            Some(h) => Scores::Hundredths(h),
+            None => Scores::Exact(scores.into_boxed_slice()),
+        }
+    }
+
+    /// The score of dimension `i`; none where there is none or no such dimension.
+    pub fn get(&self, i: usize) -> Option<f64> {
+        match self {
+            Scores::Hundredths(h) => match h.get(i) {
+                Some(&x) if x != Self::NONE => Some(f64::from(x) / 100.0),
+                _ => None,
+            },
+            Scores::Exact(x) => x.get(i).copied().flatten(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Scores::Hundredths(h) => h.len(),
+            Scores::Exact(x) => x.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Option<f64>> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
 }
 
 impl Visit {
+    /// Index in [`Comparison::stages`] of the stage reached.
+    pub fn stage(&self) -> Option<usize> {
+        self.stage.map(|i| i as usize)
+    }
+
+    /// Index in [`Comparison::dimensions`] of the bottleneck.
+    pub fn bottleneck(&self) -> Option<usize> {
+        self.bottleneck.map(|i| i as usize)
+    }
+
+    /// Index in [`Comparison::verdicts`] of the verdict.
+    pub fn verdict(&self) -> Option<usize> {
+        self.verdict.map(|i| i as usize)
+    }
+
+    /// Index in [`Comparison::stages`] of the stage projected once the whole plan is done.
+    pub fn projected_stage(&self) -> Option<usize> {
+        self.projected.1.map(|i| i as usize)
+    }
+
+    /// The value of profile field `id`, where it is kept.
+    pub fn profile(&self, id: &str) -> Option<&toml::Value> {
+        self.profile.as_ref()?.get(id)
+    }
+
+    /// Ids of the actions the firm agreed at this visit.
+    pub fn agreed(&self) -> &[Arc<str>] {
+        self.actions.as_ref().map_or(&[], |a| &a.agreed)
+    }
+
+    /// Ids of the actions this visit reports done.
+    pub fn done(&self) -> &[Arc<str>] {
+        self.actions.as_ref().map_or(&[], |a| &a.done)
+    }
+
+    /// Ids of the actions whose public support this visit reports granted.
+    pub fn granted(&self) -> &[Arc<str>] {
+        self.actions.as_ref().map_or(&[], |a| &a.granted)
+    }
+
     /// The overall score as a result that ranks and counts: none while provisional.
     pub fn ranked(&self) -> Option<f64> {
         self.overall.filter(|_| !self.provisional)
@@ -138,11 +248,7 @@ impl Visit {
 
     /// The dimension's score as a result that counts: none while provisional.
     pub fn ranked_dimension(&self, d: usize) -> Option<f64> {
-        self.dimensions
-            .get(d)
-            .copied()
-            .flatten()
-            .filter(|_| !self.provisional)
+        self.dimensions.get(d).filter(|_| !self.provisional)
     }
 }
 
@@ -185,8 +291,8 @@ impl FirmRow {
             dimensions: cur
                 .dimensions
                 .iter()
-                .zip(&prev.dimensions)
-                .map(|(c, p)| diff(*c, *p))
+                .zip(prev.dimensions.iter())
+                .map(|(c, p)| diff(c, p))
                 .collect(),
         })
     }
@@ -815,9 +921,9 @@ impl Comparison {
             Column::Status => Cell::Text(v.status.id()),
             Column::Completeness => Cell::Share(v.completeness),
             Column::Overall => Cell::Score(v.overall),
-            Column::Stage => Cell::Stage(v.stage),
-            Column::Bottleneck => Cell::Dimension(v.bottleneck),
-            Column::Dimension(i) => Cell::Score(v.dimensions.get(i).copied().flatten()),
+            Column::Stage => Cell::Stage(v.stage()),
+            Column::Bottleneck => Cell::Dimension(v.bottleneck()),
+            Column::Dimension(i) => Cell::Score(v.dimensions.get(i)),
             Column::Percentile => Cell::Percentile(firm.percentile),
             Column::Visits => Cell::Count(firm.visits.len()),
         }
@@ -942,7 +1048,7 @@ impl Comparison {
         };
         let (mut counts, known): (_, Vec<(String, String)>) =
             if let Some(p) = self.profile.iter().find(|p| p.id == field) {
-                let counts = tally(&|f| f.latest().profile.get(field).map(value_text));
+                let counts = tally(&|f| f.latest().profile(field).map(value_text));
                 (counts, p.options.clone())
             } else if field == "questionnaire" {
                 (
@@ -950,14 +1056,14 @@ impl Comparison {
                     self.titles.clone(),
                 )
             } else if field == "stage" {
-                let counts = tally(&|f| Some(self.stages[f.latest().stage?].id.clone()));
+                let counts = tally(&|f| Some(self.stages[f.latest().stage()?].id.clone()));
                 let known = self.stages.iter();
                 (
                     counts,
                     known.map(|s| (s.id.clone(), s.label.clone())).collect(),
                 )
             } else if field == "bottleneck" {
-                let counts = tally(&|f| Some(self.dimensions[f.latest().bottleneck?].id.clone()));
+                let counts = tally(&|f| Some(self.dimensions[f.latest().bottleneck()?].id.clone()));
                 let known = self.dimensions.iter();
                 (
                     counts,
@@ -1121,7 +1227,7 @@ impl Comparison {
     fn matches(&self, firm: &FirmRow, test: &Test, target: &Target) -> bool {
         let v = firm.latest();
         match target {
-            Target::Profile(id) => match v.profile.get(id) {
+            Target::Profile(id) => match v.profile(id) {
                 None => false,
                 Some(toml::Value::String(s)) => match test {
                     Test::OneOf(vals) => vals.iter().any(|x| x == s),
@@ -1205,10 +1311,10 @@ impl Shared {
 
 /// What decides a visit's firm besides its questionnaire and file (see [`super::firms`]).
 struct Whose {
-    code: Option<String>,
+    code: Option<Box<str>>,
     /// The name without white space, where it has any (else the visit's name is).
-    name: Option<String>,
-    previous: Option<String>,
+    name: Option<Box<str>>,
+    previous: Option<Box<str>>,
 }
 
 impl Gather {
@@ -1217,6 +1323,13 @@ impl Gather {
     pub fn profile_fields(mut self, fields: Vec<String>) -> Gather {
         self.profile_fields = Some(fields);
         self
+    }
+
+    /// Makes room for `n` more visits at once (a cohort's lists then never hold twice the
+    /// room they need, as lists grown one by one can).
+    pub fn reserve(&mut self, n: usize) {
+        self.visits.reserve_exact(n);
+        self.who.reserve_exact(n);
     }
 
     /// Adds a visit, after those added before.
@@ -1235,12 +1348,12 @@ impl Gather {
         let visit = own_visit(s, self.profile_fields.as_deref(), &mut self.shared);
         self.visits.push((q, Box::new(visit)));
         self.who.push(Whose {
-            code: s.firm_id.clone(),
+            code: s.firm_id.as_deref().map(Box::from),
             name: s
                 .firm
                 .contains(char::is_whitespace)
                 .then(|| s.firm.chars().filter(|c| !c.is_whitespace()).collect()),
-            previous: s.previous.clone(),
+            previous: s.previous.as_deref().map(Box::from),
         });
     }
 
@@ -1260,63 +1373,60 @@ fn firm_rows(
     maps: &[Maps],
     dimension_count: usize,
 ) -> Vec<FirmRow> {
-    let whos: Vec<Who> = visits
-        .iter()
-        .zip(&who)
-        .map(|((q, v), w)| Who {
+    let n = visits.len();
+    let who_at = |i: usize| {
+        let ((q, v), w) = (&visits[i], &who[i]);
+        Who {
             questionnaire: &distinct[*q].questionnaire.id,
             code: w.code.as_deref(),
             name: w.name.as_deref().unwrap_or(&v.firm),
             path: &v.file,
             previous: w.previous.as_deref(),
-        })
-        .collect();
-    let of = firms_of(&whos);
-    let depth = follow_up_depths(&whos);
-    drop(whos);
+        }
+    };
+    let of = firms_by(n, who_at);
+    let depth = follow_up_depths_by(n, who_at);
     drop(who);
+    // Firm by firm, in the order of their numbers; each firm's visits oldest first: by date, a
+    // follow-up after the visit it follows up on the same day, then by file name.
+    let mut order: Vec<u32> = (0..n).map(index).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (a as usize, b as usize);
+        let (va, vb) = (&visits[a].1, &visits[b].1);
+        of[a]
+            .cmp(&of[b])
+            .then_with(|| va.date.cmp(&vb.date))
+            .then(depth[a].cmp(&depth[b]))
+            .then_with(|| va.file.cmp(&vb.file))
+    });
+    drop(depth);
     // Each firm's visits are counted first, so that its list is made as long as it needs.
-    let mut counts: Vec<usize> = Vec::new();
+    let mut counts: Vec<u32> = Vec::new();
     for &firm in &of {
         if counts.len() <= firm {
             counts.resize(firm + 1, 0);
         }
         counts[firm] += 1;
     }
+    let mut visits: Vec<Option<(usize, Box<Visit>)>> = visits.into_iter().map(Some).collect();
     let mut firms: Vec<FirmRow> = Vec::with_capacity(counts.len());
-    // Per firm, the depth of each of its visits in its chain of follow-ups, in visit order.
-    let mut depths: Vec<Vec<u32>> = Vec::with_capacity(counts.len());
-    for (((q, mut visit), firm), d) in visits.into_iter().zip(of).zip(depth) {
+    for i in order {
+        let i = i as usize;
+        let Some((q, mut visit)) = visits[i].take() else {
+            continue;
+        };
         renumber(&mut visit, &maps[q], dimension_count);
-        let visit = *visit;
-        match firms.get_mut(firm) {
-            Some(f) => {
-                f.visits.push(visit);
-                depths[firm].push(d);
-            }
-            None => {
-                depths.push(vec![d]);
-                let mut visits = Vec::with_capacity(counts.get(firm).copied().unwrap_or(1));
-                visits.push(visit);
-                firms.push(FirmRow {
-                    questionnaire: distinct[q].questionnaire.id.clone(),
-                    visits,
-                    percentile: None,
-                });
-            }
+        let firm = of[i];
+        if firm >= firms.len() {
+            firms.push(FirmRow {
+                questionnaire: distinct[q].questionnaire.id.clone(),
+                visits: Vec::with_capacity(counts.get(firm).map_or(1, |&c| c as usize)),
+                percentile: None,
+            });
         }
-    }
-    // Oldest first: by date, a follow-up after the visit it follows up on the same day, then
-    // by file name.
-    for (f, d) in firms.iter_mut().zip(depths) {
-        let mut dated: Vec<(u32, Visit)> = d.into_iter().zip(f.visits.drain(..)).collect();
-        dated.sort_by(|(da, a), (db, b)| {
-            a.date
-                .cmp(&b.date)
-                .then(da.cmp(db))
-                .then_with(|| a.file.cmp(&b.file))
-        });
-        f.visits.extend(dated.into_iter().map(|(_, v)| v));
+        if let Some(f) = firms.last_mut() {
+            f.visits.push(*visit);
+        }
     }
     firms
 }
@@ -1355,7 +1465,7 @@ fn ids(
     s: &ScoredVisit,
     shared: &mut Shared,
     keep: impl Fn(&str, &PlanEntry) -> bool,
-) -> Vec<Arc<str>> {
+) -> Box<[Arc<str>]> {
     s.decisions
         .iter()
         .filter(|(id, e)| keep(id, e))
@@ -1368,7 +1478,7 @@ fn progress_ids(
     s: &ScoredVisit,
     shared: &mut Shared,
     keep: impl Fn(&Progress) -> bool,
-) -> Vec<Arc<str>> {
+) -> Box<[Arc<str>]> {
     s.progress
         .iter()
         .filter(|(_, p)| keep(p))
@@ -1381,40 +1491,49 @@ fn progress_ids(
 /// Of the profile, only the fields in `keep` where given.
 fn own_visit(s: &ScoredVisit, keep: Option<&[String]>, shared: &mut Shared) -> Visit {
     Visit {
-        file: s.path.clone(),
-        firm: s.firm.clone(),
-        date: s.date.clone(),
+        file: s.path.as_path().into(),
+        firm: s.firm.as_str().into(),
+        date: s.date.as_deref().map(Box::from),
         version: shared.text(&s.q().version),
         status: s.status,
         completeness: s.completeness,
         overall: s.overall.map(round2),
         provisional: s.provisional,
-        stage: s.stage,
-        bottleneck: s.bottleneck,
-        dimensions: s.dimensions.iter().map(|x| x.map(round2)).collect(),
+        stage: s.stage.map(index),
+        bottleneck: s.bottleneck.map(index),
+        dimensions: Scores::of(s.dimensions.iter().map(|x| x.map(round2))),
         recommendations: indices(&s.fired),
-        profile: match keep {
-            None => s.profile.clone(),
-            Some(keep) => s
-                .profile
-                .iter()
-                .filter(|(k, _)| keep.contains(k))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
+        profile: {
+            let profile: BTreeMap<String, toml::Value> = match keep {
+                None => s.profile.clone(),
+                Some(keep) => s
+                    .profile
+                    .iter()
+                    .filter(|(k, _)| keep.contains(k))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+            };
+            (!profile.is_empty()).then(|| Box::new(profile))
         },
         assessor: s.assessor.as_deref().map(|a| shared.text(a)),
-        verdict: s.verdict,
-        projected: (s.projected[2].0.map(round2), s.projected[2].1),
+        verdict: s.verdict.map(index),
+        projected: (s.projected[2].0.map(round2), s.projected[2].1.map(index)),
         planned: indices(s.planned.iter().flatten()),
         later: indices(&s.later),
-        agreed: ids(s, shared, |_, e| e.decision == Some(Decision::Agreed)),
-        done: progress_ids(s, shared, |p| p.status == Some(ProgressStatus::Done)),
-        granted: progress_ids(s, shared, |p| p.support == Some(SupportOutcome::Granted)),
+        actions: {
+            let actions = Actions {
+                agreed: ids(s, shared, |_, e| e.decision == Some(Decision::Agreed)),
+                done: progress_ids(s, shared, |p| p.status == Some(ProgressStatus::Done)),
+                granted: progress_ids(s, shared, |p| p.support == Some(SupportOutcome::Granted)),
+            };
+            let none = actions.agreed.is_empty() && actions.done.is_empty();
+            (!none || !actions.granted.is_empty()).then(|| Box::new(actions))
+        },
     }
 }
 
 /// Positions as a visit keeps them.
-fn indices<'a>(positions: impl IntoIterator<Item = &'a usize>) -> Vec<u32> {
+fn indices<'a>(positions: impl IntoIterator<Item = &'a usize>) -> Box<[u32]> {
     positions.into_iter().map(|&i| index(i)).collect()
 }
 
@@ -1429,11 +1548,11 @@ fn index(i: usize) -> u32 {
 fn renumber(v: &mut Visit, m: &Maps, dimension_count: usize) {
     let mut dimensions = vec![None; dimension_count];
     for (i, score) in v.dimensions.iter().enumerate() {
-        dimensions[m.dimensions[i]] = *score;
+        dimensions[m.dimensions[i]] = score;
     }
-    v.dimensions = dimensions;
-    v.stage = v.stage.map(|i| m.stages[i]);
-    v.bottleneck = v.bottleneck.map(|i| m.dimensions[i]);
+    v.dimensions = Scores::of(dimensions);
+    v.stage = v.stage.map(|i| index(m.stages[i as usize]));
+    v.bottleneck = v.bottleneck.map(|i| index(m.dimensions[i as usize]));
     for r in v
         .recommendations
         .iter_mut()
@@ -1442,8 +1561,8 @@ fn renumber(v: &mut Visit, m: &Maps, dimension_count: usize) {
     {
         *r = index(m.recommendations[*r as usize]);
     }
-    v.verdict = v.verdict.map(|i| m.verdicts[i]);
-    v.projected.1 = v.projected.1.map(|i| m.stages[i]);
+    v.verdict = v.verdict.map(|i| index(m.verdicts[i as usize]));
+    v.projected.1 = v.projected.1.map(|i| index(m.stages[i as usize]));
 }
 
 /// The value a row sorts by in a column.
@@ -1470,9 +1589,9 @@ impl SortKey<'_> {
             Column::Status => SortKey::Text(v.status.id()),
             Column::Completeness => SortKey::Number(v.completeness),
             Column::Overall => num(v.overall),
-            Column::Stage => idx(v.stage),
-            Column::Bottleneck => idx(v.bottleneck),
-            Column::Dimension(d) => num(v.dimensions.get(d).copied().flatten()),
+            Column::Stage => idx(v.stage()),
+            Column::Bottleneck => idx(v.bottleneck()),
+            Column::Dimension(d) => num(v.dimensions.get(d)),
             Column::Percentile => num(f.percentile),
             Column::Visits => SortKey::Index(f.visits.len()),
         }

@@ -79,7 +79,7 @@ impl Record {
         for f in c.rows().filter(|f| f.visits.len() > 1) {
             revisited += 1;
             let (first, last) = (&f.visits[0], f.latest());
-            moves[first.stage.unwrap_or(none)][last.stage.unwrap_or(none)] += 1;
+            moves[first.stage().unwrap_or(none)][last.stage().unwrap_or(none)] += 1;
             // A provisional visit's score is no result to measure a change from or to.
             let change = first
                 .ranked()
@@ -107,11 +107,11 @@ impl Record {
 /// What came of the actions a re-visited firm agreed before its latest visit.
 fn group(f: &FirmRow) -> Group {
     let n = f.visits.len();
-    let agreed: Vec<&Arc<str>> = f.visits[..n - 1].iter().flat_map(|v| &v.agreed).collect();
+    let agreed: Vec<&Arc<str>> = f.visits[..n - 1].iter().flat_map(|v| v.agreed()).collect();
     if agreed.is_empty() {
         return Group::NoneAgreed;
     }
-    let done = |id: &Arc<str>| f.visits[1..].iter().any(|v| v.done.contains(id));
+    let done = |id: &Arc<str>| f.visits[1..].iter().any(|v| v.done().contains(id));
     if agreed.into_iter().all(done) {
         Group::AllDone
     } else {

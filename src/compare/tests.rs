@@ -410,7 +410,10 @@ fn another_version_of_the_questionnaire_adds_its_dimensions_and_warns() {
     );
     let safety = dim(&c, "safety");
     assert_eq!(c.shown_dimensions().len(), 5);
-    let scores: Vec<Option<f64>> = c.rows().map(|f| f.latest().dimensions[safety]).collect();
+    let scores: Vec<Option<f64>> = c
+        .rows()
+        .map(|f| f.latest().dimensions.get(safety))
+        .collect();
     assert_eq!(scores, vec![Some(4.0), None]);
 }
 

@@ -128,16 +128,16 @@ impl CohortView {
         for f in c.rows() {
             firms += 1;
             let v = f.latest();
-            match v.stage {
+            match v.stage() {
                 Some(s) => stages[s] += 1,
                 None if v.provisional => provisional += 1,
                 None => unscored += 1,
             }
-            match v.verdict {
+            match v.verdict() {
                 Some(k) => verdicts[k] += 1,
                 None => no_verdict += 1,
             }
-            if let Some(b) = v.bottleneck {
+            if let Some(b) = v.bottleneck() {
                 bottlenecks[b] += 1;
             }
             mark_firm(c, f, &mut recs);
@@ -210,9 +210,9 @@ fn mark_firm(c: &Comparison, f: &FirmRow, recs: &mut Marks) {
     }
     for visit in &f.visits {
         for (ids, bit) in [
-            (&visit.agreed, AGREED),
-            (&visit.done, DONE),
-            (&visit.granted, SUPPORTED),
+            (visit.agreed(), AGREED),
+            (visit.done(), DONE),
+            (visit.granted(), SUPPORTED),
         ] {
             for id in ids {
                 if let Some(r) = c.recommendation_index(&f.questionnaire, id) {

@@ -225,7 +225,7 @@ impl CompareState {
         });
         self.comparison = self.comparison.rescored(&self.visits);
         self.measure();
-        let holds = |f: &FirmRow| f.visits.iter().any(|v| v.file == path);
+        let holds = |f: &FirmRow| f.visits.iter().any(|v| *v.file == *path);
         if let Some(k) = self.comparison.rows().position(holds) {
             self.cursor = k;
         }
@@ -413,7 +413,7 @@ fn firms_key(st: &mut CompareState, command: C) -> Effect {
         C::Enter if st.on_header => st.sort_chosen(),
         C::Enter => {
             if let Some(f) = st.firm_under_cursor() {
-                return Effect::Open(f.latest().file.clone());
+                return Effect::Open(f.latest().file.to_path_buf());
             }
         }
         _ => {}
@@ -438,7 +438,7 @@ fn progress_key(st: &mut CompareState, command: C) -> Effect {
         }
         C::Enter => {
             if let Some(f) = st.firm_under_cursor() {
-                return Effect::Open(f.latest().file.clone());
+                return Effect::Open(f.latest().file.to_path_buf());
             }
         }
         _ => {}

@@ -160,10 +160,10 @@ fn firm_block(
             let (text, style) = match col.column {
                 Column::Overall => (score_text(v.overall), x.score_style(v.overall)),
                 Column::Dimension(d) => {
-                    let s = v.dimensions[d];
+                    let s = v.dimensions.get(d);
                     (score_text(s), x.score_style(s))
                 }
-                Column::Stage => match v.stage {
+                Column::Stage => match v.stage() {
                     Some(s) => (inert(&c.stages()[s].id), t.stage(s, c.stages().len())),
                     None if v.provisional => (x.cw.provisional.into(), t.muted()),
                     None => (NO_SCORE.into(), t.muted()),
