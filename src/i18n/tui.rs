@@ -1,6 +1,6 @@
 //! Words of the terminal UI: screens, messages, and the keys with what they do.
 
-use super::words;
+use super::{Lang, en_count, words};
 
 words! {
     /// The terminal UI.
@@ -313,25 +313,17 @@ words! {
         sheet_written(path: &str): "一企一策建议书已写入 {path}", "Recommendation sheet written to {path}";
         sheet_failed(why: &str): "建议书未能写出：{why}", "Could not write the sheet: {why}";
         sheet_stale(sheet: &str): "{sheet} · 已过期（之后评估有改动），按 w 重新生成", "{sheet} · out of date (the assessment changed since), w writes it again";
-        firms_files(firms: usize, files: usize): "{firms} 家企业 · {files} 份评估", "{firms} firms · {files} assessments";
         home_reading(read: usize, total: usize): "正在读取 {read}/{total}…", "reading {read}/{total}…";
         offer_demo(firms: usize): "或按 d 生成 {firms} 家示例企业，先试一试。", "or d to create a demo cohort of {firms} firms to try dmat on.";
-        demo_written(firms: usize, folder: &str): "已在 {folder} 生成 {firms} 家示例企业", "Created {firms} demo firms in {folder}";
         demo_needs(questionnaire: &str): "找不到默认问卷 {questionnaire}，无法生成示例", "The default questionnaire {questionnaire} is missing; no demo can be made";
-        demo_removed(n: usize): "已删除 {n} 份示例评估，其他文件未动", "Removed {n} demo assessments; nothing else was touched";
-        marked(n: usize): "已标记 {n} 家", "{n} marked";
-        shown_of(shown: usize, all: usize): "{shown}/{all} 份", "{shown} of {all} assessments";
         questions_count(dimensions: usize, questions: usize): "{dimensions} 个维度，{questions} 道题", "{dimensions} dimensions, {questions} questions";
         resume_offer(file: &str): "这家企业今天已有一份进行中的评估（{file}）。接着填它，还是另起一份？", "This firm already has an interview in progress today ({file}). Resume it, or start another?";
-        visits_n(n: usize): "{n} 次走访", "{n} visits";
-        left_out(n: usize): "{n} 个文件无法读取，未列入比较", "{n} file(s) could not be read and are left out";
         open_elsewhere(file: &str): "这份评估正在另一个 dmat 中打开，请先在那里关闭：{file}", "This assessment is open in another dmat; close it there first: {file}";
         filter_removed(field: &str): "已取消按“{field}”筛选", "No longer filtered by {field}";
         pick_values(field: &str): "{field} · 选择取值", "{field} · choose values";
         pick_number(field: &str): "{field} · 输入条件", "{field} · type a condition";
         not_a_condition(typed: &str): "“{typed}”不是筛选条件：请写 <50、>=100 或 30,120", "“{typed}” is not a condition: write <50, >=100 or 30,120";
         firms_n(n: usize): "{n} 家", "{n}";
-        cmp_apart(n: usize, questionnaires: &str): "另有 {n} 家用其他问卷（{questionnaires}），未混入对比：按 f 选“问卷”查看", "+{n} firm(s) on other questionnaires ({questionnaires}), kept apart: f, Questionnaire";
         plan_counts(agreed: usize, declined: usize, proposed: usize): "已商定 {agreed} 项 · 不采纳 {declined} 项 · 待商定 {proposed} 项", "{agreed} agreed · {declined} declined · {proposed} proposed";
         plan_own(title: &str): "{title}（企业自拟）", "{title} (the firm's own)";
         plan_owner(owner: &str): "负责人：{owner}", "owner: {owner}";
@@ -349,5 +341,87 @@ words! {
         progress_missing(earlier: &str): "找不到上次走访的文件 {earlier}：这里只列出本次已记录的进展。", "The last visit's file {earlier} is missing: only the progress already recorded here is listed.";
         revisit_started(file: &str): "已开始回访，写入 {file}：每道题下方显示上次的回答，按 t 沿用", "Follow-up visit begun in {file}: each question shows last visit's answer; t takes it over";
         revisit_resumed(file: &str): "这家企业的回访 {file} 尚未完成，已接着打开", "The follow-up visit {file} is still in progress: resumed it";
+    }
+}
+
+/// Counts in sentences, where English needs the noun's singular for one ("1 assessment") and
+/// Chinese its measure word (份 for assessments and files, 家 for firms, 次 for visits).
+impl TuiWords {
+    /// The home screen's header: how many firms, how many assessments.
+    pub fn firms_files(&self, firms: usize, files: usize) -> String {
+        match self.lang() {
+            Lang::Zh => format!("{firms} 家企业 · {files} 份评估"),
+            Lang::En => format!(
+                "{} · {}",
+                en_count(firms, "firm", "firms"),
+                en_count(files, "assessment", "assessments")
+            ),
+        }
+    }
+
+    /// How many of the assessments the filter shows.
+    pub fn shown_of(&self, shown: usize, all: usize) -> String {
+        match self.lang() {
+            Lang::Zh => format!("{shown}/{all} 份"),
+            Lang::En => format!("{shown} of {}", en_count(all, "assessment", "assessments")),
+        }
+    }
+
+    /// How many assessments are marked to compare.
+    pub fn marked(&self, n: usize) -> String {
+        match self.lang() {
+            Lang::Zh => format!("已标记 {n} 份"),
+            Lang::En => format!("{n} marked"),
+        }
+    }
+
+    pub fn demo_written(&self, firms: usize, folder: &str) -> String {
+        match self.lang() {
+            Lang::Zh => format!("已在 {folder} 生成 {firms} 家示例企业"),
+            Lang::En => format!(
+                "Created {} in {folder}",
+                en_count(firms, "demo firm", "demo firms")
+            ),
+        }
+    }
+
+    pub fn demo_removed(&self, n: usize) -> String {
+        match self.lang() {
+            Lang::Zh => format!("已删除 {n} 份示例评估，其他文件未动"),
+            Lang::En => format!(
+                "Removed {}; nothing else was touched",
+                en_count(n, "demo assessment", "demo assessments")
+            ),
+        }
+    }
+
+    /// A re-visited firm's number of visits.
+    pub fn visits_n(&self, n: usize) -> String {
+        match self.lang() {
+            Lang::Zh => format!("{n} 次走访"),
+            Lang::En => en_count(n, "visit", "visits"),
+        }
+    }
+
+    /// Files left out of the comparison because they could not be read.
+    pub fn left_out(&self, n: usize) -> String {
+        match self.lang() {
+            Lang::Zh => format!("{n} 个文件无法读取，未列入比较"),
+            Lang::En if n == 1 => "1 file could not be read and is left out".to_string(),
+            Lang::En => format!("{n} files could not be read and are left out"),
+        }
+    }
+
+    /// Firms of other questionnaires, kept apart from the comparison.
+    pub fn cmp_apart(&self, n: usize, questionnaires: &str) -> String {
+        match self.lang() {
+            Lang::Zh => {
+                format!("另有 {n} 家用其他问卷（{questionnaires}），未混入对比：按 f 选“问卷”查看")
+            }
+            Lang::En => format!(
+                "+{} on other questionnaires ({questionnaires}), kept apart: f, Questionnaire",
+                en_count(n, "firm", "firms")
+            ),
+        }
     }
 }
