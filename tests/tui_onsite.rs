@@ -29,10 +29,7 @@ fn past_profile(lang: Lang) -> (Fixture, App) {
 
 /// Snapshots a screen at 80×24; temporary paths are redacted.
 fn snap80(name: &str, lang: Lang, app: &App) {
-    let mut settings = insta::Settings::clone_current();
-    settings.add_filter(r"/[^\s]*/\.tmp[A-Za-z0-9]+", "[workspace]");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
+    redacted().bind(|| {
         let name = format!("{name}-{}-80x24", lang.code());
         insta::assert_snapshot!(name, draw(app, 80, 24));
     });

@@ -79,6 +79,7 @@ words! {
         col_stage: "阶段", "Stage";
         col_questionnaire: "问卷", "Questionnaire";
         provisional: "暂不定级", "provisional";
+        provisional_short: "暂定", "prov.";
         unreadable: "无法读取", "unreadable";
         empty_workspace: "这个工作区还没有评估。", "This workspace has no assessments yet.";
         how_to_start: "按 n 开始一次新的访谈；", "Press n to start a new interview,";
