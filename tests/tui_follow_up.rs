@@ -362,3 +362,45 @@ fn follow_up_plan_snapshots() {
         snap("plan-follow-up-taken", lang, &app);
     }
 }
+
+#[test]
+fn a_follow_ups_header_says_it_is_a_follow_up() {
+    for lang in [Lang::Zh, Lang::En] {
+        // A questionnaire titled for first visits: its aside gives way, as on the sheet.
+        let f = Fixture::new();
+        let catalog = dmat::store::Catalog::bundled();
+        let q = catalog.resolve("quick-scan").unwrap();
+        let header = |previous: Option<&str>| {
+            let mut session = dmat::tui::Session::start(&f.ws, q.clone(), FIRM, date()).unwrap();
+            session.assessment.visit.previous = previous.map(str::to_string);
+            let app = App::interview(
+                session,
+                f.ws.clone(),
+                dmat::store::Catalog::bundled(),
+                lang,
+                dmat::tui::Theme::plain(),
+            );
+            draw(&app, 200, 24).lines().next().unwrap().to_string()
+        };
+        let (first, follow_up) = match lang {
+            Lang::Zh => ("智能制造快速筛查（首次走访）", "智能制造快速筛查（回访）"),
+            Lang::En => (
+                "Smart-manufacturing quick scan (first visit)",
+                "Smart-manufacturing quick scan (follow-up)",
+            ),
+        };
+        let h = header(None);
+        assert!(h.contains(first), "{h}");
+        let h = header(Some("earlier.toml"));
+        assert!(h.contains(follow_up) && !h.contains(first), "{h}");
+        // A title that says nothing of a first visit: the header adds that this is a follow-up.
+        let f = Fixture::new();
+        let (app, _, _) = revisited(&f, lang);
+        let h = draw(&app, 140, 24).lines().next().unwrap().to_string();
+        let said = match lang {
+            Lang::Zh => " · 回访",
+            Lang::En => " · follow-up",
+        };
+        assert!(h.contains(said), "{h}");
+    }
+}

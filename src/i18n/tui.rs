@@ -258,6 +258,7 @@ words! {
         not_a_follow_up: "这次走访不是回访，没有上次的回答可沿用", "This visit follows up no earlier one; there is no last answer to take over";
         k_take_over: "沿用上次", "take over";
         k_revisit: "回访", "revisit";
+        follow_up_visit: "回访", "follow-up";
         firm_code: "统一社会信用代码（18 位，可不填）", "Unified social credit code (18 characters; may stay empty)";
         assessor: "评估专家（下次自动填入）", "Assessor (remembered for the next interview)";
         visit_date: "走访日期", "Visit date";

@@ -59,7 +59,7 @@ pub fn session_header(app: &App, frame: &mut Frame, area: Rect, s: &Session, wha
     let label = w.answered_of(done, visible);
     let q = s.q();
     let firm = inert(&s.assessment.firm.name);
-    let title = inert(q.text(&q.title, app.lang.code()));
+    let title = visit_title(app, s, &inert(q.text(&q.title, app.lang.code())));
     let tail = match what {
         Some(what) => format!(" · {title} · {what}"),
         None => format!(" · {title}"),
@@ -91,6 +91,19 @@ pub fn session_header(app: &App, frame: &mut Frame, area: Rect, s: &Session, wha
     frame.render_widget(Line::from(left), l);
     frame.render_widget(Line::from(right).alignment(Alignment::Right), r);
     rule(app, frame, area);
+}
+
+/// The questionnaire's title as the header of a visit shows it: on a follow-up, the aside
+/// that calls it a first visit becomes "（回访）", as on the sheet, and a title without one says
+/// it is a follow-up after it.
+fn visit_title(app: &App, s: &Session, title: &str) -> String {
+    if s.assessment.visit.previous.is_none() {
+        return title.to_string();
+    }
+    match crate::report::sheet::without_first_visit(title) {
+        Some(base) => crate::i18n::ReportWords::of(app.lang).follow_up_title(base),
+        None => format!("{title} · {}", app.words.follow_up_visit),
+    }
 }
 
 /// The footer: the last message if there is one, else the keys that work here, as many as
