@@ -86,6 +86,7 @@ words! {
         demo_mark: "〔示例〕", "[demo]";
         filter: "筛选：", "Filter: ";
         new_interview: "新的访谈", "New interview";
+        follow_up_form: "回访", "Follow-up visit";
         choose_questionnaire: "选择问卷（↑↓ 选择，Enter 下一步）", "Choose a questionnaire (↑↓ select, Enter next)";
         firm_name: "企业名称（Enter 开始访谈，Tab 下一项，Esc 返回）", "The firm's name (Enter starts the interview, Tab the next field, Esc goes back)";
         name_empty: "请先输入企业名称", "Type the firm's name first";
@@ -106,6 +107,7 @@ words! {
         k_pick: "确认", "pick";
         k_step: "下一步", "next";
         k_start: "开始访谈", "start";
+        k_start_follow_up: "开始回访", "Start follow-up";
         k_na: "不适用", "n/a";
         k_note: "备注", "note";
         k_edit: "填写", "fill in";
@@ -180,6 +182,7 @@ words! {
         h_home_remove_demo: "删除示例企业的评估（只删标记为示例的文件）", "Remove the demo firms' assessments (only files marked as demo)";
         h_new_move: "选择问卷", "Choose a questionnaire";
         h_new_enter: "下一步 / 开始访谈", "Next / start the interview";
+        h_follow_up_enter: "开始回访：按所选问卷和日期新建回访并打开", "Start the follow-up: a new visit on the questionnaire and date chosen, opened at once";
         resume_it: "接着填这份评估", "resume that interview";
         start_anyway: "另起一份新的评估", "start a new one all the same";
         h_new_back: "返回上一步", "Go back a step";
@@ -290,7 +293,7 @@ words! {
         h_progress_status: "进展：1 未开始，2 进行中，3 已完成，4 已放弃；再按同一个数字取消", "Status: 1 not started, 2 in progress, 3 done, 4 dropped; the same digit again clears it";
         h_progress_support: "支持落实情况，依次切换：未申请、已申请、已获得、未获批、未记录", "What became of its support, in turn: none, applied, granted, refused, not recorded";
         h_progress_note: "填写备注", "Write a note";
-        h_home_revisit: "回访这家企业：新建一次接续本次评估的走访（企业信息和概况沿用，每道题显示上次的回答），本次评估文件不会改动", "Visit this firm again: a new visit that follows up this one (firm and profile copied, last visit's answer shown with each question); this file is never changed";
+        h_home_revisit: "回访这家企业：先选问卷（默认上次的问卷）和走访日期（默认今天），Enter 开始、Esc 取消；新建一次接续本次评估的走访（企业信息和概况沿用，每道题显示上次的回答），本次评估文件不会改动；这次走访已有进行中的回访时，直接接着打开它", "Visit this firm again: choose the questionnaire (last visit's by default) and the visit date (today by default), Enter starts, Esc cancels; a new visit that follows up this one (firm and profile copied, last visit's answer shown with each question); this file is never changed. A follow-up of it already in progress is opened instead";
         h_take_over: "回访：沿用上次走访的回答和备注（不作改动），进入下一题；文本题上用 Ctrl-T", "Follow-up visit: take last visit's answer and note over unchanged and go on; Ctrl-T on a text question";
     }
     messages {
@@ -341,6 +344,8 @@ words! {
         code_is(code: &str): "统一社会信用代码：{code}（按 i 修改）", "Unified social credit code: {code} (i changes it)";
         progress_intro(earlier: &str, date: &str): "上次走访（{earlier}，{date}）商定的措施：每项记下进展、支持落实情况和备注。", "The actions agreed at the last visit ({earlier}, {date}): record how each went, what became of its support, and a note.";
         progress_missing(earlier: &str): "找不到上次走访的文件 {earlier}：这里只列出本次已记录的进展。", "The last visit's file {earlier} is missing: only the progress already recorded here is listed.";
+        follow_up_of(date: &str, questionnaire: &str): "上次走访：{date}，问卷 {questionnaire}", "Last visit: {date}, questionnaire {questionnaire}";
+        follow_up_before(date: jiff::civil::Date, earlier: jiff::civil::Date): "回访日期 {date} 早于上次走访的日期 {earlier}：回访只能在上次走访当天或之后", "The follow-up's date {date} is before the last visit's, {earlier}: a follow-up comes on or after the visit it follows up";
         revisit_started(file: &str): "已开始回访，写入 {file}：每道题下方显示上次的回答，按 t 沿用", "Follow-up visit begun in {file}: each question shows last visit's answer; t takes it over";
         revisit_resumed(file: &str): "这家企业的回访 {file} 尚未完成，已接着打开", "The follow-up visit {file} is still in progress: resumed it";
     }

@@ -19,6 +19,7 @@ use crate::tui::app::{Action, App, DEMO_FIRMS, Tone, text_area};
 use crate::tui::bindings::{Binding, always, commands, lookup, none};
 use crate::tui::draw::{Scrolled, chrome, footer, rule, score_text, scroll_marks};
 use crate::tui::keys;
+use crate::tui::screens::new_form::FollowUpOf;
 use ratatui_textarea::TextArea;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -547,7 +548,7 @@ fn run(app: &mut App, command: HomeCommand) -> Action {
                     None => {
                         return match follow_up_under_way(h, &row.path) {
                             Some(path) => Action::ResumeFollowUp(path),
-                            None => Action::Revisit(row.path.clone()),
+                            None => Action::FollowUpForm(Box::new(follow_up_of(row))),
                         };
                     }
                     Some(e) => {
@@ -574,6 +575,20 @@ fn run(app: &mut App, command: HomeCommand) -> Action {
         Reload => return Action::Reload,
     }
     Action::None
+}
+
+/// The visit of a row, as the follow-up form asks about it.
+fn follow_up_of(row: &HomeRow) -> FollowUpOf {
+    FollowUpOf {
+        earlier: row.path.clone(),
+        questionnaire: row.questionnaire.clone(),
+        date: crate::model::decisions::read_date(&row.date),
+        firm: row
+            .firm_of
+            .as_ref()
+            .map(|f| inert(&f.name))
+            .unwrap_or_else(|| row.firm.clone()),
+    }
 }
 
 /// A follow-up of `earlier` still in progress in the same folder, to resume rather than
