@@ -721,6 +721,10 @@ fn agree_the_plan_revisit_take_over_and_record_progress() {
     let t = Tmux::start("revisit", &dmat_command(ws, ""));
     t.wait_for("淄博华泰风机有限公司");
     typed_slowly(&t, &["v"]);
+    t.wait_for("Last visit:");
+    typed_slowly(&t, &["Enter"]);
+    t.wait_for("Start follow-up");
+    typed_slowly(&t, &["Enter"]);
     t.wait_for("Follow-up visit begun");
     typed_slowly(&t, &["g"]);
     t.wait_for("Last visit: None");

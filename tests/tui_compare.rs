@@ -789,7 +789,7 @@ fn different_questionnaires_are_shown_one_at_a_time_and_f_chooses_which() {
     let m = app.message.clone().unwrap();
     assert_eq!(
         (m.tone, m.text.as_str()),
-        (Tone::Warn, "1 file(s) could not be read and are left out")
+        (Tone::Warn, "1 file could not be read and is left out")
     );
 }
 

@@ -15,9 +15,7 @@ use tui_common::*;
 const SIZES: [(u16, u16); 2] = [(80, 24), (140, 40)];
 
 fn snap(name: &str, lang: Lang, app: &App) {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
+    redacted().bind(|| {
         for (w, h) in SIZES {
             let name = format!("{name}-{}-{w}x{h}", lang.code());
             insta::assert_snapshot!(name, draw(app, w, h));
@@ -68,7 +66,10 @@ fn revisited(f: &Fixture, lang: Lang) -> (App, std::path::PathBuf, Vec<u8>) {
     let earlier = first_visit(f, lang);
     let bytes = std::fs::read(&earlier).unwrap();
     let mut app = f.home(lang);
+    // The form: last visit's questionnaire, then today's date; Enter twice starts.
     typed(&mut app, "v");
+    assert_eq!(app.screen, Screen::New);
+    typed(&mut app, "\n\n");
     assert_eq!(app.screen, Screen::Interview);
     (app, earlier, bytes)
 }
@@ -361,4 +362,166 @@ fn follow_up_plan_snapshots() {
         typed(&mut app, "L");
         snap("plan-follow-up-taken", lang, &app);
     }
+}
+
+#[test]
+fn a_follow_ups_header_says_it_is_a_follow_up() {
+    for lang in [Lang::Zh, Lang::En] {
+        // A questionnaire titled for first visits: its aside gives way, as on the sheet.
+        let f = Fixture::new();
+        let catalog = dmat::store::Catalog::bundled();
+        let q = catalog.resolve("quick-scan").unwrap();
+        let header = |previous: Option<&str>| {
+            let mut session = dmat::tui::Session::start(&f.ws, q.clone(), FIRM, date()).unwrap();
+            session.assessment.visit.previous = previous.map(str::to_string);
+            let app = App::interview(
+                session,
+                f.ws.clone(),
+                dmat::store::Catalog::bundled(),
+                lang,
+                dmat::tui::Theme::plain(),
+            );
+            draw(&app, 200, 24).lines().next().unwrap().to_string()
+        };
+        let (first, follow_up) = match lang {
+            Lang::Zh => ("智能制造快速筛查（首次走访）", "智能制造快速筛查（回访）"),
+            Lang::En => (
+                "Smart-manufacturing quick scan (first visit)",
+                "Smart-manufacturing quick scan (follow-up)",
+            ),
+        };
+        let h = header(None);
+        assert!(h.contains(first), "{h}");
+        let h = header(Some("earlier.toml"));
+        assert!(h.contains(follow_up) && !h.contains(first), "{h}");
+        // A title that says nothing of a first visit: the header adds that this is a follow-up.
+        let f = Fixture::new();
+        let (app, _, _) = revisited(&f, lang);
+        let h = draw(&app, 140, 24).lines().next().unwrap().to_string();
+        let said = match lang {
+            Lang::Zh => " · 回访",
+            Lang::En => " · follow-up",
+        };
+        assert!(h.contains(said), "{h}");
+    }
+}
+
+/// The home screen of a workspace holding the first visit, with a second questionnaire
+/// (the pre-visit fixture) offered before the feature questionnaire; the earlier visit's
+/// path and bytes.
+fn home_with_two_questionnaires(f: &Fixture, lang: Lang) -> (App, std::path::PathBuf, Vec<u8>) {
+    let earlier = first_visit(f, lang);
+    let bytes = std::fs::read(&earlier).unwrap();
+    let mut app = f.home(lang);
+    let other = std::path::Path::new("tests/fixtures/questionnaires/previsit.toml");
+    app.catalog
+        .add_first(dmat::store::LoadedQuestionnaire::load(other).unwrap());
+    (app, earlier, bytes)
+}
+
+/// The assessment files of the workspace.
+fn visits(f: &Fixture) -> usize {
+    f.ws.assessment_files().len()
+}
+
+#[test]
+fn v_opens_a_form_on_last_visits_questionnaire_and_todays_date() {
+    for lang in [Lang::Zh, Lang::En] {
+        let f = Fixture::new();
+        let (mut app, _, _) = home_with_two_questionnaires(&f, lang);
+        typed(&mut app, "v");
+        assert_eq!(app.screen, Screen::New);
+        let form = app.form.as_ref().unwrap();
+        // The other is listed first; the cursor is on the earlier visit's questionnaire.
+        assert_eq!(form.choices[0].questionnaire.id, "previsit");
+        assert_eq!(form.choices[form.cursor].questionnaire.id, "features");
+        snap("follow-up-form-choose", lang, &app);
+        typed(&mut app, "\n");
+        let form = app.form.as_ref().unwrap();
+        assert_eq!(form.date.lines().join(""), "2026-11-27");
+        let screen = draw(&app, 80, 24);
+        let start = match lang {
+            Lang::Zh => "Enter 开始回访",
+            Lang::En => "Enter Start follow-up",
+        };
+        assert!(screen.contains(start), "{screen}");
+        assert!(!screen.contains("开始访谈") && !screen.contains("start the interview"));
+        snap("follow-up-form-date", lang, &app);
+    }
+}
+
+#[test]
+fn esc_cancels_the_follow_up_form_and_nothing_is_written() {
+    let f = Fixture::new();
+    let (mut app, earlier, bytes) = home_with_two_questionnaires(&f, Lang::En);
+    typed(&mut app, "v\n");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.screen,
+        Screen::New,
+        "Esc goes back to the questionnaires"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Home);
+    assert!(app.form.is_none());
+    assert_eq!(visits(&f), 1);
+    assert_eq!(std::fs::read(&earlier).unwrap(), bytes);
+}
+
+#[test]
+fn a_date_before_the_earlier_visit_is_refused_with_the_reason() {
+    for lang in [Lang::Zh, Lang::En] {
+        let f = Fixture::new();
+        let (mut app, earlier, _) = home_with_two_questionnaires(&f, lang);
+        typed(&mut app, "v\n");
+        for _ in 0..10 {
+            press(&mut app, KeyCode::Backspace);
+        }
+        typed(&mut app, "2026-05-12\n");
+        assert_eq!(app.screen, Screen::New);
+        let said = match lang {
+            Lang::Zh => "回访日期 2026-05-12 早于上次走访的日期 2026-11-27",
+            Lang::En => "The follow-up's date 2026-05-12 is before the last visit's, 2026-11-27",
+        };
+        assert!(
+            flat(&draw(&app, 80, 24)).contains(said),
+            "{}",
+            draw(&app, 80, 24)
+        );
+        assert_eq!(visits(&f), 1, "nothing is written");
+        // Not a date at all.
+        for _ in 0..10 {
+            press(&mut app, KeyCode::Backspace);
+        }
+        typed(&mut app, "soon\n");
+        assert_eq!(app.screen, Screen::New);
+        assert!(draw(&app, 80, 24).contains("soon"));
+        // A later date begins the follow-up on it.
+        for _ in 0..4 {
+            press(&mut app, KeyCode::Backspace);
+        }
+        typed(&mut app, "2026-12-01\n");
+        assert_eq!(app.screen, Screen::Interview);
+        let a = saved(&app);
+        assert_eq!(
+            a.visit.date.map(|d| d.to_string()).as_deref(),
+            Some("2026-12-01")
+        );
+        let name = earlier.file_name().unwrap().to_str().unwrap();
+        assert_eq!(a.visit.previous.as_deref(), Some(name));
+        assert_eq!(visits(&f), 2);
+    }
+}
+
+#[test]
+fn the_follow_up_takes_the_questionnaire_chosen_on_the_form() {
+    let f = Fixture::new();
+    let (mut app, earlier, bytes) = home_with_two_questionnaires(&f, Lang::En);
+    typed(&mut app, "vk\n\n");
+    assert_eq!(app.screen, Screen::Interview);
+    let a = saved(&app);
+    assert_eq!(a.questionnaire.id, "previsit");
+    assert_eq!(a.firm.name, FIRM);
+    assert!(a.visit.previous.is_some());
+    assert_eq!(std::fs::read(&earlier).unwrap(), bytes);
 }

@@ -29,10 +29,7 @@ fn past_profile(lang: Lang) -> (Fixture, App) {
 
 /// Snapshots a screen at 80×24; temporary paths are redacted.
 fn snap80(name: &str, lang: Lang, app: &App) {
-    let mut settings = insta::Settings::clone_current();
-    settings.add_filter(r"/[^\s]*/\.tmp[A-Za-z0-9]+", "[workspace]");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
+    redacted().bind(|| {
         let name = format!("{name}-{}-80x24", lang.code());
         insta::assert_snapshot!(name, draw(app, 80, 24));
     });
@@ -318,9 +315,7 @@ fn every_band_the_not_applicable_line_and_the_note_show_at_the_smallest_size() {
             }
             assert!(screen.contains(w.not_applicable), "{screen}");
             assert!(screen.contains("质量月报只统计了报废"), "{screen}");
-            let mut settings = insta::Settings::clone_current();
-            settings.set_prepend_module_to_snapshot(false);
-            settings.bind(|| {
+            redacted().bind(|| {
                 let name = format!("interview-bands-{}-{width}x{height}", lang.code());
                 insta::assert_snapshot!(name, screen);
             });

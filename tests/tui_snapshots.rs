@@ -19,10 +19,7 @@ const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
 
 /// Snapshots an app at both sizes; temporary paths are redacted.
 fn snap(name: &str, lang: Lang, app: &App) {
-    let mut settings = insta::Settings::clone_current();
-    settings.add_filter(r"/[^\s]*/\.tmp[A-Za-z0-9]+", "[workspace]");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
+    redacted().bind(|| {
         for (w, h) in SIZES {
             let name = format!("{name}-{}-{w}x{h}", lang.code());
             insta::assert_snapshot!(name, draw(app, w, h));

@@ -196,10 +196,7 @@ fn the_summary_reads_the_sessions_evaluation_and_changes_only_with_the_answers()
 /// Snapshots of a summary at 80×24 and 200×60, and at 80×24 a page on (where the plan is),
 /// in both languages.
 fn summary_snapshots(name: &str, build: fn(&Fixture, Lang) -> App) {
-    let mut settings = insta::Settings::clone_current();
-    settings.add_filter(r"/[^\s]*/\.tmp[A-Za-z0-9]+", "[workspace]");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
+    redacted().bind(|| {
         for lang in [Lang::Zh, Lang::En] {
             let f = Fixture::new();
             let mut app = build(&f, lang);

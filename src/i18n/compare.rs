@@ -1,7 +1,7 @@
 //! Words of the comparison of firms and of the scorecard export (tables, headings, notes,
 //! warnings, workbook sheets).
 
-use super::words;
+use super::{Lang, en_count, words};
 
 words! {
     /// The comparison and the export.
@@ -99,7 +99,6 @@ words! {
         note_counts: "建议与支持按企业计数：适用 = 最近一次走访时条件成立；已计划 = 列入最近一次走访方案的短期、中期或长期；暂缓 = 适用但未列入方案；已同意 = 企业在某次走访中同意；已完成 = 回访时报告完成；获支持 = 回访时报告支持已获批。计划完成后总分与阶段：方案全部落实（长期之后）的预测。", "Recommendations and support count firms: Applies = its condition holds at the latest visit; Planned = the latest visit's plan places it in the short, medium or long horizon; Later = it applies but is not planned; Agreed = the firm agreed it at a visit; Done = a follow-up reports it done; Supported = a follow-up reports its support granted. Projected score and stage: once the whole plan is carried out (after the long horizon).";
     }
     messages {
-        firms_line(firms: usize, assessments: usize, questionnaire: &str): "{firms} 家企业 · {assessments} 份评估 · 问卷 {questionnaire}", "{firms} firms · {assessments} assessments · questionnaire {questionnaire}";
         sorted_by(column: &str, direction: &str): "按 {column} {direction}排列", "sorted by {column}, {direction}";
         mixed_versions(questionnaire: &str, versions: &str): "注意：评估所用的问卷 {questionnaire} 版本不同（{versions}）；某一版本没有的维度留空。", "warning: the assessments use different versions of questionnaire {questionnaire} ({versions}); a dimension a version lacks is left empty.";
         apart(firms: usize, others: &str, questionnaire: &str): "另有 {firms} 家企业用的是其他问卷（{others}），不与 {questionnaire} 的企业混在一起比较；要看它们，请用 --filter questionnaire=问卷编号（界面上按 f，选“问卷”）。", "{firms} more firm(s) follow other questionnaires ({others}) and are not compared with those of {questionnaire}; to see them, use --filter questionnaire=ID (on the screen: f, then questionnaire).";
@@ -119,6 +118,18 @@ words! {
 }
 
 impl CompareWords {
+    /// The comparison's header: how many firms and assessments, of which questionnaire.
+    pub fn firms_line(&self, firms: usize, assessments: usize, questionnaire: &str) -> String {
+        match self.lang() {
+            Lang::Zh => format!("{firms} 家企业 · {assessments} 份评估 · 问卷 {questionnaire}"),
+            Lang::En => format!(
+                "{} · {} · questionnaire {questionnaire}",
+                en_count(firms, "firm", "firms"),
+                en_count(assessments, "assessment", "assessments")
+            ),
+        }
+    }
+
     /// The header of the statistics table: dimension, then n, mean, min, quartiles and max.
     pub fn stats_header(&self) -> Vec<String> {
         [

@@ -62,6 +62,15 @@ impl Lang {
     }
 }
 
+/// An English count with its noun, singular for one: "1 assessment", "2 assessments".
+pub(crate) fn en_count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// The language chosen for this run's messages.
 static CHOSEN: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 
@@ -142,6 +151,27 @@ pub(crate) use words;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_take_the_singular_for_one_and_their_measure_words() {
+        let (zh, en) = (TuiWords::of(Lang::Zh), TuiWords::of(Lang::En));
+        assert_eq!(en.firms_files(1, 1), "1 firm · 1 assessment");
+        assert_eq!(en.firms_files(0, 2), "0 firms · 2 assessments");
+        assert_eq!(zh.firms_files(1, 12), "1 家企业 · 12 份评估");
+        assert_eq!(en.shown_of(0, 1), "0 of 1 assessment");
+        assert_eq!(zh.marked(2), "已标记 2 份");
+        assert_eq!(en.visits_n(1), "1 visit");
+        assert_eq!(en.left_out(2), "2 files could not be read and are left out");
+        assert_eq!(
+            en.demo_removed(1),
+            "Removed 1 demo assessment; nothing else was touched"
+        );
+        let cw = CompareWords::of(Lang::En);
+        assert_eq!(
+            cw.firms_line(1, 1, "quick-scan 2.1.0"),
+            "1 firm · 1 assessment · questionnaire quick-scan 2.1.0"
+        );
+    }
 
     #[test]
     fn locale_decides_the_language() {

@@ -1,6 +1,6 @@
 //! Words of the terminal UI: screens, messages, and the keys with what they do.
 
-use super::words;
+use super::{Lang, en_count, words};
 
 words! {
     /// The terminal UI.
@@ -79,12 +79,14 @@ words! {
         col_stage: "阶段", "Stage";
         col_questionnaire: "问卷", "Questionnaire";
         provisional: "暂不定级", "provisional";
+        provisional_short: "暂定", "prov.";
         unreadable: "无法读取", "unreadable";
         empty_workspace: "这个工作区还没有评估。", "This workspace has no assessments yet.";
         how_to_start: "按 n 开始一次新的访谈；", "Press n to start a new interview,";
         demo_mark: "〔示例〕", "[demo]";
         filter: "筛选：", "Filter: ";
         new_interview: "新的访谈", "New interview";
+        follow_up_form: "回访", "Follow-up visit";
         choose_questionnaire: "选择问卷（↑↓ 选择，Enter 下一步）", "Choose a questionnaire (↑↓ select, Enter next)";
         firm_name: "企业名称（Enter 开始访谈，Tab 下一项，Esc 返回）", "The firm's name (Enter starts the interview, Tab the next field, Esc goes back)";
         name_empty: "请先输入企业名称", "Type the firm's name first";
@@ -105,6 +107,7 @@ words! {
         k_pick: "确认", "pick";
         k_step: "下一步", "next";
         k_start: "开始访谈", "start";
+        k_start_follow_up: "开始回访", "Start follow-up";
         k_na: "不适用", "n/a";
         k_note: "备注", "note";
         k_edit: "填写", "fill in";
@@ -179,6 +182,7 @@ words! {
         h_home_remove_demo: "删除示例企业的评估（只删标记为示例的文件）", "Remove the demo firms' assessments (only files marked as demo)";
         h_new_move: "选择问卷", "Choose a questionnaire";
         h_new_enter: "下一步 / 开始访谈", "Next / start the interview";
+        h_follow_up_enter: "开始回访：按所选问卷和日期新建回访并打开", "Start the follow-up: a new visit on the questionnaire and date chosen, opened at once";
         resume_it: "接着填这份评估", "resume that interview";
         start_anyway: "另起一份新的评估", "start a new one all the same";
         h_new_back: "返回上一步", "Go back a step";
@@ -257,6 +261,7 @@ words! {
         not_a_follow_up: "这次走访不是回访，没有上次的回答可沿用", "This visit follows up no earlier one; there is no last answer to take over";
         k_take_over: "沿用上次", "take over";
         k_revisit: "回访", "revisit";
+        follow_up_visit: "回访", "follow-up";
         firm_code: "统一社会信用代码（18 位，可不填）", "Unified social credit code (18 characters; may stay empty)";
         assessor: "评估专家（下次自动填入）", "Assessor (remembered for the next interview)";
         visit_date: "走访日期", "Visit date";
@@ -288,7 +293,7 @@ words! {
         h_progress_status: "进展：1 未开始，2 进行中，3 已完成，4 已放弃；再按同一个数字取消", "Status: 1 not started, 2 in progress, 3 done, 4 dropped; the same digit again clears it";
         h_progress_support: "支持落实情况，依次切换：未申请、已申请、已获得、未获批、未记录", "What became of its support, in turn: none, applied, granted, refused, not recorded";
         h_progress_note: "填写备注", "Write a note";
-        h_home_revisit: "回访这家企业：新建一次接续本次评估的走访（企业信息和概况沿用，每道题显示上次的回答），本次评估文件不会改动", "Visit this firm again: a new visit that follows up this one (firm and profile copied, last visit's answer shown with each question); this file is never changed";
+        h_home_revisit: "回访这家企业：先选问卷（默认上次的问卷）和走访日期（默认今天），Enter 开始、Esc 取消；新建一次接续本次评估的走访（企业信息和概况沿用，每道题显示上次的回答），本次评估文件不会改动；这次走访已有进行中的回访时，直接接着打开它", "Visit this firm again: choose the questionnaire (last visit's by default) and the visit date (today by default), Enter starts, Esc cancels; a new visit that follows up this one (firm and profile copied, last visit's answer shown with each question); this file is never changed. A follow-up of it already in progress is opened instead";
         h_take_over: "回访：沿用上次走访的回答和备注（不作改动），进入下一题；文本题上用 Ctrl-T", "Follow-up visit: take last visit's answer and note over unchanged and go on; Ctrl-T on a text question";
     }
     messages {
@@ -313,25 +318,17 @@ words! {
         sheet_written(path: &str): "一企一策建议书已写入 {path}", "Recommendation sheet written to {path}";
         sheet_failed(why: &str): "建议书未能写出：{why}", "Could not write the sheet: {why}";
         sheet_stale(sheet: &str): "{sheet} · 已过期（之后评估有改动），按 w 重新生成", "{sheet} · out of date (the assessment changed since), w writes it again";
-        firms_files(firms: usize, files: usize): "{firms} 家企业 · {files} 份评估", "{firms} firms · {files} assessments";
         home_reading(read: usize, total: usize): "正在读取 {read}/{total}…", "reading {read}/{total}…";
         offer_demo(firms: usize): "或按 d 生成 {firms} 家示例企业，先试一试。", "or d to create a demo cohort of {firms} firms to try dmat on.";
-        demo_written(firms: usize, folder: &str): "已在 {folder} 生成 {firms} 家示例企业", "Created {firms} demo firms in {folder}";
         demo_needs(questionnaire: &str): "找不到默认问卷 {questionnaire}，无法生成示例", "The default questionnaire {questionnaire} is missing; no demo can be made";
-        demo_removed(n: usize): "已删除 {n} 份示例评估，其他文件未动", "Removed {n} demo assessments; nothing else was touched";
-        marked(n: usize): "已标记 {n} 家", "{n} marked";
-        shown_of(shown: usize, all: usize): "{shown}/{all} 份", "{shown} of {all} assessments";
         questions_count(dimensions: usize, questions: usize): "{dimensions} 个维度，{questions} 道题", "{dimensions} dimensions, {questions} questions";
         resume_offer(file: &str): "这家企业今天已有一份进行中的评估（{file}）。接着填它，还是另起一份？", "This firm already has an interview in progress today ({file}). Resume it, or start another?";
-        visits_n(n: usize): "{n} 次走访", "{n} visits";
-        left_out(n: usize): "{n} 个文件无法读取，未列入比较", "{n} file(s) could not be read and are left out";
         open_elsewhere(file: &str): "这份评估正在另一个 dmat 中打开，请先在那里关闭：{file}", "This assessment is open in another dmat; close it there first: {file}";
         filter_removed(field: &str): "已取消按“{field}”筛选", "No longer filtered by {field}";
         pick_values(field: &str): "{field} · 选择取值", "{field} · choose values";
         pick_number(field: &str): "{field} · 输入条件", "{field} · type a condition";
         not_a_condition(typed: &str): "“{typed}”不是筛选条件：请写 <50、>=100 或 30,120", "“{typed}” is not a condition: write <50, >=100 or 30,120";
         firms_n(n: usize): "{n} 家", "{n}";
-        cmp_apart(n: usize, questionnaires: &str): "另有 {n} 家用其他问卷（{questionnaires}），未混入对比：按 f 选“问卷”查看", "+{n} firm(s) on other questionnaires ({questionnaires}), kept apart: f, Questionnaire";
         plan_counts(agreed: usize, declined: usize, proposed: usize): "已商定 {agreed} 项 · 不采纳 {declined} 项 · 待商定 {proposed} 项", "{agreed} agreed · {declined} declined · {proposed} proposed";
         plan_own(title: &str): "{title}（企业自拟）", "{title} (the firm's own)";
         plan_owner(owner: &str): "负责人：{owner}", "owner: {owner}";
@@ -347,7 +344,91 @@ words! {
         code_is(code: &str): "统一社会信用代码：{code}（按 i 修改）", "Unified social credit code: {code} (i changes it)";
         progress_intro(earlier: &str, date: &str): "上次走访（{earlier}，{date}）商定的措施：每项记下进展、支持落实情况和备注。", "The actions agreed at the last visit ({earlier}, {date}): record how each went, what became of its support, and a note.";
         progress_missing(earlier: &str): "找不到上次走访的文件 {earlier}：这里只列出本次已记录的进展。", "The last visit's file {earlier} is missing: only the progress already recorded here is listed.";
+        follow_up_of(date: &str, questionnaire: &str): "上次走访：{date}，问卷 {questionnaire}", "Last visit: {date}, questionnaire {questionnaire}";
+        follow_up_before(date: jiff::civil::Date, earlier: jiff::civil::Date): "回访日期 {date} 早于上次走访的日期 {earlier}：回访只能在上次走访当天或之后", "The follow-up's date {date} is before the last visit's, {earlier}: a follow-up comes on or after the visit it follows up";
         revisit_started(file: &str): "已开始回访，写入 {file}：每道题下方显示上次的回答，按 t 沿用", "Follow-up visit begun in {file}: each question shows last visit's answer; t takes it over";
         revisit_resumed(file: &str): "这家企业的回访 {file} 尚未完成，已接着打开", "The follow-up visit {file} is still in progress: resumed it";
+    }
+}
+
+/// Counts in sentences, where English needs the noun's singular for one ("1 assessment") and
+/// Chinese its measure word (份 for assessments and files, 家 for firms, 次 for visits).
+impl TuiWords {
+    /// The home screen's header: how many firms, how many assessments.
+    pub fn firms_files(&self, firms: usize, files: usize) -> String {
+        match self.lang() {
+            Lang::Zh => format!("{firms} 家企业 · {files} 份评估"),
+            Lang::En => format!(
+                "{} · {}",
+                en_count(firms, "firm", "firms"),
+                en_count(files, "assessment", "assessments")
+            ),
+        }
+    }
+
+    /// How many of the assessments the filter shows.
+    pub fn shown_of(&self, shown: usize, all: usize) -> String {
+        match self.lang() {
+            Lang::Zh => format!("{shown}/{all} 份"),
+            Lang::En => format!("{shown} of {}", en_count(all, "assessment", "assessments")),
+        }
+    }
+
+    /// How many assessments are marked to compare.
+    pub fn marked(&self, n: usize) -> String {
+        match self.lang() {
+            Lang::Zh => format!("已标记 {n} 份"),
+            Lang::En => format!("{n} marked"),
+        }
+    }
+
+    pub fn demo_written(&self, firms: usize, folder: &str) -> String {
+        match self.lang() {
+            Lang::Zh => format!("已在 {folder} 生成 {firms} 家示例企业"),
+            Lang::En => format!(
+                "Created {} in {folder}",
+                en_count(firms, "demo firm", "demo firms")
+            ),
+        }
+    }
+
+    pub fn demo_removed(&self, n: usize) -> String {
+        match self.lang() {
+            Lang::Zh => format!("已删除 {n} 份示例评估，其他文件未动"),
+            Lang::En => format!(
+                "Removed {}; nothing else was touched",
+                en_count(n, "demo assessment", "demo assessments")
+            ),
+        }
+    }
+
+    /// A re-visited firm's number of visits.
+    pub fn visits_n(&self, n: usize) -> String {
+        match self.lang() {
+            Lang::Zh => format!("{n} 次走访"),
+            Lang::En => en_count(n, "visit", "visits"),
+        }
+    }
+
+    /// Files left out of the comparison because they could not be read.
+    pub fn left_out(&self, n: usize) -> String {
+        match self.lang() {
+            Lang::Zh => format!("{n} 个文件无法读取，未列入比较"),
+            Lang::En if n == 1 => "1 file could not be read and is left out".to_string(),
+            Lang::En => format!("{n} files could not be read and are left out"),
+        }
+    }
+
+    /// Firms of other questionnaires, kept apart from the comparison.
+    pub fn cmp_apart(&self, n: usize, questionnaires: &str) -> String {
+        match self.lang() {
+            Lang::Zh => {
+                format!("另有 {n} 家用其他问卷（{questionnaires}），未混入对比：按 f 选“问卷”查看")
+            }
+            Lang::En => format!(
+                "+{} on other questionnaires ({questionnaires}), kept apart: f, Questionnaire",
+                en_count(n, "firm", "firms")
+            ),
+        }
     }
 }

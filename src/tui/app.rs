@@ -24,7 +24,7 @@ use super::screens::compare::{self, CompareState};
 use super::screens::help;
 use super::screens::home::{self, HomeState};
 use super::screens::interview::{self, InterviewState};
-use super::screens::new_form::{self, Choices, NewForm};
+use super::screens::new_form::{self, Choices, FollowUpOf, NewForm};
 use super::screens::plan::{self, PlanState};
 use super::screens::progress::{self, ProgressState};
 use super::screens::summary::{self, SummaryState};
@@ -96,8 +96,9 @@ pub enum Action {
     OpenSummary(PathBuf),
     /// Open the new-interview form.
     New,
-    /// Begin a follow-up visit of this assessment and open its interview.
-    Revisit(PathBuf),
+    /// Open the form that begins a follow-up visit of this assessment (its questionnaire
+    /// and date).
+    FollowUpForm(Box<FollowUpOf>),
     /// Open this follow-up visit, still in progress, of an assessment the expert asked to
     /// visit again (instead of beginning a second one).
     ResumeFollowUp(PathBuf),
@@ -525,7 +526,7 @@ impl App {
             Action::Compare(paths) => self.open_compare(&paths),
             Action::OpenSummary(path) => self.open_summary(&path),
             Action::New => self.open_form(None),
-            Action::Revisit(path) => self.revisit(&path),
+            Action::FollowUpForm(of) => self.open_follow_up_form(*of),
             Action::ResumeFollowUp(path) => self.resume_follow_up(&path),
             Action::Leave => return self.leave(),
             Action::Show(screen) => self.screen = screen,
@@ -618,30 +619,84 @@ impl App {
         self.screen = screen;
     }
 
-    /// Begins a follow-up visit of the assessment at `earlier` (as `dmat revisit` does) and
-    /// opens its interview, where each question shows last visit's answer.
-    fn revisit(&mut self, earlier: &Path) {
+    /// Opens the form that begins a follow-up of `of`: the questionnaires, the cursor on the
+    /// earlier visit's at its latest version, then the date, today's.
+    fn open_follow_up_form(&mut self, of: FollowUpOf) {
+        let choices = self.catalog.entries().to_vec();
+        let default = self.catalog.latest(&of.questionnaire).and_then(|latest| {
+            choices
+                .iter()
+                .position(|q| std::sync::Arc::ptr_eq(q, &latest))
+        });
+        self.form = Some(NewForm::follow_up(choices, default, of, self.today));
+        self.enter(Screen::New);
+    }
+
+    /// Begins the follow-up the form describes, on its questionnaire and date; the form
+    /// stays open, saying why, when the date is refused or the visit cannot be begun.
+    fn create_follow_up(&mut self) {
+        let Some(form) = &self.form else { return };
+        let Some(earlier) = form.follow_up.as_ref().map(|of| of.earlier.clone()) else {
+            return;
+        };
+        let Some(q) = form.choices.get(form.cursor).cloned() else {
+            self.say(Tone::Error, self.words.no_questionnaires);
+            return;
+        };
+        let Some(date) = new_form::follow_up_date(self) else {
+            return;
+        };
+        match self.revisit(&earlier, Some(q), date) {
+            // Not begun: the form stays, with the reason below it.
+            None => {}
+            Some(true) => self.form = None,
+            // Begun but not opened: back home, where it is listed, with the reason.
+            Some(false) => {
+                let message = self.message.take();
+                self.go_back();
+                self.reload_home();
+                self.message = message;
+            }
+        }
+    }
+
+    /// Begins a follow-up visit of the assessment at `earlier` (as `dmat revisit` does), on
+    /// `chosen` or else the earlier visit's questionnaire, dated `date`, and opens its
+    /// interview, where each question shows last visit's answer. None when it could not be
+    /// begun, else whether it opened.
+    fn revisit(
+        &mut self,
+        earlier: &Path,
+        chosen: Option<Arc<LoadedQuestionnaire>>,
+        date: toml::value::Datetime,
+    ) -> Option<bool> {
         let begun = crate::store::begin_follow_up(
             &self.workspace,
             &self.catalog,
             earlier,
+            chosen,
             None,
-            None,
-            self.today,
+            date,
         );
         let begun = match begun {
             Ok(b) => b,
-            Err(crate::store::BeginError::Store(e)) => return self.say_open_failed(e),
+            Err(crate::store::BeginError::Store(e)) => {
+                self.say_open_failed(e);
+                return None;
+            }
             Err(_) => {
                 let w = crate::i18n::FollowUpWords::of(self.lang);
                 let name = crate::plain_text::shown_path(earlier);
-                return self.say(Tone::Error, w.name_not_text(&name));
+                self.say(Tone::Error, w.name_not_text(&name));
+                return None;
             }
         };
-        if self.open(&begun.path) {
+        let opened = self.open(&begun.path);
+        if opened {
             let text = self.words.revisit_started(&file_name(&begun.path));
             self.say(Tone::Info, text);
         }
+        Some(opened)
     }
 
     /// Opens a follow-up visit still in progress, saying so.
@@ -716,6 +771,9 @@ impl App {
 
     fn create(&mut self) {
         let Some(form) = &self.form else { return };
+        if form.follow_up.is_some() {
+            return self.create_follow_up();
+        }
         let name = form.name.lines().join(" ").trim().to_string();
         if name.is_empty() {
             self.say(Tone::Warn, self.words.name_empty);

@@ -59,7 +59,7 @@ pub fn session_header(app: &App, frame: &mut Frame, area: Rect, s: &Session, wha
     let label = w.answered_of(done, visible);
     let q = s.q();
     let firm = inert(&s.assessment.firm.name);
-    let title = inert(q.text(&q.title, app.lang.code()));
+    let title = visit_title(app, s, &inert(q.text(&q.title, app.lang.code())));
     let tail = match what {
         Some(what) => format!(" · {title} · {what}"),
         None => format!(" · {title}"),
@@ -91,6 +91,19 @@ pub fn session_header(app: &App, frame: &mut Frame, area: Rect, s: &Session, wha
     frame.render_widget(Line::from(left), l);
     frame.render_widget(Line::from(right).alignment(Alignment::Right), r);
     rule(app, frame, area);
+}
+
+/// The questionnaire's title as the header of a visit shows it: on a follow-up, the aside
+/// that calls it a first visit becomes "（回访）", as on the sheet, and a title without one says
+/// it is a follow-up after it.
+fn visit_title(app: &App, s: &Session, title: &str) -> String {
+    if s.assessment.visit.previous.is_none() {
+        return title.to_string();
+    }
+    match crate::report::sheet::without_first_visit(title) {
+        Some(base) => crate::i18n::ReportWords::of(app.lang).follow_up_title(base),
+        None => format!("{title} · {}", app.words.follow_up_visit),
+    }
 }
 
 /// The footer: the last message if there is one, else the keys that work here, as many as
@@ -214,6 +227,40 @@ pub fn score_text(x: Option<f64>) -> String {
     crate::score::Score::from(x).to_string()
 }
 
+/// Where a scrolled list stands: lines hidden above the first shown, lines hidden below the
+/// last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Scrolled {
+    pub above: bool,
+    pub below: bool,
+}
+
+impl Scrolled {
+    /// A list of `total` lines showing `shown` of them from `top`.
+    pub fn of(top: usize, shown: usize, total: usize) -> Self {
+        Self {
+            above: top > 0,
+            below: top + shown < total,
+        }
+    }
+}
+
+/// The marks that say a list scrolls: ▴ at the top of column `x` of `rows` when lines are
+/// hidden above, ▾ at its bottom when lines are hidden below. The column is one the list
+/// leaves free (its last, or the right border of its box), so no text is covered.
+pub fn scroll_marks(frame: &mut Frame, style: Style, x: u16, rows: Rect, scrolled: Scrolled) {
+    if rows.height == 0 || x >= frame.area().right() {
+        return;
+    }
+    let cell = |y: u16| Rect::new(x, y, 1, 1);
+    if scrolled.above {
+        frame.render_widget(Span::styled("▴", style), cell(rows.y));
+    }
+    if scrolled.below {
+        frame.render_widget(Span::styled("▾", style), cell(rows.bottom() - 1));
+    }
+}
+
 /// A centred rectangle of at most `w`×`h` inside `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
@@ -277,8 +324,9 @@ pub fn list_page(
         ..body
     };
     let laid = lay_out(page.width as usize);
-    let shown = in_view(app, laid, &view, page.height);
+    let (shown, scrolled) = in_view(app, laid, &view, page.height);
     frame.render_widget(Paragraph::new(shown), page);
+    scroll_marks(frame, app.theme.muted(), page.right(), page, scrolled);
     if let Some((title, text)) = editor {
         editor_box(app, frame, editor_area, title, text);
     }
@@ -287,7 +335,12 @@ pub fn list_page(
 /// The lines in view of a list of items: the item under the cursor highlighted and kept in
 /// view (the top, where the list begins, for the first), the view's top remembered between
 /// frames.
-fn in_view(app: &App, laid: Laid, view: &ListView<'_>, height: u16) -> Vec<Line<'static>> {
+fn in_view(
+    app: &App,
+    laid: Laid,
+    view: &ListView<'_>,
+    height: u16,
+) -> (Vec<Line<'static>>, Scrolled) {
     let Laid { mut lines, items } = laid;
     let height = height as usize;
     let mut first = view.top.get();
@@ -305,5 +358,9 @@ fn in_view(app: &App, laid: Laid, view: &ListView<'_>, height: u16) -> Vec<Line<
     }
     first = first.min(lines.len().saturating_sub(height));
     view.top.set(first);
-    lines.into_iter().skip(first).take(height).collect()
+    let scrolled = Scrolled::of(first, height, lines.len());
+    (
+        lines.into_iter().skip(first).take(height).collect(),
+        scrolled,
+    )
 }

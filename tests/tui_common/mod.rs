@@ -173,3 +173,14 @@ pub fn screen(buffer: &ratatui::buffer::Buffer) -> String {
     }
     out
 }
+
+/// Settings of snapshots that redact temporary paths: a whole one (`/tmp/.tmpAbC123`), and
+/// the workspace's path cut to fit the home screen's header (`/tmp/.t…`), read `[workspace]`,
+/// so that a snapshot does not change with the name the system gives a temporary folder.
+pub fn redacted() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"/[^\s]*/\.tmp[A-Za-z0-9]+", "[workspace]");
+    settings.add_filter(r"((?:工作区|Workspace)  )/\S*…", "${1}[workspace]…");
+    settings.set_prepend_module_to_snapshot(false);
+    settings
+}

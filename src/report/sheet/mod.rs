@@ -294,7 +294,7 @@ const FIRST_VISIT: [&str; 6] = [
 
 /// A title without its closing aside (`（…）` or `(…)`) where that aside speaks of a first
 /// visit; none otherwise.
-fn without_first_visit(title: &str) -> Option<&str> {
+pub(crate) fn without_first_visit(title: &str) -> Option<&str> {
     let t = title.trim_end();
     let open = match t.chars().last()? {
         '）' => t.rfind('（')?,

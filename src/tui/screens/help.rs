@@ -107,6 +107,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     let max_scroll = (lines.len() as u16).saturating_sub(c.body.height);
     let scroll = app.help_scroll.min(max_scroll);
+    let scrolled =
+        crate::tui::draw::Scrolled::of(scroll as usize, c.body.height as usize, lines.len());
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), c.body);
+    crate::tui::draw::scroll_marks(frame, t.muted(), c.body.right() - 1, c.body, scrolled);
     footer(app, frame, c.footer, &bindings::footer(HELP, w, &()));
 }

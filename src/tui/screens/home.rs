@@ -17,8 +17,9 @@ use crate::plain_text::{inert, pad, pad_left, truncate, width};
 use crate::store::{Catalog, Workspace, open_many};
 use crate::tui::app::{Action, App, DEMO_FIRMS, Tone, text_area};
 use crate::tui::bindings::{Binding, always, commands, lookup, none};
-use crate::tui::draw::{chrome, footer, rule, score_text};
+use crate::tui::draw::{Scrolled, chrome, footer, rule, score_text, scroll_marks};
 use crate::tui::keys;
+use crate::tui::screens::new_form::FollowUpOf;
 use ratatui_textarea::TextArea;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -35,6 +36,8 @@ pub struct HomeRow {
     pub stage: Option<String>,
     /// The stage's short name ("工业2.0"), shown where the whole label does not fit.
     pub stage_short: Option<String>,
+    /// The stage's id ("3.0"), shown where not even the short name fits.
+    pub stage_id: Option<String>,
     /// Why the file could not be read.
     pub error: Option<String>,
     /// A synthetic visit of the demo cohort.
@@ -188,6 +191,7 @@ fn rows_of(files: &[std::path::PathBuf], catalog: &Catalog, lang: Lang) -> Vec<H
                     stage_short: card
                         .stage
                         .map(|i| inert(q.stage_name(&q.scale.stage[i], l))),
+                    stage_id: card.stage.map(|i| inert(&q.scale.stage[i].id)),
                     error: None,
                     questionnaire: inert(&q.id),
                     provisional,
@@ -207,6 +211,7 @@ fn rows_of(files: &[std::path::PathBuf], catalog: &Catalog, lang: Lang) -> Vec<H
                 overall: None,
                 stage: None,
                 stage_short: None,
+                stage_id: None,
                 error: Some(inert(&e.to_string())),
                 demo: false,
                 questionnaire: String::new(),
@@ -543,7 +548,7 @@ fn run(app: &mut App, command: HomeCommand) -> Action {
                     None => {
                         return match follow_up_under_way(h, &row.path) {
                             Some(path) => Action::ResumeFollowUp(path),
-                            None => Action::Revisit(row.path.clone()),
+                            None => Action::FollowUpForm(Box::new(follow_up_of(row))),
                         };
                     }
                     Some(e) => {
@@ -570,6 +575,20 @@ fn run(app: &mut App, command: HomeCommand) -> Action {
         Reload => return Action::Reload,
     }
     Action::None
+}
+
+/// The visit of a row, as the follow-up form asks about it.
+fn follow_up_of(row: &HomeRow) -> FollowUpOf {
+    FollowUpOf {
+        earlier: row.path.clone(),
+        questionnaire: row.questionnaire.clone(),
+        date: crate::model::decisions::read_date(&row.date),
+        firm: row
+            .firm_of
+            .as_ref()
+            .map(|f| inert(&f.name))
+            .unwrap_or_else(|| row.firm.clone()),
+    }
 }
 
 /// A follow-up of `earlier` still in progress in the same folder, to resume rather than
@@ -716,13 +735,41 @@ fn render_empty(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// The widths of the table's columns that vary: the firm, the questionnaire (0: not shown),
-/// the status and the stage.
+/// Cells between two columns of the table.
+const GAP: usize = 2;
+/// The cells before the firm (a margin and the mark of a marked row).
+const MARK: usize = 3;
+/// The last column, kept free for the marks that say the list scrolls.
+const MARGIN: usize = 1;
+/// A visit date, 2026-11-27.
+const DATE: usize = 10;
+/// The questionnaire column is not cut narrower than this ("smart…", "quick…").
+const QUESTIONNAIRE_MIN: usize = 6;
+/// The questionnaire column's widest on a terminal narrower than 120 columns.
+const QUESTIONNAIRE_MID: usize = 12;
+/// The other columns give way until the firm's column has this much room (or all it needs):
+/// room for a Chinese firm name with the demo mark, as a later visit (└).
+const FIRM_CELLS: usize = 36;
+
+/// How the stage column writes a stage: its whole label ("工业3.0：数字化、网络化"), its short
+/// name ("工业3.0") or its id ("3.0").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StageForm {
+    Full,
+    Short,
+    Id,
+}
+
+/// How wide each column of the table is (0: not shown), and how the narrow ones are written.
 struct Widths {
     firm: usize,
     questionnaire: usize,
+    /// 0: the status is shown in the completeness column instead (✓ for a complete visit).
     status: usize,
+    done: usize,
+    overall: usize,
     stage: usize,
+    stage_form: StageForm,
 }
 
 /// The widest of some cells and their column's head.
@@ -730,77 +777,144 @@ fn widest(cells: impl Iterator<Item = usize>, head: &str) -> usize {
     cells.max().unwrap_or(0).max(width(head))
 }
 
-/// The widest stage label of the rows, taking `label` of each (its whole or short form).
-fn stage_width(w: &TuiWords, h: &HomeState, label: fn(&HomeRow) -> &Option<String>) -> usize {
-    let cells = h
-        .rows
-        .iter()
-        .filter_map(|r| match (label(r), r.provisional) {
-            (Some(s), _) => Some(width(s)),
-            (None, true) => Some(width(w.provisional)),
-            (None, false) => None,
-        });
-    widest(cells, w.col_stage)
+/// A row's stage as the stage column writes it in `form`.
+fn stage_text<'a>(w: &'a TuiWords, r: &'a HomeRow, form: StageForm) -> &'a str {
+    let stage = match form {
+        StageForm::Full => &r.stage,
+        StageForm::Short => &r.stage_short,
+        StageForm::Id => &r.stage_id,
+    };
+    match (stage, r.provisional) {
+        (Some(s), _) => s,
+        (None, true) if form == StageForm::Id => w.provisional_short,
+        (None, true) => w.provisional,
+        (None, false) => "—",
+    }
 }
 
-/// How wide each column is in a table `area_width` wide.
-fn widths(w: &TuiWords, h: &HomeState, area_width: u16) -> Widths {
-    let status = width(w.complete)
-        .max(width(w.in_progress))
-        .max(width(w.unreadable))
-        .max(width(w.col_status));
-    let stage_full = stage_width(w, h, |r| &r.stage);
-    // A stage label's short form ("工业2.0" for "工业2.0：机械化、电气化") where the whole
-    // one does not fit.
-    let stage_short = stage_width(w, h, |r| &r.stage_short);
-    let firm_full = widest(h.rows.iter().map(|r| width(&r.firm)), w.col_firm);
+/// The firm's column as wide as the widest name shown needs, with the mark of a later visit.
+fn firm_need(w: &TuiWords, h: &HomeState, rows: &[usize]) -> usize {
+    let cells = (0..rows.len()).map(|k| {
+        let later = if later_visit(h, rows, k) { 2 } else { 0 };
+        width(&h.rows[rows[k]].firm) + later
+    });
+    widest(cells, w.col_firm)
+}
+
+/// How wide each column is in a table `area_width` wide. The firm's name comes first: the
+/// other columns take their narrower forms, one after the other, until the widest name shown
+/// fits, or at least [`FIRM_CELLS`] of it (the stage's short name, then a shorter
+/// questionnaire column, the status shown in the completeness column, the stage's id, the
+/// questionnaire's shortest); longer names are cut.
+fn widths(w: &TuiWords, h: &HomeState, rows: &[usize], area_width: u16) -> Widths {
+    let area = area_width as usize;
+    let status = [w.complete, w.in_progress, w.unreadable, w.col_status]
+        .iter()
+        .map(|s| width(s))
+        .max()
+        .unwrap_or(0);
     // The questionnaire column shows where there is room, or where the workspace holds
     // visits of more than one questionnaire.
     let several = h
         .rows
         .iter()
         .any(|r| !r.questionnaire.is_empty() && r.questionnaire != h.rows[0].questionnaire);
-    let questionnaire = if several || area_width >= 100 {
+    let questionnaire = if several || area >= 100 {
         widest(
             h.rows.iter().map(|r| width(&r.questionnaire)),
             w.col_questionnaire,
         )
-        .min(if area_width >= 120 { 24 } else { 12 })
+        .min(if area >= 120 { 24 } else { QUESTIONNAIRE_MID })
     } else {
         0
     };
-    // The firm takes what its longest name needs, as long as the stage keeps its short
-    // labels; the stage takes the rest, up to its longest label.
-    let q_gap = if questionnaire > 0 { 2 } else { 0 };
-    let fixed = 3 + 2 + 10 + 2 + questionnaire + q_gap + status + 2 + 6 + 2 + 5 + 2 + 1;
-    let free = (area_width as usize).saturating_sub(fixed);
-    let firm = firm_full.min(free.saturating_sub(stage_short)).max(8);
-    Widths {
-        firm,
-        questionnaire,
-        status,
-        stage: stage_full.min(free.saturating_sub(firm)),
-    }
+    let mid = questionnaire.min(QUESTIONNAIRE_MID);
+    // The column's head is cut too ("Quest…").
+    let least = questionnaire.min(QUESTIONNAIRE_MIN);
+    let done = widest([4].into_iter(), w.col_complete);
+    let overall = widest([4].into_iter(), w.col_overall);
+    let stage_w = |form: StageForm| {
+        widest(
+            h.rows.iter().map(|r| width(stage_text(w, r, form))),
+            w.col_stage,
+        )
+    };
+    let need = firm_need(w, h, rows);
+    let layouts = [
+        (questionnaire, status, StageForm::Full),
+        (questionnaire, status, StageForm::Short),
+        (mid, status, StageForm::Short),
+        (mid, 0, StageForm::Short),
+        (mid, 0, StageForm::Id),
+        (least, 0, StageForm::Id),
+    ];
+    let lay_out = |(questionnaire, status, stage_form): (usize, usize, StageForm)| {
+        let stage = stage_w(stage_form);
+        let shown = |w: usize| if w > 0 { GAP + w } else { 0 };
+        let fixed = MARK
+            + GAP
+            + DATE
+            + shown(questionnaire)
+            + shown(status)
+            + GAP
+            + done
+            + GAP
+            + overall
+            + GAP
+            + stage
+            + MARGIN;
+        Widths {
+            firm: area.saturating_sub(fixed),
+            questionnaire,
+            status,
+            done,
+            overall,
+            stage,
+            stage_form,
+        }
+    };
+    let want = need.min(FIRM_CELLS);
+    let mut x = layouts
+        .into_iter()
+        .map(lay_out)
+        .find(|x| x.firm >= want)
+        .unwrap_or_else(|| lay_out((least, 0, StageForm::Id)));
+    x.firm = x.firm.min(need).max(8);
+    x
+}
+
+/// A cell of the table, padded to its column's width.
+fn cell(text: &str, w: usize, right: bool) -> Span<'static> {
+    let text = truncate(text, w);
+    Span::raw(if right {
+        pad_left(&text, w)
+    } else {
+        pad(&text, w)
+    })
 }
 
 /// The cells of one line of the table, after its mark: the firm, the date, the
-/// questionnaire, the status, how much is done, the overall score and the stage.
+/// questionnaire, the status, how much is done, the overall score and the stage; columns not
+/// shown are left out. Each cell but the first begins with the gap before it.
 fn cells(x: &Widths, mark: Span<'static>, texts: [&str; 7]) -> Vec<Span<'static>> {
     let [firm, date, questionnaire, status, done, overall, stage] = texts;
-    vec![
-        mark,
-        Span::raw(format!("{}  ", pad(firm, x.firm))),
-        Span::raw(format!("{}  ", pad(date, 10))),
-        Span::raw(if x.questionnaire > 0 {
-            format!("{}  ", pad(questionnaire, x.questionnaire))
-        } else {
-            String::new()
-        }),
-        Span::raw(format!("{}  ", pad(status, x.status))),
-        Span::raw(format!("{}  ", pad_left(done, 6))),
-        Span::raw(format!("{}  ", pad_left(overall, 5))),
-        Span::raw(pad(stage, x.stage)),
-    ]
+    let columns = [
+        (questionnaire, x.questionnaire, false),
+        (status, x.status, false),
+        (done, x.done, true),
+        (overall, x.overall, true),
+        (stage, x.stage, false),
+    ];
+    let mut spans = vec![mark, cell(firm, x.firm, false)];
+    spans.push(Span::raw(" ".repeat(GAP)));
+    spans.push(cell(date, DATE, false));
+    for (text, w, right) in columns {
+        if w > 0 {
+            spans.push(Span::raw(" ".repeat(GAP)));
+            spans.push(cell(text, w, right));
+        }
+    }
+    spans
 }
 
 /// The line of the `k`-th row shown.
@@ -817,16 +931,24 @@ fn row_line(app: &App, h: &HomeState, rows: &[usize], k: usize, x: &Widths) -> L
         (None, true) => (w.complete, t.good()),
         (None, false) => (w.in_progress, t.text()),
     };
-    let done = r
+    let percent = r
         .completeness
         .map(|c| format!("{:.0}%", c * 100.0))
         .unwrap_or_default();
-    let stage = match (&r.stage, r.provisional) {
-        (Some(s), _) if width(s) > x.stage => r.stage_short.as_deref().unwrap_or(s),
-        (Some(s), _) => s.as_str(),
-        (None, true) => w.provisional,
-        (None, false) => "—",
+    // Without a status column, a complete visit is ticked and an unreadable file crossed.
+    let done = match (x.status, &r.error, r.complete) {
+        (0, Some(_), _) => "✗".to_string(),
+        (0, None, true) => {
+            let both = format!("✓ {percent}");
+            if width(&both) <= x.done {
+                both
+            } else {
+                "✓".into()
+            }
+        }
+        _ => percent,
     };
+    let stage = stage_text(w, r, x.stage_form);
     let firm = if later_visit(h, rows, k) {
         format!("└ {}", r.firm)
     } else {
@@ -843,10 +965,20 @@ fn row_line(app: &App, h: &HomeState, rows: &[usize], k: usize, x: &Widths) -> L
         stage,
     ];
     let mut spans = cells(x, mark, texts);
-    spans[4].style = status_style;
-    spans[6].style = t.strong();
+    // The spans after the date: a gap and a cell for each column shown.
+    let mut at = 4;
+    if x.questionnaire > 0 {
+        at += 2;
+    }
+    if x.status > 0 {
+        at += 2;
+        spans[at - 1].style = status_style;
+    } else {
+        spans[at + 1].style = status_style;
+    }
+    spans[at + 3].style = t.strong();
     if r.provisional {
-        spans[7].style = t.muted();
+        spans[at + 5].style = t.muted();
     }
     let line = Line::from(spans);
     if k == h.cursor {
@@ -858,7 +990,7 @@ fn row_line(app: &App, h: &HomeState, rows: &[usize], k: usize, x: &Widths) -> L
 
 fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &[usize]) {
     let w = app.words;
-    let x = widths(w, h, area.width);
+    let x = widths(w, h, rows, area.width);
     let head = [
         w.col_firm,
         w.col_date,
@@ -873,5 +1005,19 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect, h: &HomeState, rows: &
     let top = h.cursor.saturating_sub(height.saturating_sub(1));
     let shown = (0..rows.len()).skip(top).take(height);
     lines.extend(shown.map(|k| row_line(app, h, rows, k, &x)));
+    let scrolled = Scrolled::of(top, height, rows.len());
     frame.render_widget(Paragraph::new(lines), area);
+    // The marks in the last column, which the table leaves free.
+    let body = Rect {
+        y: area.y + 1,
+        height: rows.len().saturating_sub(top).min(height) as u16,
+        ..area
+    };
+    scroll_marks(
+        frame,
+        app.theme.muted(),
+        area.right().saturating_sub(1),
+        body,
+        scrolled,
+    );
 }

@@ -1,4 +1,5 @@
-//! The new-interview form: choose a questionnaire, type the firm's name, start.
+//! The new-interview form: choose a questionnaire, type the firm's name, start. The same form
+//! begins a follow-up visit: choose its questionnaire, give its date, start.
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
@@ -40,6 +41,22 @@ pub struct NewForm {
     pub date: TextArea<'static>,
     /// The field being typed: 0 the name, 1 the code, 2 the assessor, 3 the date.
     pub field: usize,
+    /// The form begins a follow-up of this visit: only the questionnaire and the date are
+    /// asked.
+    pub follow_up: Option<FollowUpOf>,
+}
+
+/// The visit a follow-up form follows up, as the home screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUpOf {
+    /// The earlier visit's file.
+    pub earlier: PathBuf,
+    /// The earlier visit's questionnaire, offered first.
+    pub questionnaire: String,
+    /// The earlier visit's date; the follow-up cannot be dated before it.
+    pub date: Option<toml::value::Datetime>,
+    /// The firm's name, for the form's header.
+    pub firm: String,
 }
 
 /// The questionnaires the form offers.
@@ -76,7 +93,25 @@ impl NewForm {
             assessor: text_area(assessor),
             date: text_area(&today.to_string()),
             field: 0,
+            follow_up: None,
         }
+    }
+
+    /// The form of a follow-up of `of`: the questionnaires, the cursor on `default` (the
+    /// earlier visit's, at its latest version), then the visit date, today's.
+    pub fn follow_up(
+        choices: Vec<Arc<LoadedQuestionnaire>>,
+        default: Option<usize>,
+        of: FollowUpOf,
+        today: toml::value::Datetime,
+    ) -> Self {
+        let mut form = Self::new(Choices::Catalog(choices), "", today);
+        if let Some(i) = default.filter(|&i| i < form.choices.len()) {
+            form.cursor = i;
+        }
+        form.field = 3;
+        form.follow_up = Some(of);
+        form
     }
 }
 
@@ -132,6 +167,28 @@ pub fn details(app: &mut App) -> Option<Details> {
     })
 }
 
+/// The date typed on a follow-up form, read and checked: a date that is not a date, or one
+/// before the earlier visit's, is refused with the reason (said in the footer), and none is
+/// returned.
+pub fn follow_up_date(app: &mut App) -> Option<toml::value::Datetime> {
+    let w = app.words;
+    let form = app.form.as_mut()?;
+    let earlier = form.follow_up.as_ref()?.date;
+    let typed = one_line(&form.date);
+    let Some(date) = read_date(&typed) else {
+        app.say(Tone::Error, w.not_a_date(&inert(&typed)));
+        return None;
+    };
+    let civil = crate::model::assessment::to_civil_date;
+    if let (Some(d), Some(e)) = (civil(&date), earlier.as_ref().and_then(civil))
+        && d < e
+    {
+        app.say(Tone::Error, w.follow_up_before(d, e));
+        return None;
+    }
+    Some(date)
+}
+
 commands! {
     /// What the keys of the new-interview form do.
     NewCommand {
@@ -155,6 +212,16 @@ fn choosing(f: &NewForm) -> bool {
 
 fn naming(f: &NewForm) -> bool {
     f.existing.is_none() && f.naming
+}
+
+/// The firm's name and details are typed (a new interview).
+fn naming_new(f: &NewForm) -> bool {
+    naming(f) && f.follow_up.is_none()
+}
+
+/// The follow-up's date is typed.
+fn dating_follow_up(f: &NewForm) -> bool {
+    naming(f) && f.follow_up.is_some()
 }
 
 fn offered(f: &NewForm) -> bool {
@@ -197,7 +264,16 @@ pub static NEW: &[Binding<NewCommand, NewForm>] = {
             short: |w| w.k_start,
             help: |w| w.h_new_enter,
             section: |w| w.new_interview,
-            when: naming,
+            when: naming_new,
+        },
+        Binding {
+            keys: &[(Enter, N::Start)],
+            footer: "Enter",
+            listed: "Enter",
+            short: |w| w.k_start_follow_up,
+            help: |w| w.h_follow_up_enter,
+            section: |w| w.new_interview,
+            when: dating_follow_up,
         },
         Binding {
             keys: &[(Esc, N::Back), (Char('q'), N::Back)],
@@ -220,7 +296,7 @@ pub static NEW: &[Binding<NewCommand, NewForm>] = {
             short: |w| w.k_field,
             help: |w| w.h_new_field,
             section: |w| w.new_interview,
-            when: naming,
+            when: naming_new,
         },
         Binding {
             keys: &[(Esc, N::Back)],
@@ -337,9 +413,13 @@ pub fn render(app: &App, frame: &mut Frame) {
     let w = app.words;
     let l = app.lang.code();
     let c = chrome(frame.area());
+    let title = match &form.follow_up {
+        Some(of) => format!(" dmat · {} · {}", w.follow_up_form, inert(&of.firm)),
+        None => format!(" dmat · {}", w.new_interview),
+    };
     frame.render_widget(
         Line::from(Span::styled(
-            format!(" dmat · {}", w.new_interview),
+            truncate(&title, c.header.width as usize),
             t.title(),
         )),
         c.header,
@@ -357,6 +437,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     if !form.naming {
         lines.push(Line::from(Span::styled(w.choose_questionnaire, t.strong())));
+        if let Some(of) = &form.follow_up {
+            lines.push(Line::from(Span::styled(last_visit(app, of), t.muted())));
+        }
         lines.push(Line::default());
         for (i, lq) in form.choices.iter().enumerate() {
             let q = &lq.questionnaire;
@@ -403,19 +486,37 @@ pub fn render(app: &App, frame: &mut Frame) {
     footer(app, frame, c.footer, &keys);
 }
 
-/// The four fields of the second step, each a label over a one-line box; the one being
-/// typed has the focus and the terminal's cursor.
+/// What the follow-up form says of the visit it follows up: its date and questionnaire.
+fn last_visit(app: &App, of: &FollowUpOf) -> String {
+    let date = of.date.map(|d| d.to_string()).unwrap_or_default();
+    app.words.follow_up_of(&date, &inert(&of.questionnaire))
+}
+
+/// The fields of the second step, each a label over a one-line box (on a follow-up form the
+/// date alone, under what it follows up); the one being typed has the focus and the
+/// terminal's cursor.
 fn render_fields(app: &App, frame: &mut Frame, area: ratatui::layout::Rect, form: &NewForm) {
     let t = &app.theme;
     let w = app.words;
-    let fields = [
-        (w.firm_name, &form.name),
-        (w.firm_code, &form.code),
-        (w.assessor, &form.assessor),
-        (w.visit_date, &form.date),
+    let all = [
+        (0, w.firm_name, &form.name),
+        (1, w.firm_code, &form.code),
+        (2, w.assessor, &form.assessor),
+        (3, w.visit_date, &form.date),
     ];
+    let mut area = area;
+    let fields: Vec<_> = match &form.follow_up {
+        Some(of) => {
+            let [note, rest] =
+                Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+            frame.render_widget(Span::styled(last_visit(app, of), t.muted()), note);
+            area = rest;
+            all.into_iter().filter(|(i, _, _)| *i == 3).collect()
+        }
+        None => all.into_iter().collect(),
+    };
     let rows = Layout::vertical([Constraint::Length(4); FIELDS]).split(area);
-    for (i, ((label, input), row)) in fields.into_iter().zip(rows.iter()).enumerate() {
+    for ((i, label, input), row) in fields.into_iter().zip(rows.iter()) {
         let [label_area, box_area] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(3)]).areas(*row);
         let focus = i == form.field;

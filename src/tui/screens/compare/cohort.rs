@@ -20,20 +20,12 @@ use crate::tui::theme::Theme;
 
 /// Cells between two columns.
 const GAP: usize = 2;
+/// Bars of the charts beside the lists are this long where the lists need the room.
+const BAR_SHORT: usize = 24;
 /// A text column is not cut narrower than this to make room.
 const TEXT_MIN: usize = 6;
 
 pub(super) fn render_cohort(x: &Ctx, frame: &mut Frame, area: Rect) {
-    let two = area.width >= TWO_COLUMNS;
-    let (left_area, right_area) = if two {
-        let [l, r] = Layout::horizontal([Constraint::Percentage(42), Constraint::Fill(1)])
-            .spacing(3)
-            .areas(area);
-        (l, Some(r))
-    } else {
-        (area, None)
-    };
-    let inner = |a: Rect| (a.width as usize).saturating_sub(1);
     let tables: Vec<(Table, Vec<Row>)> =
         x.c.cohort_tables()
             .into_iter()
@@ -46,6 +38,20 @@ pub(super) fn render_cohort(x: &Ctx, frame: &mut Frame, area: Rect) {
         rows.iter()
             .any(|r: &Row| r.cells.iter().any(|c| matches!(c, Cell::Bar(_))))
     });
+    let two = area.width >= TWO_COLUMNS;
+    let (left_area, right_area) = if two {
+        // The charts take what they need with bars of a readable length, up to 42% of the
+        // width; the lists (recommendation and support titles) the rest.
+        let most = area.width as usize * 42 / 100;
+        let left_w = (charts_width(&charts, BAR_SHORT) + 1).min(most) as u16;
+        let [l, r] = Layout::horizontal([Constraint::Length(left_w), Constraint::Fill(1)])
+            .spacing(3)
+            .areas(area);
+        (l, Some(r))
+    } else {
+        (area, None)
+    };
+    let inner = |a: Rect| (a.width as usize).saturating_sub(1);
     let mut left = table_lines(x, charts, inner(left_area));
     let mut right = table_lines(x, lists, inner(right_area.unwrap_or(left_area)));
     let h = area.height as usize;
@@ -87,6 +93,35 @@ pub(super) fn render_cohort(x: &Ctx, frame: &mut Frame, area: Rect) {
     if scroll < max {
         frame.render_widget(Span::styled("▾", x.t.muted()), corner(area.bottom() - 1));
     }
+}
+
+/// The cells the widest of some tables needs with its bars `bar` cells long and nothing cut.
+fn charts_width(tables: &[(Table, Vec<Row>)], bar: usize) -> usize {
+    tables
+        .iter()
+        .map(|(table, rows)| {
+            let shown: Vec<(usize, Column)> = table
+                .shown(for_screen)
+                .into_iter()
+                .map(|(i, c)| (i, c.clone()))
+                .collect();
+            let texts: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| shown.iter().map(|(i, _)| text(&r.cells[*i])).collect())
+                .collect();
+            let widths = fit(&shown, rows, &texts, usize::MAX / 2);
+            let bars = (0..shown.len())
+                .filter(|&k| {
+                    rows.iter()
+                        .any(|r| matches!(r.cells[shown[k].0], Cell::Bar(_)))
+                })
+                .count();
+            let n = widths.iter().filter(|&&w| w > 0).count();
+            let used = 1 + widths.iter().sum::<usize>() + GAP * n.saturating_sub(1);
+            used - bars * BAR_CELLS + bars * bar
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Tables one under the other, a blank line between them, in `w` cells.

@@ -364,6 +364,9 @@ pub(super) fn render_picker(x: &Ctx, frame: &mut Frame, area: Rect, p: &Picker) 
         let l = std::mem::take(line);
         *line = cursor_line(l, list.width as usize, t);
     }
+    let scrolled = crate::tui::draw::Scrolled::of(top, h, lines.len());
     let shown: Vec<Line> = lines.into_iter().skip(top).take(h).collect();
     frame.render_widget(Paragraph::new(shown), list);
+    // On the window's right border, beside the first and last lines of the list.
+    crate::tui::draw::scroll_marks(frame, t.muted(), rect.right() - 1, list, scrolled);
 }

@@ -97,6 +97,20 @@ pub(super) fn table_columns(x: &Ctx) -> Vec<Col> {
         .collect()
 }
 
+/// Widens the bottleneck column, cut to [`BOTTLENECK_CELLS`], by up to `extra` cells towards
+/// its longest dimension title.
+fn grow_bottleneck(x: &Ctx, cols: &mut [Col], extra: usize) {
+    let full =
+        x.c.dimensions()
+            .iter()
+            .map(|d| width(&inert(&d.title)))
+            .max()
+            .unwrap_or(0);
+    if let Some(col) = cols.iter_mut().find(|c| c.column == Column::Bottleneck) {
+        col.width = full.min(col.width + extra).max(col.width);
+    }
+}
+
 /// Which of `widths` fit in `room` cells starting at `left` (each after a gap); returns the
 /// end of the range.
 pub(super) fn fit_from(widths: &[usize], left: usize, room: usize) -> usize {
@@ -133,18 +147,24 @@ pub(super) fn render_firms(x: &Ctx, frame: &mut Frame, area: Rect) {
         .chain([width(x.cw.col_firm) + 1])
         .max()
         .unwrap_or(8);
-    let widths: Vec<usize> = cols.iter().map(|c| c.width).collect();
+    let mut cols = cols;
     // The firm's column as wide as the names, up to a share of the width; narrower, down to
-    // a readable width, when that lets every column fit.
+    // a readable width, when that lets every column fit; wider, up to the longest name, when
+    // every column fits with room to spare (a wide terminal).
     let cap = (area.width as usize * 3 / 10).clamp(14, 32);
     let natural = st.name_w.clamp(min_firm, cap.max(min_firm));
-    let all: usize = widths.iter().map(|w| w + GAP).sum();
+    let all: usize = cols.iter().map(|c| c.width + GAP).sum();
     let spare = (area.width as usize).saturating_sub(all + 3);
     let firm_w = if spare < natural && spare >= natural.min(FIRM_CELLS).max(min_firm) {
         spare
+    } else if spare > natural {
+        st.name_w.clamp(natural, spare)
     } else {
         natural
     };
+    // What is left after the names goes to the bottleneck's titles, cut to fit otherwise.
+    grow_bottleneck(x, &mut cols, spare.saturating_sub(firm_w));
+    let widths: Vec<usize> = cols.iter().map(|c| c.width).collect();
     // One cell of margin on each side.
     let room = (area.width as usize).saturating_sub(firm_w + 2);
     let chosen = st.column.checked_sub(1);

@@ -1070,4 +1070,6 @@ pub(super) fn render_jump(app: &App, frame: &mut Frame, body: Rect, s: &Session)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
+    let scrolled = crate::tui::draw::Scrolled::of(top, h, entries.len());
+    crate::tui::draw::scroll_marks(frame, t.muted(), area.right() - 1, list, scrolled);
 }
