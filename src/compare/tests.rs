@@ -708,3 +708,32 @@ fn the_cohort_tables_show_verdicts_by_title_and_give_their_ids_to_data_only() {
         .collect();
     assert!(rows.iter().any(|r| r.contains("every-firm")));
 }
+
+#[test]
+fn scores_kept_in_hundredths_come_back_exactly_as_rounded() {
+    use crate::compare::model::Scores;
+    use crate::score::round2;
+    let raw = [
+        Some(2.224999),
+        Some(3.0),
+        None,
+        Some(0.005),
+        Some(4.999),
+        Some(1.0 / 3.0),
+    ];
+    let rounded: Vec<Option<f64>> = raw.iter().map(|x| x.map(round2)).collect();
+    let s = Scores::of(rounded.clone());
+    assert!(matches!(s, Scores::Hundredths(_)));
+    assert_eq!(s.len(), rounded.len());
+    for (i, x) in rounded.iter().enumerate() {
+        assert_eq!(s.get(i).map(f64::to_bits), x.map(f64::to_bits), "{i}");
+    }
+    assert_eq!(s.get(rounded.len()), None);
+    // What hundredths cannot hold exactly is kept as it is.
+    for odd in [1e12, -0.0, f64::NAN, 0.125] {
+        let s = Scores::of([Some(odd), None]);
+        assert!(matches!(s, Scores::Exact(_)), "{odd}");
+        assert_eq!(s.get(0).map(f64::to_bits), Some(odd.to_bits()));
+        assert_eq!(s.get(1), None);
+    }
+}
