@@ -436,7 +436,13 @@ fn an_answer_changed_from_the_comparison_shows_when_coming_back() {
         .unwrap();
     assert_eq!(names(&app)[0], "Zibo Motors Co., Ltd.");
     assert_eq!(
-        c(&app).rows().next().unwrap().latest().dimensions[talent],
+        c(&app)
+            .rows()
+            .next()
+            .unwrap()
+            .latest()
+            .dimensions
+            .get(talent),
         None
     );
     press(&mut app, KeyCode::Enter);
@@ -452,7 +458,7 @@ fn an_answer_changed_from_the_comparison_shows_when_coming_back() {
         .find(|f| f.name() == "Zibo Motors Co., Ltd.")
         .unwrap();
     assert!(
-        zibo.latest().dimensions[talent].is_some(),
+        zibo.latest().dimensions.get(talent).is_some(),
         "talent is scored now"
     );
     let at = c(&app)
@@ -706,11 +712,13 @@ fn sorting_a_demo_cohort_through_the_screen_orders_every_row() {
     let scores: Vec<Option<f64>> = c(&app)
         .rows()
         .map(|f| {
-            f.latest().dimensions[c(&app)
-                .dimensions()
-                .iter()
-                .position(|d| d.id == "data")
-                .unwrap()]
+            f.latest().dimensions.get(
+                c(&app)
+                    .dimensions()
+                    .iter()
+                    .position(|d| d.id == "data")
+                    .unwrap(),
+            )
         })
         .collect();
     let present: Vec<f64> = scores.iter().flatten().copied().collect();
