@@ -302,3 +302,50 @@ fn a_text_longer_than_an_excel_cell_is_cut_to_fit_and_said() {
 fn path_str(p: &Path) -> &str {
     p.to_str().unwrap()
 }
+
+#[test]
+fn a_scorecard_wider_than_a_sheet_is_refused_with_the_reason_and_no_workbook_is_left() {
+    // The questionnaire is in the workspace, so that it is found without --questionnaire too.
+    let workspace = tempfile::tempdir().unwrap();
+    std::fs::create_dir(workspace.path().join("questionnaires")).unwrap();
+    std::fs::copy(FEATURES, workspace.path().join("questionnaires/features.toml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.xlsx");
+    // Sheets of five columns: no scorecard fits (its fixed columns alone are more).
+    let with_questionnaire = ["export", COHORT, "--questionnaire", FEATURES];
+    let without: [&str; 2] = ["export", COHORT];
+    for (args, lang) in [
+        (&with_questionnaire[..], "en"),
+        (&without[..], "en"),
+        (&with_questionnaire[..], "zh"),
+    ] {
+        let out = dmat(workspace.path())
+            .env("DMAT_SHEET_COLUMNS", "5")
+            .args(args)
+            .args(["--lang", lang, "--format", "xlsx", "-o"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        let said = if lang == "en" {
+            "more than the 5 an Excel sheet holds: no workbook was written"
+        } else {
+            "超过 Excel 工作表可容纳的 5 列：未写出工作簿"
+        };
+        assert!(err.contains(said), "{err}");
+        assert!(!path.exists(), "{args:?}");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+    // Where the questionnaire is given, nothing is read first: no file's warning is said.
+    let out = dmat(workspace.path())
+        .env("DMAT_SHEET_COLUMNS", "5")
+        .args(with_questionnaire)
+        .args(["--format", "xlsx", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

@@ -13,9 +13,9 @@ use crate::evaluation::{Scored, ScoredVisit};
 use crate::export::Field;
 use crate::export::choice::Choice;
 use crate::export::plan::{FollowUps, plan_header, plan_rows_before_progress, with_progress};
-use crate::export::scorecard::{long_rows, own_wide_row};
+use crate::export::scorecard::{long_rows, own_wide_row, wide_width};
 use crate::export::spool::Spool;
-use crate::export::xlsx::{Book, Cards, EXCEL_ROWS};
+use crate::export::xlsx::{Book, Cards, EXCEL_COLUMNS, EXCEL_ROWS};
 use crate::export::{CsvOptions, Variants, header_bytes, long_header, row_bytes};
 use crate::i18n::{CliWords, CompareWords, Lang};
 use crate::plain_text::{shown_path, visible_lines};
@@ -67,6 +67,15 @@ fn sheet_rows() -> u32 {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(EXCEL_ROWS)
+}
+
+/// Columns a sheet of the workbook may hold: Excel's limit, or fewer where the environment
+/// says so (`DMAT_SHEET_COLUMNS`, for tests of a scorecard too wide for a sheet).
+fn sheet_columns() -> usize {
+    std::env::var("DMAT_SHEET_COLUMNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(EXCEL_COLUMNS)
 }
 
 /// An export: what to read, and how to write it.
@@ -243,6 +252,16 @@ impl Job<'_> {
         let lang = self.ctx.lang;
         let cw = CliWords::of(lang);
         let failed = |e: XlsxError| Failure::invalid(cw.cannot_write_workbook(&e.to_string()));
+        // A scorecard wider than a sheet cannot be written: refused before the work where the
+        // questionnaire is given, else at the first version that widens it too far.
+        let columns = sheet_columns();
+        let too_wide = |width: usize| Failure::invalid(cw.too_many_columns(width, columns));
+        if let Some(fixed) = self.catalog.fixed() {
+            let width = wide_width(fixed.questionnaire.dimension.len());
+            if width > columns {
+                return Err(too_wide(width));
+            }
+        }
         let mut book = Book::new(lang, sheet_rows()).map_err(failed)?;
         let labels = self.labels;
         let mut wide = Spool::new()?;
@@ -256,6 +275,9 @@ impl Job<'_> {
                 }
             }
             variants.add(&m.visit);
+            if variants.wide_width() > columns {
+                return Err(too_wide(variants.wide_width()));
+            }
             wide.push(variant, &own_wide_row(&m.visit))?;
             cohort.add(&m.visit);
             Ok(())

@@ -50,6 +50,11 @@ pub fn wide_header(dimensions: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// How many columns the wide scorecard has with `dimensions` dimension columns.
+pub fn wide_width(dimensions: usize) -> usize {
+    WIDE_FIXED.len() + dimensions + WIDE_PLAN.len()
+}
+
 pub fn long_header() -> Vec<String> {
     LONG.iter().map(|s| s.to_string()).collect()
 }
@@ -99,6 +104,11 @@ impl Variants {
 
     pub fn wide_header(&self) -> Vec<String> {
         wide_header(&self.dimensions)
+    }
+
+    /// How many columns the wide scorecard of every variant seen has.
+    pub fn wide_width(&self) -> usize {
+        wide_width(self.dimensions.len())
     }
 
     /// The wide row of a visit scored against variant `variant`, made by [`own_wide_row`],

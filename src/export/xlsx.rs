@@ -20,6 +20,9 @@ const HIGH: u32 = 0x63BE7B;
 /// Excel's most rows in a sheet, the header's included.
 pub const EXCEL_ROWS: u32 = 1_048_576;
 
+/// Excel's most columns in a sheet.
+pub const EXCEL_COLUMNS: usize = 16_384;
+
 /// Excel's most characters in a cell (UTF-16 code units, as Excel counts them).
 pub const EXCEL_CELL_CHARS: usize = 32_767;
 

@@ -48,6 +48,7 @@ words! {
         cannot_sort(column: &str, columns: &str): "无法按 `{column}` 排序；可用的列有 {columns}", "cannot sort by `{column}`; the columns are {columns}";
         cannot_write_csv(why: &str): "无法写出 CSV：{why}", "cannot write the CSV: {why}";
         cannot_write_workbook(why: &str): "无法写出工作簿：{why}", "cannot write the workbook: {why}";
+        too_many_columns(columns: usize, limit: usize): "记分卡有 {columns} 列，超过 Excel 工作表可容纳的 {limit} 列：未写出工作簿；CSV 导出没有这一限制", "the scorecards have {columns} columns, more than the {limit} an Excel sheet holds: no workbook was written; the CSV export has no such limit";
         cannot_write_output(why: &str): "无法写出输出：{why}", "cannot write the output: {why}";
         bad_delimiter(found: char): "--delimiter 必须是一个 ASCII 字符，且不能是引号或换行，而不是 `{found}`", "--delimiter must be one ASCII character other than a quote or a line break, not `{found}`";
         terminal_stopped(why: &str): "终端界面已停止：{why}（dmat 需要可交互的终端；已输入的内容都已保存）", "the terminal UI stopped: {why} (dmat needs an interactive terminal; everything typed so far is saved)";

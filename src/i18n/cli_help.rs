@@ -149,7 +149,8 @@ Examples:
 `dmat compare --help`）。超过一个 Excel 工作表容量（含表头 1,048,576 行）的表格续写在
 后面的工作表（Answers (2)、…）中并重复表头；第一个工作表得分卡上方的说明列出这些工作表。
 超过一个 Excel 单元格容量（32,767 个字符）的文字会截断并以 … 结尾；导出时说明截断了多少
-个单元格（CSV 导出保留全部文字）。
+个单元格（CSV 导出保留全部文字）。得分卡宽于一个工作表（16,384 列）时不写出工作簿并说明原因：给出
+--questionnaire 时在读取之前即拒绝。
 
 示例：
   dmat export visits/ --bom -o scorecards.csv
@@ -195,7 +196,9 @@ see `dmat compare --help` for the definitions). A table longer than an Excel she
 (1,048,576 rows with the header) goes on in further sheets (Answers (2), …) with its header
 repeated; a note above the scorecards on the first sheet names them. A text longer than an
 Excel cell holds (32,767 characters) is cut to fit and ends with …; the export says how many
-cells it cut (the CSV exports keep every text whole).
+cells it cut (the CSV exports keep every text whole). Scorecards wider than a sheet (16,384
+columns) are refused with the reason and no workbook is written: before anything is read
+when --questionnaire is given.
 
 Examples:
   dmat export visits/ --bom -o scorecards.csv
