@@ -308,7 +308,11 @@ fn a_scorecard_wider_than_a_sheet_is_refused_with_the_reason_and_no_workbook_is_
     // The questionnaire is in the workspace, so that it is found without --questionnaire too.
     let workspace = tempfile::tempdir().unwrap();
     std::fs::create_dir(workspace.path().join("questionnaires")).unwrap();
-    std::fs::copy(FEATURES, workspace.path().join("questionnaires/features.toml")).unwrap();
+    std::fs::copy(
+        FEATURES,
+        workspace.path().join("questionnaires/features.toml"),
+    )
+    .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("wide.xlsx");
     // Sheets of five columns: no scorecard fits (its fixed columns alone are more).
