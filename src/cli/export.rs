@@ -92,6 +92,8 @@ struct Job<'a> {
 struct Made {
     visit: ScoredVisit,
     rows: Rows,
+    /// Its plan rows before progress, with their action ids, where asked.
+    plan: Vec<(String, Vec<Field>)>,
 }
 
 /// The rows of one visit, made where it is read.
@@ -120,6 +122,7 @@ impl Job<'_> {
     fn read(
         &self,
         rows: impl Fn(&Scored, &ScoredVisit) -> Rows + Sync,
+        with_plan: bool,
         mut all: impl FnMut(&ScoredVisit),
         mut take: impl FnMut(Made, u32) -> Result<(), Failure>,
     ) -> Result<(Read, Variants), Failure> {
@@ -129,7 +132,11 @@ impl Job<'_> {
             let scored = Scored::new(opened);
             let visit = scored.visit();
             let rows = rows(&scored, &visit);
-            Made { visit, rows }
+            let plan = match with_plan {
+                true => plan_rows_before_progress(&visit, self.ctx.lang),
+                false => Vec::new(),
+            };
+            Made { visit, rows, plan }
         };
         let unread = super::compare::load_each(self.paths, self.catalog, make, |made| {
             all(&made.visit);
@@ -173,6 +180,7 @@ impl Job<'_> {
         let mut spool = Spool::new()?;
         let (read, variants) = self.read(
             |_, v| Rows::Wide(own_wide_row(v)),
+            false,
             |_| {},
             |m, variant| match &m.rows {
                 Rows::Wide(row) => Ok(spool.push(variant, row)?),
@@ -197,6 +205,7 @@ impl Job<'_> {
         };
         let (read, _) = self.read(
             lines,
+            false,
             |_| {},
             |m, _| match m.rows {
                 Rows::Csv(Ok(bytes)) => Ok(out.write_all(&bytes)?),
@@ -226,16 +235,16 @@ impl Job<'_> {
         rows: impl Fn(&Scored, &ScoredVisit) -> Rows + Sync,
         mut also: impl FnMut(Made, u32) -> Result<(), Failure>,
     ) -> Result<(Spool, Vec<PathBuf>, FollowUps, Read), Failure> {
-        let lang = self.ctx.lang;
         let mut spool = Spool::new()?;
         let mut paths: Vec<PathBuf> = Vec::new();
         let mut follow_ups = FollowUps::default();
         let (read, _) = self.read(
             rows,
+            true,
             |v| follow_ups.add(v),
-            |m, variant| {
+            |mut m, variant| {
                 let tag = paths.len() as u32;
-                for (action, mut row) in plan_rows_before_progress(&m.visit, lang) {
+                for (action, mut row) in std::mem::take(&mut m.plan) {
                     row.push(Field::Text(action));
                     spool.push(tag, &row)?;
                 }

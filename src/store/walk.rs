@@ -110,7 +110,8 @@ fn skipped(e: &walkdir::DirEntry, skip_questionnaires: bool) -> bool {
 /// The files already taken, by identity (device and inode where the system has them).
 #[derive(Default)]
 struct Seen {
-    first: std::collections::HashMap<FileId, PathBuf>,
+    /// Where in the files found each file was taken first.
+    first: std::collections::HashMap<FileId, usize>,
     paths: HashSet<PathBuf>,
 }
 
@@ -121,14 +122,14 @@ impl Seen {
     fn take(&mut self, path: &Path, out: &mut Collected) {
         match file_id(path) {
             Some(id) => {
-                if let Some(first) = self.first.get(&id) {
+                if let Some(first) = self.first.get(&id).and_then(|&i| out.files.get(i)) {
                     out.passed_over.push(PassedOver {
                         path: path.to_path_buf(),
                         reason: Reason::SameFile(first.clone()),
                     });
                     return;
                 }
-                self.first.insert(id, path.to_path_buf());
+                self.first.insert(id, out.files.len());
             }
             None => {
                 if !self.paths.insert(path.to_path_buf()) {
