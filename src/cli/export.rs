@@ -132,9 +132,10 @@ impl Job<'_> {
             let scored = Scored::new(opened);
             let visit = scored.visit();
             let rows = rows(&scored, &visit);
-            let plan = match with_plan {
-                true => plan_rows_before_progress(&visit, self.ctx.lang),
-                false => Vec::new(),
+            let plan = if with_plan {
+                plan_rows_before_progress(&visit, self.ctx.lang)
+            } else {
+                Vec::new()
             };
             Made { visit, rows, plan }
         };

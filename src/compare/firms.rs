@@ -25,13 +25,9 @@ pub struct Who<'a> {
 /// several firms with different codes carry joins none of them: it stays a firm of its own
 /// (with any other visits of that name without a code), never one of the coded firms picked
 /// at random.
-pub fn firms_of(visits: &[Who<'_>]) -> Vec<usize> {
-    firms_by(visits.len(), |i| visits[i])
-}
-
-/// Like [`firms_of`], for `n` visits each told by `who` (so that a cohort's list of them need
-/// not be made).
-pub fn firms_by<'a>(n: usize, who: impl Fn(usize) -> Who<'a>) -> Vec<usize> {
+///
+/// The `n` visits are told by `who`, so that a cohort's list of them need not be made.
+pub fn firms_of<'a>(n: usize, who: impl Fn(usize) -> Who<'a>) -> Vec<usize> {
     let visits = || (0..n).map(&who);
     let mut sets = Sets::new(n);
     // Keyed within each questionnaire (a cohort has few): a province's maps stay small.
@@ -286,7 +282,7 @@ mod tests {
             who("d/f.toml", y, "Other"),
             who("d/g.toml", None, "AlphaPumps"),
         ];
-        assert_eq!(firms_of(&visits), [0, 0, 1, 1, 2, 0]);
+        assert_eq!(firms_of(visits.len(), |i| visits[i]), [0, 0, 1, 1, 2, 0]);
     }
 
     #[test]
@@ -302,7 +298,19 @@ mod tests {
             who("d/e.toml", None, ""),
             who("d/f.toml", None, ""),
         ];
-        assert_eq!(firms_of(&visits), [0, 1, 2, 3, 4, 5]);
+        assert_eq!(firms_of(visits.len(), |i| visits[i]), [0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn visits_without_a_code_of_a_name_two_codes_share_are_one_firm_of_their_own() {
+        let visits = [
+            who("d/a.toml", None, "Zeta"),
+            who("d/b.toml", Some("A"), "Zeta"),
+            who("d/c.toml", None, "Zeta"),
+            who("d/d.toml", Some("B"), "Zeta"),
+            who("d/e.toml", Some("A"), "Zeta"),
+        ];
+        assert_eq!(firms_of(visits.len(), |i| visits[i]), [0, 1, 0, 2, 1]);
     }
 
     #[test]
@@ -318,7 +326,7 @@ mod tests {
                 ..who("elsewhere/x.toml", None, "Unrelated")
             },
         ];
-        assert_eq!(firms_of(&visits), [0, 0, 1]);
+        assert_eq!(firms_of(visits.len(), |i| visits[i]), [0, 0, 1]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
-use super::firms::{Who, firms_by, follow_up_depths_by};
+use super::firms::{Who, firms_of, follow_up_depths_by};
 use super::stats::{Summary, percentile_ranks};
 use super::view::CohortView;
 use crate::evaluation::ScoredVisit;
@@ -1384,7 +1384,7 @@ fn firm_rows(
             previous: w.previous.as_deref(),
         }
     };
-    let of = firms_by(n, who_at);
+    let of = firms_of(n, who_at);
     let depth = follow_up_depths_by(n, who_at);
     drop(who);
     // Firm by firm, in the order of their numbers; each firm's visits oldest first: by date, a
